@@ -1,0 +1,10 @@
+// The public API of the library: everything a platform team may import, nothing else.
+export * from "./core/guarded-app";
+export * from "./core/naming";
+export * from "./core/tags";
+export * from "./core/validation";
+export * from "./regions/catalog";
+export * from "./openai/deployment-options";
+export * from "./openai/model-deployment";
+export * from "./openai/openai-account";
+export * from "./openai/openai-account-ref";

@@ -1,0 +1,240 @@
+import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
+import { dependable, TerraformResource } from "cdktf";
+import { Construct } from "constructs";
+import { nameProblem } from "../core/naming";
+import { governanceTags } from "../core/tags";
+import { addPropChecks, PropChecks } from "../core/validation";
+import { findRegion, knownRegionNames } from "../regions/catalog";
+import { ModelDeploymentOptions } from "./deployment-options";
+import { ModelDeployment } from "./model-deployment";
+import { IOpenAiAccount } from "./openai-account-ref";
+
+/** A deliberate weakening of a secure default, with the reason an auditor will read. */
+export interface SecurityException {
+  /** Why the weakening is needed (at least 10 characters). */
+  readonly reason: string;
+}
+
+/** Weakenings of the account's secure defaults. Each one is listed in `securityExceptions`. */
+export interface OpenAiAccountSecurityExceptions {
+  /**
+   * Turn public network access on. Traffic from the internet can then reach the account,
+   * limited only by network ACLs.
+   * @default - public network access off
+   */
+  readonly publicNetworkAccess?: SecurityException;
+  /**
+   * Turn local authentication (API keys) on. Keys bypass Entra ID, RBAC and its audit trail.
+   * @default - local authentication off: Entra ID only
+   */
+  readonly localAuth?: SecurityException;
+  /**
+   * Let the account call any outbound address instead of only `allowedFqdns`.
+   * @default - outbound network access restricted
+   */
+  readonly unrestrictedOutbound?: SecurityException;
+}
+
+/** Managed identities of the account. */
+export interface OpenAiAccountIdentity {
+  /**
+   * Give the account a system-assigned identity.
+   * @default true
+   */
+  readonly systemAssigned?: boolean;
+  /**
+   * User-assigned identities to attach (resource IDs), for example the identity a
+   * customer-managed key is read with.
+   * @default - none
+   */
+  readonly userAssignedIdentityIds?: string[];
+}
+
+/** Props of {@link OpenAiAccount}. */
+export interface OpenAiAccountProps {
+  /** Account name: 2-64 letters, digits or hyphens, starting and ending with a letter or digit. */
+  readonly name: string;
+  /** Resource group the account is created in. */
+  readonly resourceGroupName: string;
+  /** Azure location; must offer Azure OpenAI (see `OPENAI_REGIONS`). */
+  readonly location: string;
+  /** Environment name, written to the `environment` tag. */
+  readonly environment: string;
+  /** Accountable team or person, written to the `owner` tag. */
+  readonly owner: string;
+  /**
+   * Data-residency promise, written to the `data-residency` tag.
+   * @default - the region's data zone in lower case (`eu`, `us`), else the location
+   */
+  readonly dataResidency?: string;
+  /**
+   * Custom subdomain (`https://<subdomain>.openai.azure.com`), required for private endpoints and
+   * Entra ID authentication. Globally unique and cannot be changed once created.
+   * @default - the account name
+   */
+  readonly customSubdomainName?: string;
+  /**
+   * Managed identities of the account.
+   * @default - a system-assigned identity only
+   */
+  readonly identity?: OpenAiAccountIdentity;
+  /**
+   * Hosts the account may call while outbound access is restricted (for example a storage
+   * account used for batch files).
+   * @default - none
+   */
+  readonly allowedFqdns?: string[];
+  /**
+   * Weakenings of the secure defaults, each with a reason.
+   * @default - none: public access off, local auth off, outbound restricted
+   */
+  readonly securityExceptions?: OpenAiAccountSecurityExceptions;
+  /**
+   * Model deployments, created one after another in this order.
+   * @default - none; add them later with `addDeployment`
+   */
+  readonly deployments?: ModelDeploymentOptions[];
+  /**
+   * Extra tags. The governance tags (environment, owner, data-residency, managed-by) override
+   * keys of the same name.
+   * @default - none
+   */
+  readonly tags?: Record<string, string>;
+}
+
+/** A weakening in force on an account, for the compliance report. */
+export interface AppliedSecurityException {
+  /** Which default was weakened. */
+  readonly setting: keyof OpenAiAccountSecurityExceptions;
+  /** The stated reason. */
+  readonly reason: string;
+}
+
+const FQDN = /^(?=.{1,253}$)(\*\.)?([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
+
+/**
+ * An Azure OpenAI account (`azurerm_cognitive_account`, kind `OpenAI`, sku `S0`) that is secure
+ * by default: no public network access, no API keys, outbound calls restricted, a managed
+ * identity, and a custom subdomain for Entra ID and private endpoints.
+ */
+export class OpenAiAccount extends Construct implements IOpenAiAccount {
+  /** The `azurerm_cognitive_account` resource. */
+  public readonly resource: CognitiveAccount;
+  /** Azure resource ID. */
+  public readonly accountId: string;
+  /** Account name. */
+  public readonly accountName: string;
+  /** Azure location. */
+  public readonly location: string;
+  /** Custom subdomain. */
+  public readonly customSubdomainName: string;
+  /** Data-residency tag value. */
+  public readonly dataResidency: string;
+  /** Weakenings in force, with their reasons. */
+  public readonly securityExceptions: readonly AppliedSecurityException[];
+
+  private readonly deploymentList: ModelDeployment[] = [];
+  private readonly duplicateDeploymentNames: string[] = [];
+  private lastOperation?: TerraformResource;
+
+  constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
+    super(scope, id);
+    const exceptions = props.securityExceptions ?? {};
+    this.accountName = props.name;
+    this.location = props.location;
+    this.customSubdomainName = props.customSubdomainName ?? props.name;
+    this.dataResidency = props.dataResidency ?? defaultResidency(props.location);
+    this.securityExceptions = (Object.keys(exceptions) as (keyof OpenAiAccountSecurityExceptions)[])
+      .filter((setting) => exceptions[setting] !== undefined)
+      .map((setting) => ({ setting, reason: exceptions[setting]!.reason }));
+
+    addPropChecks(this, (c) => this.checkProps(c, props));
+
+    const identity = props.identity ?? {};
+    const systemAssigned = identity.systemAssigned ?? true;
+    const userAssigned = identity.userAssignedIdentityIds ?? [];
+    this.resource = new CognitiveAccount(this, "resource", {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      kind: "OpenAI",
+      skuName: "S0",
+      customSubdomainName: this.customSubdomainName,
+      publicNetworkAccessEnabled: exceptions.publicNetworkAccess !== undefined,
+      localAuthEnabled: exceptions.localAuth !== undefined,
+      outboundNetworkAccessRestricted: exceptions.unrestrictedOutbound === undefined,
+      fqdns: props.allowedFqdns && props.allowedFqdns.length > 0 ? props.allowedFqdns : undefined,
+      identity: identityBlock(systemAssigned, userAssigned),
+      tags: governanceTags(
+        { environment: props.environment, owner: props.owner, dataResidency: this.dataResidency },
+        props.tags,
+      ),
+    });
+    this.accountId = this.resource.id;
+
+    (props.deployments ?? []).forEach((d) => this.addDeployment(d));
+  }
+
+  /**
+   * Deploys a model on the account, after every earlier operation on it. A second deployment
+   * of the same name fails the synth (and returns the first).
+   */
+  public addDeployment(options: ModelDeploymentOptions): ModelDeployment {
+    const existing = this.deploymentList.find((d) => d.options.name === options.name);
+    if (existing) {
+      this.duplicateDeploymentNames.push(options.name);
+      return existing;
+    }
+    return new ModelDeployment(this, `deployment-${options.name}`, { ...options, account: this });
+  }
+
+  /** The model deployments, in creation order. */
+  public get deployments(): readonly ModelDeployment[] {
+    return this.deploymentList;
+  }
+
+  /** @internal see {@link IOpenAiAccount.registerDeployment} */
+  public registerDeployment(deployment: ModelDeployment): void {
+    this.deploymentList.push(deployment);
+  }
+
+  /** See {@link IOpenAiAccount.chainOperation}. */
+  public chainOperation(resource: TerraformResource): void {
+    const previous = this.lastOperation;
+    if (previous) resource.dependsOn = [...(resource.dependsOn ?? []), dependable(previous)];
+    this.lastOperation = resource;
+  }
+
+  private checkProps(c: PropChecks, props: OpenAiAccountProps): void {
+    const nameRule = nameProblem("openAiAccount", props.name);
+    if (nameRule) c.fail("name", props.name, nameRule);
+    const subdomainRule = nameProblem("openAiAccount", this.customSubdomainName);
+    if (subdomainRule) c.fail("customSubdomainName", this.customSubdomainName, subdomainRule);
+    if (!findRegion(props.location)) {
+      c.fail("location", props.location, `Azure OpenAI is offered in: ${knownRegionNames().join(", ")}`);
+    }
+    if (!props.owner || props.owner.trim() === "") c.fail("owner", props.owner, "allowed: a team or person accountable for the account");
+    const identity = props.identity ?? {};
+    if (identity.systemAssigned === false && (identity.userAssignedIdentityIds ?? []).length === 0) {
+      c.fail("identity", identity, "allowed: a system-assigned identity, user-assigned identities, or both (Entra ID needs one)");
+    }
+    (props.allowedFqdns ?? []).forEach((fqdn, i) =>
+      c.matches(`allowedFqdns[${i}]`, fqdn, FQDN, "a host name such as mystorage.blob.core.windows.net"),
+    );
+    for (const applied of this.securityExceptions) c.reason(`securityExceptions.${applied.setting}.reason`, applied.reason);
+    if (this.duplicateDeploymentNames.length > 0) {
+      c.fail("deployments", this.duplicateDeploymentNames, "allowed: each deployment name once per account");
+    }
+  }
+}
+
+function identityBlock(systemAssigned: boolean, userAssignedIds: string[]) {
+  const hasUser = userAssignedIds.length > 0;
+  if (!systemAssigned && !hasUser) return undefined;
+  const type = systemAssigned && hasUser ? "SystemAssigned, UserAssigned" : systemAssigned ? "SystemAssigned" : "UserAssigned";
+  return { type, identityIds: hasUser ? userAssignedIds : undefined };
+}
+
+function defaultResidency(location: string): string {
+  return findRegion(location)?.dataZone?.toLowerCase() ?? location;
+}

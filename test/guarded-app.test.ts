@@ -1,0 +1,82 @@
+import * as fs from "fs";
+import * as path from "path";
+import { TerraformStack } from "cdktf";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { OpenAiAccount, OpenAiAccountProps, SynthValidationError } from "../lib";
+import { synthProblems, tempOutdir, testApp } from "./helpers/synth";
+
+const good: OpenAiAccountProps = {
+  name: "aoai-ok",
+  resourceGroupName: "rg",
+  location: "swedencentral",
+  environment: "dev",
+  owner: "team",
+};
+
+function stackWith(app: ReturnType<typeof testApp>, id: string, props: Partial<OpenAiAccountProps>) {
+  const stack = new TerraformStack(app, id);
+  new AzurermProvider(stack, "azurerm", { features: [{}] });
+  new OpenAiAccount(stack, "openai", { ...good, ...props });
+  return stack;
+}
+
+describe("GuardedApp", () => {
+  test("writes every stack when all pass, and leaves no staging directory", () => {
+    const outdir = tempOutdir();
+    const app = testApp(outdir);
+    stackWith(app, "one", {});
+    stackWith(app, "two", {});
+    app.synth();
+    expect(fs.existsSync(path.join(outdir, "stacks/one/cdk.tf.json"))).toBe(true);
+    expect(fs.existsSync(path.join(outdir, "stacks/two/cdk.tf.json"))).toBe(true);
+    expect(fs.existsSync(path.join(outdir, "manifest.json"))).toBe(true);
+    expect(fs.readdirSync(path.dirname(outdir)).filter((d) => d.startsWith(`${path.basename(outdir)}.staging`))).toEqual([]);
+  });
+
+  test("reports the errors of every stack together and writes nothing", () => {
+    const outdir = tempOutdir();
+    const app = testApp(outdir);
+    stackWith(app, "first", { location: "mars" });
+    stackWith(app, "fine", {});
+    stackWith(app, "last", { owner: "" });
+    const problems = synthProblems(app);
+    expect(problems).toEqual([
+      expect.stringMatching(/^\[first\/openai\] location: "mars" is not allowed/),
+      expect.stringMatching(/^\[last\/openai\] owner: "" is not allowed/),
+    ]);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+
+  test("a failing run leaves the previous output untouched", () => {
+    const outdir = tempOutdir();
+    const first = testApp(outdir);
+    stackWith(first, "env", {});
+    first.synth();
+    const file = path.join(outdir, "stacks/env/cdk.tf.json");
+    const before = fs.readFileSync(file, "utf8");
+
+    const second = testApp(outdir);
+    stackWith(second, "env", { name: "renamed-account", location: "mars" });
+    expect(() => second.synth()).toThrow(SynthValidationError);
+    expect(fs.readFileSync(file, "utf8")).toBe(before);
+  });
+
+  test("the error message lists every problem under one heading", () => {
+    const app = testApp();
+    stackWith(app, "a", { location: "mars" });
+    stackWith(app, "b", { location: "venus" });
+    expect(() => app.synth()).toThrow(/Synthesis failed with 2 problem\(s\); nothing was written\.\n {2}- \[a\/openai\] location: "mars".*\n {2}- \[b\/openai\] location: "venus"/);
+  });
+
+  test("a re-synthesized stack directory is replaced whole, so no stale file survives", () => {
+    const outdir = tempOutdir();
+    const first = testApp(outdir);
+    stackWith(first, "env", {});
+    first.synth();
+    fs.writeFileSync(path.join(outdir, "stacks/env/stale.json"), "{}");
+    const second = testApp(outdir);
+    stackWith(second, "env", {});
+    second.synth();
+    expect(fs.existsSync(path.join(outdir, "stacks/env/stale.json"))).toBe(false);
+  });
+});

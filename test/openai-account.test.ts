@@ -1,0 +1,135 @@
+import { OpenAiAccount, OpenAiAccountProps } from "../lib";
+import { onlyResource, synthJson, testStack, validationErrors } from "./helpers/synth";
+
+const base: OpenAiAccountProps = {
+  name: "aoai-test-sdc-oai",
+  resourceGroupName: "rg-test",
+  location: "swedencentral",
+  environment: "test",
+  owner: "platform-team",
+};
+
+function account(props: Partial<OpenAiAccountProps> = {}) {
+  const stack = testStack();
+  const construct = new OpenAiAccount(stack, "openai", { ...base, ...props });
+  return { stack, construct };
+}
+
+describe("OpenAiAccount secure defaults", () => {
+  const { stack } = account();
+  const resource = onlyResource(synthJson(stack), "azurerm_cognitive_account");
+
+  test("is an OpenAI S0 account", () => {
+    expect(resource.kind).toBe("OpenAI");
+    expect(resource.sku_name).toBe("S0");
+  });
+
+  test("has public network access, local auth and unrestricted outbound off", () => {
+    expect(resource.public_network_access_enabled).toBe(false);
+    expect(resource.local_auth_enabled).toBe(false);
+    expect(resource.outbound_network_access_restricted).toBe(true);
+  });
+
+  test("has a system-assigned identity and the name as custom subdomain", () => {
+    expect(resource.identity).toEqual({ type: "SystemAssigned" });
+    expect(resource.custom_subdomain_name).toBe("aoai-test-sdc-oai");
+  });
+
+  test("is tagged with environment, residency from the data zone, and owner", () => {
+    expect(resource.tags).toMatchObject({ environment: "test", "data-residency": "eu", owner: "platform-team" });
+  });
+
+  test("does not turn on dynamic throttling (an error for kind OpenAI)", () => {
+    expect(resource.dynamic_throttling_enabled).toBeUndefined();
+  });
+});
+
+describe("OpenAiAccount weakenings", () => {
+  test("each weakening needs an explicit exception and is listed with its reason", () => {
+    const { stack, construct } = account({
+      securityExceptions: {
+        publicNetworkAccess: { reason: "CI runners outside the VNet, see ADR-12" },
+        localAuth: { reason: "legacy tool without Entra ID, retire by Q3" },
+        unrestrictedOutbound: { reason: "calls an external evaluation service" },
+      },
+    });
+    const resource = onlyResource(synthJson(stack), "azurerm_cognitive_account");
+    expect(resource.public_network_access_enabled).toBe(true);
+    expect(resource.local_auth_enabled).toBe(true);
+    expect(resource.outbound_network_access_restricted).toBe(false);
+    expect(construct.securityExceptions.map((e) => e.setting).sort()).toEqual(
+      ["localAuth", "publicNetworkAccess", "unrestrictedOutbound"],
+    );
+  });
+
+  test("a weakening with a short reason fails", () => {
+    const { stack } = account({ securityExceptions: { localAuth: { reason: "needed" } } });
+    expect(validationErrors(stack)).toEqual([
+      expect.stringMatching(/\[test\/openai\] securityExceptions\.localAuth\.reason: "needed" is not allowed; .*at least 10 characters/),
+    ]);
+  });
+
+  test("tags cannot override the governance tags", () => {
+    const { stack } = account({ tags: { owner: "someone-else", costCenter: "42" } });
+    const resource = onlyResource(synthJson(stack), "azurerm_cognitive_account");
+    expect(resource.tags).toMatchObject({ owner: "platform-team", costCenter: "42" });
+  });
+});
+
+describe("OpenAiAccount identity", () => {
+  test("user-assigned identities are added beside the system-assigned one", () => {
+    const { stack } = account({ identity: { userAssignedIdentityIds: ["/subscriptions/x/id1"] } });
+    const resource = onlyResource(synthJson(stack), "azurerm_cognitive_account");
+    expect(resource.identity).toEqual({ type: "SystemAssigned, UserAssigned", identity_ids: ["/subscriptions/x/id1"] });
+  });
+
+  test("no identity at all fails", () => {
+    const { stack } = account({ identity: { systemAssigned: false } });
+    expect(validationErrors(stack).join("\n")).toMatch(/identity: .*\(Entra ID needs one\)/);
+  });
+});
+
+describe("OpenAiAccount input validation", () => {
+  test.each([
+    ["a", "too short"],
+    ["-abc", "leading hyphen"],
+    ["abc-", "trailing hyphen"],
+    ["ab_c", "underscore"],
+    ["x".repeat(65), "65 characters"],
+  ])("rejects subdomain %j (%s)", (subdomain) => {
+    const { stack } = account({ customSubdomainName: subdomain });
+    expect(validationErrors(stack)).toEqual([
+      `[test/openai] customSubdomainName: ${JSON.stringify(subdomain)} is not allowed; allowed: 2-64 letters, digits or hyphens, starting and ending with a letter or digit`,
+    ]);
+  });
+
+  test.each(["ab", "a-b", "x".repeat(64), "Contoso-OpenAI-01"])("accepts subdomain %j", (subdomain) => {
+    const { stack } = account({ customSubdomainName: subdomain });
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("rejects an account name that breaks the rule", () => {
+    const { stack } = account({ name: "bad_name!" });
+    expect(validationErrors(stack).join("\n")).toMatch(/name: "bad_name!" is not allowed/);
+  });
+
+  test("rejects a location without Azure OpenAI and lists the allowed ones", () => {
+    const { stack } = account({ location: "westus2" });
+    expect(validationErrors(stack).join("\n")).toMatch(/location: "westus2" is not allowed; Azure OpenAI is offered in: .*swedencentral/);
+  });
+
+  test("rejects an empty owner", () => {
+    const { stack } = account({ owner: " " });
+    expect(validationErrors(stack).join("\n")).toMatch(/owner: " " is not allowed/);
+  });
+
+  test("rejects an allowed FQDN that is not a host name", () => {
+    const { stack } = account({ allowedFqdns: ["https://example.com/path"] });
+    expect(validationErrors(stack).join("\n")).toMatch(/allowedFqdns\[0\]: "https:\/\/example.com\/path" is not allowed/);
+  });
+
+  test("reports every problem of the account at once", () => {
+    const { stack } = account({ name: "-", location: "mars", owner: "" });
+    expect(validationErrors(stack)).toHaveLength(4); // name, subdomain (defaults to name), location, owner
+  });
+});
