@@ -8,3 +8,6 @@ export * from "./openai/deployment-options";
 export * from "./openai/model-deployment";
 export * from "./openai/openai-account";
 export * from "./openai/openai-account-ref";
+export * from "./network";
+export * from "./identity";
+export * from "./monitoring";

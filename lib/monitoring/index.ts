@@ -1,0 +1,2 @@
+// Public API of lib/monitoring: re-exports its constructs and helpers.
+export {};

@@ -1,0 +1,2 @@
+// Public API of lib/network: re-exports its constructs and helpers.
+export {};
