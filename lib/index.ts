@@ -11,3 +11,6 @@ export * from "./openai/openai-account-ref";
 export * from "./network";
 export * from "./identity";
 export * from "./monitoring";
+export * from "./regions/residency";
+export * from "./core/stack-artifact";
+export * from "./platform/routing-manifest";

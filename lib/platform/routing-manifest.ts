@@ -1,0 +1,103 @@
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { addStackArtifact } from "../core/stack-artifact";
+import { DeploymentSku, ProcessingScope, processingScope } from "../openai/deployment-options";
+import { findRegion } from "../regions/catalog";
+
+/** One region as an application's failover client sees it. */
+export interface RoutingRegion {
+  /** Azure location. */
+  readonly location: string;
+  /** Failover priority: 1 is tried first. */
+  readonly priority: number;
+  /** Endpoint URL (Entra ID authentication; resolves privately inside linked VNets). */
+  readonly endpoint: string;
+  /** Data zone of the region, if any. */
+  readonly dataZone?: string;
+  /** Deployments reachable at this endpoint. */
+  readonly deployments: readonly RoutingDeployment[];
+}
+
+/** One deployment in the manifest. */
+export interface RoutingDeployment {
+  /** Deployment name, the path segment applications call. */
+  readonly name: string;
+  /** Model name. */
+  readonly model: string;
+  /** Model version. */
+  readonly version: string;
+  /** Deployment SKU. */
+  readonly sku: DeploymentSku;
+  /** Where the SKU processes prompts. */
+  readonly processing: ProcessingScope;
+}
+
+/** What a failover client needs, with no secrets: the seed's MultiRegionClient configuration. */
+export interface RoutingManifestDocument {
+  /** Environment name. */
+  readonly environment: string;
+  /** Residency policy every region honours. */
+  readonly residency: string;
+  /** How clients authenticate: Entra ID tokens for this scope; API keys are off. */
+  readonly authentication: { readonly type: "entra-id"; readonly tokenScope: string };
+  /** Regions in failover order. */
+  readonly regions: readonly RoutingRegion[];
+}
+
+/** Input of {@link RoutingManifest}. */
+export interface RoutingManifestProps {
+  /** Environment name. */
+  readonly environment: string;
+  /** Residency policy name. */
+  readonly residency: string;
+  /** The regions; sorted by priority in the output. */
+  readonly regions: readonly {
+    readonly location: string;
+    readonly priority: number;
+    readonly customSubdomainName: string;
+    readonly deployments: readonly { name: string; model: string; version: string; sku: DeploymentSku }[];
+  }[];
+  /**
+   * File name written beside the synthesized stack.
+   * @default "routing-manifest.json"
+   */
+  readonly fileName?: string;
+}
+
+/**
+ * The routing manifest: a Terraform output `routing_manifest` and a JSON file beside the
+ * synthesized stack listing, per region, the endpoint, deployments, priority and residency.
+ */
+export class RoutingManifest extends Construct {
+  /** The manifest content. */
+  public readonly document: RoutingManifestDocument;
+
+  constructor(scope: Construct, id: string, props: RoutingManifestProps) {
+    super(scope, id);
+    this.document = {
+      environment: props.environment,
+      residency: props.residency,
+      authentication: { type: "entra-id", tokenScope: "https://cognitiveservices.azure.com/.default" },
+      regions: [...props.regions]
+        .sort((a, b) => a.priority - b.priority)
+        .map((r) => ({
+          location: r.location,
+          priority: r.priority,
+          endpoint: `https://${r.customSubdomainName}.openai.azure.com/`,
+          dataZone: findRegion(r.location)?.dataZone,
+          deployments: r.deployments.map((d) => ({
+            name: d.name,
+            model: d.model,
+            version: d.version,
+            sku: d.sku,
+            processing: processingScope(d.sku),
+          })),
+        })),
+    };
+    new TerraformOutput(this, "output", {
+      description: "Regions, endpoints, deployments and priorities for failover clients (no secrets)",
+      value: JSON.stringify(this.document),
+    }).overrideLogicalId("routing_manifest");
+    addStackArtifact(this, props.fileName ?? "routing-manifest.json", () => `${JSON.stringify(this.document, null, 2)}\n`);
+  }
+}

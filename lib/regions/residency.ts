@@ -1,0 +1,128 @@
+import { PropChecks } from "../core/validation";
+import { DeploymentSku, processingScope } from "../openai/deployment-options";
+import { DataZone, findRegion, Geography, OPENAI_REGIONS, RegionInfo } from "./catalog";
+
+/** The built-in residency policies. */
+export type ResidencyPolicyName = "eu" | "us" | "apac" | "global";
+
+/** A residency policy of your own: an explicit list of regions. */
+export interface CustomResidency {
+  /** Name written to the `data-residency` tag and the routing manifest, for example `nordics`. */
+  readonly name: string;
+  /** Locations data may be stored and processed in. */
+  readonly regions: readonly string[];
+  /**
+   * Data zone whose DataZone* SKUs the policy accepts (processing anywhere in that zone).
+   * @default - no DataZone* SKUs: processing stays in the listed regions
+   */
+  readonly dataZone?: DataZone;
+}
+
+/** A residency requirement: a built-in policy name or a custom region list. */
+export type Residency = ResidencyPolicyName | CustomResidency;
+
+/** A residency requirement resolved into the rules the synth enforces. */
+export interface ResidencyPolicy {
+  /** Policy name, for tags and the manifest. */
+  readonly name: string;
+  /** Locations data may be stored and processed in. */
+  readonly allowedRegions: readonly string[];
+  /** Data zone whose DataZone* SKUs are allowed, if any. */
+  readonly dataZone?: DataZone;
+  /** Whether Global* SKUs (processing anywhere in the world) are allowed. */
+  readonly allowsGlobalProcessing: boolean;
+}
+
+const regionsWhere = (test: (r: RegionInfo) => boolean) => Object.values(OPENAI_REGIONS).filter(test).map((r) => r.name);
+const inZone = (zone: DataZone) => regionsWhere((r) => r.dataZone === zone);
+const inGeography = (geography: Geography) => regionsWhere((r) => r.geography === geography);
+
+/**
+ * The built-in policies. `eu` and `us` are the Azure OpenAI data zones (Norway, Switzerland and
+ * the UK are in Europe but not in the EU data zone); `apac` has no data zone, so it allows only
+ * regional SKUs; `global` allows everything.
+ */
+export const RESIDENCY_POLICIES: Readonly<Record<ResidencyPolicyName, ResidencyPolicy>> = {
+  eu: { name: "eu", allowedRegions: inZone("EU"), dataZone: "EU", allowsGlobalProcessing: false },
+  us: { name: "us", allowedRegions: inZone("US"), dataZone: "US", allowsGlobalProcessing: false },
+  apac: { name: "apac", allowedRegions: inGeography("AsiaPacific"), allowsGlobalProcessing: false },
+  global: { name: "global", allowedRegions: Object.keys(OPENAI_REGIONS), allowsGlobalProcessing: true },
+};
+
+/** The rules of a residency requirement. */
+export function resolveResidency(residency: Residency): ResidencyPolicy {
+  if (typeof residency === "string") return RESIDENCY_POLICIES[residency];
+  return {
+    name: residency.name,
+    allowedRegions: [...residency.regions],
+    dataZone: residency.dataZone,
+    allowsGlobalProcessing: false,
+  };
+}
+
+/** Why `sku` in `location` breaks the policy, or undefined when it keeps data inside it. */
+export function skuResidencyProblem(policy: ResidencyPolicy, sku: DeploymentSku, location: string): string | undefined {
+  const scope = processingScope(sku);
+  if (scope === "global" && !policy.allowsGlobalProcessing) {
+    return `${sku} processes data in any Azure region worldwide; residency "${policy.name}" allows ${allowedSkuText(policy, location)}`;
+  }
+  if (scope === "dataZone") {
+    const zone = findRegion(location)?.dataZone;
+    if (!zone) return `${sku} needs a data zone, and ${location} is in none; residency "${policy.name}" allows ${allowedSkuText(policy, location)}`;
+    if (!policy.allowsGlobalProcessing && zone !== policy.dataZone) {
+      return `${sku} in ${location} processes data anywhere in the ${zone} data zone; residency "${policy.name}" allows ${allowedSkuText(policy, location)}`;
+    }
+  }
+  return undefined;
+}
+
+function allowedSkuText(policy: ResidencyPolicy, location: string): string {
+  const zone = findRegion(location)?.dataZone;
+  const families = ["Standard", "ProvisionedManaged (regional processing)"];
+  if (zone && (policy.allowsGlobalProcessing || zone === policy.dataZone)) families.push(`DataZone* (the ${zone} data zone)`);
+  if (policy.allowsGlobalProcessing) families.push("Global*");
+  return families.join(", ");
+}
+
+/** What a residency check looks at. */
+export interface ResidencySubject {
+  /** Locations of the Azure OpenAI accounts. */
+  readonly regions: readonly string[];
+  /** Deployments made in every region. */
+  readonly deployments: readonly { readonly name: string; readonly sku: DeploymentSku }[];
+  /** Log destinations (workspaces, archives), by a name for messages. */
+  readonly logDestinations?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Reports every way `subject` leaves the policy: a region outside it, a SKU that processes
+ * data outside it, a log destination outside it.
+ */
+export function checkResidency(c: PropChecks, policy: ResidencyPolicy, subject: ResidencySubject): void {
+  const allowed = `residency "${policy.name}" allows: ${policy.allowedRegions.join(", ")}`;
+  subject.regions.forEach((location) => {
+    if (!policy.allowedRegions.includes(location)) c.fail(`regions[${location}]`, location, allowed);
+  });
+  for (const location of subject.regions) {
+    for (const d of subject.deployments) {
+      const problem = skuResidencyProblem(policy, d.sku, location);
+      if (problem) c.fail(`deployments[${d.name}].sku`, d.sku, problem);
+    }
+  }
+  for (const [destination, location] of Object.entries(subject.logDestinations ?? {})) {
+    if (!policy.allowedRegions.includes(location)) c.fail(`${destination}.location`, location, allowed);
+  }
+}
+
+/** Reports an unknown built-in policy name or an empty or unknown custom region list. */
+export function checkResidencyDefinition(c: PropChecks, residency: Residency): void {
+  if (typeof residency === "string") {
+    c.oneOf("residency", residency, Object.keys(RESIDENCY_POLICIES) as ResidencyPolicyName[]);
+    return;
+  }
+  if (residency.regions.length === 0) c.fail("residency.regions", residency.regions, "allowed: at least one region");
+  residency.regions.forEach((r) => {
+    if (!findRegion(r)) c.fail("residency.regions", r, `allowed: regions that offer Azure OpenAI (${Object.keys(OPENAI_REGIONS).join(", ")})`);
+  });
+  c.matches("residency.name", residency.name, /^[a-z][a-z0-9-]{1,30}$/, "2-31 lowercase letters, digits or hyphens");
+}

@@ -1,0 +1,135 @@
+import {
+  checkResidency,
+  checkResidencyDefinition,
+  DEPLOYMENT_SKUS,
+  OPENAI_REGIONS,
+  PropChecks,
+  Residency,
+  RESIDENCY_POLICIES,
+  resolveResidency,
+  ResidencySubject,
+} from "../../lib";
+
+function problems(residency: Residency, subject: ResidencySubject): readonly string[] {
+  const c = new PropChecks();
+  checkResidencyDefinition(c, residency);
+  checkResidency(c, resolveResidency(residency), subject);
+  return c.messages;
+}
+
+const dz = (sku: string) => [{ name: "chat", sku: sku as any }];
+
+describe("region catalog", () => {
+  test("lists every Azure OpenAI region of AZURE-FACTS with its data zone", () => {
+    expect(Object.keys(OPENAI_REGIONS)).toHaveLength(28);
+    expect(RESIDENCY_POLICIES.eu.allowedRegions).toEqual(
+      expect.arrayContaining(["francecentral", "germanywestcentral", "italynorth", "polandcentral", "spaincentral", "swedencentral", "westeurope"]),
+    );
+    expect(RESIDENCY_POLICIES.eu.allowedRegions).toHaveLength(7);
+    expect(RESIDENCY_POLICIES.us.allowedRegions).toHaveLength(7);
+  });
+
+  test("Norway, Switzerland and the UK are in Europe but outside the EU data zone", () => {
+    for (const r of ["norwayeast", "switzerlandnorth", "switzerlandwest", "uksouth"]) {
+      expect(OPENAI_REGIONS[r]).toMatchObject({ geography: "Europe", dataZone: undefined });
+      expect(RESIDENCY_POLICIES.eu.allowedRegions).not.toContain(r);
+    }
+  });
+
+  test("region codes are unique (they go into resource names)", () => {
+    const codes = Object.values(OPENAI_REGIONS).map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});
+
+describe("residency eu", () => {
+  test("accepts EU regions with regional and EU data-zone SKUs", () => {
+    expect(problems("eu", { regions: ["swedencentral", "francecentral"], deployments: [...dz("DataZoneStandard"), { name: "p", sku: "ProvisionedManaged" }] })).toEqual([]);
+  });
+
+  test("rejects a region outside the EU data zone, naming it and the allowed ones", () => {
+    expect(problems("eu", { regions: ["uksouth"], deployments: dz("Standard") })).toEqual([
+      expect.stringMatching(/^regions\[uksouth\]: "uksouth" is not allowed; residency "eu" allows: .*swedencentral/),
+    ]);
+  });
+
+  test.each(["GlobalStandard", "GlobalProvisionedManaged", "GlobalBatch"])("rejects %s (worldwide processing)", (sku) => {
+    expect(problems("eu", { regions: ["swedencentral"], deployments: dz(sku) })).toEqual([
+      expect.stringContaining(`deployments[chat].sku: "${sku}" is not allowed; ${sku} processes data in any Azure region worldwide`),
+    ]);
+  });
+
+  test("rejects a log destination outside the policy", () => {
+    expect(problems("eu", { regions: ["swedencentral"], deployments: dz("Standard"), logDestinations: { workspace: "eastus" } })).toEqual([
+      expect.stringMatching(/^workspace\.location: "eastus" is not allowed; residency "eu"/),
+    ]);
+  });
+});
+
+describe("residency us", () => {
+  test("rejects EU data-zone processing and accepts the US data zone", () => {
+    expect(problems("us", { regions: ["eastus2"], deployments: dz("DataZoneStandard") })).toEqual([]);
+    expect(problems("us", { regions: ["westeurope"], deployments: dz("DataZoneStandard") })).toEqual([
+      expect.stringContaining("regions[westeurope]"),
+      expect.stringContaining("DataZoneStandard in westeurope processes data anywhere in the EU data zone"),
+    ]);
+  });
+});
+
+describe("residency apac", () => {
+  test("allows only regional SKUs, since APAC has no data zone", () => {
+    expect(problems("apac", { regions: ["australiaeast"], deployments: dz("Standard") })).toEqual([]);
+    expect(problems("apac", { regions: ["australiaeast"], deployments: dz("DataZoneStandard") })).toEqual([
+      expect.stringContaining("DataZoneStandard needs a data zone, and australiaeast is in none"),
+    ]);
+    expect(problems("apac", { regions: ["japaneast"], deployments: dz("GlobalStandard") })).toHaveLength(1);
+  });
+
+  test("rejects a European region", () => {
+    expect(problems("apac", { regions: ["westeurope"], deployments: dz("Standard") })).toEqual([expect.stringContaining("regions[westeurope]")]);
+  });
+});
+
+describe("residency global", () => {
+  test("accepts every SKU in regions with a data zone", () => {
+    const deployments = DEPLOYMENT_SKUS.map((sku) => ({ name: sku, sku }));
+    expect(problems("global", { regions: ["eastus", "westeurope"], deployments })).toEqual([]);
+  });
+
+  test("still rejects DataZone* where the region has no data zone (Azure offers none there)", () => {
+    expect(problems("global", { regions: ["japaneast"], deployments: dz("DataZoneStandard") })).toEqual([
+      expect.stringContaining("DataZoneStandard needs a data zone, and japaneast is in none"),
+    ]);
+    expect(problems("global", { regions: ["japaneast"], deployments: dz("GlobalStandard") })).toEqual([]);
+  });
+});
+
+describe("custom residency", () => {
+  const nordics: Residency = { name: "nordics", regions: ["swedencentral", "norwayeast"] };
+
+  test("accepts its own regions with regional SKUs", () => {
+    expect(problems(nordics, { regions: ["swedencentral", "norwayeast"], deployments: dz("Standard") })).toEqual([]);
+  });
+
+  test("rejects DataZone* unless the policy names that data zone", () => {
+    expect(problems(nordics, { regions: ["swedencentral"], deployments: dz("DataZoneStandard") })).toHaveLength(1);
+    expect(problems({ ...nordics, dataZone: "EU" }, { regions: ["swedencentral"], deployments: dz("DataZoneStandard") })).toEqual([]);
+  });
+
+  test("rejects regions outside its list", () => {
+    expect(problems(nordics, { regions: ["westeurope"], deployments: dz("Standard") })).toEqual([expect.stringContaining("regions[westeurope]")]);
+  });
+
+  test("rejects an unknown region or an empty list in the definition", () => {
+    expect(problems({ name: "x1", regions: ["atlantis"] }, { regions: [], deployments: [] })).toEqual([
+      expect.stringMatching(/^residency\.regions: "atlantis" is not allowed/),
+    ]);
+    expect(problems({ name: "x1", regions: [] }, { regions: [], deployments: [] })).toEqual([expect.stringMatching(/^residency\.regions: \[\]/)]);
+  });
+
+  test("rejects an unknown built-in policy name", () => {
+    const c = new PropChecks();
+    checkResidencyDefinition(c, "mars" as any);
+    expect(c.messages).toEqual(['residency: "mars" is not allowed; allowed: eu, us, apac, global']);
+  });
+});
