@@ -14,3 +14,4 @@ export * from "./monitoring";
 export * from "./regions/residency";
 export * from "./core/stack-artifact";
 export * from "./platform/routing-manifest";
+export * from "./platform/openai-platform";

@@ -1,9 +1,11 @@
-import { ModelDeploymentOptions } from "../lib";
+import { ModelDeploymentOptions, Residency } from "../lib";
 
 /** One region an environment runs Azure OpenAI in. */
 export interface RegionConfig {
   /** Azure location, for example `swedencentral`. */
   readonly location: string;
+  /** Failover priority, 1 first. */
+  readonly priority: number;
 }
 
 /** Everything that differs between environments. One object per environment, typed. */
@@ -14,8 +16,11 @@ export interface EnvironmentConfig {
   readonly workload: string;
   /** Accountable team, written to the `owner` tag. */
   readonly owner: string;
-  /** Data-residency promise of the environment, written to the `data-residency` tag. */
-  readonly residency: string;
+  /**
+   * Where data may be stored and processed (`eu`, `us`, `apac`, `global` or a custom region
+   * list); checked against every region, SKU and log destination at synth.
+   */
+  readonly residency: Residency;
   /** Location of the environment's resource group. */
   readonly location: string;
   /**

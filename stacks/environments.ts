@@ -7,7 +7,7 @@ const GPT_41_MINI = { model: "gpt-4.1-mini", version: "2025-04-14" } as const;
 const common = {
   workload: "aoai",
   owner: "ai-platform-team",
-  residency: "eu",
+  residency: "eu" as const,
   location: "swedencentral",
   uniqueSuffix: "ctso",
 } as const;
@@ -20,14 +20,14 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
   {
     ...common,
     name: "sandbox",
-    regions: [{ location: "swedencentral" }],
+    regions: [{ location: "swedencentral", priority: 1 }],
     capacityCapK: 50,
     deployments: [{ name: "gpt-4-1-mini", ...GPT_41_MINI, sku: "DataZoneStandard", capacity: 50 }],
   },
   {
     ...common,
     name: "dev",
-    regions: [{ location: "swedencentral" }],
+    regions: [{ location: "swedencentral", priority: 1 }],
     capacityCapK: 100,
     deployments: [
       { name: "gpt-4-1", ...GPT_41, sku: "DataZoneStandard", capacity: 50 },
@@ -37,7 +37,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
   {
     ...common,
     name: "staging",
-    regions: [{ location: "swedencentral" }],
+    regions: [{ location: "swedencentral", priority: 1 }],
     capacityCapK: 500,
     deployments: [
       { name: "gpt-4-1", ...GPT_41, sku: "DataZoneStandard", capacity: 400 },
@@ -47,11 +47,15 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
   {
     ...common,
     name: "prod",
-    regions: [{ location: "swedencentral" }],
+    // Two EU regions for capacity and failover; each carries half of the 2,000K TPM.
+    regions: [
+      { location: "swedencentral", priority: 1 },
+      { location: "francecentral", priority: 2 },
+    ],
     capacityCapK: 2000,
     deployments: [
-      { name: "gpt-4-1", ...GPT_41, sku: "DataZoneStandard", capacity: 1500 },
-      { name: "gpt-4-1-mini", ...GPT_41_MINI, sku: "DataZoneStandard", capacity: 500 },
+      { name: "gpt-4-1", ...GPT_41, sku: "DataZoneStandard", capacity: 750 },
+      { name: "gpt-4-1-mini", ...GPT_41_MINI, sku: "DataZoneStandard", capacity: 250 },
     ],
   },
 ];

@@ -17,7 +17,7 @@ describe("environment config validation", () => {
   });
 
   test("capacity counts once per region", () => {
-    const errors = errorsFor({ regions: [{ location: "swedencentral" }, { location: "francecentral" }] });
+    const errors = errorsFor({ regions: [{ location: "swedencentral", priority: 1 }, { location: "francecentral", priority: 2 }] });
     expect(errors).toEqual([expect.stringContaining('"200K TPM in total" is not allowed')]);
   });
 
@@ -34,6 +34,6 @@ describe("environment config validation", () => {
   });
 
   test("a region without Azure OpenAI is named in the error", () => {
-    expect(errorsFor({ regions: [{ location: "westus2" }] }).join("\n")).toMatch(/\[dev\/openai-westus2\] location: "westus2"/);
+    expect(errorsFor({ regions: [{ location: "westus2", priority: 1 }] }).join("\n")).toMatch(/\[dev\/openai\/westus2] location: "westus2"/);
   });
 });
