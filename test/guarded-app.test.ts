@@ -80,3 +80,11 @@ describe("GuardedApp", () => {
     expect(fs.existsSync(path.join(outdir, "stacks/env/stale.json"))).toBe(false);
   });
 });
+
+test("an app whose constructs throw before synth leaves no staging directory", () => {
+  const outdir = tempOutdir();
+  const app = testApp(outdir);
+  expect(() => stackWith(app, "dup", {}) && stackWith(app, "dup", {})).toThrow(/already a Construct/);
+  const siblings = fs.readdirSync(path.dirname(outdir)).filter((d) => d.startsWith(`${path.basename(outdir)}.staging`));
+  expect(siblings).toEqual([]);
+});

@@ -29,13 +29,16 @@ export class GuardedApp extends App {
     fs.rmSync(stagingOutdir, { recursive: true, force: true });
     super({ ...config, outdir: stagingOutdir });
     this.finalOutdir = finalOutdir;
-    trackStagingDir(stagingOutdir);
+    // cdktf creates the directory up front; remove it until synth, so an app that fails while
+    // its constructs are built leaves nothing behind.
+    fs.rmSync(stagingOutdir, { recursive: true, force: true });
   }
 
   public override synth(): void {
     const stacks = this.node.findAll().filter(TerraformStack.isStack);
     const session = { outdir: this.outdir, skipValidation: this.skipValidation, manifest: this.manifest };
     const problems: string[] = [];
+    fs.mkdirSync(path.join(this.outdir, "stacks"), { recursive: true });
     try {
       stacks.forEach((stack) => stack.prepareStack());
       for (const stack of stacks) {
@@ -53,19 +56,8 @@ export class GuardedApp extends App {
       publish(this.outdir, this.finalOutdir);
     } finally {
       fs.rmSync(this.outdir, { recursive: true, force: true });
-      stagingDirs.delete(this.outdir);
     }
   }
-}
-
-const stagingDirs = new Set<string>();
-
-/** A construct that throws before synth would otherwise leave its staging directory behind. */
-function trackStagingDir(dir: string): void {
-  if (stagingDirs.size === 0) {
-    process.once("exit", () => stagingDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-  }
-  stagingDirs.add(dir);
 }
 
 /** The problems one failing stack reported, one per line, each with its construct path. */
