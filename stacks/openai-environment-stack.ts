@@ -1,6 +1,6 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
-import { LocalBackend, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import {
   addPropChecks,
@@ -12,6 +12,7 @@ import {
   resolveResidency,
   ResourceNaming,
 } from "../lib";
+import { configureBackend } from "./backend";
 import { EnvironmentConfig } from "./environment-config";
 
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9]{1,11}$/;
@@ -40,8 +41,8 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       }
     });
 
-    // A relative path: cdktf's implicit local backend writes an absolute one into every stack.
-    new LocalBackend(this, { path: `terraform.${config.name}.tfstate` });
+    // Local state (relative path) unless remote state is configured; see docs/DELIVERY.md.
+    configureBackend(this, config.name);
     new AzurermProvider(this, "azurerm", { features: [{}] });
 
     const naming = new ResourceNaming({

@@ -68,16 +68,21 @@ describe("GuardedApp", () => {
     expect(() => app.synth()).toThrow(/Synthesis failed with 2 problem\(s\); nothing was written\.\n {2}- \[a\/openai\] location: "mars".*\n {2}- \[b\/openai\] location: "venus"/);
   });
 
-  test("a re-synthesized stack directory is replaced whole, so no stale file survives", () => {
+  test("a re-synthesized stack drops files it no longer writes but keeps Terraform state and working files", () => {
     const outdir = tempOutdir();
     const first = testApp(outdir);
     stackWith(first, "env", {});
     first.synth();
-    fs.writeFileSync(path.join(outdir, "stacks/env/stale.json"), "{}");
+    const dir = path.join(outdir, "stacks/env");
+    const kept = ["terraform.env.tfstate", "terraform.env.tfstate.backup", ".terraform.lock.hcl", ".terraform", "plan"];
+    for (const name of kept) fs.writeFileSync(path.join(dir, name), "state");
+    fs.writeFileSync(path.join(dir, "stale-report.json"), "{}");
     const second = testApp(outdir);
     stackWith(second, "env", {});
     second.synth();
-    expect(fs.existsSync(path.join(outdir, "stacks/env/stale.json"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "stale-report.json"))).toBe(false);
+    for (const name of kept) expect(fs.readFileSync(path.join(dir, name), "utf8")).toBe("state");
+    expect(fs.existsSync(path.join(dir, "cdk.tf.json"))).toBe(true);
   });
 });
 

@@ -71,16 +71,31 @@ function stackProblems(stack: TerraformStack, error: unknown): string[] {
 }
 
 /**
- * Moves each staged stack directory over its old copy (so files a stack no longer writes go
- * too), then the top-level files such as manifest.json. Stacks not in this run stay as they were.
+ * Terraform's own files in a stack directory: local state, its backups, the provider cache and
+ * lock file, saved plans. `cdktf deploy` runs Terraform in the stack directory, so these live
+ * beside cdk.tf.json and must survive every synth.
+ */
+const TERRAFORM_WORKING_FILE = /^\.terraform($|\.)|\.tfstate($|\.)|\.tfplan$|^plan$/;
+
+/**
+ * Publishes the staged stacks: in each stack directory, files this run wrote replace their old
+ * copies, files an earlier synth wrote and this one did not are removed, and Terraform's working
+ * files (state above all) are kept. Stacks not in this run and top-level files stay as they were,
+ * but for the ones this run wrote (manifest.json).
  */
 function publish(stagingDir: string, finalDir: string): void {
   const stagedStacks = path.join(stagingDir, "stacks");
-  fs.mkdirSync(path.join(finalDir, "stacks"), { recursive: true });
   for (const name of fs.existsSync(stagedStacks) ? fs.readdirSync(stagedStacks) : []) {
+    const source = path.join(stagedStacks, name);
     const target = path.join(finalDir, "stacks", name);
-    fs.rmSync(target, { recursive: true, force: true });
-    fs.renameSync(path.join(stagedStacks, name), target);
+    fs.mkdirSync(target, { recursive: true });
+    const written = new Set(fs.readdirSync(source));
+    for (const entry of fs.readdirSync(target)) {
+      if (!written.has(entry) && !TERRAFORM_WORKING_FILE.test(entry)) {
+        fs.rmSync(path.join(target, entry), { recursive: true, force: true });
+      }
+    }
+    fs.cpSync(source, target, { recursive: true });
   }
   for (const entry of fs.readdirSync(stagingDir, { withFileTypes: true })) {
     if (entry.isFile()) fs.copyFileSync(path.join(stagingDir, entry.name), path.join(finalDir, entry.name));
