@@ -15,3 +15,4 @@ export * from "./regions/residency";
 export * from "./core/stack-artifact";
 export * from "./platform/routing-manifest";
 export * from "./platform/openai-platform";
+export * from "./governance/compliance";

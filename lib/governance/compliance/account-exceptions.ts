@@ -1,0 +1,24 @@
+import { IConstruct } from "constructs";
+import { MIN_REASON_LENGTH } from "../../core/validation";
+import { OpenAiAccount, OpenAiAccountSecurityExceptions } from "../../openai/openai-account";
+import { CognitiveLocalAuthDisabled, CognitiveOutboundRestricted, CognitivePublicNetworkAccessDisabled } from "./rules";
+
+/** The rule each OpenAiAccount weakening breaks. */
+const RULE_OF_EXCEPTION: Readonly<Record<keyof OpenAiAccountSecurityExceptions, string>> = {
+  publicNetworkAccess: CognitivePublicNetworkAccessDisabled.ID,
+  localAuth: CognitiveLocalAuthDisabled.ID,
+  unrestrictedOutbound: CognitiveOutboundRestricted.ID,
+};
+
+/**
+ * A weakening given to an OpenAiAccount (`securityExceptions`) already states why, so it
+ * suppresses the rule it breaks instead of asking for the same reason twice; the report shows
+ * it as suppressed with that reason. Returns undefined for other constructs and rules.
+ */
+export function exceptionSuppression(scope: IConstruct, ruleId: string): { ruleId: string; reason: string } | undefined {
+  if (!(scope instanceof OpenAiAccount)) return undefined;
+  const applied = scope.securityExceptions.find(
+    (e) => RULE_OF_EXCEPTION[e.setting] === ruleId && e.reason.trim().length >= MIN_REASON_LENGTH,
+  );
+  return applied ? { ruleId, reason: `securityExceptions.${applied.setting}: ${applied.reason}` } : undefined;
+}

@@ -1,0 +1,140 @@
+import { Annotations, AnnotationMetadataEntryType, IAspect, TerraformResource, TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
+import { addPropChecks, PropChecks } from "../../core/validation";
+import { RuleContext } from "./context";
+import { ComplianceFinding, ComplianceLevel } from "./finding";
+import { ComplianceReport } from "./report";
+import { ComplianceRule, nonCompliant, RuleJudgement } from "./rule";
+import { registerRuleIds } from "./rule-registry";
+import { ComplianceSuppressions } from "./suppressions";
+
+/** A rule as one pack applies it: the controls it evidences and how much a failure weighs. */
+export interface CompliancePackRule {
+  /** The rule. */
+  readonly rule: ComplianceRule;
+  /** The pack's control IDs the rule evidences, for example `["CC6.1", "CC6.2"]`. */
+  readonly controls: readonly string[];
+  /** `error` fails the synth when the rule is broken; `warning` only reports it. */
+  readonly level: ComplianceLevel;
+}
+
+/** Props of {@link CompliancePack}. */
+export interface CompliancePackProps {
+  /** Short pack name used in findings and messages, for example `SOC2`. */
+  readonly name: string;
+  /** The framework in words, for the report, for example `SOC 2 Trust Services Criteria (2017)`. */
+  readonly title: string;
+  /** The rules, each with its controls and level. */
+  readonly rules: readonly CompliancePackRule[];
+}
+
+/**
+ * A compliance rule pack: a cdktf Aspect that judges every provider resource of the stack it
+ * is added to (`Aspects.of(stack).add(pack)`) with its rules, records a finding per rule and
+ * resource, and annotates each unsuppressed non-compliant resource: an error annotation (which
+ * fails the synth) for error-level rules, a warning otherwise. The findings are written beside
+ * the stack's Terraform JSON as compliance-report.json and compliance-report.md.
+ *
+ * Add the pack to each stack (or a construct inside one): cdktf invokes aspects from the
+ * stack down, so an aspect added to the App never runs. Visiting a resource again (a second
+ * synth) replaces its findings and adds no second annotation.
+ */
+export class CompliancePack implements IAspect {
+  /** Short pack name. */
+  public readonly name: string;
+  /** The framework in words. */
+  public readonly title: string;
+  /** The rules with their controls and levels. */
+  public readonly rules: readonly CompliancePackRule[];
+
+  private readonly findingsByStack = new WeakMap<TerraformStack, Map<string, ComplianceFinding>>();
+
+  constructor(props: CompliancePackProps) {
+    this.name = props.name;
+    this.title = props.title;
+    this.rules = props.rules;
+    registerRuleIds(props.rules.map((r) => r.rule.id));
+  }
+
+  /** Called by cdktf at synth for every construct under the scope the pack was added to. */
+  public visit(node: IConstruct): void {
+    if (TerraformStack.isStack(node)) {
+      this.attach(node);
+      return;
+    }
+    if (!TerraformResource.isTerraformResource(node)) return;
+    const stack = TerraformStack.of(node);
+    const findings = this.attach(stack);
+    let context: RuleContext | undefined;
+    for (const entry of this.rules) {
+      if (!entry.rule.resourceTypes.includes(node.terraformResourceType)) continue;
+      context ??= new RuleContext(stack);
+      const finding = this.judge(node, entry, context);
+      findings.set(`${node.node.path}\u0000${entry.rule.id}`, finding);
+      if (finding.result === "non-compliant") annotateOnce(node, finding.level, this.message(entry, finding));
+    }
+  }
+
+  /** The findings of this pack on `stack`, in the order the resources were judged (empty before synth). */
+  public findingsFor(stack: TerraformStack): ComplianceFinding[] {
+    return [...(this.findingsByStack.get(stack)?.values() ?? [])];
+  }
+
+  /**
+   * Checks the pack's options; runs at synth with the stack's other validations. Subclasses
+   * with options override it.
+   */
+  protected checkOptions(_checks: PropChecks): void {}
+
+  /** Joins the stack's report (once per stack) and returns the stack's findings. */
+  private attach(stack: TerraformStack): Map<string, ComplianceFinding> {
+    const report = ComplianceReport.of(stack);
+    if (report.addPack(this)) addPropChecks(report, (c) => this.checkOptions(c));
+    let findings = this.findingsByStack.get(stack);
+    if (!findings) {
+      findings = new Map();
+      this.findingsByStack.set(stack, findings);
+    }
+    return findings;
+  }
+
+  private judge(resource: TerraformResource, entry: CompliancePackRule, context: RuleContext): ComplianceFinding {
+    const judgement = evaluateSafely(entry.rule, resource, context);
+    const suppression = judgement.outcome === "non-compliant" ? ComplianceSuppressions.find(resource, entry.rule.id) : undefined;
+    return {
+      ruleId: entry.rule.id,
+      pack: this.name,
+      controls: entry.controls,
+      level: entry.level,
+      resourcePath: resource.node.path,
+      resourceType: resource.terraformResourceType,
+      result: suppression ? "suppressed" : judgement.outcome,
+      detail: judgement.detail,
+      suppressionReason: suppression?.reason,
+    };
+  }
+
+  private message(entry: CompliancePackRule, finding: ComplianceFinding): string {
+    return (
+      `${this.name} ${entry.rule.id} (controls ${entry.controls.join(", ")}): ${finding.detail ?? entry.rule.description}. ` +
+      `Fix: ${entry.rule.fix} To accept the risk instead: ComplianceSuppressions.add(construct, [{ ruleId: "${entry.rule.id}", reason }]).`
+    );
+  }
+}
+
+/** A rule that throws is reported as a non-compliant finding rather than crashing the synth. */
+function evaluateSafely(rule: ComplianceRule, resource: TerraformResource, context: RuleContext): RuleJudgement {
+  try {
+    return rule.evaluate(resource, context);
+  } catch (error) {
+    return nonCompliant(`the rule could not judge the resource: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Adds the annotation unless the same one is already there (the aspect ran before). */
+function annotateOnce(resource: TerraformResource, level: ComplianceLevel, message: string): void {
+  const type = level === "error" ? AnnotationMetadataEntryType.ERROR : AnnotationMetadataEntryType.WARN;
+  if (resource.node.metadata.some((m) => m.type === type && m.data === message)) return;
+  if (level === "error") Annotations.of(resource).addError(message);
+  else Annotations.of(resource).addWarning(message);
+}

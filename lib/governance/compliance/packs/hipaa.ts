@@ -1,0 +1,70 @@
+import { PropChecks } from "../../../core/validation";
+import { CompliancePack } from "../pack";
+import {
+  AuditLogRetention,
+  CognitiveCustomerManagedKey,
+  CognitiveDiagnosticLogs,
+  CognitiveLocalAuthDisabled,
+  CognitiveOutboundRestricted,
+  CognitivePrivateEndpoint,
+  CognitivePublicNetworkAccessDisabled,
+  KeyVaultHardened,
+  NoPrivilegedRoleAssignment,
+  StorageAccountHardened,
+} from "../rules";
+import { MAX_LOG_RETENTION_DAYS } from "./limits";
+
+/**
+ * Audit-log retention for HIPAA: six years (6 x 365 days). The Security Rule names no period
+ * for audit logs; 45 CFR 164.316(b)(2)(i) keeps required documentation six years, and audit
+ * logs are commonly held to the same period: a documented judgement, not a quotation.
+ */
+export const HIPAA_AUDIT_LOG_MINIMUM_DAYS = 2190;
+
+/** Options of {@link HipaaPack}. */
+export interface HipaaPackOptions {
+  /**
+   * Fewest days the Audit logs must be kept; may only be raised.
+   * @default 2190 (six years)
+   */
+  readonly auditLogMinimumDays?: number;
+  /**
+   * Treat every account as production (true) or none (false) for the customer-managed-key rule.
+   * @default - decided per account by its `environment` tag (prod, production)
+   */
+  readonly production?: boolean;
+}
+
+/**
+ * HIPAA Security Rule technical safeguards (45 CFR 164.312): (a)(1) access control, including
+ * unique user identification and encryption of ePHI at rest; (b) audit controls; (e)(1)
+ * transmission security. Every rule is an error: prompts may carry ePHI.
+ */
+export class HipaaPack extends CompliancePack {
+  private readonly auditLogMinimumDays: number;
+
+  constructor(options: HipaaPackOptions = {}) {
+    const auditLogMinimumDays = options.auditLogMinimumDays ?? HIPAA_AUDIT_LOG_MINIMUM_DAYS;
+    super({
+      name: "HIPAA",
+      title: "HIPAA Security Rule, technical safeguards (45 CFR 164.312)",
+      rules: [
+        { rule: new CognitivePublicNetworkAccessDisabled(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
+        { rule: new CognitiveLocalAuthDisabled(), controls: ["164.312(a)(1)"], level: "error" },
+        { rule: new CognitiveOutboundRestricted(), controls: ["164.312(e)(1)"], level: "error" },
+        { rule: new CognitivePrivateEndpoint(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
+        { rule: new CognitiveDiagnosticLogs(), controls: ["164.312(b)"], level: "error" },
+        { rule: new AuditLogRetention({ minimumDays: auditLogMinimumDays }), controls: ["164.312(b)"], level: "error" },
+        { rule: new CognitiveCustomerManagedKey({ production: options.production }), controls: ["164.312(a)(1)"], level: "error" },
+        { rule: new NoPrivilegedRoleAssignment(), controls: ["164.312(a)(1)"], level: "error" },
+        { rule: new StorageAccountHardened(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
+        { rule: new KeyVaultHardened(), controls: ["164.312(a)(1)"], level: "error" },
+      ],
+    });
+    this.auditLogMinimumDays = auditLogMinimumDays;
+  }
+
+  protected override checkOptions(c: PropChecks): void {
+    c.integerInRange("HipaaPack.auditLogMinimumDays", this.auditLogMinimumDays, HIPAA_AUDIT_LOG_MINIMUM_DAYS, MAX_LOG_RETENTION_DAYS, "days");
+  }
+}

@@ -1,0 +1,67 @@
+import { PropChecks } from "../../../core/validation";
+import { CompliancePack } from "../pack";
+import {
+  AuditLogRetention,
+  CognitiveCustomerManagedKey,
+  CognitiveDiagnosticLogs,
+  CognitiveLocalAuthDisabled,
+  CognitiveOutboundRestricted,
+  CognitivePrivateEndpoint,
+  CognitivePublicNetworkAccessDisabled,
+  KeyVaultHardened,
+  NoPrivilegedRoleAssignment,
+  StorageAccountHardened,
+} from "../rules";
+import { MAX_LOG_RETENTION_DAYS } from "./limits";
+
+/** Audit-log retention SOC 2 auditors commonly expect: one year, the length of a Type II period plus its report. */
+export const SOC2_AUDIT_LOG_MINIMUM_DAYS = 365;
+
+/** Options of {@link Soc2Pack}. */
+export interface Soc2PackOptions {
+  /**
+   * Fewest days the Audit logs must be kept; may only be raised.
+   * @default 365
+   */
+  readonly auditLogMinimumDays?: number;
+  /**
+   * Treat every account as production (true) or none (false) for the customer-managed-key rule.
+   * @default - decided per account by its `environment` tag (prod, production)
+   */
+  readonly production?: boolean;
+}
+
+/**
+ * SOC 2 (AICPA Trust Services Criteria, 2017): CC6.1 logical and network access, CC6.2
+ * credentials, CC6.3 least privilege, CC7.2 monitoring, CC8.1 change management (no standing
+ * Owner/Contributor that bypasses the pipeline), CC9.1 disruption (a purge-protected key).
+ * A customer-managed key and restricted outbound access are warnings: SOC 2 does not mandate them.
+ */
+export class Soc2Pack extends CompliancePack {
+  private readonly auditLogMinimumDays: number;
+
+  constructor(options: Soc2PackOptions = {}) {
+    const auditLogMinimumDays = options.auditLogMinimumDays ?? SOC2_AUDIT_LOG_MINIMUM_DAYS;
+    super({
+      name: "SOC2",
+      title: "SOC 2 Trust Services Criteria (AICPA, 2017)",
+      rules: [
+        { rule: new CognitivePublicNetworkAccessDisabled(), controls: ["CC6.1"], level: "error" },
+        { rule: new CognitiveLocalAuthDisabled(), controls: ["CC6.1", "CC6.2"], level: "error" },
+        { rule: new CognitiveOutboundRestricted(), controls: ["CC6.1"], level: "warning" },
+        { rule: new CognitivePrivateEndpoint(), controls: ["CC6.1"], level: "error" },
+        { rule: new CognitiveDiagnosticLogs(), controls: ["CC7.2"], level: "error" },
+        { rule: new AuditLogRetention({ minimumDays: auditLogMinimumDays }), controls: ["CC7.2"], level: "error" },
+        { rule: new CognitiveCustomerManagedKey({ production: options.production }), controls: ["CC6.1"], level: "warning" },
+        { rule: new NoPrivilegedRoleAssignment(), controls: ["CC6.3", "CC8.1"], level: "error" },
+        { rule: new StorageAccountHardened(), controls: ["CC6.1"], level: "error" },
+        { rule: new KeyVaultHardened(), controls: ["CC6.1", "CC9.1"], level: "error" },
+      ],
+    });
+    this.auditLogMinimumDays = auditLogMinimumDays;
+  }
+
+  protected override checkOptions(c: PropChecks): void {
+    c.integerInRange("Soc2Pack.auditLogMinimumDays", this.auditLogMinimumDays, SOC2_AUDIT_LOG_MINIMUM_DAYS, MAX_LOG_RETENTION_DAYS, "days");
+  }
+}

@@ -1,0 +1,68 @@
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { addStackArtifact } from "../../core/stack-artifact";
+import { ComplianceFinding } from "./finding";
+import type { CompliancePack } from "./pack";
+import { ComplianceReportData, renderComplianceReportJson, renderComplianceReportMarkdown, sortComplianceFindings } from "./report-render";
+
+/**
+ * The compliance report of one stack: the findings of every pack applied to it, written at
+ * synthesis beside the stack's Terraform JSON as `compliance-report.json` and
+ * `compliance-report.md` (`<outdir>/stacks/<stack>/`). Packs create it when they first visit
+ * the stack; GuardedApp publishes the whole stack directory, so the report travels with it.
+ */
+export class ComplianceReport extends Construct {
+  /** File name of the JSON report. */
+  public static readonly JSON_FILE = "compliance-report.json";
+  /** File name of the Markdown report. */
+  public static readonly MARKDOWN_FILE = "compliance-report.md";
+  private static readonly ID = "compliance-report";
+
+  /** The report of `stack`, created on first use. */
+  public static of(stack: TerraformStack): ComplianceReport {
+    const existing = stack.node.tryFindChild(ComplianceReport.ID);
+    return existing instanceof ComplianceReport ? existing : new ComplianceReport(stack);
+  }
+
+  private readonly stack: TerraformStack;
+  private readonly packList: CompliancePack[] = [];
+
+  private constructor(stack: TerraformStack) {
+    super(stack, ComplianceReport.ID);
+    this.stack = stack;
+    // One custom-synthesis hook per construct (cdktf defines it as a fixed property), so each
+    // file gets its own child. Rendering happens at synthesis, after the aspects have judged.
+    addStackArtifact(new Construct(this, "json"), ComplianceReport.JSON_FILE, () => renderComplianceReportJson(this.data()));
+    addStackArtifact(new Construct(this, "markdown"), ComplianceReport.MARKDOWN_FILE, () => renderComplianceReportMarkdown(this.data()));
+  }
+
+  /** Adds a pack to the report; false when it was already there. */
+  public addPack(pack: CompliancePack): boolean {
+    if (this.packList.includes(pack)) return false;
+    this.packList.push(pack);
+    return true;
+  }
+
+  /** The packs applied to the stack. */
+  public get packs(): readonly CompliancePack[] {
+    return this.packList;
+  }
+
+  /** Every finding of every pack on the stack, non-compliant first. */
+  public get findings(): ComplianceFinding[] {
+    return sortComplianceFindings(this.packList.flatMap((pack) => pack.findingsFor(this.stack)));
+  }
+
+  /** What the report files are rendered from. */
+  public data(): ComplianceReportData {
+    return {
+      stack: this.stack.node.id,
+      packs: this.packList.map((pack) => ({
+        name: pack.name,
+        title: pack.title,
+        rules: pack.rules.map((r) => ({ ruleId: r.rule.id, controls: r.controls, level: r.level, description: r.rule.description })),
+      })),
+      findings: this.findings,
+    };
+  }
+}

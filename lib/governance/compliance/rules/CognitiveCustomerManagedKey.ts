@@ -1,0 +1,55 @@
+import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
+// The binding names the resource class with an "A" suffix (it clashes with the block type).
+import { CognitiveAccountCustomerManagedKeyA as CognitiveAccountCustomerManagedKey } from "@cdktf/provider-azurerm/lib/cognitive-account-customer-managed-key";
+import { TerraformResource } from "cdktf";
+import { RuleContext } from "../context";
+import { ComplianceRule, compliant, nonCompliant, notApplicable, RuleJudgement } from "../rule";
+import { firstBlock, tagsOf } from "../values";
+
+/** Options of {@link CognitiveCustomerManagedKey}. */
+export interface CognitiveCustomerManagedKeyOptions {
+  /**
+   * Treat every account as production (true) or none (false).
+   * @default - production when the account's `environment` tag is prod or production
+   */
+  readonly production?: boolean;
+}
+
+/**
+ * Production accounts encrypt data at rest with a key the customer controls (and can revoke):
+ * the inline `customer_managed_key` block or an `azurerm_cognitive_account_customer_managed_key`
+ * targeting the account.
+ */
+export class CognitiveCustomerManagedKey implements ComplianceRule {
+  /** The rule ID, for suppressions. */
+  public static readonly ID = "CognitiveCustomerManagedKey";
+  public readonly id = CognitiveCustomerManagedKey.ID;
+  /** `environment` tag values that mark a production account (compared case-insensitively). */
+  public static readonly PRODUCTION_ENVIRONMENTS: readonly string[] = ["prod", "production"];
+  public readonly description = "Production accounts encrypt stored data (fine-tuning files, batch data, stored completions) with a customer-managed key.";
+  public readonly fix =
+    "Add an azurerm_cognitive_account_customer_managed_key for the account (key in a purge-protected Key Vault, read by a managed identity), or the inline customer_managed_key block, never both.";
+  public readonly resourceTypes = [CognitiveAccount.tfResourceType];
+  private readonly production?: boolean;
+
+  constructor(options: CognitiveCustomerManagedKeyOptions = {}) {
+    this.production = options.production;
+  }
+
+  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+    const attributes = context.attributes(resource);
+    const environment = tagsOf(attributes).environment;
+    const production = this.production ?? CognitiveCustomerManagedKey.PRODUCTION_ENVIRONMENTS.includes((environment ?? "").toLowerCase());
+    if (!production) {
+      return notApplicable(`not production (environment tag ${environment === undefined ? "missing" : JSON.stringify(environment)})`);
+    }
+    const inline = firstBlock(attributes.customer_managed_key)?.key_vault_key_id !== undefined;
+    const keys = context.referencing(CognitiveAccountCustomerManagedKey.tfResourceType, context.reference(resource), (a) => a.cognitive_account_id);
+    const separate = keys.map((k) => k.node.path).join(", ");
+    // The provider manages the key from one place only; both would fight over it on every apply.
+    if (inline && keys.length > 0) return nonCompliant(`both the inline customer_managed_key block and ${separate} set the key`);
+    if (inline) return compliant("inline customer_managed_key");
+    if (keys.length > 0) return compliant(`customer-managed key ${separate}`);
+    return nonCompliant("production account without a customer-managed key: data at rest uses Microsoft-managed keys");
+  }
+}
