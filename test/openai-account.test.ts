@@ -133,3 +133,28 @@ describe("OpenAiAccount input validation", () => {
     expect(validationErrors(stack)).toHaveLength(4); // name, subdomain (defaults to name), location, owner
   });
 });
+
+describe("OpenAiAccount grants", () => {
+  const app = { principalId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", principalType: "ServicePrincipal" as const };
+
+  test.each([
+    ["grantUse", "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"],
+    ["grantManageDeployments", "a001fd3d-188f-4b5d-821b-7da978bf7442"],
+    ["grantRead", "acdd72a7-3385-48ef-bd42-f606fba81ae7"],
+  ] as const)("%s assigns role %s on the account and returns it", (method, guid) => {
+    const { stack, construct } = account();
+    const created = construct[method](app);
+    expect(created.role.guid).toBe(guid);
+    const assignment = onlyResource(synthJson(stack), "azurerm_role_assignment");
+    expect(assignment.scope).toMatch(/^\$\{azurerm_cognitive_account\.[^.]+\.id\}$/);
+    expect(assignment.role_definition_id).toMatch(new RegExp(`/providers/Microsoft.Authorization/roleDefinitions/${guid}\\}?$`));
+    expect(assignment.principal_id).toBe(app.principalId);
+    expect(assignment.principal_type).toBe("ServicePrincipal");
+  });
+
+  test("granting the same role twice returns the first assignment", () => {
+    const { stack, construct } = account();
+    expect(construct.grantUse(app)).toBe(construct.grantUse(app));
+    expect(Object.keys(synthJson(stack).resource!.azurerm_role_assignment)).toHaveLength(1);
+  });
+});

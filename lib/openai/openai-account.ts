@@ -2,8 +2,13 @@ import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account"
 import { dependable, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { nameProblem } from "../core/naming";
+import { grantManageDeployments, grantRead, grantUse } from "../identity/grants";
+import { IGrantee } from "../identity/principal";
+import { RbacAssignment } from "../identity/role-assignment";
+import { IRoleTarget } from "../identity/role-target";
 import { governanceTags } from "../core/tags";
 import { addPropChecks, PropChecks } from "../core/validation";
+import { checkNetworkRules, networkAclsBlock, OpenAiNetworkRules } from "../network/network-rules";
 import { findRegion, knownRegionNames } from "../regions/catalog";
 import { ModelDeploymentOptions } from "./deployment-options";
 import { ModelDeployment } from "./model-deployment";
@@ -90,6 +95,13 @@ export interface OpenAiAccountProps {
    */
   readonly securityExceptions?: OpenAiAccountSecurityExceptions;
   /**
+   * Networks accepted on the public endpoint besides the private endpoints (IP and subnet
+   * rules), which need `securityExceptions.publicNetworkAccess`. `network_acls` is always
+   * emitted with `default_action = "Deny"` and `bypass = "None"` unless the rules say otherwise.
+   * @default - no rules: everything not through a private endpoint is denied
+   */
+  readonly networkRules?: OpenAiNetworkRules;
+  /**
    * Model deployments, created one after another in this order.
    * @default - none; add them later with `addDeployment`
    */
@@ -117,7 +129,7 @@ const FQDN = /^(?=.{1,253}$)(\*\.)?([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\
  * by default: no public network access, no API keys, outbound calls restricted, a managed
  * identity, and a custom subdomain for Entra ID and private endpoints.
  */
-export class OpenAiAccount extends Construct implements IOpenAiAccount {
+export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTarget {
   /** The `azurerm_cognitive_account` resource. */
   public readonly resource: CognitiveAccount;
   /** Azure resource ID. */
@@ -164,6 +176,7 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount {
       localAuthEnabled: exceptions.localAuth !== undefined,
       outboundNetworkAccessRestricted: exceptions.unrestrictedOutbound === undefined,
       fqdns: props.allowedFqdns && props.allowedFqdns.length > 0 ? props.allowedFqdns : undefined,
+      networkAcls: networkAclsBlock(props.networkRules),
       identity: identityBlock(systemAssigned, userAssigned),
       tags: governanceTags(
         { environment: props.environment, owner: props.owner, dataResidency: this.dataResidency },
@@ -186,6 +199,26 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount {
       return existing;
     }
     return new ModelDeployment(this, `deployment-${options.name}`, { ...options, account: this });
+  }
+
+  /** Resource ID roles on the account are assigned at. */
+  public get scopeId(): string {
+    return this.accountId;
+  }
+
+  /** Lets `grantee` call the models (Cognitive Services OpenAI User): inference only, no keys. */
+  public grantUse(grantee: IGrantee): RbacAssignment {
+    return grantUse(this, grantee);
+  }
+
+  /** Lets `grantee` create and change deployments (Cognitive Services OpenAI Contributor). */
+  public grantManageDeployments(grantee: IGrantee): RbacAssignment {
+    return grantManageDeployments(this, grantee);
+  }
+
+  /** Lets `grantee` read the account's configuration (Reader). */
+  public grantRead(grantee: IGrantee): RbacAssignment {
+    return grantRead(this, grantee);
   }
 
   /** The model deployments, in creation order. */
@@ -221,6 +254,7 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount {
     (props.allowedFqdns ?? []).forEach((fqdn, i) =>
       c.matches(`allowedFqdns[${i}]`, fqdn, FQDN, "a host name such as mystorage.blob.core.windows.net"),
     );
+    checkNetworkRules(c, props.networkRules, props.securityExceptions?.publicNetworkAccess !== undefined);
     for (const applied of this.securityExceptions) c.reason(`securityExceptions.${applied.setting}.reason`, applied.reason);
     if (this.duplicateDeploymentNames.length > 0) {
       c.fail("deployments", this.duplicateDeploymentNames, "allowed: each deployment name once per account");

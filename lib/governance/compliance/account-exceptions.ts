@@ -1,7 +1,13 @@
 import { IConstruct } from "constructs";
 import { MIN_REASON_LENGTH } from "../../core/validation";
+import { RbacAssignment } from "../../identity/role-assignment";
 import { OpenAiAccount, OpenAiAccountSecurityExceptions } from "../../openai/openai-account";
-import { CognitiveLocalAuthDisabled, CognitiveOutboundRestricted, CognitivePublicNetworkAccessDisabled } from "./rules";
+import {
+  CognitiveLocalAuthDisabled,
+  CognitiveOutboundRestricted,
+  CognitivePublicNetworkAccessDisabled,
+  NoPrivilegedRoleAssignment,
+} from "./rules";
 
 /** The rule each OpenAiAccount weakening breaks. */
 const RULE_OF_EXCEPTION: Readonly<Record<keyof OpenAiAccountSecurityExceptions, string>> = {
@@ -11,11 +17,17 @@ const RULE_OF_EXCEPTION: Readonly<Record<keyof OpenAiAccountSecurityExceptions, 
 };
 
 /**
- * A weakening given to an OpenAiAccount (`securityExceptions`) already states why, so it
- * suppresses the rule it breaks instead of asking for the same reason twice; the report shows
- * it as suppressed with that reason. Returns undefined for other constructs and rules.
+ * A weakening given to an OpenAiAccount (`securityExceptions`) or a privileged role given with
+ * `privileged: { reason }` already states why, so it suppresses the rule it breaks instead of
+ * asking for the same reason twice; the report shows it as suppressed with that reason.
+ * Returns undefined for other constructs and rules.
  */
 export function exceptionSuppression(scope: IConstruct, ruleId: string): { ruleId: string; reason: string } | undefined {
+  if (scope instanceof RbacAssignment) {
+    const reason = scope.privilegedReason;
+    if (ruleId !== NoPrivilegedRoleAssignment.ID || !reason || reason.trim().length < MIN_REASON_LENGTH) return undefined;
+    return { ruleId, reason: `privileged: ${reason}` };
+  }
   if (!(scope instanceof OpenAiAccount)) return undefined;
   const applied = scope.securityExceptions.find(
     (e) => RULE_OF_EXCEPTION[e.setting] === ruleId && e.reason.trim().length >= MIN_REASON_LENGTH,

@@ -3,7 +3,8 @@ import * as path from "path";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { Aspects, TerraformResource, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
-import { OpenAiAccount } from "../../../lib";
+import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { OpenAiAccount, RbacAssignment } from "../../../lib";
 import {
   CompliancePack,
   ComplianceSuppressions,
@@ -160,5 +161,39 @@ describe("ComplianceSuppressions", () => {
     compliantComposition(stack).storage.addOverride("shared_access_key_enabled", true);
     Aspects.of(stack).add(new Soc2Pack());
     expect(synthProblems(app)).toEqual([expect.stringMatching(/^\[prod\/archive\] SOC2 StorageAccountHardened \(controls CC6\.1\)/)]);
+  });
+});
+
+describe("privileged role assignments", () => {
+  const principal = "11111111-2222-3333-4444-555555555555";
+
+  test("an Owner assignment with privileged: { reason } is suppressed with that reason", () => {
+    const stack = testStack();
+    new RbacAssignment(stack, "break-glass", {
+      scope: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg",
+      principalId: principal,
+      principalType: "Group",
+      role: "Owner",
+      privileged: { reason: "break-glass group, reviewed quarterly (ADR-7)" },
+    });
+    expect(soc2Findings(stack)).toContainEqual(
+      expect.objectContaining({
+        ruleId: "NoPrivilegedRoleAssignment",
+        result: "suppressed",
+        suppressionReason: "privileged: break-glass group, reviewed quarterly (ADR-7)",
+      }),
+    );
+  });
+
+  test("an Owner assignment made with a raw azurerm_role_assignment and no reason is an error", () => {
+    const stack = testStack();
+    new RoleAssignment(stack, "raw", {
+      scope: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg",
+      principalId: principal,
+      roleDefinitionId: "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+    });
+    expect(soc2Findings(stack)).toContainEqual(
+      expect.objectContaining({ ruleId: "NoPrivilegedRoleAssignment", result: "non-compliant" }),
+    );
   });
 });

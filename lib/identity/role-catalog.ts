@@ -1,0 +1,99 @@
+/**
+ * Built-in Azure roles the library grants, by friendly key. GUIDs from AZURE-FACTS.md
+ * ("Roles"): built-in role definition GUIDs are the same in every tenant and subscription.
+ */
+
+/** Kind of scope a role is normally assigned on; the access matrix uses it as the default. */
+export type RoleScopeKind = "openai" | "logs" | "keyVault" | "other";
+
+/** One built-in role. */
+export interface BuiltInRole {
+  /** Display name in Azure. */
+  readonly displayName: string;
+  /** Role definition GUID (the same in every tenant). */
+  readonly guid: string;
+  /**
+   * The role can change access or the resource itself, or read its keys: assigning it needs a
+   * stated reason (`privileged: { reason }`).
+   */
+  readonly privileged: boolean;
+  /** The role only reads (control plane or logs); no data-plane calls, no changes. */
+  readonly readOnly: boolean;
+  /** The role includes `Microsoft.CognitiveServices/accounts/listkeys/action`. */
+  readonly listsKeys: boolean;
+  /** Kind of scope the role is assigned on unless an entry names its scopes; undefined = must name them. */
+  readonly defaultScopeKind?: RoleScopeKind;
+}
+
+const role = (
+  displayName: string,
+  guid: string,
+  flags: { privileged?: boolean; readOnly?: boolean; listsKeys?: boolean; defaultScopeKind?: RoleScopeKind },
+): BuiltInRole => ({
+  displayName,
+  guid,
+  privileged: flags.privileged ?? false,
+  readOnly: flags.readOnly ?? false,
+  listsKeys: flags.listsKeys ?? false,
+  defaultScopeKind: flags.defaultScopeKind,
+});
+
+/** The built-in role catalog, keyed by the friendly name used in props. */
+export const BUILT_IN_ROLES = Object.freeze({
+  /** Call deployments (chat, completions, embeddings); the role for apps and people using OpenAI. */
+  OpenAiUser: role("Cognitive Services OpenAI User", "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", { defaultScopeKind: "openai" }),
+  /** OpenAI User plus creating and changing deployments and fine-tunes; no keys, no account changes. */
+  OpenAiContributor: role("Cognitive Services OpenAI Contributor", "a001fd3d-188f-4b5d-821b-7da978bf7442", { defaultScopeKind: "openai" }),
+  /** Data plane of every Cognitive Services kind; its control-plane part also lists keys. */
+  CognitiveServicesUser: role("Cognitive Services User", "a97b65f3-24c7-4388-baec-2e87135dc908", {
+    listsKeys: true,
+    defaultScopeKind: "openai",
+  }),
+  /** Read the control plane of the scope. */
+  Reader: role("Reader", "acdd72a7-3385-48ef-bd42-f606fba81ae7", { readOnly: true, defaultScopeKind: "openai" }),
+  /** Read metrics, alerts and diagnostic settings of the scope. */
+  MonitoringReader: role("Monitoring Reader", "43d0d8ad-25c7-4714-9337-8ba259a9fe05", { readOnly: true, defaultScopeKind: "openai" }),
+  /** Query a Log Analytics workspace. */
+  LogAnalyticsReader: role("Log Analytics Reader", "73c42c96-874c-492b-b04d-ab87d138a893", { readOnly: true, defaultScopeKind: "logs" }),
+  /** Wrap and unwrap with a Key Vault key: what a customer-managed key's identity needs. */
+  KeyVaultCryptoServiceEncryptionUser: role("Key Vault Crypto Service Encryption User", "e147488a-f6f5-4113-8e2d-b22465e65bf6", {
+    defaultScopeKind: "keyVault",
+  }),
+  /** Full control including access management. */
+  Owner: role("Owner", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", { privileged: true, listsKeys: true }),
+  /** Full control except access management; lists keys. */
+  Contributor: role("Contributor", "b24988ac-6180-42a0-ab88-20f7382dd24c", { privileged: true, listsKeys: true }),
+  /** Manages access: can grant itself anything. */
+  UserAccessAdministrator: role("User Access Administrator", "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9", { privileged: true }),
+  /** Create, change and delete accounts, and list and regenerate their keys. */
+  CognitiveServicesContributor: role("Cognitive Services Contributor", "25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68", {
+    privileged: true,
+    listsKeys: true,
+  }),
+} satisfies Record<string, BuiltInRole>);
+
+/** Friendly key of a built-in role. */
+export type BuiltInRoleKey = keyof typeof BUILT_IN_ROLES;
+
+/** Every built-in role key, in catalog order. */
+export const BUILT_IN_ROLE_KEYS = Object.freeze(Object.keys(BUILT_IN_ROLES) as BuiltInRoleKey[]);
+
+/**
+ * Roles people (principal type User or Group) may hold in production without an exception:
+ * OpenAI User and the read-only roles.
+ */
+export const HUMAN_ROLE_CEILING: readonly BuiltInRoleKey[] = Object.freeze([
+  "OpenAiUser",
+  ...BUILT_IN_ROLE_KEYS.filter((key) => BUILT_IN_ROLES[key].readOnly),
+]);
+
+/** The built-in role with this key, or undefined. */
+export function builtInRole(key: string): BuiltInRole | undefined {
+  return Object.prototype.hasOwnProperty.call(BUILT_IN_ROLES, key) ? BUILT_IN_ROLES[key as BuiltInRoleKey] : undefined;
+}
+
+/** The key of the built-in role with this GUID (any case), or undefined. */
+export function builtInRoleKeyByGuid(guid: string): BuiltInRoleKey | undefined {
+  const wanted = guid.toLowerCase();
+  return BUILT_IN_ROLE_KEYS.find((key) => BUILT_IN_ROLES[key].guid === wanted);
+}

@@ -1,0 +1,216 @@
+import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
+import { TerraformStack } from "cdktf";
+import { AccessEntry, AccessMatrix, AccessMatrixProps, AccessScope } from "../../lib/identity";
+import { resources, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { ACCOUNT_ID, GROUP_ID, GUIDS, SP_ID, subscriptionFormRoleId, USER_ID, WORKSPACE_ID } from "./fixtures";
+
+const FRANCE_ACCOUNT_ID = ACCOUNT_ID.replace("sdc", "frc");
+const KEY_VAULT_ID = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-chat-prod/providers/Microsoft.KeyVault/vaults/chat-prod-kv";
+
+const scopes: Record<string, AccessScope> = {
+  "openai-sdc": { scopeId: ACCOUNT_ID, kind: "openai" },
+  "openai-frc": { scopeId: FRANCE_ACCOUNT_ID, kind: "openai" },
+  logs: { scopeId: WORKSPACE_ID, kind: "logs" },
+  keys: { scopeId: KEY_VAULT_ID, kind: "keyVault" },
+};
+
+const developers: AccessEntry = { key: "ai-developers", principalId: GROUP_ID, principalType: "Group", role: "OpenAiUser", displayName: "AI developers" };
+
+function matrix(entries: AccessEntry[], extra: Partial<AccessMatrixProps> = {}, stack: TerraformStack = testStack()) {
+  const construct = new AccessMatrix(stack, "access", { scopes, entries, ...extra });
+  return { stack, construct };
+}
+
+/** Synthesized assignments keyed by their construct ID under the matrix. */
+function byId(construct: AccessMatrix): Record<string, any> {
+  const all = resources(synthJson(construct.node.scope as TerraformStack), "azurerm_role_assignment");
+  return Object.fromEntries(construct.assignments.map((a) => [a.node.id, all[a.resource.friendlyUniqueId]]));
+}
+
+describe("AccessMatrix scopes", () => {
+  test("data-plane and Reader roles default to every OpenAI account", () => {
+    const { construct } = matrix([developers, { ...developers, role: "Reader" }]);
+    const assignments = byId(construct);
+    expect(Object.keys(assignments).sort()).toEqual([
+      "ai-developers-OpenAiUser-openai-frc",
+      "ai-developers-OpenAiUser-openai-sdc",
+      "ai-developers-Reader-openai-frc",
+      "ai-developers-Reader-openai-sdc",
+    ]);
+    expect(assignments["ai-developers-OpenAiUser-openai-sdc"]).toMatchObject({
+      scope: ACCOUNT_ID,
+      principal_id: GROUP_ID,
+      principal_type: "Group",
+      role_definition_id: subscriptionFormRoleId(GUIDS.OpenAiUser),
+      description: "AI developers",
+    });
+    expect(assignments["ai-developers-Reader-openai-frc"]).toMatchObject({ scope: FRANCE_ACCOUNT_ID, role_definition_id: subscriptionFormRoleId(GUIDS.Reader) });
+  });
+
+  test("Log Analytics Reader defaults to the workspace, Key Vault crypto to the vault", () => {
+    const { construct } = matrix([
+      { principalId: USER_ID, principalType: "User", role: "LogAnalyticsReader", key: "auditor" },
+      { principalId: SP_ID, principalType: "ServicePrincipal", role: "KeyVaultCryptoServiceEncryptionUser", key: "cmk-identity" },
+    ]);
+    const assignments = byId(construct);
+    expect(Object.keys(assignments).sort()).toEqual(["auditor-LogAnalyticsReader-logs", "cmk-identity-KeyVaultCryptoServiceEncryptionUser-keys"]);
+    expect(assignments["auditor-LogAnalyticsReader-logs"]).toMatchObject({ scope: WORKSPACE_ID, role_definition_id: subscriptionFormRoleId(GUIDS.LogAnalyticsReader) });
+    expect(assignments["cmk-identity-KeyVaultCryptoServiceEncryptionUser-keys"]).toMatchObject({
+      scope: KEY_VAULT_ID,
+      role_definition_id: subscriptionFormRoleId(GUIDS.KeyVaultCryptoServiceEncryptionUser),
+    });
+  });
+
+  test("an entry's scopes replace the default", () => {
+    const { construct } = matrix([{ ...developers, scopes: ["openai-sdc"] }]);
+    expect(construct.assignments.map((a) => a.node.id)).toEqual(["ai-developers-OpenAiUser-openai-sdc"]);
+  });
+
+  test("construct IDs do not depend on entry order", () => {
+    const entries: AccessEntry[] = [developers, { principalId: USER_ID, principalType: "User", role: "LogAnalyticsReader", key: "auditor" }];
+    // Each Terraform address must keep pointing at the same principal, role and scope.
+    const addresses = (list: AccessEntry[]) =>
+      Object.fromEntries(matrix(list).construct.assignments.map((a) => [a.resource.friendlyUniqueId, `${a.principalId}|${a.role.key}|${a.scopeId}`]));
+    const forward = addresses(entries);
+    expect(Object.keys(forward)).toHaveLength(3);
+    expect(addresses([...entries].reverse())).toEqual(forward);
+  });
+
+  test("the principal ID is the key when none is given", () => {
+    const { construct } = matrix([{ principalId: SP_ID, principalType: "ServicePrincipal", role: "OpenAiUser", scopes: ["openai-sdc"] }]);
+    expect(construct.assignments[0].node.id).toBe(`${SP_ID}-OpenAiUser-openai-sdc`);
+  });
+
+  test("an unknown scope key fails", () => {
+    const { stack } = matrix([{ ...developers, scopes: ["openai-weu"] }]);
+    expect(validationErrors(stack)).toEqual([
+      expect.stringMatching(/entries\[ai-developers\/OpenAiUser\]\.scopes: "openai-weu" is not allowed; allowed: a key of scopes \(openai-sdc, openai-frc, logs, keys\)/),
+    ]);
+  });
+
+  test("a role whose default kind has no scope fails", () => {
+    const { stack } = matrix([{ ...developers, role: "LogAnalyticsReader" }], { scopes: { "openai-sdc": scopes["openai-sdc"] } });
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/entries\[ai-developers\/LogAnalyticsReader\]\.scopes: .*no scope of kind "logs"/)]);
+  });
+
+  test("privileged and custom roles must name their scopes", () => {
+    const { stack } = matrix([
+      { principalId: SP_ID, principalType: "ServicePrincipal", role: "Contributor", key: "deployer", privileged: { reason: "CI deploys the accounts" } },
+      { principalId: SP_ID, principalType: "ServicePrincipal", role: { customRoleDefinitionId: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", key: "quota-reader" }, key: "deployer" },
+    ]);
+    expect(validationErrors(stack)).toEqual([
+      expect.stringMatching(/entries\[deployer\/Contributor\]\.scopes: \(missing\) is not allowed; .*has no default scope/),
+      expect.stringMatching(/entries\[deployer\/quota-reader\]\.scopes: \(missing\) is not allowed; .*has no default scope/),
+    ]);
+  });
+
+  test("a scope kind outside the list fails", () => {
+    const { stack } = matrix([], { scopes: { odd: { scopeId: ACCOUNT_ID, kind: "storage" as never } } });
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/scopes\.odd\.kind: "storage" is not allowed; allowed: openai, logs, keyVault, other/)]);
+  });
+});
+
+describe("AccessMatrix human-role ceiling", () => {
+  test("people get OpenAI User and read-only roles without an exception", () => {
+    const { stack } = matrix([
+      developers,
+      { principalId: USER_ID, principalType: "User", role: "Reader", key: "auditor" },
+      { principalId: USER_ID, principalType: "User", role: "MonitoringReader", key: "auditor" },
+      { principalId: USER_ID, principalType: "User", role: "LogAnalyticsReader", key: "auditor" },
+    ]);
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test.each(["OpenAiContributor", "CognitiveServicesUser"] as const)("a group with %s fails without an exception", (role) => {
+    const { stack } = matrix([{ ...developers, role }]);
+    expect(validationErrors(stack)).toEqual([
+      expect.stringMatching(
+        new RegExp(`\\[test/access\\] entries\\[ai-developers/${role}\\]\\.role: "${role}" is not allowed; allowed for Group principals without an exception: OpenAiUser, Reader, MonitoringReader, LogAnalyticsReader`),
+      ),
+    ]);
+  });
+
+  test("a user with a custom role is above the ceiling", () => {
+    const { stack } = matrix([
+      { principalId: USER_ID, principalType: "User", role: { customRoleDefinitionId: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d" }, key: "jane", scopes: ["openai-sdc"] },
+    ]);
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/entries\[jane\/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\]\.role: .* allowed for User principals without an exception/)]);
+  });
+
+  test("service principals are not held to the ceiling", () => {
+    const { stack } = matrix([{ principalId: SP_ID, principalType: "ServicePrincipal", role: "OpenAiContributor", key: "ci-pipeline" }]);
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("an exception with a reason lets a person above the ceiling, shown in the description", () => {
+    const reason = "model evaluation team tunes deployments, ADR-7";
+    const { construct } = matrix([{ ...developers, role: "OpenAiContributor", scopes: ["openai-sdc"], exception: { reason } }]);
+    expect(validationErrors(construct.node.scope as TerraformStack)).toEqual([]);
+    const resource = byId(construct)["ai-developers-OpenAiContributor-openai-sdc"];
+    expect(resource.role_definition_id).toBe(subscriptionFormRoleId(GUIDS.OpenAiContributor));
+    expect(resource.description).toBe(`AI developers. Exception: ${reason}`);
+  });
+
+  test("an exception with a short reason fails", () => {
+    const { stack } = matrix([{ ...developers, role: "OpenAiContributor", exception: { reason: "needed" } }]);
+    expect(validationErrors(stack)).toEqual([
+      expect.stringMatching(/entries\[ai-developers\/OpenAiContributor\]\.exception\.reason: "needed" is not allowed; .*at least 10 characters/),
+    ]);
+  });
+
+  test("a widened ceiling (development) allows more roles", () => {
+    const { stack } = matrix([{ ...developers, role: "OpenAiContributor" }], { humanRoleCeiling: ["OpenAiUser", "OpenAiContributor", "Reader"] });
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("a ceiling cannot include privileged roles", () => {
+    const { stack } = matrix([], { humanRoleCeiling: ["OpenAiUser", "Owner"] });
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/humanRoleCeiling: "Owner" is not allowed; allowed: non-privileged built-in role keys/)]);
+  });
+
+  test("a privileged role for a person needs both an exception and a privileged reason", () => {
+    const entry: AccessEntry = { ...developers, role: "Owner", scopes: ["openai-sdc"] };
+    expect(validationErrors(matrix([entry]).stack)).toEqual([
+      expect.stringMatching(/\[test\/access\] .*\.role: "Owner" is not allowed; allowed for Group/),
+      expect.stringMatching(/\[test\/access\/ai-developers-Owner-openai-sdc\] role: "Owner" is not allowed; .*Owner is privileged/),
+    ]);
+    const both = matrix([{ ...entry, exception: { reason: "break-glass group, PIM-activated" }, privileged: { reason: "emergency access per policy SEC-9" } }]);
+    expect(validationErrors(both.stack)).toEqual([]);
+    expect(byId(both.construct)["ai-developers-Owner-openai-sdc"].description).toBe(
+      "AI developers. Exception: break-glass group, PIM-activated. Privileged: emergency access per policy SEC-9",
+    );
+  });
+});
+
+describe("AccessMatrix entry checks", () => {
+  test("the same principal key, role and scope twice fails instead of throwing", () => {
+    const { stack, construct } = matrix([developers, { ...developers, scopes: ["openai-sdc"] }]);
+    expect(construct.assignments).toHaveLength(2);
+    expect(validationErrors(stack)).toEqual([
+      expect.stringMatching(/entries\[ai-developers\/OpenAiUser\]: "ai-developers\/OpenAiUser\/openai-sdc" is not allowed; allowed: one entry per principal key, role and scope/),
+    ]);
+  });
+
+  test("the same principal under two keys is a duplicate assignment", () => {
+    const { stack } = matrix([developers, { ...developers, key: "devs-again", scopes: ["openai-sdc"] }]);
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/\[test\/access\/devs-again-OpenAiUser-openai-sdc\] .*already assigns it/)]);
+  });
+
+  test("a bad principal ID fails on its assignment", () => {
+    const { stack } = matrix([{ ...developers, principalId: "ai-developers@example.com", scopes: ["openai-sdc"] }]);
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/principalId: "ai-developers@example.com" is not allowed/)]);
+  });
+
+  test("an unknown role fails once, naming the allowed keys", () => {
+    const { stack, construct } = matrix([{ ...developers, role: "Admin" as never }]);
+    expect(construct.assignments).toHaveLength(0);
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/entries\[ai-developers\/\?\]\.role: "Admin" is not allowed; allowed: one of OpenAiUser/)]);
+  });
+
+  test("a reference principal needs a key", () => {
+    const stack = testStack();
+    const identity = new UserAssignedIdentity(stack, "identity", { name: "chat-prod-id", resourceGroupName: "rg", location: "swedencentral" });
+    matrix([{ principalId: identity.principalId, principalType: "ServicePrincipal", role: "OpenAiUser" }], {}, stack);
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/entries\[\?\/OpenAiUser\]\.key: \(missing\) is not allowed; allowed: a stable key/)]);
+  });
+});

@@ -1,0 +1,87 @@
+import { TerraformOutput } from "cdktf";
+import { grantUse, WorkloadIdentity, WorkloadIdentityProps } from "../../lib/identity";
+import { onlyResource, resourceList, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { ACCOUNT_ID, FakeTarget, GUIDS, subscriptionFormRoleId } from "./fixtures";
+
+const base: WorkloadIdentityProps = {
+  name: "chat-prod-sdc-chatbot-id",
+  resourceGroupName: "rg-chat-prod",
+  location: "swedencentral",
+  application: "chatbot",
+  environment: "prod",
+  owner: "platform-team",
+};
+
+function identity(props: Partial<WorkloadIdentityProps> = {}) {
+  const stack = testStack();
+  const construct = new WorkloadIdentity(stack, "chatbot", { ...base, ...props });
+  return { stack, construct };
+}
+
+describe("WorkloadIdentity", () => {
+  test("is a user-assigned identity with governance and application tags", () => {
+    const { stack } = identity({ tags: { owner: "someone-else", costCenter: "42" } });
+    const resource = onlyResource(synthJson(stack), "azurerm_user_assigned_identity");
+    expect(resource).toMatchObject({ name: base.name, resource_group_name: "rg-chat-prod", location: "swedencentral" });
+    expect(resource.tags).toEqual({
+      costCenter: "42",
+      application: "chatbot",
+      environment: "prod",
+      owner: "platform-team",
+      "data-residency": "eu",
+      "managed-by": "cdktf",
+    });
+  });
+
+  test("exposes client ID, resource ID and principal ID of the identity", () => {
+    const { stack, construct } = identity();
+    new TerraformOutput(stack, "client-id", { value: construct.clientId });
+    new TerraformOutput(stack, "identity-id", { value: construct.identityId });
+    new TerraformOutput(stack, "principal-id", { value: construct.principalId });
+    const json = synthJson(stack);
+    const address = `azurerm_user_assigned_identity.${construct.resource.friendlyUniqueId}`;
+    expect(json.output?.["client-id"].value).toBe(`\${${address}.client_id}`);
+    expect(json.output?.["identity-id"].value).toBe(`\${${address}.id}`);
+    expect(json.output?.["principal-id"].value).toBe(`\${${address}.principal_id}`);
+    expect(construct.principalType).toBe("ServicePrincipal");
+    expect(construct.granteeKey).toBe(base.name);
+  });
+
+  test("is a grantee: grantUse assigns OpenAI User to its principal as a service principal", () => {
+    const { stack, construct } = identity();
+    const account = new FakeTarget(stack, "account", ACCOUNT_ID);
+    const assignment = grantUse(account, construct);
+    const resource = onlyResource(synthJson(stack), "azurerm_role_assignment");
+    expect(resource.principal_id).toBe(`\${azurerm_user_assigned_identity.${construct.resource.friendlyUniqueId}.principal_id}`);
+    expect(resource.principal_type).toBe("ServicePrincipal");
+    expect(resource.role_definition_id).toBe(subscriptionFormRoleId(GUIDS.OpenAiUser));
+    expect(assignment.node.id).toBe(`grant-OpenAiUser-${base.name}`);
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("the seed's three service accounts each get their own identity", () => {
+    const stack = testStack();
+    for (const app of ["chatbot", "ci-pipeline", "eval-runner"]) {
+      new WorkloadIdentity(stack, app, { ...base, name: `chat-prod-${app}-id`, application: app });
+    }
+    const names = resourceList(synthJson(stack), "azurerm_user_assigned_identity").map((r) => r.name);
+    expect(names.sort()).toEqual(["chat-prod-chatbot-id", "chat-prod-ci-pipeline-id", "chat-prod-eval-runner-id"]);
+  });
+
+  test("residency defaults from a US region and can be set", () => {
+    const us = onlyResource(synthJson(identity({ location: "eastus2" }).stack), "azurerm_user_assigned_identity");
+    expect(us.tags["data-residency"]).toBe("us");
+    const custom = onlyResource(synthJson(identity({ dataResidency: "ch" }).stack), "azurerm_user_assigned_identity");
+    expect(custom.tags["data-residency"]).toBe("ch");
+  });
+
+  test("a bad name fails with Azure's rule", () => {
+    expect(validationErrors(identity({ name: "-bad name" }).stack)).toEqual([
+      expect.stringMatching(/\[test\/chatbot\] name: "-bad name" is not allowed; allowed: 3-128 letters/),
+    ]);
+  });
+
+  test("an empty application fails", () => {
+    expect(validationErrors(identity({ application: "" }).stack)).toEqual([expect.stringMatching(/application: "" is not allowed/)]);
+  });
+});
