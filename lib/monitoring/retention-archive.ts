@@ -1,0 +1,177 @@
+import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
+import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
+import { StorageContainerImmutabilityPolicy } from "@cdktf/provider-azurerm/lib/storage-container-immutability-policy";
+import { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-management-policy";
+import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { addPropChecks, PropChecks } from "../core/validation";
+import type { SecurityException } from "../openai/openai-account";
+import { lifecycleRules } from "./archive-lifecycle";
+import { checkName, checkTagProps, chosenName, monitoringTags } from "./common";
+import { AppliedMonitoringException, MonitoringTagProps, NameChoice } from "./monitoring-props";
+import { ILogArchive } from "./destinations";
+import { archiveContainerName, RETENTION_CATEGORIES, RetentionCategory } from "./log-categories";
+import { warnIfStorageDataPlaneExpected } from "./provider-check";
+import { ArchiveRetention, checkArchiveRetention, resolveImmutability, resolveRetentionDays } from "./retention";
+
+/**
+ * Redundancy of the archive. Both keep every copy in the account's region; geo-redundant
+ * types are not offered because they copy the logs to the paired region, which can lie
+ * outside the data-residency zone (Brazil South pairs with South Central US).
+ */
+export type ArchiveRedundancy = "LRS" | "ZRS";
+
+/** Weakenings of the archive's secure defaults. */
+export interface RetentionArchiveSecurityExceptions {
+  /**
+   * Allow shared-key (account key and SAS) authorization. Azure Monitor does not need it: it
+   * writes as a trusted service, and Microsoft's own diagnostics-storage templates turn shared
+   * keys off. Note that whoever creates a diagnostic setting with this destination still needs
+   * `Microsoft.Storage/storageAccounts/listKeys/action` on the account (an RBAC check).
+   * @default - shared keys off: Entra ID only
+   */
+  readonly sharedKeyAccess?: SecurityException;
+  /**
+   * Turn the public endpoint on. Network rules stay default Deny with only trusted Azure
+   * services let through, so no IP or network gains access; use it if Azure Monitor cannot
+   * deliver while public network access is off.
+   * @default - public network access off
+   */
+  readonly publicNetworkAccess?: SecurityException;
+}
+
+/** Props of {@link RetentionArchive}. */
+export interface RetentionArchiveProps extends MonitoringTagProps, NameChoice {
+  /** Resource group the storage account is created in. */
+  readonly resourceGroupName: string;
+  /**
+   * Azure location. Must be the region of the accounts whose logs it receives: Azure accepts
+   * only a storage destination in the monitored resource's region, so create one per region.
+   */
+  readonly location: string;
+  /**
+   * Deletion age per category and write-once protection.
+   * @default - {@link DEFAULT_ARCHIVE_RETENTION_DAYS}, no immutability
+   */
+  readonly retention?: ArchiveRetention;
+  /**
+   * Redundancy inside the region. ZRS survives a zone outage but is not offered in every region.
+   * @default "LRS"
+   */
+  readonly redundancy?: ArchiveRedundancy;
+  /**
+   * Weakenings of the secure defaults, each with a reason.
+   * @default - none
+   */
+  readonly securityExceptions?: RetentionArchiveSecurityExceptions;
+}
+
+/** Qualifier the naming convention puts in the archive's name. */
+export const ARCHIVE_NAME_QUALIFIER = "audit";
+
+/**
+ * Per-category retention archive for diagnostic logs: a hardened Standard StorageV2 account in
+ * the monitored accounts' region, the containers Azure Monitor writes to (created up front
+ * through the management plane), one lifecycle rule per category, and optional write-once
+ * immutability per container.
+ */
+export class RetentionArchive extends Construct implements ILogArchive {
+  /** The `azurerm_storage_account` resource. */
+  public readonly storageAccount: StorageAccount;
+  /** The containers, by category. */
+  public readonly containers: Readonly<Record<RetentionCategory, StorageContainer>>;
+  /** The `azurerm_storage_management_policy` holding the per-category deletion rules. */
+  public readonly lifecyclePolicy: StorageManagementPolicy;
+  /** Immutability policies, by category (only the categories asked for). */
+  public readonly immutabilityPolicies: Readonly<Partial<Record<RetentionCategory, StorageContainerImmutabilityPolicy>>>;
+  /** Azure resource ID of the storage account. */
+  public readonly storageAccountId: string;
+  /** Storage account name. */
+  public readonly storageAccountName: string;
+  /** Azure location. */
+  public readonly location: string;
+  /** Deletion age in days, per category. */
+  public readonly retentionDays: Readonly<Record<RetentionCategory, number>>;
+  /** Weakenings in force, with their reasons. */
+  public readonly securityExceptions: readonly AppliedMonitoringException[];
+  /** The containers, the lifecycle policy and the immutability policies: see {@link ILogArchive.prerequisites}. */
+  public readonly prerequisites: readonly ITerraformDependable[];
+
+  constructor(scope: Construct, id: string, props: RetentionArchiveProps) {
+    super(scope, id);
+    const exceptions = props.securityExceptions ?? {};
+    this.location = props.location;
+    this.storageAccountName = chosenName("storageAccount", props, props.location, ARCHIVE_NAME_QUALIFIER);
+    this.retentionDays = resolveRetentionDays(props.retention);
+    this.securityExceptions = (Object.keys(exceptions) as (keyof RetentionArchiveSecurityExceptions)[])
+      .filter((k) => exceptions[k] !== undefined)
+      .map((k) => ({ setting: k, reason: exceptions[k]!.reason }));
+
+    addPropChecks(this, (c) => this.checkProps(c, props));
+    warnIfStorageDataPlaneExpected(this);
+
+    this.storageAccount = new StorageAccount(this, "account", {
+      name: this.storageAccountName,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      // Azure Monitor rejects Premium accounts as destinations.
+      accountKind: "StorageV2",
+      accountTier: "Standard",
+      accountReplicationType: props.redundancy ?? "LRS",
+      minTlsVersion: "TLS1_2",
+      httpsTrafficOnlyEnabled: true,
+      allowNestedItemsToBePublic: false,
+      sharedAccessKeyEnabled: exceptions.sharedKeyAccess !== undefined,
+      defaultToOauthAuthentication: true,
+      publicNetworkAccessEnabled: exceptions.publicNetworkAccess !== undefined,
+      // Azure Monitor writes as a trusted Microsoft service; nothing else gets through.
+      networkRules: { defaultAction: "Deny", bypass: ["AzureServices"] },
+      infrastructureEncryptionEnabled: true,
+      crossTenantReplicationEnabled: false,
+      localUserEnabled: false,
+      tags: monitoringTags(props, props.location),
+    });
+    this.storageAccountId = this.storageAccount.id;
+
+    const containers = {} as Record<RetentionCategory, StorageContainer>;
+    for (const category of RETENTION_CATEGORIES) {
+      const name = archiveContainerName(category);
+      // `storage_account_id` makes azurerm use the management plane; the data plane is closed.
+      containers[category] = new StorageContainer(this, name, {
+        name,
+        storageAccountId: this.storageAccount.id,
+        containerAccessType: "private",
+      });
+    }
+    this.containers = containers;
+
+    this.lifecyclePolicy = new StorageManagementPolicy(this, "lifecycle", {
+      storageAccountId: this.storageAccount.id,
+      rule: lifecycleRules(this.retentionDays),
+    });
+
+    const policies: Partial<Record<RetentionCategory, StorageContainerImmutabilityPolicy>> = {};
+    for (const worm of resolveImmutability(props.retention)) {
+      policies[worm.category] = new StorageContainerImmutabilityPolicy(this, `${archiveContainerName(worm.category)}-immutability`, {
+        // With `storage_account_id` the container's `id` is its Resource Manager ID
+        // (`resource_manager_id` is deprecated in azurerm 4.x).
+        storageContainerResourceManagerId: containers[worm.category].id,
+        immutabilityPeriodInDays: worm.periodDays,
+        // Azure Monitor appends to hourly blobs; without this every append would be refused.
+        protectedAppendWritesEnabled: true,
+        locked: worm.locked,
+      });
+    }
+    this.immutabilityPolicies = policies;
+    this.prerequisites = [...Object.values(containers), this.lifecyclePolicy, ...Object.values(policies)];
+  }
+
+  private checkProps(c: PropChecks, props: RetentionArchiveProps): void {
+    checkName(c, "storageAccount", props, this.storageAccountName);
+    checkTagProps(c, props);
+    if (!props.location || props.location.trim() === "") c.fail("location", props.location, "allowed: an Azure location");
+    c.oneOf("redundancy", props.redundancy, ["LRS", "ZRS"]);
+    checkArchiveRetention(c, "retention", props.retention);
+    for (const applied of this.securityExceptions) c.reason(`securityExceptions.${applied.setting}.reason`, applied.reason);
+  }
+}

@@ -1,0 +1,127 @@
+import { isToken, PropChecks } from "../core/validation";
+import { RETENTION_CATEGORIES, RetentionCategory } from "./log-categories";
+
+/**
+ * Days the archive keeps each category before its lifecycle rule deletes it, for example
+ * `{ Audit: 365, RequestResponse: 90, Trace: 30, AzureOpenAIRequestUsage: 90, metrics: 90 }`.
+ * A category left out keeps its default ({@link DEFAULT_ARCHIVE_RETENTION_DAYS}).
+ */
+export type RetentionDays = { readonly [C in RetentionCategory]?: number };
+
+/**
+ * Write-once (WORM) protection of one category's container: a time-based retention policy
+ * with protected append writes, so Azure Monitor can keep appending to its hourly blobs but
+ * nobody can change or delete what was written until the period has passed.
+ */
+export interface ContainerImmutability {
+  /**
+   * Days each blob stays immutable after it is created. At most the category's deletion age:
+   * a blob cannot be deleted while it is immutable.
+   * @default - the category's deletion age
+   */
+  readonly periodDays?: number;
+  /**
+   * Lock the policy. LOCKING CANNOT BE UNDONE: a locked policy can only have its period
+   * extended (at most 5 times), never shortened or removed, and the container and the whole
+   * storage account cannot be deleted until every blob has passed its period. Lock only in
+   * environments whose archive must outlive this stack (production audit trails).
+   * @default false - unlocked: the policy protects the blobs but an administrator can remove it
+   */
+  readonly locked?: boolean;
+}
+
+/** Per-category retention of the archive storage account, and its write-once protection. */
+export interface ArchiveRetention {
+  /**
+   * Deletion age per category, in days since the blob was last written.
+   * @default - {@link DEFAULT_ARCHIVE_RETENTION_DAYS}
+   */
+  readonly days?: RetentionDays;
+  /**
+   * Write-once protection per category, for example `{ Audit: { locked: true } }` in production.
+   * @default - none: no container is immutable
+   */
+  readonly immutability?: { readonly [C in RetentionCategory]?: ContainerImmutability };
+}
+
+/**
+ * Default deletion ages. Audit 365, RequestResponse 90 and metrics 90 are the seed's periods.
+ * Trace is diagnostic detail for support cases: 30 days. AzureOpenAIRequestUsage is the
+ * per-request usage record used for cost attribution: 90 days, like the metrics it complements.
+ */
+export const DEFAULT_ARCHIVE_RETENTION_DAYS: Readonly<Record<RetentionCategory, number>> = Object.freeze({
+  Audit: 365,
+  RequestResponse: 90,
+  Trace: 30,
+  AzureOpenAIRequestUsage: 90,
+  metrics: 90,
+});
+
+/**
+ * Bounds chosen for lifecycle deletion ages. Azure's management policy accepts 0-99999 days;
+ * 0 would delete every blob at the next daily lifecycle run, which defeats an archive, so the
+ * minimum is 1. The maximum is Azure's own (about 273 years).
+ */
+export const ARCHIVE_RETENTION_BOUNDS = Object.freeze({ minDays: 1, maxDays: 99_999 });
+
+/** Resolved archive retention: a deletion age for every category. */
+export function resolveRetentionDays(retention: ArchiveRetention = {}): Record<RetentionCategory, number> {
+  const days = retention.days ?? {};
+  return Object.fromEntries(
+    RETENTION_CATEGORIES.map((c) => [c, days[c] ?? DEFAULT_ARCHIVE_RETENTION_DAYS[c]]),
+  ) as Record<RetentionCategory, number>;
+}
+
+/** The immutability settings per category, with the period filled in. */
+export function resolveImmutability(
+  retention: ArchiveRetention = {},
+): { category: RetentionCategory; periodDays: number; locked: boolean }[] {
+  const days = resolveRetentionDays(retention);
+  const immutability = retention.immutability ?? {};
+  return RETENTION_CATEGORIES.filter((c) => immutability[c] !== undefined).map((c) => ({
+    category: c,
+    periodDays: immutability[c]!.periodDays ?? days[c],
+    locked: immutability[c]!.locked ?? false,
+  }));
+}
+
+/**
+ * Checks an archive retention config: known categories only (a misspelt key would silently
+ * fall back to a default), deletion ages within {@link ARCHIVE_RETENTION_BOUNDS}, and each
+ * immutability period no longer than its category's deletion age.
+ */
+export function checkArchiveRetention(c: PropChecks, prop: string, retention: ArchiveRetention = {}): void {
+  const allowedKeys = `allowed keys: ${RETENTION_CATEGORIES.join(", ")}`;
+  const days = retention.days ?? {};
+  for (const key of Object.keys(days)) {
+    if (!isRetentionCategory(key)) {
+      c.fail(`${prop}.days.${key}`, days[key as RetentionCategory], allowedKeys);
+      continue;
+    }
+    c.integerInRange(`${prop}.days.${key}`, days[key], ARCHIVE_RETENTION_BOUNDS.minDays, ARCHIVE_RETENTION_BOUNDS.maxDays, "days");
+  }
+  const resolved = resolveRetentionDays(retention);
+  const immutability = retention.immutability ?? {};
+  for (const key of Object.keys(immutability)) {
+    const path = `${prop}.immutability.${key}`;
+    if (!isRetentionCategory(key)) {
+      c.fail(path, immutability[key as RetentionCategory], allowedKeys);
+      continue;
+    }
+    const period = immutability[key]?.periodDays;
+    if (period === undefined || isToken(period)) continue;
+    const deleteAfter = resolved[key];
+    c.integerInRange(`${path}.periodDays`, period, 1, ARCHIVE_RETENTION_BOUNDS.maxDays, "days");
+    if (!isToken(deleteAfter) && period > deleteAfter) {
+      c.fail(
+        `${path}.periodDays`,
+        period,
+        `allowed: at most ${deleteAfter} days, the deletion age of ${key} (the lifecycle rule cannot delete a blob that is still immutable)`,
+      );
+    }
+  }
+}
+
+function isRetentionCategory(key: string): key is RetentionCategory {
+  return (RETENTION_CATEGORIES as readonly string[]).includes(key);
+}

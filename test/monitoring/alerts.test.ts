@@ -1,0 +1,159 @@
+import { AlertActionGroup, AlertActionGroupProps, OpenAiMetricAlerts, OpenAiMetricAlertsProps } from "../../lib/monitoring";
+import { onlyResource, resources, synthJson, validationErrors } from "../helpers/synth";
+import { monitoringStack, TAGS } from "./fixtures";
+
+const GROUP: AlertActionGroupProps = {
+  ...TAGS,
+  name: "aoai-test-ag",
+  resourceGroupName: "rg-monitoring",
+  shortName: "aoai-test",
+  emails: [{ name: "platform", address: "platform@example.com" }],
+};
+
+const ACCOUNTS = [
+  { key: "sdc", accountId: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/aoai-sdc" },
+  { key: "frc", accountId: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/aoai-frc" },
+];
+
+function group(props: Partial<AlertActionGroupProps> = {}) {
+  const stack = monitoringStack();
+  const construct = new AlertActionGroup(stack, "group", { ...GROUP, ...props });
+  return { stack, construct };
+}
+
+function alerts(props: Partial<OpenAiMetricAlertsProps> = {}) {
+  const stack = monitoringStack();
+  const actionGroup = new AlertActionGroup(stack, "group", GROUP);
+  const construct = new OpenAiMetricAlerts(stack, "alerts", {
+    ...TAGS,
+    resourceGroupName: "rg-monitoring",
+    actionGroupId: actionGroup.actionGroupId,
+    accounts: ACCOUNTS,
+    ...props,
+  });
+  // Synthesized on demand: a stack with bad input fails Testing.synth.
+  const rules = (): Record<string, any> =>
+    Object.fromEntries(Object.values(resources(synthJson(stack), "azurerm_monitor_metric_alert")).map((r: any) => [r.name, r]));
+  return { stack, construct, rules };
+}
+
+describe("AlertActionGroup", () => {
+  test("sends to the email receivers with the common alert schema, globally", () => {
+    const { stack } = group();
+    const resource = onlyResource(synthJson(stack), "azurerm_monitor_action_group");
+    expect(resource.location).toBe("global");
+    expect(resource.short_name).toBe("aoai-test");
+    expect(resource.email_receiver).toEqual([{ name: "platform", email_address: "platform@example.com", use_common_alert_schema: true }]);
+    expect(resource.webhook_receiver).toBeUndefined();
+    expect(resource.tags).toMatchObject({ "data-residency": "global", owner: "platform-team" });
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("adds webhook receivers when given", () => {
+    const { stack } = group({ webhooks: [{ name: "pager", serviceUri: "https://events.example.com/hook" }] });
+    const resource = onlyResource(synthJson(stack), "azurerm_monitor_action_group");
+    expect(resource.webhook_receiver).toEqual([{ name: "pager", service_uri: "https://events.example.com/hook", use_common_alert_schema: true }]);
+  });
+
+  test("rejects a group that reaches nobody", () => {
+    expect(validationErrors(group({ emails: [] }).stack)).toEqual([
+      "[test/group] emails: [] is not allowed; allowed: at least one email or webhook receiver, or the alerts reach nobody",
+    ]);
+  });
+
+  test("rejects a bad email, a plain-http webhook, a long short name and repeated receiver names", () => {
+    const { stack } = group({
+      shortName: "thirteen-char",
+      emails: [
+        { name: "platform", address: "not-an-email" },
+        { name: "platform", address: "second@example.com" },
+      ],
+      webhooks: [{ name: "pager", serviceUri: "http://events.example.com/hook" }],
+    });
+    const errors = validationErrors(stack).join("\n");
+    expect(errors).toMatch(/shortName: "thirteen-char" is not allowed; allowed: 1-12 characters/);
+    expect(errors).toMatch(/emails\.platform\.address: "not-an-email" is not allowed/);
+    expect(errors).toMatch(/webhooks\.pager\.serviceUri: "http:\/\/events\.example\.com\/hook" is not allowed; allowed: an https:\/\/ URL/);
+    expect(errors).toMatch(/emails\/webhooks: \["platform"\] is not allowed; allowed: each receiver name once/);
+  });
+});
+
+describe("OpenAiMetricAlerts", () => {
+  const { stack, construct, rules } = alerts();
+  const byName = rules();
+
+  test("makes a throttling and an availability rule per account, keyed by the account key", () => {
+    expect(Object.keys(byName).sort()).toEqual(["openai-frc-availability", "openai-frc-throttled", "openai-sdc-availability", "openai-sdc-throttled"]);
+    expect(Object.keys(construct.alerts).sort()).toEqual(["frc-availability", "frc-throttled", "sdc-availability", "sdc-throttled"]);
+    expect(byName["openai-sdc-throttled"].scopes).toEqual([ACCOUNTS[0].accountId]);
+    expect(byName["openai-frc-availability"].scopes).toEqual([ACCOUNTS[1].accountId]);
+  });
+
+  test("throttling fires on more than 10 HTTP 429 responses of AzureOpenAIRequests in 5 minutes", () => {
+    const rule = byName["openai-sdc-throttled"];
+    expect(rule.criteria).toEqual([
+      {
+        metric_namespace: "Microsoft.CognitiveServices/accounts",
+        metric_name: "AzureOpenAIRequests",
+        aggregation: "Total",
+        operator: "GreaterThan",
+        threshold: 10,
+        dimension: [{ name: "StatusCode", operator: "Include", values: ["429"] }],
+      },
+    ]);
+    expect(rule.window_size).toBe("PT5M");
+    expect(rule.frequency).toBe("PT1M");
+    expect(rule.severity).toBe(2);
+  });
+
+  test("availability fires when AzureOpenAIAvailabilityRate averages below 99% over 15 minutes", () => {
+    const rule = byName["openai-sdc-availability"];
+    expect(rule.criteria).toEqual([
+      {
+        metric_namespace: "Microsoft.CognitiveServices/accounts",
+        metric_name: "AzureOpenAIAvailabilityRate",
+        aggregation: "Average",
+        operator: "LessThan",
+        threshold: 99,
+      },
+    ]);
+    expect(rule.window_size).toBe("PT15M");
+    expect(rule.frequency).toBe("PT5M");
+    expect(rule.severity).toBe(1);
+  });
+
+  test("every rule notifies the action group and resolves itself", () => {
+    for (const rule of Object.values(byName) as any[]) {
+      expect(rule.action).toEqual([{ action_group_id: expect.stringMatching(/^\$\{azurerm_monitor_action_group\.group_resource_\w+\.id\}$/) }]);
+      expect(rule.auto_mitigate).toBe(true);
+      expect(rule.resource_group_name).toBe("rg-monitoring");
+    }
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("thresholds, windows and severities can be tuned", () => {
+    const tuned = alerts({ throttling: { threshold: 0, windowSize: "PT1H", severity: 3 }, availability: { threshold: 99.9 } }).rules();
+    expect(tuned["openai-sdc-throttled"].criteria[0].threshold).toBe(0);
+    expect(tuned["openai-sdc-throttled"].window_size).toBe("PT1H");
+    expect(tuned["openai-sdc-throttled"].frequency).toBe("PT15M");
+    expect(tuned["openai-sdc-throttled"].severity).toBe(3);
+    expect(tuned["openai-sdc-availability"].criteria[0].threshold).toBe(99.9);
+  });
+
+  test("rejects bad tuning, no accounts, and repeated or malformed account keys", () => {
+    const bad = alerts({
+      accounts: [ACCOUNTS[0], { ...ACCOUNTS[1], key: "sdc" }, { key: "swe den", accountId: "/x" }],
+      throttling: { windowSize: "PT2M" as never, severity: 5 },
+      availability: { threshold: 101 },
+    });
+    const errors = validationErrors(bad.stack).join("\n");
+    expect(errors).toMatch(/accounts: \["sdc"\] is not allowed; allowed: each account key once/);
+    expect(errors).toMatch(/accounts\.swe den\.key: "swe den" is not allowed/);
+    expect(errors).toMatch(/throttling\.windowSize: "PT2M" is not allowed; allowed: PT1M, PT5M/);
+    expect(errors).toMatch(/throttling\.severity: 5 is not allowed; allowed: a whole number from 0 to 4/);
+    expect(errors).toMatch(/availability\.threshold: 101 is not allowed; allowed: a percentage/);
+    expect(validationErrors(alerts({ accounts: [] }).stack)).toEqual([
+      "[test/alerts] accounts: [] is not allowed; allowed: at least one account to watch",
+    ]);
+  });
+});

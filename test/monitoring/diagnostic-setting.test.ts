@@ -1,0 +1,240 @@
+import { MonitorDiagnosticSetting } from "@cdktf/provider-azurerm/lib/monitor-diagnostic-setting";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { OpenAiAccount } from "../../lib";
+import {
+  DiagnosticDestinations,
+  MAX_DIAGNOSTIC_SETTINGS_PER_RESOURCE,
+  OpenAiDiagnosticSetting,
+  OpenAiDiagnosticSettingProps,
+} from "../../lib/monitoring";
+import { onlyResource, resourceList, synthJson, validationErrors } from "../helpers/synth";
+import { allKeys, archiveIn, monitoringStack, TAGS, workspaceIn } from "./fixtures";
+
+const ACCOUNT_ID = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/aoai-sdc";
+
+function accountIn(stack: TerraformStack, location = "swedencentral", id = "openai"): OpenAiAccount {
+  return new OpenAiAccount(stack, id, { ...TAGS, name: `aoai-test-${id}`, resourceGroupName: "rg", location });
+}
+
+/** A stack with a workspace and an archive in Sweden Central, and one setting made with `props`. */
+function setting(props: Partial<OpenAiDiagnosticSettingProps> = {}) {
+  const stack = monitoringStack();
+  const workspace = workspaceIn(stack);
+  const archive = archiveIn(stack);
+  const construct = new OpenAiDiagnosticSetting(stack, "diagnostics", {
+    targetResourceId: ACCOUNT_ID,
+    targetLocation: "swedencentral",
+    workspace,
+    archive,
+    ...props,
+  });
+  return { stack, construct, workspace, archive };
+}
+
+describe("OpenAiDiagnosticSetting defaults", () => {
+  const { stack, construct } = setting();
+  const json = synthJson(stack);
+  const resource = onlyResource(json, "azurerm_monitor_diagnostic_setting");
+
+  test("sends the four Azure OpenAI log categories through enabled_log", () => {
+    expect(resource.enabled_log).toEqual([
+      { category: "Audit" },
+      { category: "RequestResponse" },
+      { category: "Trace" },
+      { category: "AzureOpenAIRequestUsage" },
+    ]);
+    expect(construct.categories).toEqual(["Audit", "RequestResponse", "Trace", "AzureOpenAIRequestUsage"]);
+  });
+
+  test("sends AllMetrics through enabled_metric", () => {
+    expect(resource.enabled_metric).toEqual([{ category: "AllMetrics" }]);
+  });
+
+  test("never emits retention_policy, the deprecated metric block or the legacy log block anywhere", () => {
+    const keys = allKeys(json);
+    expect(keys).not.toContain("retention_policy");
+    expect(keys).not.toContain("metric");
+    expect(keys).not.toContain("log");
+    expect(resource).not.toHaveProperty("metric");
+  });
+
+  test("targets the account and sends to the workspace and the archive", () => {
+    expect(resource.name).toBe("openai-audit-logs");
+    expect(resource.target_resource_id).toBe(ACCOUNT_ID);
+    expect(resource.log_analytics_workspace_id).toMatch(/^\$\{azurerm_log_analytics_workspace\.workspace_resource_\w+\.id\}$/);
+    expect(resource.storage_account_id).toMatch(/^\$\{azurerm_storage_account\.archive_account_\w+\.id\}$/);
+    expect(resource).not.toHaveProperty("eventhub_authorization_rule_id");
+  });
+
+  test("waits for the archive's containers and policies, so Azure Monitor never creates them first", () => {
+    const containers = Object.keys(json.resource!.azurerm_storage_container);
+    expect(resource.depends_on).toEqual(expect.arrayContaining(containers.map((id) => `azurerm_storage_container.${id}`)));
+    expect(resource.depends_on).toContainEqual(expect.stringMatching(/^azurerm_storage_management_policy\./));
+  });
+
+  test("passes validation", () => {
+    expect(validationErrors(stack)).toEqual([]);
+  });
+});
+
+describe("OpenAiDiagnosticSetting options", () => {
+  test("a workspace-only setting has no storage destination and no dependencies", () => {
+    const { stack } = setting({ archive: undefined });
+    const resource = onlyResource(synthJson(stack), "azurerm_monitor_diagnostic_setting");
+    expect(resource.storage_account_id).toBeUndefined();
+    expect(resource.log_analytics_workspace_id).toBeDefined();
+    expect(resource.depends_on).toBeUndefined();
+  });
+
+  test("an archive-only setting has no workspace destination", () => {
+    const { stack } = setting({ workspace: undefined });
+    const resource = onlyResource(synthJson(stack), "azurerm_monitor_diagnostic_setting");
+    expect(resource.log_analytics_workspace_id).toBeUndefined();
+    expect(resource.storage_account_id).toBeDefined();
+  });
+
+  test("chosen categories only, and no metrics when turned off", () => {
+    const { stack } = setting({ categories: ["Audit", "RequestResponse"], metrics: false });
+    const resource = onlyResource(synthJson(stack), "azurerm_monitor_diagnostic_setting");
+    expect(resource.enabled_log).toEqual([{ category: "Audit" }, { category: "RequestResponse" }]);
+    expect(resource.enabled_metric).toBeUndefined();
+  });
+
+  test("category groups replace single categories", () => {
+    const { stack, construct } = setting({ categoryGroups: ["allLogs"] });
+    const resource = onlyResource(synthJson(stack), "azurerm_monitor_diagnostic_setting");
+    expect(resource.enabled_log).toEqual([{ category_group: "allLogs" }]);
+    expect(construct.categories).toEqual([]);
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("forAccount takes the target ID and location from the account", () => {
+    const stack = monitoringStack();
+    const account = accountIn(stack);
+    const archive = archiveIn(stack);
+    OpenAiDiagnosticSetting.forAccount(stack, "diagnostics", account, { archive });
+    const resource = onlyResource(synthJson(stack), "azurerm_monitor_diagnostic_setting");
+    expect(resource.target_resource_id).toMatch(/^\$\{azurerm_cognitive_account\.openai_resource_\w+\.id\}$/);
+    expect(validationErrors(stack)).toEqual([]);
+  });
+});
+
+describe("OpenAiDiagnosticSetting validation", () => {
+  test("rejects a category outside the Azure OpenAI list", () => {
+    const { stack } = setting({ categories: ["Audit", "AuditEvent" as never] });
+    expect(validationErrors(stack)).toEqual([
+      '[test/diagnostics] categories[1]: "AuditEvent" is not allowed; allowed: Audit, RequestResponse, Trace, AzureOpenAIRequestUsage',
+    ]);
+  });
+
+  test("rejects an unknown category group", () => {
+    const { stack } = setting({ categoryGroups: ["AllLogs" as never] });
+    expect(validationErrors(stack)).toEqual([
+      '[test/diagnostics] categoryGroups[0]: "AllLogs" is not allowed; allowed: audit, allLogs',
+    ]);
+  });
+
+  test("rejects groups mixed with categories, and repeated categories", () => {
+    const mixed = setting({ categories: ["Audit"], categoryGroups: ["audit"] });
+    expect(validationErrors(mixed.stack).join("\n")).toMatch(/categoryGroups: \["audit"\] is not allowed; allowed: category groups or single categories, not both/);
+    const repeated = setting({ categories: ["Audit", "Audit"] });
+    expect(validationErrors(repeated.stack)).toEqual(['[test/diagnostics] categories: ["Audit"] is not allowed; allowed: each value once']);
+  });
+
+  test("rejects a setting that sends nothing, or to nowhere", () => {
+    const nothing = setting({ categories: [], metrics: false });
+    expect(validationErrors(nothing.stack).join("\n")).toMatch(/categories: \[\] is not allowed; allowed: at least one log category/);
+    const nowhere = setting({ workspace: undefined, archive: undefined });
+    expect(validationErrors(nowhere.stack)).toEqual([
+      "[test/diagnostics] workspace/archive: (missing) is not allowed; allowed: a workspace, an archive storage account, or both",
+    ]);
+  });
+
+  test("rejects a name Azure refuses", () => {
+    const { stack } = setting({ name: "audit/logs" });
+    expect(validationErrors(stack).join("\n")).toMatch(/name: "audit\/logs" is not allowed/);
+  });
+
+  test("rejects an archive in another region than the account", () => {
+    const stack = monitoringStack();
+    const account = accountIn(stack, "francecentral");
+    const archive = archiveIn(stack); // swedencentral
+    OpenAiDiagnosticSetting.forAccount(stack, "diagnostics", account, { archive });
+    expect(validationErrors(stack)).toEqual([
+      '[test/diagnostics] archive.location: "swedencentral" is not allowed; allowed: francecentral, the monitored account\'s region (Azure accepts only a storage destination in the same region)',
+    ]);
+  });
+
+  test("compares regions in Azure's canonical form, and skips the check when the target region is unknown", () => {
+    expect(validationErrors(setting({ targetLocation: "Sweden Central" }).stack)).toEqual([]);
+    expect(validationErrors(setting({ targetLocation: undefined, archive: { storageAccountId: "/x", location: "westus" } }).stack)).toEqual([]);
+  });
+
+  test("a workspace in another region is fine (only storage must share the region)", () => {
+    const { stack } = setting({ targetLocation: "francecentral", archive: undefined });
+    expect(validationErrors(stack)).toEqual([]);
+  });
+});
+
+describe("OpenAiDiagnosticSetting per-resource limit", () => {
+  const destinations = (stack: TerraformStack): DiagnosticDestinations => ({ workspace: workspaceIn(stack) });
+
+  test(`accepts ${MAX_DIAGNOSTIC_SETTINGS_PER_RESOURCE} settings on one account`, () => {
+    const stack = monitoringStack();
+    const account = accountIn(stack);
+    const dest = destinations(stack);
+    for (let i = 1; i <= 5; i++) OpenAiDiagnosticSetting.forAccount(stack, `setting-${i}`, account, { ...dest, name: `setting-${i}` });
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("rejects the 6th setting on one account, counted across the stack", () => {
+    const stack = monitoringStack();
+    const account = accountIn(stack);
+    const dest = destinations(stack);
+    for (let i = 1; i <= 6; i++) {
+      // Spread over two scopes: the count is per stack, not per parent construct.
+      const scope = i <= 3 ? stack : new Construct(stack, `team-${i}`);
+      OpenAiDiagnosticSetting.forAccount(scope, `setting-${i}`, account, { ...dest, name: `setting-${i}` });
+    }
+    const errors = validationErrors(stack);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^\[test\/team-6\/setting-6\] targetResourceId: "\$\{azurerm_cognitive_account\.openai_resource_\w+\.id\}" is not allowed; allowed: at most 5 diagnostic settings per resource; this stack has 6 on it \(test\/setting-1\/resource, .*test\/team-6\/setting-6\/resource\)$/);
+  });
+
+  test("counts raw azurerm_monitor_diagnostic_setting resources on the same account too", () => {
+    const stack = monitoringStack();
+    const account = accountIn(stack);
+    const dest = destinations(stack);
+    for (let i = 1; i <= 5; i++) {
+      new MonitorDiagnosticSetting(stack, `raw-${i}`, { name: `raw-${i}`, targetResourceId: account.accountId, logAnalyticsWorkspaceId: "/ws", enabledLog: [{ category: "Audit" }] });
+    }
+    OpenAiDiagnosticSetting.forAccount(stack, "ours", account, dest);
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/^\[test\/ours\] targetResourceId: .*this stack has 6 on it/)]);
+  });
+
+  test("settings on different accounts do not count against each other", () => {
+    const stack = monitoringStack();
+    const sweden = accountIn(stack, "swedencentral", "sweden");
+    const france = accountIn(stack, "francecentral", "france");
+    const dest = destinations(stack);
+    for (let i = 1; i <= 4; i++) {
+      OpenAiDiagnosticSetting.forAccount(stack, `sweden-${i}`, sweden, { ...dest, name: `s-${i}` });
+      OpenAiDiagnosticSetting.forAccount(stack, `france-${i}`, france, { ...dest, name: `s-${i}` });
+    }
+    expect(validationErrors(stack)).toEqual([]);
+    expect(resourceList(synthJson(stack), "azurerm_monitor_diagnostic_setting")).toHaveLength(8);
+  });
+
+  test("rejects two settings of the same name on one account", () => {
+    const stack = monitoringStack();
+    const account = accountIn(stack);
+    const dest = destinations(stack);
+    OpenAiDiagnosticSetting.forAccount(stack, "a", account, dest);
+    OpenAiDiagnosticSetting.forAccount(stack, "b", account, dest);
+    expect(validationErrors(stack)).toEqual([
+      '[test/a] name: "openai-audit-logs" is not allowed; allowed: a name no other diagnostic setting on the same resource uses',
+      '[test/b] name: "openai-audit-logs" is not allowed; allowed: a name no other diagnostic setting on the same resource uses',
+    ]);
+  });
+});

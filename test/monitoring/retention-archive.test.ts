@@ -1,0 +1,268 @@
+import { ResourceNaming } from "../../lib";
+import { RetentionArchive } from "../../lib/monitoring";
+import { onlyResource, resourceList, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { ARCHIVE_PROPS, archiveIn, monitoringStack, warningsOf } from "./fixtures";
+
+function archive(props: Parameters<typeof archiveIn>[1] = {}) {
+  const stack = monitoringStack();
+  const construct = archiveIn(stack, props);
+  return { stack, construct, json: synthJson(stack) };
+}
+
+/** Lifecycle deletion age per container prefix. */
+function deletionDays(json: ReturnType<typeof synthJson>): Record<string, number> {
+  const policy = onlyResource(json, "azurerm_storage_management_policy");
+  return Object.fromEntries(
+    policy.rule.map((r: any) => [r.filters.prefix_match.join(), r.actions.base_blob.delete_after_days_since_modification_greater_than]),
+  );
+}
+
+describe("RetentionArchive storage hardening", () => {
+  const { stack, construct, json } = archive();
+  const account = onlyResource(json, "azurerm_storage_account");
+
+  test("is a Standard StorageV2 account (Premium is not a valid destination) with in-region redundancy", () => {
+    expect(account.account_kind).toBe("StorageV2");
+    expect(account.account_tier).toBe("Standard");
+    expect(account.account_replication_type).toBe("LRS");
+  });
+
+  test("requires TLS 1.2 and HTTPS, and allows no public blobs", () => {
+    expect(account.min_tls_version).toBe("TLS1_2");
+    expect(account.https_traffic_only_enabled).toBe(true);
+    expect(account.allow_nested_items_to_be_public).toBe(false);
+  });
+
+  test("has public network access off and lets only trusted Azure services through", () => {
+    expect(account.public_network_access_enabled).toBe(false);
+    expect(account.network_rules).toEqual({ default_action: "Deny", bypass: ["AzureServices"] });
+  });
+
+  test("accepts Entra ID only: shared keys and local users off", () => {
+    expect(account.shared_access_key_enabled).toBe(false);
+    expect(account.default_to_oauth_authentication).toBe(true);
+    expect(account.local_user_enabled).toBe(false);
+  });
+
+  test("encrypts twice and never replicates to another tenant", () => {
+    expect(account.infrastructure_encryption_enabled).toBe(true);
+    expect(account.cross_tenant_replication_enabled).toBe(false);
+  });
+
+  test("is in the given region, tagged with its residency", () => {
+    expect(account.location).toBe("swedencentral");
+    expect(account.name).toBe("aoaitestsdcauditst");
+    expect(account.tags).toMatchObject({ "data-residency": "eu", owner: "platform-team" });
+    expect(construct.location).toBe("swedencentral");
+  });
+
+  test("passes validation and warns about nothing when the provider keeps off the data plane", () => {
+    expect(validationErrors(stack)).toEqual([]);
+    expect(warningsOf(stack)).toEqual([]);
+    expect(construct.securityExceptions).toEqual([]);
+  });
+});
+
+describe("RetentionArchive containers and lifecycle", () => {
+  const { construct, json } = archive();
+
+  test("creates every container Azure Monitor writes to, private, through the management plane", () => {
+    const containers = resourceList(json, "azurerm_storage_container");
+    expect(containers.map((c) => c.name).sort()).toEqual([
+      "insights-logs-audit",
+      "insights-logs-azureopenairequestusage",
+      "insights-logs-requestresponse",
+      "insights-logs-trace",
+      "insights-metrics-pt1m",
+    ]);
+    for (const c of containers) {
+      expect(c.container_access_type).toBe("private");
+      expect(c.storage_account_id).toMatch(/^\$\{azurerm_storage_account\.\S+\.id\}$/);
+      expect(c).not.toHaveProperty("storage_account_name");
+    }
+  });
+
+  test("deletes each category after its default age: Audit 365, RequestResponse 90, Trace 30, usage 90, metrics 90", () => {
+    expect(deletionDays(json)).toEqual({
+      "insights-logs-audit/": 365,
+      "insights-logs-requestresponse/": 90,
+      "insights-logs-trace/": 30,
+      "insights-logs-azureopenairequestusage/": 90,
+      "insights-metrics-pt1m/": 90,
+    });
+    expect(construct.retentionDays).toEqual({ Audit: 365, RequestResponse: 90, Trace: 30, AzureOpenAIRequestUsage: 90, metrics: 90 });
+  });
+
+  test("each rule filters append blobs only and only deletes (append blobs cannot be tiered)", () => {
+    const policy = onlyResource(json, "azurerm_storage_management_policy");
+    expect(policy.rule).toHaveLength(5);
+    for (const rule of policy.rule) {
+      expect(rule.enabled).toBe(true);
+      expect(rule.filters.blob_types).toEqual(["appendBlob"]);
+      expect(rule.name).toMatch(/^[A-Za-z0-9]+$/);
+      expect(Object.keys(rule.actions)).toEqual(["base_blob"]);
+      expect(Object.keys(rule.actions.base_blob)).toEqual(["delete_after_days_since_modification_greater_than"]);
+    }
+  });
+
+  test("per-environment days override the defaults category by category", () => {
+    const { json: dev } = archive({ retention: { days: { Audit: 30, RequestResponse: 7 } } });
+    expect(deletionDays(dev)).toMatchObject({ "insights-logs-audit/": 30, "insights-logs-requestresponse/": 7, "insights-logs-trace/": 30 });
+  });
+
+  test("makes no container immutable unless asked", () => {
+    expect(resourceList(json, "azurerm_storage_container_immutability_policy")).toEqual([]);
+    expect(construct.immutabilityPolicies).toEqual({});
+  });
+
+  test("exposes the containers and policies diagnostic settings must wait for", () => {
+    expect(construct.prerequisites).toHaveLength(6);
+  });
+});
+
+describe("RetentionArchive immutability", () => {
+  test("an unlocked write-once policy on the audit container, protected appends on, for the deletion age", () => {
+    const { json, construct } = archive({ retention: { immutability: { Audit: {} } } });
+    const policy = onlyResource(json, "azurerm_storage_container_immutability_policy");
+    expect(policy).toEqual({
+      storage_container_resource_manager_id: expect.stringMatching(/^\$\{azurerm_storage_container\.archive_insights-logs-audit_\w+\.id\}$/),
+      immutability_period_in_days: 365,
+      protected_append_writes_enabled: true,
+      locked: false,
+    });
+    expect(policy).not.toHaveProperty("protected_append_writes_all_enabled");
+    expect(Object.keys(construct.immutabilityPolicies)).toEqual(["Audit"]);
+  });
+
+  test("locked only when asked, with the given period", () => {
+    const { json } = archive({ retention: { days: { Audit: 2555 }, immutability: { Audit: { periodDays: 2555, locked: true } } } });
+    const policy = onlyResource(json, "azurerm_storage_container_immutability_policy");
+    expect(policy.locked).toBe(true);
+    expect(policy.immutability_period_in_days).toBe(2555);
+    expect(deletionDays(json)["insights-logs-audit/"]).toBe(2555);
+  });
+
+  test("other categories can be protected too, each on its own container", () => {
+    const { json } = archive({ retention: { immutability: { Audit: { locked: true }, RequestResponse: { periodDays: 30 } } } });
+    const policies = resourceList(json, "azurerm_storage_container_immutability_policy");
+    expect(policies.map((p) => [p.storage_container_resource_manager_id.match(/insights-logs-(\w+)_/)[1], p.immutability_period_in_days, p.locked])).toEqual([
+      ["audit", 365, true],
+      ["requestresponse", 30, false],
+    ]);
+  });
+});
+
+describe("RetentionArchive weakenings", () => {
+  test("each weakening needs a reason, flips only its switch and is listed", () => {
+    const { json, construct, stack } = archive({
+      securityExceptions: {
+        sharedKeyAccess: { reason: "legacy SIEM reads with a SAS until Q3" },
+        publicNetworkAccess: { reason: "Azure Monitor cannot deliver with the endpoint off" },
+      },
+    });
+    const account = onlyResource(json, "azurerm_storage_account");
+    expect(account.shared_access_key_enabled).toBe(true);
+    expect(account.public_network_access_enabled).toBe(true);
+    expect(account.network_rules).toEqual({ default_action: "Deny", bypass: ["AzureServices"] });
+    expect(construct.securityExceptions.map((e) => e.setting).sort()).toEqual(["publicNetworkAccess", "sharedKeyAccess"]);
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("a weakening with a short reason fails", () => {
+    const stack = monitoringStack();
+    archiveIn(stack, { securityExceptions: { sharedKeyAccess: { reason: "SIEM" } } });
+    expect(validationErrors(stack)).toEqual([
+      expect.stringMatching(/^\[test\/archive\] securityExceptions\.sharedKeyAccess\.reason: "SIEM" is not allowed; .*at least 10 characters/),
+    ]);
+  });
+
+  test("ZRS is offered, geo-redundancy (copies outside the region) is refused", () => {
+    expect(onlyResource(archive({ redundancy: "ZRS" }).json, "azurerm_storage_account").account_replication_type).toBe("ZRS");
+    const stack = monitoringStack();
+    archiveIn(stack, { redundancy: "GRS" as never });
+    expect(validationErrors(stack)).toEqual(['[test/archive] redundancy: "GRS" is not allowed; allowed: LRS, ZRS']);
+  });
+});
+
+describe("RetentionArchive retention validation", () => {
+  function errors(retention: RetentionArchiveRetention): string[] {
+    const stack = monitoringStack();
+    archiveIn(stack, { retention });
+    return validationErrors(stack);
+  }
+  type RetentionArchiveRetention = NonNullable<ConstructorParameters<typeof RetentionArchive>[2]["retention"]>;
+
+  test.each([0, -1, 100_000, 30.5])("rejects a deletion age of %p days", (days) => {
+    expect(errors({ days: { Trace: days } })).toEqual([
+      `[test/archive] retention.days.Trace: ${days} is not allowed; allowed: a whole number from 1 to 99999 days`,
+    ]);
+  });
+
+  test("accepts the bounds 1 and 99999", () => {
+    expect(errors({ days: { Trace: 1, metrics: 99_999 } })).toEqual([]);
+  });
+
+  test("rejects a misspelt category instead of silently keeping the default", () => {
+    expect(errors({ days: { audit: 30 } as never })).toEqual([
+      "[test/archive] retention.days.audit: 30 is not allowed; allowed keys: Audit, RequestResponse, Trace, AzureOpenAIRequestUsage, metrics",
+    ]);
+    expect(errors({ immutability: { Audits: {} } as never })).toEqual([
+      "[test/archive] retention.immutability.Audits: {} is not allowed; allowed keys: Audit, RequestResponse, Trace, AzureOpenAIRequestUsage, metrics",
+    ]);
+  });
+
+  test("rejects an immutability period longer than the category's deletion age", () => {
+    expect(errors({ days: { Audit: 365 }, immutability: { Audit: { periodDays: 400 } } })).toEqual([
+      "[test/archive] retention.immutability.Audit.periodDays: 400 is not allowed; allowed: at most 365 days, the deletion age of Audit (the lifecycle rule cannot delete a blob that is still immutable)",
+    ]);
+  });
+
+  test("an immutability period equal to the deletion age is fine, zero is not", () => {
+    expect(errors({ immutability: { Audit: { periodDays: 365 } } })).toEqual([]);
+    expect(errors({ immutability: { Audit: { periodDays: 0 } } })).toEqual([
+      "[test/archive] retention.immutability.Audit.periodDays: 0 is not allowed; allowed: a whole number from 1 to 99999 days",
+    ]);
+  });
+
+  test("a period is checked against the configured deletion age, not the default one", () => {
+    expect(errors({ days: { Audit: 30 }, immutability: { Audit: { periodDays: 365 } } })).toEqual([
+      expect.stringMatching(/retention\.immutability\.Audit\.periodDays: 365 is not allowed; allowed: at most 30 days/),
+    ]);
+    // Without a period the policy follows the deletion age, whatever it is.
+    expect(errors({ days: { Audit: 30 }, immutability: { Audit: {} } })).toEqual([]);
+  });
+});
+
+describe("RetentionArchive naming and provider", () => {
+  test("is named by the storageAccount rule of the naming convention", () => {
+    const stack = monitoringStack();
+    const naming = new ResourceNaming({ workload: "aoai", environment: "prod", uniqueSuffix: "cx" });
+    const construct = new RetentionArchive(stack, "archive", { ...ARCHIVE_PROPS, name: undefined, naming });
+    expect(construct.storageAccountName).toBe("aoaiprodsdcauditstcx");
+    expect(onlyResource(synthJson(stack), "azurerm_storage_account").name).toBe("aoaiprodsdcauditstcx");
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("rejects a name that breaks the storage account rule", () => {
+    const stack = monitoringStack();
+    archiveIn(stack, { name: "Audit-Archive" });
+    expect(validationErrors(stack)).toEqual([
+      '[test/archive] name: "Audit-Archive" is not allowed; allowed: 3-24 lowercase letters or digits',
+    ]);
+  });
+
+  test("rejects a generated name that grows past 24 characters", () => {
+    const stack = monitoringStack();
+    const naming = new ResourceNaming({ workload: "openaiplatform", environment: "production" });
+    new RetentionArchive(stack, "archive", { ...ARCHIVE_PROPS, name: undefined, naming });
+    expect(validationErrors(stack)).toEqual([
+      '[test/archive] name (from naming): "openaiplatformproductionsdcauditst" is not allowed; allowed: 3-24 lowercase letters or digits',
+    ]);
+  });
+
+  test("warns when the azurerm provider would read the closed storage data plane", () => {
+    const stack = testStack(); // provider with features {} only
+    archiveIn(stack);
+    expect(warningsOf(stack)).toEqual([expect.stringMatching(/features \{ storage \{ data_plane_available = false \} \}/)]);
+  });
+});
