@@ -1,2 +1,7 @@
 // Public API of lib/network: re-exports its constructs and helpers.
-export {};
+export * from "./address-ranges";
+export * from "./network-rules";
+export * from "./private-dns-zones";
+export * from "./private-endpoint";
+export * from "./region-network";
+export * from "./resource-ids";

@@ -1,0 +1,111 @@
+import * as ipaddr from "ipaddr.js";
+import { isToken, PropChecks } from "../core/validation";
+
+/** A parsed IPv4 CIDR block. */
+export interface Ipv4Block {
+  /** The network address. */
+  readonly address: ipaddr.IPv4;
+  /** The prefix length. */
+  readonly prefix: number;
+}
+
+// Dotted decimal without leading zeros and a prefix without leading zeros: ipaddr.js alone
+// also accepts forms such as "10.0.0.0/016" that Azure would store differently.
+const CIDR_SHAPE = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}\/(0|[1-9]\d?)$/;
+const ADDRESS_SHAPE = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/;
+
+/** The block `cidr` names, or undefined when it is not a canonical IPv4 CIDR (network address, no host bits). */
+export function parseIpv4Block(cidr: string): Ipv4Block | undefined {
+  if (!CIDR_SHAPE.test(cidr) || !ipaddr.IPv4.isValidCIDRFourPartDecimal(cidr)) return undefined;
+  const [address, prefix] = ipaddr.IPv4.parseCIDR(cidr);
+  if (ipaddr.IPv4.networkAddressFromCIDR(cidr).toString() !== address.toString()) return undefined;
+  return { address, prefix };
+}
+
+/** The address `value` names, or undefined when it is not a dotted-decimal IPv4 address. */
+export function parseIpv4Address(value: string): ipaddr.IPv4 | undefined {
+  if (!ADDRESS_SHAPE.test(value) || !ipaddr.IPv4.isValidFourPartDecimal(value)) return undefined;
+  return ipaddr.IPv4.parse(value);
+}
+
+/** The CIDR notation of a block. */
+export function blockToString(block: Ipv4Block): string {
+  return `${block.address.toString()}/${block.prefix}`;
+}
+
+/** True when two blocks share at least one address (CIDR blocks either nest or are disjoint). */
+export function blocksOverlap(a: Ipv4Block, b: Ipv4Block): boolean {
+  return a.address.match(b.address, Math.min(a.prefix, b.prefix));
+}
+
+/** True when every address of `block` lies in one of the RFC 1918 private ranges. */
+export function isPrivateBlock(block: Ipv4Block): boolean {
+  // The private ranges are /8, /12 and /16, so a block is inside one exactly when both its
+  // first and last address are (it cannot straddle two of them without covering public space).
+  const last = ipaddr.IPv4.broadcastAddressFromCIDR(blockToString(block));
+  return block.address.range() === "private" && last.range() === "private";
+}
+
+/**
+ * The first block of length `prefix` inside `block` (for example the first /27 of 10.1.0.0/24
+ * is 10.1.0.0/27), or undefined when `prefix` is shorter than the block's own prefix.
+ */
+export function firstSubBlock(block: Ipv4Block, prefix: number): Ipv4Block | undefined {
+  if (!Number.isInteger(prefix) || prefix < block.prefix || prefix > 32) return undefined;
+  const address = ipaddr.IPv4.networkAddressFromCIDR(`${block.address.toString()}/${prefix}`);
+  return { address, prefix };
+}
+
+/** Rules for an address range a stack creates a network from. */
+export interface PrivateRangeRule {
+  /** Shortest prefix allowed (largest range). */
+  readonly minPrefix: number;
+  /** Longest prefix allowed (smallest range). */
+  readonly maxPrefix: number;
+}
+
+/**
+ * Checks that `cidr` is a canonical IPv4 CIDR inside the RFC 1918 private ranges with a prefix
+ * in the rule's bounds, and returns the block when it is.
+ */
+export function checkPrivateCidr(c: PropChecks, prop: string, cidr: string | undefined, rule: PrivateRangeRule): Ipv4Block | undefined {
+  if (cidr === undefined || isToken(cidr)) return undefined;
+  const block = parseIpv4Block(cidr);
+  const bounds = `a prefix from /${rule.minPrefix} to /${rule.maxPrefix}`;
+  if (!block) {
+    c.fail(prop, cidr, `allowed: an IPv4 CIDR block written from its network address, such as 10.20.0.0/24, with ${bounds}`);
+    return undefined;
+  }
+  let ok = true;
+  if (!isPrivateBlock(block)) {
+    c.fail(prop, cidr, "allowed: a range inside the RFC 1918 private ranges 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16");
+    ok = false;
+  }
+  if (block.prefix < rule.minPrefix || block.prefix > rule.maxPrefix) {
+    c.fail(prop, cidr, `allowed: ${bounds}`);
+    ok = false;
+  }
+  return ok ? block : undefined;
+}
+
+/**
+ * Reports every pair of overlapping ranges in `ranges` (key -> CIDR), for example the VNet
+ * ranges of all regions of one environment: peered or hub-connected networks must not overlap.
+ * Each problem names `<prop>.<key>` of both ranges. Ranges that are tokens or not valid CIDRs
+ * are skipped (their own checks report them).
+ */
+export function checkNoOverlaps(c: PropChecks, prop: string, ranges: Readonly<Record<string, string>>): void {
+  const blocks = Object.entries(ranges)
+    .filter(([, cidr]) => !isToken(cidr))
+    .map(([key, cidr]) => ({ key, cidr, block: parseIpv4Block(cidr) }))
+    .filter((e): e is { key: string; cidr: string; block: Ipv4Block } => e.block !== undefined);
+  for (let i = 0; i < blocks.length; i++) {
+    for (let j = i + 1; j < blocks.length; j++) {
+      const a = blocks[i];
+      const b = blocks[j];
+      if (blocksOverlap(a.block, b.block)) {
+        c.fail(`${prop}.${a.key}`, a.cidr, `it overlaps ${prop}.${b.key} (${b.cidr}); allowed: ranges that do not overlap within an environment`);
+      }
+    }
+  }
+}

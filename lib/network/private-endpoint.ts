@@ -1,0 +1,165 @@
+import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
+import { Construct } from "constructs";
+import { nameProblem } from "../core/naming";
+import { addPropChecks, isToken, PropChecks } from "../core/validation";
+import type { IOpenAiAccount } from "../openai/openai-account-ref";
+import { parseIpv4Address } from "./address-ranges";
+import { checkSubnetId, PRIVATE_DNS_ZONE_ID } from "./resource-ids";
+
+/** The private-link subresource (group ID) of an Azure OpenAI account. */
+export const OPENAI_PRIVATE_LINK_SUBRESOURCE = "account";
+// The one member of the `account` group; a static IP configuration names it.
+const OPENAI_PRIVATE_LINK_MEMBER = "default";
+
+/** Props of {@link OpenAiPrivateEndpoint}. */
+export interface OpenAiPrivateEndpointProps {
+  /** The account the endpoint connects to. */
+  readonly account: IOpenAiAccount;
+  /** Endpoint name (Azure's private endpoint naming rule, see `NAME_RULES.privateEndpoint`). */
+  readonly name: string;
+  /** Resource group the endpoint is created in. */
+  readonly resourceGroupName: string;
+  /** Subnet (resource ID) the endpoint's network interface is placed in. */
+  readonly subnetId: string;
+  /**
+   * Azure location of the endpoint: the region of the subnet's VNet, which may differ from the account's.
+   * @default - the account's location
+   */
+  readonly location?: string;
+  /**
+   * IDs of the private DNS zones the endpoint registers its address in (a DNS zone group), for
+   * example `PrivateDnsZones.zoneIds`. Must include the `privatelink.openai` zone. Required
+   * unless `dnsManagedByPolicy` is true.
+   * @default - none
+   */
+  readonly privateDnsZoneIds?: string[];
+  /**
+   * DNS records are created by Azure Policy (for example built-in c4bc6f10 in a landing zone):
+   * the endpoint gets no DNS zone group and Terraform ignores the one Policy adds.
+   * @default false
+   */
+  readonly dnsManagedByPolicy?: boolean;
+  /**
+   * Fixed private IPv4 address inside the subnet; Azure reserves the first four and the last
+   * address of every subnet.
+   * @default - Azure assigns a free address
+   */
+  readonly privateIpAddress?: string;
+  /**
+   * Name of the endpoint's network interface.
+   * @default - Azure's generated name (`<endpoint name>.nic.<guid>`)
+   */
+  readonly customNetworkInterfaceName?: string;
+  /**
+   * Tags (pass the governance tags).
+   * @default - none
+   */
+  readonly tags?: Record<string, string>;
+}
+
+const NIC_NAME = /^(?=.{1,80}$)[a-zA-Z0-9]([-\w.]*\w)?$/;
+const LOCATION = /^[a-z][a-z0-9]*$/;
+
+/**
+ * A private endpoint for an Azure OpenAI account (subresource `account`, automatic approval),
+ * registering its address in the private DNS zones unless Azure Policy does that. It joins the
+ * account's operation chain, so Azure creates it after the account's deployments
+ * (azurerm#31712: an endpoint created while the account is still provisioning fails).
+ */
+export class OpenAiPrivateEndpoint extends Construct {
+  /** The `azurerm_private_endpoint` resource. */
+  public readonly resource: PrivateEndpoint;
+  /** Azure resource ID of the endpoint. */
+  public readonly endpointId: string;
+  /**
+   * The endpoint's private IP address: the static address when one was given, else the
+   * address Azure assigned (known after apply).
+   */
+  public readonly privateIpAddress: string;
+
+  constructor(scope: Construct, id: string, props: OpenAiPrivateEndpointProps) {
+    super(scope, id);
+    addPropChecks(this, (c) => checkProps(c, props));
+
+    const policyDns = props.dnsManagedByPolicy === true;
+    const zoneIds = props.privateDnsZoneIds ?? [];
+    this.resource = new PrivateEndpoint(this, "resource", {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location ?? props.account.location,
+      subnetId: props.subnetId,
+      customNetworkInterfaceName: props.customNetworkInterfaceName,
+      privateServiceConnection: {
+        name: `${props.name}-connection`,
+        privateConnectionResourceId: props.account.accountId,
+        subresourceNames: [OPENAI_PRIVATE_LINK_SUBRESOURCE],
+        isManualConnection: false,
+      },
+      privateDnsZoneGroup: policyDns || zoneIds.length === 0 ? undefined : { name: "default", privateDnsZoneIds: zoneIds },
+      ipConfiguration: props.privateIpAddress
+        ? [
+            {
+              name: `${props.name}-ip`,
+              privateIpAddress: props.privateIpAddress,
+              subresourceName: OPENAI_PRIVATE_LINK_SUBRESOURCE,
+              memberName: OPENAI_PRIVATE_LINK_MEMBER,
+            },
+          ]
+        : undefined,
+      // Policy adds the zone group after apply; without this Terraform would remove it again.
+      lifecycle: policyDns ? { ignoreChanges: ["private_dns_zone_group"] } : undefined,
+      tags: props.tags,
+    });
+    props.account.chainOperation(this.resource);
+    this.endpointId = this.resource.id;
+    this.privateIpAddress = props.privateIpAddress ?? this.resource.privateServiceConnection.privateIpAddress;
+  }
+}
+
+function checkProps(c: PropChecks, props: OpenAiPrivateEndpointProps): void {
+  if (!isToken(props.name)) {
+    const problem = nameProblem("privateEndpoint", props.name);
+    if (problem) c.fail("name", props.name, problem);
+  }
+  if (!isToken(props.resourceGroupName)) {
+    const problem = nameProblem("resourceGroup", props.resourceGroupName);
+    if (problem) c.fail("resourceGroupName", props.resourceGroupName, problem);
+  }
+  checkSubnetId(c, "subnetId", props.subnetId);
+  c.matches("location", props.location, LOCATION, "an Azure location name such as swedencentral");
+  c.matches("customNetworkInterfaceName", props.customNetworkInterfaceName, NIC_NAME,
+    "1-80 letters, digits, '-', '_' or '.', starting alphanumeric and ending alphanumeric or '_'");
+  checkPrivateIp(c, props.privateIpAddress);
+
+  const zoneIds = props.privateDnsZoneIds ?? [];
+  if (props.dnsManagedByPolicy === true) {
+    if (zoneIds.length > 0) {
+      c.fail("privateDnsZoneIds", zoneIds, "allowed: none while dnsManagedByPolicy is true (Azure Policy creates the zone group)");
+    }
+    return;
+  }
+  if (zoneIds.length === 0) {
+    c.fail("privateDnsZoneIds", props.privateDnsZoneIds,
+      "allowed: the private DNS zone IDs (at least the privatelink.openai zone), or dnsManagedByPolicy: true when Azure Policy creates the records");
+    return;
+  }
+  zoneIds.forEach((zoneId, i) => {
+    if (!isToken(zoneId) && !PRIVATE_DNS_ZONE_ID.test(zoneId)) {
+      c.fail(`privateDnsZoneIds[${i}]`, zoneId, "allowed: a private DNS zone resource ID");
+    }
+  });
+  // Only checkable when every ID is literal; zones created in the same stack are references.
+  const literal = zoneIds.filter((zoneId) => !isToken(zoneId));
+  if (literal.length === zoneIds.length && !literal.some((zoneId) => PRIVATE_DNS_ZONE_ID.exec(zoneId)?.[1].toLowerCase().startsWith("privatelink.openai."))) {
+    c.fail("privateDnsZoneIds", zoneIds, "allowed: a list that includes the privatelink.openai zone (the <subdomain>.openai.azure.com name resolves there)");
+  }
+}
+
+function checkPrivateIp(c: PropChecks, value: string | undefined): void {
+  if (value === undefined || isToken(value)) return;
+  const address = parseIpv4Address(value);
+  if (!address) return c.fail("privateIpAddress", value, "allowed: an IPv4 address such as 10.20.0.10");
+  if (address.range() !== "private") {
+    c.fail("privateIpAddress", value, "allowed: an address in the RFC 1918 private ranges 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16");
+  }
+}

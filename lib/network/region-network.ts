@@ -1,0 +1,147 @@
+import { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
+import { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";
+import { Construct } from "constructs";
+import { nameProblem, ResourceKind } from "../core/naming";
+import { addPropChecks, isToken, PropChecks } from "../core/validation";
+import { blockToString, checkPrivateCidr, firstSubBlock, Ipv4Block, parseIpv4Block, PrivateRangeRule } from "./address-ranges";
+import { checkSubnetId, virtualNetworkIdOfSubnet } from "./resource-ids";
+
+/** Prefix bounds of a VNet the stack creates: /16 (65,536 addresses) to /29 (Azure's smallest subnet). */
+export const VNET_PREFIX_RULE: PrivateRangeRule = { minPrefix: 16, maxPrefix: 29 };
+/** Prefix bounds of the private-endpoint subnet: /22 (1,019 endpoints) to /29 (3 endpoints). */
+export const PRIVATE_ENDPOINT_SUBNET_PREFIX_RULE: PrivateRangeRule = { minPrefix: 22, maxPrefix: 29 };
+/** Default private-endpoint subnet size: /27, 27 usable addresses after Azure's 5 reserved ones. */
+export const DEFAULT_PRIVATE_ENDPOINT_SUBNET_PREFIX = 27;
+
+/**
+ * Props of {@link RegionNetwork}: either bring an existing subnet (`subnetId`), or let the stack
+ * create a VNet and a private-endpoint subnet from `addressSpace`.
+ */
+export interface RegionNetworkProps {
+  /** Azure location of the network, for example `swedencentral`. */
+  readonly location: string;
+  /**
+   * Existing subnet (resource ID) for the region's private endpoints; nothing is created.
+   * @default - a VNet and subnet are created from `addressSpace`
+   */
+  readonly subnetId?: string;
+  /**
+   * Address range of the VNet to create: an IPv4 CIDR inside the RFC 1918 private ranges, /16 to
+   * /29. Ranges of one environment must not overlap (see `checkNoOverlaps`).
+   * @default - none; required unless `subnetId` is given
+   */
+  readonly addressSpace?: string;
+  /**
+   * Prefix length of the private-endpoint subnet, which takes the first block of that size in
+   * `addressSpace` (/22 to /29, and not shorter than the VNet's prefix).
+   * @default 27
+   */
+  readonly privateEndpointSubnetPrefix?: number;
+  /** Resource group of the created VNet. @default - none; required with `addressSpace` */
+  readonly resourceGroupName?: string;
+  /** Name of the created VNet. @default - none; required with `addressSpace` */
+  readonly virtualNetworkName?: string;
+  /** Name of the created private-endpoint subnet. @default - none; required with `addressSpace` */
+  readonly subnetName?: string;
+  /** Tags of the created VNet (pass the governance tags). @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+const LOCATION = /^[a-z][a-z0-9]*$/;
+
+/**
+ * The network of one region that its private endpoints go in: an existing subnet, or a new VNet
+ * with a private-endpoint subnet whose NSGs and route tables apply to the endpoints and which has
+ * no default outbound internet access.
+ */
+export class RegionNetwork extends Construct {
+  /** Subnet (resource ID) for the region's private endpoints. */
+  public readonly subnetId: string;
+  /** VNet (resource ID) the subnet belongs to: the one to link the private DNS zones to. */
+  public readonly virtualNetworkId: string;
+  /** The created VNet, when the stack creates one. */
+  public readonly virtualNetwork?: VirtualNetwork;
+  /** The created subnet, when the stack creates one. */
+  public readonly subnet?: Subnet;
+  /** CIDR of the created private-endpoint subnet (known at synth), when the stack creates one. */
+  public readonly privateEndpointSubnetRange?: string;
+
+  constructor(scope: Construct, id: string, props: RegionNetworkProps) {
+    super(scope, id);
+    addPropChecks(this, (c) => checkProps(c, props));
+
+    if (props.subnetId !== undefined || props.addressSpace === undefined) {
+      this.subnetId = props.subnetId ?? "";
+      this.virtualNetworkId = virtualNetworkIdOfSubnet(this.subnetId);
+      return;
+    }
+    const vnetBlock = isToken(props.addressSpace) ? undefined : parseIpv4Block(props.addressSpace);
+    const subnetBlock = vnetBlock && firstSubBlock(vnetBlock, props.privateEndpointSubnetPrefix ?? DEFAULT_PRIVATE_ENDPOINT_SUBNET_PREFIX);
+    // An invalid range fails validation; the placeholder only keeps construction from throwing.
+    this.privateEndpointSubnetRange = subnetBlock ? blockToString(subnetBlock) : props.addressSpace;
+
+    this.virtualNetwork = new VirtualNetwork(this, "vnet", {
+      name: props.virtualNetworkName ?? "",
+      resourceGroupName: props.resourceGroupName ?? "",
+      location: props.location,
+      addressSpace: [props.addressSpace],
+      tags: props.tags,
+    });
+    this.subnet = new Subnet(this, "private-endpoints", {
+      name: props.subnetName ?? "",
+      resourceGroupName: props.resourceGroupName ?? "",
+      virtualNetworkName: this.virtualNetwork.name,
+      addressPrefixes: [this.privateEndpointSubnetRange],
+      // "Enabled": NSGs and route tables (UDRs) apply to the private endpoints in the subnet.
+      privateEndpointNetworkPolicies: "Enabled",
+      // No implicit public outbound IP for anything placed in the subnet.
+      defaultOutboundAccessEnabled: false,
+    });
+    this.subnetId = this.subnet.id;
+    this.virtualNetworkId = this.virtualNetwork.id;
+  }
+}
+
+function checkProps(c: PropChecks, props: RegionNetworkProps): void {
+  c.matches("location", props.location, LOCATION, "an Azure location name such as swedencentral");
+  const createOnly = (["privateEndpointSubnetPrefix", "resourceGroupName", "virtualNetworkName", "subnetName", "tags"] as const)
+    .filter((p) => props[p] !== undefined);
+
+  if (props.subnetId !== undefined) {
+    if (props.addressSpace !== undefined) {
+      c.fail("addressSpace", props.addressSpace, "allowed: either subnetId (bring a subnet) or addressSpace (create a VNet), not both");
+    } else if (createOnly.length > 0) {
+      c.fail(createOnly[0], props[createOnly[0]], `allowed: only with addressSpace; ${createOnly.join(", ")} have no effect with subnetId`);
+    }
+    checkSubnetId(c, "subnetId", props.subnetId);
+    return;
+  }
+  if (props.addressSpace === undefined) {
+    c.fail("subnetId", undefined, "allowed: either subnetId (an existing subnet) or addressSpace (a CIDR to create a VNet from)");
+    return;
+  }
+
+  const vnetBlock = checkPrivateCidr(c, "addressSpace", props.addressSpace, VNET_PREFIX_RULE);
+  checkSubnetPrefix(c, props.privateEndpointSubnetPrefix, vnetBlock);
+  checkName(c, "resourceGroupName", "resourceGroup", props.resourceGroupName);
+  checkName(c, "virtualNetworkName", "virtualNetwork", props.virtualNetworkName);
+  checkName(c, "subnetName", "subnet", props.subnetName);
+}
+
+function checkSubnetPrefix(c: PropChecks, prefix: number | undefined, vnetBlock: Ipv4Block | undefined): void {
+  const rule = PRIVATE_ENDPOINT_SUBNET_PREFIX_RULE;
+  if (prefix === undefined || isToken(prefix)) return;
+  if (!Number.isInteger(prefix) || prefix < rule.minPrefix || prefix > rule.maxPrefix) {
+    c.integerInRange("privateEndpointSubnetPrefix", prefix, rule.minPrefix, rule.maxPrefix);
+  } else if (vnetBlock && prefix < vnetBlock.prefix) {
+    c.fail("privateEndpointSubnetPrefix", prefix,
+      `allowed: a prefix of at least /${vnetBlock.prefix}, so the subnet fits in addressSpace ${blockToString(vnetBlock)}`);
+  }
+}
+
+function checkName(c: PropChecks, prop: string, kind: ResourceKind, name: string | undefined): void {
+  if (isToken(name)) return;
+  if (name === undefined) return c.fail(prop, name, "allowed: a name (required with addressSpace)");
+  const problem = nameProblem(kind, name);
+  if (problem) c.fail(prop, name, problem);
+}

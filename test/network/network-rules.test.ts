@@ -1,0 +1,136 @@
+import { checkIpRule, checkNetworkRules, OpenAiAccountProps, OpenAiNetworkRules, PropChecks } from "../../lib";
+import { onlyResource, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { openAiAccount, subnetId, vnetId } from "./fixtures";
+
+const PUBLIC = { publicNetworkAccess: { reason: "CI runners outside Azure, see ADR-12" } };
+
+function account(props: Partial<OpenAiAccountProps>) {
+  const stack = testStack();
+  openAiAccount(stack, props);
+  return { stack, acls: () => onlyResource(synthJson(stack), "azurerm_cognitive_account").network_acls, problems: () => validationErrors(stack) };
+}
+
+function ipRuleProblems(rule: string): string[] {
+  const c = new PropChecks();
+  checkIpRule(c, "ip", rule);
+  return [...c.messages];
+}
+
+describe("network_acls on the account", () => {
+  test("without rules or public access: deny everything, no trusted-service bypass", () => {
+    const { acls, problems } = account({});
+    expect(acls()).toEqual({ default_action: "Deny", bypass: "None" });
+    expect(problems()).toEqual([]);
+  });
+
+  test("public access without rules still denies by default", () => {
+    const { stack, acls, problems } = account({ securityExceptions: PUBLIC });
+    expect(onlyResource(synthJson(stack), "azurerm_cognitive_account").public_network_access_enabled).toBe(true);
+    expect(acls()).toEqual({ default_action: "Deny", bypass: "None" });
+    expect(problems()).toEqual([]);
+  });
+
+  test("IP and subnet rules are emitted with default action Deny", () => {
+    const { acls, problems } = account({
+      securityExceptions: PUBLIC,
+      networkRules: { ipRules: ["52.174.10.7", "198.51.99.0/24", "20.0.0.0/8"], subnetIds: [subnetId("vnet-ci", "snet-runners")] },
+    });
+    expect(acls()).toEqual({
+      default_action: "Deny",
+      bypass: "None",
+      ip_rules: ["52.174.10.7", "198.51.99.0/24", "20.0.0.0/8"],
+      virtual_network_rules: [{ subnet_id: subnetId("vnet-ci", "snet-runners") }],
+    });
+    expect(problems()).toEqual([]);
+  });
+
+  test("trusted Azure services bypass only with a reason", () => {
+    const { acls, problems } = account({ networkRules: { trustedAzureServices: { reason: "AI Search indexer reads with its identity" } } });
+    expect(acls()).toEqual({ default_action: "Deny", bypass: "AzureServices" });
+    expect(problems()).toEqual([]);
+  });
+});
+
+describe("network rules validation", () => {
+  test("IP rules while public access is off are an error pointing to the exception", () => {
+    const { problems } = account({ networkRules: { ipRules: ["52.174.10.7"] } });
+    expect(problems()).toEqual([
+      expect.stringMatching(
+        /^\[test\/openai\] networkRules: \{"ipRules":\["52\.174\.10\.7"\]\} is not allowed; IP and subnet rules act only on the public endpoint, which is off, .*add securityExceptions\.publicNetworkAccess with a reason/,
+      ),
+    ]);
+  });
+
+  test("subnet rules while public access is off are an error too", () => {
+    const { problems } = account({ networkRules: { subnetIds: [subnetId()] } });
+    expect(problems().join("\n")).toMatch(/networkRules: .* add securityExceptions\.publicNetworkAccess/);
+  });
+
+  test("a trusted-services bypass with a short reason fails", () => {
+    const { problems } = account({ networkRules: { trustedAzureServices: { reason: "search" } } });
+    expect(problems()).toEqual([expect.stringMatching(/networkRules\.trustedAzureServices\.reason: "search" is not allowed; .*at least 10 characters/)]);
+  });
+
+  test("a subnet rule that is not a subnet ID fails", () => {
+    const { problems } = account({ securityExceptions: PUBLIC, networkRules: { subnetIds: [vnetId()] } });
+    expect(problems()).toEqual([expect.stringMatching(/networkRules\.subnetIds\[0\]: ".*" is not allowed; allowed: a subnet resource ID/)]);
+  });
+
+  test("duplicate rules fail", () => {
+    const rules: OpenAiNetworkRules = { ipRules: ["52.174.10.7", "52.174.10.7"], subnetIds: [subnetId(), subnetId().toUpperCase()] };
+    const c = new PropChecks();
+    checkNetworkRules(c, rules, true);
+    expect(c.messages).toEqual([
+      'networkRules.ipRules: "52.174.10.7" is not allowed; allowed: each entry once',
+      expect.stringMatching(/^networkRules\.subnetIds: ".*" is not allowed; allowed: each entry once$/),
+    ]);
+  });
+
+  test("an IP rule problem is reported on the account with its index", () => {
+    const { problems } = account({ securityExceptions: PUBLIC, networkRules: { ipRules: ["52.174.10.7", "10.1.2.3"] } });
+    expect(problems()).toEqual([expect.stringMatching(/networkRules\.ipRules\[1\]: "10\.1\.2\.3" is not allowed; it is a private address/)]);
+  });
+});
+
+describe("checkIpRule", () => {
+  test.each(["52.174.10.7", "8.8.8.8", "52.10.0.0/16", "20.0.0.0/8", "198.51.99.0/30", "203.0.114.0/24"])("accepts public %j", (rule) => {
+    expect(ipRuleProblems(rule)).toEqual([]);
+  });
+
+  test.each([
+    ["10.1.2.3", "private"],
+    ["192.168.0.1", "private"],
+    ["127.0.0.1", "loopback"],
+    ["169.254.169.254", "linkLocal"],
+    ["100.64.1.1", "carrierGradeNat"],
+    ["224.0.0.1", "multicast"],
+    ["0.0.0.0", "unspecified"],
+    ["255.255.255.255", "broadcast"],
+    ["192.0.2.1", "reserved"],
+    ["203.0.113.7", "reserved"],
+  ])("rejects non-public address %j (%s)", (rule, range) => {
+    expect(ipRuleProblems(rule)).toEqual([
+      `ip: "${rule}" is not allowed; it is a ${range} address; allowed: public addresses only (Azure rejects others in IP rules)`,
+    ]);
+  });
+
+  test.each([
+    ["10.0.0.0/8", "private address 10.0.0.0"],
+    ["172.0.0.0/8", "private address 172.16.0.0"],
+    ["100.0.0.0/8", "carrierGradeNat address 100.64.0.0"],
+    ["198.0.0.0/8", "reserved address 198.18.0.0"],
+    ["8.0.0.0/8", undefined],
+  ])("checks every part of range %j", (rule, part) => {
+    const found = ipRuleProblems(rule);
+    if (part === undefined) expect(found).toEqual([]);
+    else expect(found).toEqual([`ip: "${rule}" is not allowed; it includes ${part}; allowed: ranges of public addresses only (Azure rejects others in IP rules)`]);
+  });
+
+  test.each(["52.174.10.6/31", "52.174.10.7/32", "4.0.0.0/6"])("rejects prefix of %j outside /8-/30", (rule) => {
+    expect(ipRuleProblems(rule)).toEqual([expect.stringMatching(/is not allowed; allowed: a prefix from \/8 to \/30; write \/31 and \/32 as single addresses/)]);
+  });
+
+  test.each(["52.174.10.7/24", "52.174.10", "2001:db8::1", "52.174.10.07", "host.example.com", "52.174.10.0/024"])("rejects malformed %j", (rule) => {
+    expect(ipRuleProblems(rule)).toEqual([expect.stringMatching(/is not allowed; allowed: a public IPv4 address such as 20\.50\.1\.7 or a range/)]);
+  });
+});
