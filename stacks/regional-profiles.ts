@@ -1,6 +1,19 @@
 import { EnvironmentConfig } from "./environment-config";
 
-const base = { workload: "aoai", owner: "ai-platform-team", uniqueSuffix: "ctso", capacityCapK: 500 } as const;
+const base = {
+  workload: "aoai",
+  owner: "ai-platform-team",
+  uniqueSuffix: "ctso",
+  capacityCapK: 500,
+  allowedModels: ["gpt-4.1"],
+  policyEnforcement: "deny",
+  budget: { amount: 5_000, startDate: "2026-12-01", contactEmails: ["ai-platform-finops@contoso.com"] },
+  customerManagedKeys: true,
+  logging: {
+    workspaceRetentionDays: 90,
+    archive: { days: { Audit: 2190, RequestResponse: 90, Trace: 30, AzureOpenAIRequestUsage: 90, metrics: 90 } },
+  },
+} as const;
 
 /**
  * The seed's regional profiles as environment configs (not part of the default app): Europe on
@@ -13,7 +26,25 @@ export const REGIONAL_PROFILES: Readonly<Record<"europe" | "ushealth" | "austral
     name: "europe",
     residency: "eu",
     location: "westeurope",
-    regions: [{ location: "westeurope", priority: 1 }],
+    // Hub-and-spoke: the landing zone brings the subnet and owns the private DNS zones.
+    regions: [
+      {
+        location: "westeurope",
+        priority: 1,
+        network: {
+          subnetId:
+            "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/spoke-network-rg/providers/Microsoft.Network/virtualNetworks/spoke-weu-vnet/subnets/private-endpoints",
+        },
+      },
+    ],
+    privateDns: {
+      existingZoneIds: {
+        openAi:
+          "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/hub-dns-rg/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com",
+        cognitiveServices:
+          "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/hub-dns-rg/providers/Microsoft.Network/privateDnsZones/privatelink.cognitiveservices.azure.com",
+      },
+    },
     deployments: [{ name: "gpt-4-1", model: "gpt-4.1", version: "2025-04-14", sku: "DataZoneStandard", capacity: 200 }],
   },
   ushealth: {
@@ -21,7 +52,7 @@ export const REGIONAL_PROFILES: Readonly<Record<"europe" | "ushealth" | "austral
     name: "ushealth",
     residency: "us",
     location: "eastus",
-    regions: [{ location: "eastus", priority: 1 }],
+    regions: [{ location: "eastus", priority: 1, network: { addressSpace: "10.50.0.0/24" } }],
     deployments: [{ name: "gpt-4-1", model: "gpt-4.1", version: "2025-04-14", sku: "DataZoneStandard", capacity: 200 }],
   },
   australia: {
@@ -29,7 +60,7 @@ export const REGIONAL_PROFILES: Readonly<Record<"europe" | "ushealth" | "austral
     name: "australia",
     residency: "apac",
     location: "australiaeast",
-    regions: [{ location: "australiaeast", priority: 1 }],
+    regions: [{ location: "australiaeast", priority: 1, network: { addressSpace: "10.60.0.0/24" } }],
     // APAC has no data zone: only regional SKUs keep processing in Australia.
     deployments: [{ name: "gpt-4-1", model: "gpt-4.1", version: "2025-04-14", sku: "Standard", capacity: 200 }],
   },

@@ -17,7 +17,7 @@ describe("environment config validation", () => {
   });
 
   test("capacity counts once per region", () => {
-    const errors = errorsFor({ regions: [{ location: "swedencentral", priority: 1 }, { location: "francecentral", priority: 2 }] });
+    const errors = errorsFor({ regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.99.11.0/24" } }, { location: "francecentral", priority: 2, network: { addressSpace: "10.99.22.0/24" } }] });
     expect(errors).toEqual([expect.stringContaining('"200K TPM in total" is not allowed')]);
   });
 
@@ -30,10 +30,10 @@ describe("environment config validation", () => {
   });
 
   test("no region fails", () => {
-    expect(errorsFor({ regions: [] })).toEqual([expect.stringMatching(/regions: \[\] is not allowed; allowed: at least one region/)]);
+    expect(errorsFor({ regions: [] })).toEqual(expect.arrayContaining([expect.stringMatching(/\[dev\/openai\] regions: \[\] is not allowed; allowed: at least one region/)]));
   });
 
   test("a region without Azure OpenAI is named in the error", () => {
-    expect(errorsFor({ regions: [{ location: "westus2", priority: 1 }] }).join("\n")).toMatch(/\[dev\/openai\/westus2] location: "westus2"/);
+    expect(errorsFor({ regions: [{ location: "westus2", priority: 1, network: { addressSpace: "10.99.51.0/24" } }] }).join("\n")).toMatch(/\[dev\/openai\/westus2] location: "westus2"/);
   });
 });

@@ -2,6 +2,21 @@ import { ENVIRONMENTS } from "../stacks/environments";
 import { environment, synthEnvironment } from "./helpers/environment";
 import { resourceList, resources } from "./helpers/synth";
 
+const ROLE = {
+  OpenAiUser: "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
+  OpenAiContributor: "a001fd3d-188f-4b5d-821b-7da978bf7442",
+  Reader: "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+  LogAnalyticsReader: "73c42c96-874c-492b-b04d-ab87d138a893",
+};
+const PRIVILEGED_GUIDS = [
+  "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+  "b24988ac-6180-42a0-ab88-20f7382dd24c",
+  "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
+  "25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68",
+];
+const ref = (type: string, id: string, attribute = "id") => `\${${type}.${id}.${attribute}}`;
+const roleGuid = (assignment: any) => String(assignment.role_definition_id).split("/").pop();
+
 /** The seed's per-project TPM table, in thousands of tokens per minute. */
 const SEED_CAPACITY_K: Record<string, number> = { sandbox: 50, dev: 100, staging: 500, prod: 2000 };
 
@@ -42,7 +57,7 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
   test("every resource carries environment, owner and residency tags", () => {
     for (const type of ["azurerm_resource_group", "azurerm_cognitive_account"]) {
       for (const r of resourceList(json, type)) {
-        expect(r.tags).toMatchObject({ environment: name, owner: config.owner, "data-residency": config.residency });
+        expect(r.tags).toMatchObject({ environment: name, owner: config.owner, "data-residency": config.residency as string });
       }
     }
   });
@@ -52,17 +67,148 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
     expect(total).toBe(SEED_CAPACITY_K[name]);
   });
 
-  test("chains the deployments of each account one after another", () => {
-    const entries = Object.entries(deployments);
-    const roots = entries.filter(([, d]) => d.depends_on === undefined);
-    expect(roots).toHaveLength(accounts.length);
-    const referenced = entries.flatMap(([, d]) => d.depends_on ?? []);
-    // A single chain per account: every deployment but the last is depended on exactly once.
-    expect(new Set(referenced).size).toBe(referenced.length);
-    expect(referenced).toHaveLength(entries.length - accounts.length);
-    for (const ref of referenced) {
-      expect(entries.map(([id]) => `azurerm_cognitive_deployment.${id}`)).toContain(ref);
+  test("orders every operation on an account: content filter, deployments one by one, endpoint, key", () => {
+    const filters = resources(json, "azurerm_cognitive_account_rai_policy");
+    const endpoints = resources(json, "azurerm_private_endpoint");
+    const keys = resources(json, "azurerm_cognitive_account_customer_managed_key");
+    for (const [accountId] of Object.entries(resources(json, "azurerm_cognitive_account"))) {
+      const accountRef = ref("azurerm_cognitive_account", accountId);
+      const of = (all: Record<string, any>, type: string, attribute: string) =>
+        Object.entries(all).filter(([, r]) => r[attribute] === accountRef).map(([id, r]) => ({ address: `${type}.${id}`, r }));
+      const chain = [
+        ...of(filters, "azurerm_cognitive_account_rai_policy", "cognitive_account_id"),
+        ...config.deployments.map((d) => of(deployments, "azurerm_cognitive_deployment", "cognitive_account_id").find((x) => x.r.name === d.name)!),
+        ...Object.entries(endpoints)
+          .filter(([, e]) => e.private_service_connection.private_connection_resource_id === accountRef)
+          .map(([id, r]) => ({ address: `azurerm_private_endpoint.${id}`, r })),
+        ...of(keys, "azurerm_cognitive_account_customer_managed_key", "cognitive_account_id"),
+      ];
+      expect(chain.length).toBe(1 + config.deployments.length + 1 + (config.customerManagedKeys ? 1 : 0));
+      expect(chain[0].r.depends_on).toBeUndefined();
+      for (let i = 1; i < chain.length; i++) expect(chain[i].r.depends_on).toContain(chain[i - 1].address);
     }
+  });
+
+  test("every deployment uses the account's content filter, which blocks every harm category", () => {
+    const filters = resources(json, "azurerm_cognitive_account_rai_policy");
+    expect(Object.keys(filters)).toHaveLength(accounts.length);
+    for (const d of Object.values(deployments)) expect(d.rai_policy_name).toMatch(/^\$\{azurerm_cognitive_account_rai_policy\..*\.name\}$/);
+    for (const filter of Object.values(filters)) {
+      expect(filter.base_policy_name).toBe("Microsoft.Default");
+      const harm = filter.content_filter.filter((f: any) => f.name !== "Jailbreak");
+      expect(harm).toHaveLength(8);
+      for (const f of harm) expect(f).toMatchObject({ filter_enabled: true, block_enabled: true, severity_threshold: name === "prod" ? "Low" : "Medium" });
+      expect(filter.content_filter).toContainEqual(expect.objectContaining({ name: "Jailbreak", block_enabled: true, source: "Prompt" }));
+    }
+  });
+
+  test("every account has exactly one private endpoint: subresource account, auto-approved, openai zone in its zone group", () => {
+    const endpoints = resourceList(json, "azurerm_private_endpoint");
+    const zones = resources(json, "azurerm_private_dns_zone");
+    const openAiZone = Object.entries(zones).find(([, z]) => z.name === "privatelink.openai.azure.com");
+    expect(openAiZone).toBeDefined();
+    for (const [id] of Object.entries(resources(json, "azurerm_cognitive_account"))) {
+      const mine = endpoints.filter((e) => e.private_service_connection.private_connection_resource_id === ref("azurerm_cognitive_account", id));
+      expect(mine).toHaveLength(1);
+      expect(mine[0].private_service_connection).toMatchObject({ subresource_names: ["account"], is_manual_connection: false });
+      expect(mine[0].private_dns_zone_group.private_dns_zone_ids).toContain(ref("azurerm_private_dns_zone", openAiZone![0]));
+    }
+  });
+
+  test("each endpoint waits for the last deployment of its account (azurerm#31712)", () => {
+    for (const endpoint of resourceList(json, "azurerm_private_endpoint")) {
+      const accountRef = endpoint.private_service_connection.private_connection_resource_id;
+      const ofAccount = Object.entries(deployments).filter(([, d]) => d.cognitive_account_id === accountRef);
+      const dependedOn = new Set(ofAccount.flatMap(([, d]) => d.depends_on ?? []));
+      const last = ofAccount.filter(([id]) => !dependedOn.has(`azurerm_cognitive_deployment.${id}`));
+      expect(last).toHaveLength(1);
+      expect(endpoint.depends_on).toEqual([`azurerm_cognitive_deployment.${last[0][0]}`]);
+    }
+  });
+
+  test("private DNS zones are linked to every created VNet with registration off", () => {
+    const links = resourceList(json, "azurerm_private_dns_zone_virtual_network_link");
+    const vnets = Object.keys(resources(json, "azurerm_virtual_network"));
+    expect(links).toHaveLength(vnets.length * 2);
+    for (const link of links) expect(link.registration_enabled).toBe(false);
+  });
+
+  test("every account exports Audit, RequestResponse, Trace, RequestUsage and AllMetrics to the workspace and its region's archive", () => {
+    const settings = resourceList(json, "azurerm_monitor_diagnostic_setting");
+    const [workspaceId] = Object.keys(resources(json, "azurerm_log_analytics_workspace"));
+    const archives = resources(json, "azurerm_storage_account");
+    for (const [id, account] of Object.entries(resources(json, "azurerm_cognitive_account"))) {
+      const mine = settings.filter((s) => s.target_resource_id === ref("azurerm_cognitive_account", id));
+      expect(mine).toHaveLength(1);
+      expect(mine[0].enabled_log.map((l: any) => l.category)).toEqual(["Audit", "RequestResponse", "Trace", "AzureOpenAIRequestUsage"]);
+      expect(mine[0].enabled_metric).toEqual([{ category: "AllMetrics" }]);
+      expect(mine[0].log_analytics_workspace_id).toBe(ref("azurerm_log_analytics_workspace", workspaceId));
+      const archiveId = Object.keys(archives).find((a) => mine[0].storage_account_id === ref("azurerm_storage_account", a));
+      expect(archives[archiveId!].location).toBe(account.location);
+    }
+  });
+
+  test("never emits retention_policy or the deprecated metric block", () => {
+    const text = JSON.stringify(json);
+    expect(text).not.toMatch(/"retention_policy"/);
+    for (const setting of resourceList(json, "azurerm_monitor_diagnostic_setting")) {
+      expect(setting.metric).toBeUndefined();
+      expect(setting.log).toBeUndefined();
+    }
+  });
+
+  test("archives delete each category after its configured age", () => {
+    const configured = config.logging!.archive!.days!;
+    for (const policy of resourceList(json, "azurerm_storage_management_policy")) {
+      const days = Object.fromEntries(
+        policy.rule.map((r: any) => [r.filters.prefix_match[0], r.actions.base_blob.delete_after_days_since_modification_greater_than]),
+      );
+      expect(days).toEqual({
+        "insights-logs-audit/": configured.Audit,
+        "insights-logs-requestresponse/": configured.RequestResponse,
+        "insights-logs-trace/": configured.Trace,
+        "insights-logs-azureopenairequestusage/": configured.AzureOpenAIRequestUsage,
+        "insights-metrics-pt1m/": configured.metrics,
+      });
+      for (const rule of policy.rule) expect(rule.filters.blob_types).toEqual(["appendBlob"]);
+    }
+  });
+
+  test("the workspace keeps logs as configured", () => {
+    const [workspace] = resourceList(json, "azurerm_log_analytics_workspace");
+    expect(workspace.retention_in_days).toBe(config.logging!.workspaceRetentionDays);
+    expect(workspace.location).toBe(config.regions[0].location);
+  });
+
+  test("no role assignment grants a privileged role", () => {
+    for (const assignment of resourceList(json, "azurerm_role_assignment")) {
+      expect(PRIVILEGED_GUIDS).not.toContain(roleGuid(assignment));
+      expect(assignment.role_definition_id).toMatch(/^\$\{data\.azurerm_subscription\.current\.id\}\/providers\/Microsoft\.Authorization\/roleDefinitions\//);
+      expect(assignment.name).toMatch(/^\$\{uuidv5\("url", /);
+    }
+  });
+
+  test("carries the access matrix and the workload grants", () => {
+    const assignments = resourceList(json, "azurerm_role_assignment");
+    const has = (principal: string, guid: string) => assignments.filter((a) => a.principal_id === principal && roleGuid(a) === guid).length;
+    const accounts = config.regions.length;
+    // Security and audit read the accounts and the workspace everywhere.
+    expect(has("00000000-0000-0000-0000-000000000003", ROLE.Reader)).toBe(accounts);
+    expect(has("00000000-0000-0000-0000-000000000003", ROLE.LogAnalyticsReader)).toBe(1);
+    if (name === "prod") {
+      // No person holds more than read access in prod; the chatbot identity calls the models.
+      const people = assignments.filter((a) => a.principal_type !== "ServicePrincipal");
+      // The accounts' own identities read their customer-managed keys.
+      const keyReaders = assignments.filter((a) => String(a.principal_id).includes(".identity[0].principal_id"));
+      expect(keyReaders.map(roleGuid)).toEqual(Array(accounts).fill("e147488a-f6f5-4113-8e2d-b22465e65bf6"));
+      expect(people.map(roleGuid).sort()).toEqual([ROLE.LogAnalyticsReader, ROLE.Reader, ROLE.Reader]);
+    } else {
+      expect(has("00000000-0000-0000-0000-000000000001", ROLE.OpenAiUser)).toBe(accounts);
+      expect(has("00000000-0000-0000-0000-000000000002", ROLE.OpenAiContributor)).toBe(accounts);
+    }
+    const workloads = assignments.filter((a) => String(a.principal_id).includes("azurerm_user_assigned_identity."));
+    expect(workloads).toHaveLength((config.workloads ?? []).length * accounts);
+    for (const w of workloads) expect(roleGuid(w)).toBe(ROLE.OpenAiUser);
   });
 
   test("keeps state in a relative local state file", () => {

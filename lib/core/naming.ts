@@ -70,6 +70,8 @@ export const NAME_RULES: Readonly<Record<ResourceKind, NameRule>> = {
     abbreviation: "kv",
     pattern: /^(?=.{3,24}$)[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$/,
     description: "3-24 letters, digits or single hyphens, starting with a letter and ending alphanumeric",
+    // 24 characters leave no room for separators once workload, environment, region and suffix are in.
+    compact: true,
   },
   userAssignedIdentity: {
     abbreviation: "id",

@@ -10,6 +10,7 @@ import { governanceTags } from "../core/tags";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { checkNetworkRules, networkAclsBlock, OpenAiNetworkRules } from "../network/network-rules";
 import { findRegion, knownRegionNames } from "../regions/catalog";
+import { ContentFilter, ContentFilterOptions } from "./content-filter";
 import { ModelDeploymentOptions } from "./deployment-options";
 import { ModelDeployment } from "./model-deployment";
 import { IOpenAiAccount } from "./openai-account-ref";
@@ -102,6 +103,12 @@ export interface OpenAiAccountProps {
    */
   readonly networkRules?: OpenAiNetworkRules;
   /**
+   * A content filter (RAI policy) created before the deployments; every deployment without its
+   * own `raiPolicyName` uses it.
+   * @default - none: deployments use Azure's Microsoft.DefaultV2 policy
+   */
+  readonly contentFilter?: ContentFilterOptions;
+  /**
    * Model deployments, created one after another in this order.
    * @default - none; add them later with `addDeployment`
    */
@@ -145,6 +152,9 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTar
   /** Weakenings in force, with their reasons. */
   public readonly securityExceptions: readonly AppliedSecurityException[];
 
+  /** The content filter, when one was asked for. */
+  public readonly contentFilter?: ContentFilter;
+
   private readonly deploymentList: ModelDeployment[] = [];
   private readonly duplicateDeploymentNames: string[] = [];
   private lastOperation?: TerraformResource;
@@ -185,6 +195,9 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTar
     });
     this.accountId = this.resource.id;
 
+    if (props.contentFilter) {
+      this.contentFilter = new ContentFilter(this, "content-filter", { ...props.contentFilter, account: this });
+    }
     (props.deployments ?? []).forEach((d) => this.addDeployment(d));
   }
 
@@ -198,7 +211,11 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTar
       this.duplicateDeploymentNames.push(options.name);
       return existing;
     }
-    return new ModelDeployment(this, `deployment-${options.name}`, { ...options, account: this });
+    return new ModelDeployment(this, `deployment-${options.name}`, {
+      ...options,
+      raiPolicyName: options.raiPolicyName ?? this.contentFilter?.resource.name,
+      account: this,
+    });
   }
 
   /** Resource ID roles on the account are assigned at. */

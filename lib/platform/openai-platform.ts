@@ -1,18 +1,24 @@
 import { Construct } from "constructs";
+import { CustomerManagedKey, KeyRotation } from "../governance/customer-managed-key";
+import { ContentFilterOptions } from "../openai/content-filter";
 import { ResourceNaming } from "../core/naming";
-import { addPropChecks } from "../core/validation";
+import { addPropChecks, PropChecks } from "../core/validation";
+import { AlertActionGroup } from "../monitoring/action-group";
+import { AuditWorkspace } from "../monitoring/audit-workspace";
+import { OpenAiDiagnosticSetting } from "../monitoring/diagnostic-setting";
+import { OpenAiMetricAlerts } from "../monitoring/metric-alerts";
+import { RetentionArchive } from "../monitoring/retention-archive";
+import { WorkspaceSavedSearches } from "../monitoring/saved-searches";
+import { checkNoOverlaps } from "../network/address-ranges";
+import { PrivateDnsZones } from "../network/private-dns-zones";
+import { OpenAiPrivateEndpoint } from "../network/private-endpoint";
+import { RegionNetwork } from "../network/region-network";
 import { ModelDeploymentOptions } from "../openai/deployment-options";
-import { OpenAiAccount } from "../openai/openai-account";
+import { OpenAiAccount, OpenAiAccountSecurityExceptions } from "../openai/openai-account";
+import { findRegion } from "../regions/catalog";
 import { checkResidency, checkResidencyDefinition, Residency, resolveResidency } from "../regions/residency";
+import { PlatformLogging, PlatformPrivateDns, PlatformRegion } from "./platform-options";
 import { RoutingManifest } from "./routing-manifest";
-
-/** One region of the platform. */
-export interface PlatformRegion {
-  /** Azure location, for example `swedencentral`. */
-  readonly location: string;
-  /** Failover priority, 1 first; unique within the platform. */
-  readonly priority: number;
-}
 
 /** Props of {@link OpenAiPlatform}. */
 export interface OpenAiPlatformProps {
@@ -31,67 +37,266 @@ export interface OpenAiPlatformProps {
   /** Model deployments made in every region, one after another. */
   readonly deployments: readonly ModelDeploymentOptions[];
   /**
+   * Private DNS for the endpoints.
+   * @default - zones created in the resource group and linked to the VNets the platform creates
+   */
+  readonly privateDns?: PlatformPrivateDns;
+  /**
+   * Audit logging.
+   * @default - see {@link PlatformLogging}
+   */
+  readonly logging?: PlatformLogging;
+  /**
+   * A content filter on every account, referenced by every deployment.
+   * @default - none: Azure's Microsoft.DefaultV2
+   */
+  readonly contentFilter?: ContentFilterOptions;
+  /**
+   * Encrypt every account with a customer-managed key from a Key Vault in its region.
+   * @default - Microsoft-managed keys
+   */
+  readonly customerManagedKey?: { readonly rotation?: KeyRotation };
+  /**
+   * Weakenings of the accounts' secure defaults, each with a reason.
+   * @default - none
+   */
+  readonly accountSecurityExceptions?: OpenAiAccountSecurityExceptions;
+  /**
    * Extra tags for every resource.
    * @default - none
    */
   readonly tags?: Record<string, string>;
 }
 
+/** What the platform made in one region. */
+export interface PlatformRegionResources {
+  /** The region as configured. */
+  readonly region: PlatformRegion;
+  /** The Azure OpenAI account. */
+  readonly account: OpenAiAccount;
+  /** The network the endpoint sits in. */
+  readonly network: RegionNetwork;
+  /** The account's private endpoint. */
+  readonly privateEndpoint: OpenAiPrivateEndpoint;
+  /** The region's log archive. */
+  readonly archive: RetentionArchive;
+  /** The account's diagnostic setting. */
+  readonly diagnostics: OpenAiDiagnosticSetting;
+  /** The account's customer-managed key, when asked for. */
+  readonly customerManagedKey?: CustomerManagedKey;
+}
+
 /**
  * The whole governed Azure OpenAI setup for a set of regions: per region an account with its
- * deployments, and a routing manifest for failover clients. Residency is checked at synth.
+ * deployments, a private endpoint in the region's subnet, a log archive in the region and a
+ * diagnostic setting to it and the residency's workspace; one set of private DNS zones; saved
+ * searches and alerts; a routing manifest for failover clients. Residency is checked at synth.
  * Constructs are keyed by location, so adding or removing a region renames nothing else.
  */
 export class OpenAiPlatform extends Construct {
-  /** The accounts in priority order. */
-  public readonly accounts: readonly OpenAiAccount[];
+  /** Per-region resources in priority order. */
+  public readonly regions: readonly PlatformRegionResources[];
+  /** The log workspace of the residency zone. */
+  public readonly workspace: AuditWorkspace;
+  /** The private DNS zones. */
+  public readonly dns: PrivateDnsZones;
   /** The routing manifest. */
   public readonly manifest: RoutingManifest;
 
   constructor(scope: Construct, id: string, props: OpenAiPlatformProps) {
     super(scope, id);
     const policy = resolveResidency(props.residency);
+    const logging = props.logging ?? {};
+    const dnsProps = props.privateDns ?? {};
     // A repeated location is reported below; it gets no second account (construct IDs are locations).
     const regions = [...props.regions]
       .sort((a, b) => a.priority - b.priority)
       .filter((r, i, all) => all.findIndex((o) => o.location === r.location) === i);
+    const primary = regions[0]?.location ?? "";
+    const workspaceLocation = logging.workspaceLocation ?? primary;
+    const common = {
+      environment: props.environment,
+      owner: props.owner,
+      dataResidency: policy.name,
+      tags: props.tags,
+    };
 
-    addPropChecks(this, (c) => {
-      checkResidencyDefinition(c, props.residency);
-      checkResidency(c, policy, { regions: regions.map((r) => r.location), deployments: props.deployments });
-      if (regions.length === 0) c.fail("regions", [], "allowed: at least one region");
-      const locations = props.regions.map((r) => r.location);
-      const repeated = locations.filter((l, i) => locations.indexOf(l) !== i);
-      if (repeated.length > 0) c.fail("regions", repeated, "allowed: each location once");
-      const priorities = regions.map((r) => r.priority);
-      const clashing = priorities.filter((p, i) => priorities.indexOf(p) !== i);
-      if (clashing.length > 0) c.fail("regions[].priority", clashing, "allowed: a different priority for each region");
-      priorities.forEach((p) => c.integerInRange("regions[].priority", p, 1, 100));
+    this.dns = new PrivateDnsZones(this, "private-dns", {
+      existingZoneIds: dnsProps.existingZoneIds,
+      resourceGroupName: dnsProps.existingZoneIds ? undefined : props.resourceGroupName,
+      virtualNetworks: dnsProps.virtualNetworkIds,
+      includeAiServicesZone: dnsProps.includeAiServicesZone,
+      tags: dnsProps.existingZoneIds ? undefined : this.tagsOf(props, policy.name),
     });
 
-    this.accounts = regions.map(
-      (region) =>
-        new OpenAiAccount(this, region.location, {
-          name: props.naming.name("openAiAccount", { location: region.location }),
-          resourceGroupName: props.resourceGroupName,
-          location: region.location,
-          environment: props.environment,
-          owner: props.owner,
-          dataResidency: policy.name,
-          deployments: [...props.deployments],
-          tags: props.tags,
-        }),
-    );
+    this.workspace = new AuditWorkspace(this, "workspace", {
+      ...common,
+      naming: props.naming,
+      name: props.naming.name("logAnalyticsWorkspace", { location: workspaceLocation }),
+      resourceGroupName: props.resourceGroupName,
+      location: workspaceLocation,
+      retentionInDays: logging.workspaceRetentionDays,
+    });
+    new WorkspaceSavedSearches(this, "saved-searches", { workspace: this.workspace });
+
+    this.regions = regions.map((region) => this.buildRegion(props, region, logging));
+
+    this.addAlerts(props, logging);
+
+    addPropChecks(this, (c) => this.checkProps(c, props, regions));
 
     this.manifest = new RoutingManifest(this, "routing-manifest", {
       environment: props.environment,
       residency: policy.name,
-      regions: regions.map((region, i) => ({
+      regions: this.regions.map(({ region, account }) => ({
         location: region.location,
         priority: region.priority,
-        customSubdomainName: this.accounts[i].customSubdomainName,
+        customSubdomainName: account.customSubdomainName,
         deployments: props.deployments,
       })),
     });
+  }
+
+  /** The accounts in priority order. */
+  public get accounts(): readonly OpenAiAccount[] {
+    return this.regions.map((r) => r.account);
+  }
+
+  private buildRegion(props: OpenAiPlatformProps, region: PlatformRegion, logging: PlatformLogging): PlatformRegionResources {
+    const { naming, resourceGroupName } = props;
+    const location = region.location;
+    const policyName = resolveResidency(props.residency).name;
+    const tags = this.tagsOf(props, policyName);
+
+    const account = new OpenAiAccount(this, location, {
+      name: naming.name("openAiAccount", { location }),
+      resourceGroupName,
+      location,
+      environment: props.environment,
+      owner: props.owner,
+      dataResidency: policyName,
+      deployments: [...props.deployments],
+      contentFilter: props.contentFilter,
+      securityExceptions: props.accountSecurityExceptions,
+      tags: props.tags,
+    });
+
+    const network = new RegionNetwork(this, `${location}-network`, {
+      location,
+      ...("subnetId" in region.network
+        ? { subnetId: region.network.subnetId }
+        : {
+            addressSpace: region.network.addressSpace,
+            privateEndpointSubnetPrefix: region.network.privateEndpointSubnetPrefix,
+            resourceGroupName,
+            virtualNetworkName: naming.name("virtualNetwork", { location }),
+            subnetName: naming.name("subnet", { location, qualifier: "pe" }),
+            tags,
+          }),
+    });
+    // Link the VNets the platform creates; brought subnets live in VNets the hub links itself.
+    if (network.virtualNetwork && !props.privateDns?.existingZoneIds) {
+      this.dns.linkVirtualNetwork(location, network.virtualNetworkId);
+    }
+
+    const managedByPolicy = props.privateDns?.managedByPolicy ?? false;
+    const privateEndpoint = new OpenAiPrivateEndpoint(this, `${location}-endpoint`, {
+      account,
+      name: naming.name("privateEndpoint", { location, qualifier: "oai" }),
+      resourceGroupName,
+      subnetId: network.subnetId,
+      privateDnsZoneIds: managedByPolicy ? undefined : this.dns.zoneIds,
+      dnsManagedByPolicy: managedByPolicy,
+      privateIpAddress: region.privateIpAddress,
+      tags,
+    });
+
+    const archive = new RetentionArchive(this, `${location}-archive`, {
+      environment: props.environment,
+      owner: props.owner,
+      dataResidency: policyName,
+      tags: props.tags,
+      name: naming.name("storageAccount", { location }),
+      resourceGroupName,
+      location,
+      retention: logging.archive,
+    });
+
+    const diagnostics = OpenAiDiagnosticSetting.forAccount(this, `${location}-diagnostics`, account, {
+      workspace: this.workspace,
+      archive,
+      categories: logging.categories,
+    });
+
+    const customerManagedKey = props.customerManagedKey
+      ? new CustomerManagedKey(this, `${location}-cmk`, {
+          account,
+          keyVaultName: naming.name("keyVault", { location }),
+          resourceGroupName,
+          rotation: props.customerManagedKey.rotation,
+          environment: props.environment,
+          owner: props.owner,
+          dataResidency: policyName,
+          tags: props.tags,
+        })
+      : undefined;
+
+    return { region, account, network, privateEndpoint, archive, diagnostics, customerManagedKey };
+  }
+
+  private addAlerts(props: OpenAiPlatformProps, logging: PlatformLogging): void {
+    const emails = logging.alertEmails ?? [];
+    if (emails.length === 0) return;
+    const policyName = resolveResidency(props.residency).name;
+    const actionGroup = new AlertActionGroup(this, "alert-action-group", {
+      environment: props.environment,
+      owner: props.owner,
+      dataResidency: policyName,
+      tags: props.tags,
+      name: props.naming.name("actionGroup", { qualifier: "openai" }),
+      resourceGroupName: props.resourceGroupName,
+      shortName: `${props.naming.props.environment}-oai`.slice(0, 12),
+      emails,
+    });
+    new OpenAiMetricAlerts(this, "alerts", {
+      environment: props.environment,
+      owner: props.owner,
+      dataResidency: policyName,
+      tags: props.tags,
+      resourceGroupName: props.resourceGroupName,
+      actionGroupId: actionGroup.actionGroupId,
+      namePrefix: props.naming.name("actionGroup", { qualifier: "openai" }).replace(/-ag$/, ""),
+      accounts: this.regions.map(({ region, account }) => ({ key: region.location, accountId: account.accountId })),
+    });
+  }
+
+  private checkProps(c: PropChecks, props: OpenAiPlatformProps, regions: readonly PlatformRegion[]): void {
+    const policy = resolveResidency(props.residency);
+    checkResidencyDefinition(c, props.residency);
+    const logDestinations: Record<string, string> = { "logging.workspace": this.workspace.location };
+    for (const { region, archive } of this.regions) logDestinations[`logging.archive[${region.location}]`] = archive.location;
+    checkResidency(c, policy, {
+      regions: regions.map((r) => r.location),
+      deployments: props.deployments,
+      logDestinations,
+    });
+    if (props.regions.length === 0) c.fail("regions", [], "allowed: at least one region");
+    const locations = props.regions.map((r) => r.location);
+    const repeated = locations.filter((l, i) => locations.indexOf(l) !== i);
+    if (repeated.length > 0) c.fail("regions", repeated, "allowed: each location once");
+    const priorities = props.regions.map((r) => r.priority);
+    const clashing = priorities.filter((p, i) => priorities.indexOf(p) !== i);
+    if (clashing.length > 0) c.fail("regions[].priority", clashing, "allowed: a different priority for each region");
+    priorities.forEach((p) => c.integerInRange("regions[].priority", p, 1, 100));
+    const ranges: Record<string, string> = {};
+    for (const r of props.regions) if ("addressSpace" in r.network) ranges[r.location] = r.network.addressSpace;
+    checkNoOverlaps(c, "regions[].network.addressSpace", ranges);
+    if (props.logging?.workspaceLocation && !findRegion(props.logging.workspaceLocation)) {
+      c.fail("logging.workspaceLocation", props.logging.workspaceLocation, "allowed: an Azure OpenAI region inside the residency");
+    }
+  }
+
+  private tagsOf(props: OpenAiPlatformProps, residency: string): Record<string, string> {
+    return { ...props.tags, environment: props.environment, owner: props.owner, "data-residency": residency, "managed-by": "cdktf" };
   }
 }

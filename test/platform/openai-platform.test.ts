@@ -10,7 +10,7 @@ const oneRegion: EnvironmentConfig = { ...prod, regions: [prod.regions[0]], capa
 const twoRegions: EnvironmentConfig = { ...prod, capacityCapK: 10_000 };
 const threeRegions: EnvironmentConfig = {
   ...twoRegions,
-  regions: [...prod.regions, { location: "germanywestcentral", priority: 3 }],
+  regions: [...prod.regions, { location: "germanywestcentral", priority: 3, network: { addressSpace: "10.99.33.0/24" } }],
 };
 
 /** Every resource address (type.logical_id) of a synthesized stack. */
@@ -30,7 +30,7 @@ describe("OpenAiPlatform addresses", () => {
   });
 
   test("removing the first region keeps the addresses of the others", () => {
-    const without = addresses({ ...twoRegions, regions: [{ location: "francecentral", priority: 1 }] });
+    const without = addresses({ ...twoRegions, regions: [{ location: "francecentral", priority: 1, network: { addressSpace: "10.99.21.0/24" } }] });
     const full = addresses(twoRegions);
     for (const address of without) expect(full).toContain(address);
   });
@@ -80,7 +80,7 @@ describe("routing manifest", () => {
   });
 
   test("orders regions by priority, not by config order", () => {
-    const json = synthEnvironment({ ...twoRegions, regions: [{ location: "francecentral", priority: 2 }, { location: "swedencentral", priority: 1 }] });
+    const json = synthEnvironment({ ...twoRegions, regions: [{ location: "francecentral", priority: 2, network: { addressSpace: "10.99.22.0/24" } }, { location: "swedencentral", priority: 1, network: { addressSpace: "10.99.11.0/24" } }] });
     expect(JSON.parse(json.output!.routing_manifest.value).regions.map((r: any) => r.priority)).toEqual([1, 2]);
   });
 });
@@ -93,7 +93,7 @@ describe("platform input validation", () => {
   };
 
   test("a region outside the residency fails the synth naming region and policy", () => {
-    expect(problemsFor({ ...twoRegions, regions: [{ location: "eastus", priority: 1 }] })).toEqual(
+    expect(problemsFor({ ...twoRegions, regions: [{ location: "eastus", priority: 1, network: { addressSpace: "10.99.41.0/24" } }] })).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\[prod\/openai\] regions\[eastus\]: "eastus" is not allowed; residency "eu" allows: /)]),
     );
   });
@@ -106,12 +106,12 @@ describe("platform input validation", () => {
   });
 
   test("two regions with one priority fail", () => {
-    const config = { ...twoRegions, regions: [{ location: "swedencentral", priority: 1 }, { location: "francecentral", priority: 1 }] };
+    const config = { ...twoRegions, regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.99.11.0/24" } }, { location: "francecentral", priority: 1, network: { addressSpace: "10.99.21.0/24" } }] };
     expect(problemsFor(config)).toEqual(expect.arrayContaining([expect.stringContaining("regions[].priority: [1] is not allowed")]));
   });
 
   test("the same location twice fails", () => {
-    const config = { ...twoRegions, regions: [{ location: "swedencentral", priority: 1 }, { location: "swedencentral", priority: 2 }] };
+    const config = { ...twoRegions, regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.99.11.0/24" } }, { location: "swedencentral", priority: 2, network: { addressSpace: "10.99.12.0/24" } }] };
     expect(problemsFor(config)).toEqual(expect.arrayContaining([expect.stringContaining('regions: ["swedencentral"] is not allowed; allowed: each location once')]));
   });
 });

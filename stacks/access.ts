@@ -1,0 +1,36 @@
+import { AccessEntry, HUMAN_ROLE_CEILING, principalIdFromEnv, PrincipalType } from "../lib";
+
+/**
+ * The Entra ID groups of the seed's access model. Object IDs come from environment variables;
+ * without them, numbered placeholder GUIDs (00000000-0000-0000-0000-00000000000N) keep synth
+ * working offline, and Azure rejects them at apply, so a placeholder is never deployed.
+ */
+const group = (key: string, variable: string, placeholder: number, displayName: string) => ({
+  key,
+  principalId: principalIdFromEnv(variable, placeholder),
+  principalType: "Group" as PrincipalType,
+  displayName,
+});
+
+const DEVELOPERS = group("developers", "AOAI_DEVELOPERS_GROUP_ID", 1, "Developers");
+const DATA_SCIENTISTS = group("data-scientists", "AOAI_DATA_SCIENTISTS_GROUP_ID", 2, "Data scientists");
+const SECURITY_AUDIT = group("security-audit", "AOAI_SECURITY_AUDIT_GROUP_ID", 3, "Security and audit");
+
+/** Security and audit read the accounts and the logs, in every environment. */
+const AUDITORS: readonly AccessEntry[] = [
+  { ...SECURITY_AUDIT, key: SECURITY_AUDIT.key, role: "Reader" },
+  { ...SECURITY_AUDIT, key: SECURITY_AUDIT.key, role: "LogAnalyticsReader" },
+];
+
+/** Outside prod: developers call the models, data scientists also manage deployments. */
+export const NON_PROD_ACCESS: readonly AccessEntry[] = [
+  { ...DEVELOPERS, role: "OpenAiUser" },
+  { ...DATA_SCIENTISTS, role: "OpenAiContributor" },
+  ...AUDITORS,
+];
+
+/** Prod is reached by workload identities only (the seed's "service accounts only"); people read. */
+export const PROD_ACCESS: readonly AccessEntry[] = [...AUDITORS];
+
+/** Outside prod, data scientists may hold OpenAI Contributor without a stated exception. */
+export const NON_PROD_HUMAN_ROLE_CEILING = [...HUMAN_ROLE_CEILING, "OpenAiContributor"] as const;

@@ -1,0 +1,184 @@
+import * as fs from "fs";
+import * as path from "path";
+import { buildApp } from "../stacks/main";
+import { ENVIRONMENTS } from "../stacks/environments";
+import { OpenAiEnvironmentStack } from "../stacks/openai-environment-stack";
+import { environment, synthEnvironment } from "./helpers/environment";
+import { resourceList, resources, synthProblems, tempOutdir, testApp } from "./helpers/synth";
+
+const prod = environment("prod");
+const dev = environment("dev");
+const prodJson = synthEnvironment(prod);
+const devJson = synthEnvironment(dev);
+
+describe("prod keys", () => {
+  test("each region has a hardened Key Vault", () => {
+    const vaults = resourceList(prodJson, "azurerm_key_vault");
+    expect(vaults.map((v) => v.location).sort()).toEqual(["francecentral", "swedencentral"]);
+    for (const vault of vaults) {
+      expect(vault).toMatchObject({
+        sku_name: "premium",
+        purge_protection_enabled: true,
+        soft_delete_retention_days: 90,
+        rbac_authorization_enabled: true,
+        public_network_access_enabled: false,
+        network_acls: { default_action: "Deny", bypass: "AzureServices" },
+      });
+    }
+  });
+
+  test("keys are RSA-HSM 3072, wrap/unwrap only, rotated every 90 days", () => {
+    for (const key of resourceList(prodJson, "azurerm_key_vault_key")) {
+      expect(key).toMatchObject({
+        key_type: "RSA-HSM",
+        key_size: 3072,
+        key_opts: ["wrapKey", "unwrapKey"],
+        rotation_policy: { automatic: { time_after_creation: "P90D" }, expire_after: "P120D", notify_before_expiry: "P29D" },
+      });
+    }
+  });
+
+  test("every account is encrypted with its region's key, versionless, after the identity's grant", () => {
+    const cmks = resourceList(prodJson, "azurerm_cognitive_account_customer_managed_key");
+    expect(cmks).toHaveLength(2);
+    const grants = resources(prodJson, "azurerm_role_assignment");
+    for (const cmk of cmks) {
+      expect(cmk.key_vault_key_id).toMatch(/^\$\{azurerm_key_vault_key\..*\.versionless_id\}$/);
+      const grantAddress = cmk.depends_on.find((d: string) => d.startsWith("azurerm_role_assignment."));
+      const grant = grants[grantAddress.split(".")[1]];
+      expect(grant.role_definition_id).toMatch(/e147488a-f6f5-4113-8e2d-b22465e65bf6$/);
+    }
+  });
+
+  test("dev has no customer-managed keys", () => {
+    expect(resourceList(devJson, "azurerm_cognitive_account_customer_managed_key")).toEqual([]);
+  });
+});
+
+describe("prod locks", () => {
+  test("CanNotDelete locks on both accounts, the workspace, both archives and both vaults", () => {
+    const locks = resourceList(prodJson, "azurerm_management_lock");
+    expect(locks).toHaveLength(7);
+    for (const lock of locks) expect(lock.lock_level).toBe("CanNotDelete");
+    const scopes = locks.map((l) => l.scope.split(".")[0].replace("${", "")).sort();
+    expect(scopes).toEqual([
+      "azurerm_cognitive_account",
+      "azurerm_cognitive_account",
+      "azurerm_key_vault",
+      "azurerm_key_vault",
+      "azurerm_log_analytics_workspace",
+      "azurerm_storage_account",
+      "azurerm_storage_account",
+    ]);
+  });
+
+  test("the locked resources also carry prevent_destroy", () => {
+    for (const type of ["azurerm_cognitive_account", "azurerm_log_analytics_workspace", "azurerm_storage_account", "azurerm_key_vault"]) {
+      for (const r of resourceList(prodJson, type)) expect(r.lifecycle).toEqual({ prevent_destroy: true });
+    }
+  });
+
+  test("dev has no locks", () => {
+    expect(resourceList(devJson, "azurerm_management_lock")).toEqual([]);
+  });
+
+  test("prod's audit container is locked write-once; dev has no immutability", () => {
+    const policies = resourceList(prodJson, "azurerm_storage_container_immutability_policy");
+    expect(policies).toHaveLength(2);
+    for (const p of policies) {
+      expect(p).toMatchObject({ immutability_period_in_days: 2190, locked: true, protected_append_writes_enabled: true });
+      expect(p.storage_container_resource_manager_id ?? p.storage_container_id).toMatch(/insights-logs-audit/);
+    }
+    expect(resourceList(devJson, "azurerm_storage_container_immutability_policy")).toEqual([]);
+  });
+});
+
+describe("policy assignments", () => {
+  const effects = (json: typeof prodJson) =>
+    Object.fromEntries(
+      resourceList(json, "azurerm_resource_group_policy_assignment").map((p) => [
+        p.policy_definition_id.split("/").pop(),
+        JSON.parse(p.parameters).effect.value,
+      ]),
+    );
+
+  test("prod denies where the built-in can and the deploy allows it, audits the rest", () => {
+    expect(effects(prodJson)).toEqual({
+      "71ef260a-8f18-47b7-abcb-62d0673d94dc": "Deny",
+      "037eea7a-bd0a-46c5-9a66-03aea78705d3": "Deny",
+      "d6759c02-b87f-42b7-892e-71b3f471d782": "Audit",
+      // CMK is applied after the account exists, so a Deny would refuse the account itself.
+      "67121cc7-ff39-4ab8-b7e3-95b84dab487d": "Audit",
+      "fe3fd216-4f83-4fc1-8984-2bbec80a3418": "Deny",
+      "1b4d1c4e-934c-4703-944c-27c82c06bebb": "AuditIfNotExists",
+    });
+  });
+
+  test("dev and staging only audit", () => {
+    for (const json of [devJson, synthEnvironment(environment("staging"))]) {
+      expect(new Set(Object.values(effects(json)))).toEqual(new Set(["Audit", "AuditIfNotExists"]));
+    }
+  });
+
+  test("assignment names fit Azure's 64 characters at resource-group scope", () => {
+    for (const p of resourceList(prodJson, "azurerm_resource_group_policy_assignment")) expect(p.name.length).toBeLessThanOrEqual(64);
+  });
+});
+
+describe("budgets", () => {
+  test.each(ENVIRONMENTS.map((e) => [e.name, e] as const))("%s has a monthly budget with the seed's thresholds", (_, config) => {
+    const [budget] = resourceList(synthEnvironment(config), "azurerm_consumption_budget_resource_group");
+    expect(budget).toMatchObject({ amount: config.budget.amount, time_grain: "Monthly", time_period: { start_date: "2026-12-01T00:00:00Z" } });
+    expect(budget.notification.map((n: any) => [n.threshold, n.threshold_type])).toEqual([
+      [50, "Actual"],
+      [80, "Actual"],
+      [100, "Actual"],
+      [100, "Forecasted"],
+    ]);
+    for (const n of budget.notification) expect(n.contact_emails).toEqual(config.budget.contactEmails);
+  });
+});
+
+describe("the default app", () => {
+  test("synthesizes every stack with a passing compliance report, a manifest and no unsuppressed error", () => {
+    const outdir = tempOutdir();
+    buildApp(testApp(outdir)).synth();
+    for (const config of ENVIRONMENTS) {
+      const dir = path.join(outdir, "stacks", config.name);
+      const report = JSON.parse(fs.readFileSync(path.join(dir, "compliance-report.json"), "utf8"));
+      expect(report.summary).toMatchObject({ passed: true, errors: 0 });
+      expect(report.packs.map((p: any) => p.name ?? p)).toEqual(expect.arrayContaining(["SOC2", "HIPAA", "GDPR"]));
+      expect(fs.readFileSync(path.join(dir, "compliance-report.md"), "utf8")).toMatch(/\| Pack \| Compliant \|/);
+      expect(fs.existsSync(path.join(dir, "routing-manifest.json"))).toBe(true);
+    }
+  });
+});
+
+describe("insecure compositions fail the synth with the rule and control they break", () => {
+  const problemsOf = (config: typeof prod) => {
+    const app = testApp();
+    new OpenAiEnvironmentStack(app, config);
+    return synthProblems(app).join("\n");
+  };
+
+  test("prod without customer-managed keys breaks HIPAA 164.312(a)(1)", () => {
+    expect(problemsOf({ ...prod, customerManagedKeys: false })).toMatch(/HIPAA CognitiveCustomerManagedKey \(controls 164\.312\(a\)\(1\)\)/);
+  });
+
+  test("keeping prompts for a year in the archive breaks GDPR Art. 5(1)(e)", () => {
+    const archive = { ...prod.logging!.archive!, days: { ...prod.logging!.archive!.days!, RequestResponse: 365 } };
+    expect(problemsOf({ ...prod, logging: { ...prod.logging, archive } })).toMatch(/GDPR RequestResponseRetentionLimit \(controls Art\. 5\(1\)\(e\)\)/);
+  });
+
+  test("audit logs kept 90 days break SOC 2 CC7.2 and HIPAA", () => {
+    const archive = { ...dev.logging!.archive!, days: { ...dev.logging!.archive!.days!, Audit: 90 } };
+    const problems = problemsOf({ ...dev, logging: { ...dev.logging, archive } });
+    expect(problems).toMatch(/SOC2 AuditLogRetention \(controls CC7\.2\)/);
+    expect(problems).toMatch(/HIPAA AuditLogRetention/);
+  });
+
+  test("a model outside the allowlist fails the synth", () => {
+    const config = { ...dev, deployments: [...dev.deployments.slice(0, 1), { ...dev.deployments[1], name: "o3", model: "o3" }] };
+    expect(problemsOf(config)).toMatch(/\[dev\] deployments\[o3\]\.model: "o3" is not allowed; allowed models in this environment: gpt-4\.1, gpt-4\.1-mini/);
+  });
+});
