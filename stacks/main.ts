@@ -11,6 +11,10 @@ export function buildApp(app = new GuardedApp()): GuardedApp {
 }
 
 if (require.main === module) {
+  // cdktf records a full stack trace for every token it creates, and ts-node's source-map support
+  // maps every frame: together half the synth time. Problems are reported by message, so traces
+  // are formatted only on request (AOAI_STACK_TRACES=1, for debugging a crash).
+  Error.prepareStackTrace = process.env.AOAI_STACK_TRACES ? Error.prepareStackTrace : () => "";
   try {
     buildApp().synth();
   } catch (error) {

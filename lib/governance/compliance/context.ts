@@ -2,6 +2,7 @@ import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, 
 import { ResourceAttributes } from "./values";
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
+const CURRENT = new WeakMap<TerraformStack, RuleContext>();
 
 /**
  * What a rule may ask about the stack being judged: the synthesized attributes of a resource,
@@ -16,6 +17,21 @@ export class RuleContext {
     /** The stack the judged resource is in. */
     public readonly stack: TerraformStack,
   ) {}
+
+  /**
+   * The context of `stack` for the synthesis under way, shared by every pack and rule: resolving
+   * a resource's attributes is the expensive part, and the tree cannot change while the
+   * (synchronous) synthesis runs. It is dropped once that synthesis has returned.
+   */
+  public static of(stack: TerraformStack): RuleContext {
+    let context = CURRENT.get(stack);
+    if (!context) {
+      context = new RuleContext(stack);
+      CURRENT.set(stack, context);
+      queueMicrotask(() => CURRENT.delete(stack));
+    }
+    return context;
+  }
 
   /**
    * The attributes the resource synthesizes to, overrides included, with references resolved

@@ -68,7 +68,7 @@ export class CompliancePack implements IAspect {
     let context: RuleContext | undefined;
     for (const entry of this.rules) {
       if (!entry.rule.resourceTypes.includes(node.terraformResourceType)) continue;
-      context ??= new RuleContext(stack);
+      context ??= RuleContext.of(stack);
       const finding = this.judge(node, entry, context);
       findings.set(`${node.node.path}\u0000${entry.rule.id}`, finding);
       if (finding.result === "non-compliant") annotateOnce(node, finding.level, this.message(entry, finding));
