@@ -1,7 +1,7 @@
 import type { CognitiveAccountNetworkAcls } from "@cdktf/provider-azurerm/lib/cognitive-account";
 import * as ipaddr from "ipaddr.js";
 import { isToken, PropChecks } from "../core/validation";
-import { blockToString, Ipv4Block, parseIpv4Address, parseIpv4Block } from "./address-ranges";
+import { blocksOverlap, blockToString, Ipv4Block, parseIpv4Address, parseIpv4Block } from "./address-ranges";
 import { checkSubnetId } from "./resource-ids";
 
 /** A deliberate weakening with the reason an auditor will read. */
@@ -39,15 +39,10 @@ export interface OpenAiNetworkRules {
   readonly trustedAzureServices?: NetworkRuleException;
 }
 
-/** Widest IP rule range accepted: the public-address check walks the range in /24 steps. */
+/** Widest IP rule range accepted: a /8 already spans a sixteenth of the public internet. */
 export const MIN_IP_RULE_PREFIX = 8;
 /** Narrowest IP rule range accepted; Azure wants /31 and /32 written as single addresses. */
 export const MAX_IP_RULE_PREFIX = 30;
-
-// ipaddr.js's smallest special IPv4 range is a /24 (apart from the broadcast /32, which lies in
-// the reserved 240.0.0.0/4), so a range is all public when the first address of each of its /24
-// blocks is unicast.
-const SPECIAL_RANGE_GRANULARITY = 24;
 
 /**
  * The `network_acls` block of an account: always `default_action = "Deny"` and an explicit
@@ -110,18 +105,21 @@ export function checkIpRule(c: PropChecks, prop: string, rule: string | undefine
   if (special) c.fail(prop, rule, `it includes ${special}; allowed: ranges of public addresses only (Azure rejects others in IP rules)`);
 }
 
-/** The first non-public part of `block` ("private address 10.0.0.0"), or undefined when all is public. */
+/** ipaddr.js's special (non-public) IPv4 ranges, flattened: name and block. */
+const SPECIAL_BLOCKS: readonly { readonly name: string; readonly block: Ipv4Block }[] = Object.entries(
+  // Not in ipaddr.js's type declarations, but the table its own range() reads.
+  (ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, [ipaddr.IPv4, number] | [ipaddr.IPv4, number][]> }).SpecialRanges,
+).flatMap(([name, ranges]) =>
+  (Array.isArray(ranges[0]) ? (ranges as [ipaddr.IPv4, number][]) : [ranges as [ipaddr.IPv4, number]]).map(([address, prefix]) => ({
+    name,
+    block: { address, prefix },
+  })),
+);
+
+/** The first non-public part of `block` ("private range 10.0.0.0/8"), or undefined when all is public. */
 function firstNonPublic(block: Ipv4Block): string | undefined {
-  const range = block.address.range();
-  if (range !== "unicast") return `${range} address ${block.address.toString()}`;
-  if (block.prefix >= SPECIAL_RANGE_GRANULARITY) return undefined;
-  // Split in halves down to the /24 granularity. The upper half is the half-size block around
-  // the range's last address.
-  const half = block.prefix + 1;
-  const last = ipaddr.IPv4.broadcastAddressFromCIDR(blockToString(block)).toString();
-  const lower: Ipv4Block = { address: block.address, prefix: half };
-  const upper: Ipv4Block = { address: ipaddr.IPv4.networkAddressFromCIDR(`${last}/${half}`), prefix: half };
-  return firstNonPublic(lower) ?? firstNonPublic(upper);
+  const hit = SPECIAL_BLOCKS.find((special) => blocksOverlap(block, special.block));
+  return hit ? `${hit.name} range ${blockToString(hit.block)}` : undefined;
 }
 
 function reportDuplicates(c: PropChecks, prop: string, values: readonly string[], key: (value: string) => string): void {

@@ -115,10 +115,10 @@ describe("checkIpRule", () => {
   });
 
   test.each([
-    ["10.0.0.0/8", "private address 10.0.0.0"],
-    ["172.0.0.0/8", "private address 172.16.0.0"],
-    ["100.0.0.0/8", "carrierGradeNat address 100.64.0.0"],
-    ["198.0.0.0/8", "reserved address 198.18.0.0"],
+    ["10.0.0.0/8", "private range 10.0.0.0/8"],
+    ["172.0.0.0/8", "private range 172.16.0.0/12"],
+    ["100.0.0.0/8", "carrierGradeNat range 100.64.0.0/10"],
+    ["198.0.0.0/8", "reserved range 198.18.0.0/15"],
     ["8.0.0.0/8", undefined],
   ])("checks every part of range %j", (rule, part) => {
     const found = ipRuleProblems(rule);
