@@ -27,13 +27,13 @@ describe("prod keys", () => {
     }
   });
 
-  test("keys are RSA-HSM 3072, wrap/unwrap only, rotated every 90 days", () => {
+  test("keys are RSA-HSM 2048 (all Azure OpenAI accepts), wrap/unwrap only, rotated every 90 days", () => {
     for (const key of resourceList(prodJson, "azurerm_key_vault_key")) {
       expect(key).toMatchObject({
         key_type: "RSA-HSM",
-        key_size: 3072,
+        key_size: 2048,
         key_opts: ["wrapKey", "unwrapKey"],
-        rotation_policy: { automatic: { time_after_creation: "P90D" }, expire_after: "P120D", notify_before_expiry: "P29D" },
+        rotation_policy: { automatic: { time_after_creation: "P90D" }, expire_after: "P365D", notify_before_expiry: "P30D" },
       });
     }
   });

@@ -19,13 +19,15 @@ export interface KeyRotation {
    */
   readonly rotateAfter?: string;
   /**
-   * A key version expires this long after creation (must exceed `rotateAfter`).
-   * @default "P120D"
+   * A key version expires this long after creation (must exceed `rotateAfter`). Generous on
+   * purpose: whether Azure OpenAI moves to a new version by itself is not confirmed, and an
+   * expired version it still uses would stop the account.
+   * @default "P365D"
    */
   readonly expireAfter?: string;
   /**
-   * Notify this long before expiry.
-   * @default "P29D"
+   * Notify this long before expiry (at least P7D).
+   * @default "P30D"
    */
   readonly notifyBeforeExpiry?: string;
 }
@@ -40,7 +42,7 @@ export interface CustomerManagedKeyProps extends GovernanceTagProps {
   readonly resourceGroupName: string;
   /**
    * Key rotation.
-   * @default - rotate every 90 days, expire after 120, notify 29 days before
+   * @default - rotate every 90 days, expire after 365, notify 30 days before
    */
   readonly rotation?: KeyRotation;
   /**
@@ -60,7 +62,7 @@ const ISO_DAYS = /^P(\d+)D$/;
 /**
  * A customer-managed key for an Azure OpenAI account, in the account's region: a Key Vault
  * (Premium, purge protection, RBAC authorization, no public network, trusted services only), an
- * RSA-HSM 3072 key with automatic rotation, the account's identity granted Key Vault Crypto
+ * RSA-HSM 2048 key (the only size Azure OpenAI accepts) with automatic rotation, the account's identity granted Key Vault Crypto
  * Service Encryption User on the vault, and `azurerm_cognitive_account_customer_managed_key`
  * with the versionless key ID (so rotations apply without a change), ordered after the grant and
  * after every earlier operation on the account.
@@ -83,8 +85,8 @@ export class CustomerManagedKey extends Construct {
     super(scope, id);
     const rotation = props.rotation ?? {};
     const rotateAfter = rotation.rotateAfter ?? "P90D";
-    const expireAfter = rotation.expireAfter ?? "P120D";
-    const notifyBeforeExpiry = rotation.notifyBeforeExpiry ?? "P29D";
+    const expireAfter = rotation.expireAfter ?? "P365D";
+    const notifyBeforeExpiry = rotation.notifyBeforeExpiry ?? "P30D";
 
     addPropChecks(this, (c) => {
       const problem = nameProblem("keyVault", props.keyVaultName);
@@ -117,7 +119,8 @@ export class CustomerManagedKey extends Construct {
       name: `${props.account.accountName}-cmk`.slice(0, 127),
       keyVaultId: this.keyVault.id,
       keyType: "RSA-HSM",
-      keySize: 3072,
+      // Azure OpenAI accepts RSA keys of 2048 bits only.
+      keySize: 2048,
       keyOpts: ["wrapKey", "unwrapKey"],
       rotationPolicy: {
         expireAfter,
