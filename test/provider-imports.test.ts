@@ -16,14 +16,15 @@ test("provider classes are imported from their submodule, never the package root
   // The package root loads every azurerm resource class: several times the time and memory.
   const offenders = ["lib", "stacks", "test"]
     .flatMap((d) => sourceFiles(path.join(ROOT, d)))
-    .filter((file) => file !== __filename) // this file holds the forms as test data
     .filter((file) => ROOT_IMPORT.test(fs.readFileSync(file, "utf8")))
     .map((file) => path.relative(ROOT, file));
   expect(offenders).toEqual([]);
 });
 
 test("the root-import pattern catches the forms it must", () => {
-  expect(ROOT_IMPORT.test('import { CognitiveAccount } from "@cdktf/provider-azurerm";')).toBe(true);
-  expect(ROOT_IMPORT.test("const azurerm = require('@cdktf/provider-azurerm');")).toBe(true);
-  expect(ROOT_IMPORT.test('import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";')).toBe(false);
+  // Built from parts so that no line of this file is itself a root import for other scanners.
+  const pkg = ["@cdktf", "provider-azurerm"].join("/");
+  expect(ROOT_IMPORT.test(`import { CognitiveAccount } from "${pkg}";`)).toBe(true);
+  expect(ROOT_IMPORT.test(`const azurerm = require('${pkg}');`)).toBe(true);
+  expect(ROOT_IMPORT.test(`import { CognitiveAccount } from "${pkg}/lib/cognitive-account";`)).toBe(false);
 });
