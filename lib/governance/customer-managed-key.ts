@@ -9,6 +9,7 @@ import { governanceTags, GovernanceTagProps } from "../core/tags";
 import { addPropChecks } from "../core/validation";
 import { grantRole } from "../identity/grants";
 import { RbacAssignment } from "../identity/role-assignment";
+import { RoleScope } from "../identity/role-target";
 import { OpenAiAccount } from "../openai/openai-account";
 
 /** Key rotation, as ISO 8601 durations. */
@@ -130,7 +131,7 @@ export class CustomerManagedKey extends Construct {
     });
 
     this.grant = grantRole(
-      new VaultScope(this, "vault-scope", this.keyVault.id),
+      new RoleScope(this, "vault-scope", { scopeId: this.keyVault.id }),
       { principalId: props.account.resource.identity.principalId, principalType: "ServicePrincipal", granteeKey: `${props.account.location}-openai` },
       "KeyVaultCryptoServiceEncryptionUser",
     );
@@ -141,13 +142,6 @@ export class CustomerManagedKey extends Construct {
       dependsOn: [this.grant.resource],
     });
     props.account.chainOperation(this.resource);
-  }
-}
-
-/** The vault as a role target (grants are created as its children). */
-class VaultScope extends Construct {
-  constructor(scope: Construct, id: string, public readonly scopeId: string) {
-    super(scope, id);
   }
 }
 

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CustomerManagedKey, KeyRotation } from "../governance/customer-managed-key";
 import { ContentFilterOptions } from "../openai/content-filter";
 import { ResourceNaming } from "../core/naming";
+import { governanceTags } from "../core/tags";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { AlertActionGroup } from "../monitoring/action-group";
 import { AuditWorkspace } from "../monitoring/audit-workspace";
@@ -16,7 +17,7 @@ import { RegionNetwork } from "../network/region-network";
 import { ModelDeploymentOptions } from "../openai/deployment-options";
 import { OpenAiAccount, OpenAiAccountSecurityExceptions } from "../openai/openai-account";
 import { findRegion } from "../regions/catalog";
-import { checkResidency, checkResidencyDefinition, Residency, resolveResidency } from "../regions/residency";
+import { checkResidency, checkResidencyDefinition, Residency, ResidencyPolicy, resolveResidency } from "../regions/residency";
 import { PlatformLogging, PlatformPrivateDns, PlatformRegion } from "./platform-options";
 import { RoutingManifest } from "./routing-manifest";
 
@@ -102,10 +103,13 @@ export class OpenAiPlatform extends Construct {
   public readonly dns: PrivateDnsZones;
   /** The routing manifest. */
   public readonly manifest: RoutingManifest;
+  /** The residency policy every region, SKU and log destination is checked against. */
+  public readonly residency: ResidencyPolicy;
 
   constructor(scope: Construct, id: string, props: OpenAiPlatformProps) {
     super(scope, id);
-    const policy = resolveResidency(props.residency);
+    this.residency = resolveResidency(props.residency);
+    const policy = this.residency;
     const logging = props.logging ?? {};
     const dnsProps = props.privateDns ?? {};
     // A repeated location is reported below; it gets no second account (construct IDs are locations).
@@ -126,7 +130,7 @@ export class OpenAiPlatform extends Construct {
       resourceGroupName: dnsProps.existingZoneIds ? undefined : props.resourceGroupName,
       virtualNetworks: dnsProps.virtualNetworkIds,
       includeAiServicesZone: dnsProps.includeAiServicesZone,
-      tags: dnsProps.existingZoneIds ? undefined : this.tagsOf(props, policy.name),
+      tags: dnsProps.existingZoneIds ? undefined : this.tagsOf(props),
     });
 
     this.workspace = new AuditWorkspace(this, "workspace", {
@@ -165,8 +169,8 @@ export class OpenAiPlatform extends Construct {
   private buildRegion(props: OpenAiPlatformProps, region: PlatformRegion, logging: PlatformLogging): PlatformRegionResources {
     const { naming, resourceGroupName } = props;
     const location = region.location;
-    const policyName = resolveResidency(props.residency).name;
-    const tags = this.tagsOf(props, policyName);
+    const policyName = this.residency.name;
+    const tags = this.tagsOf(props);
 
     const account = new OpenAiAccount(this, location, {
       name: naming.name("openAiAccount", { location }),
@@ -247,7 +251,7 @@ export class OpenAiPlatform extends Construct {
   private addAlerts(props: OpenAiPlatformProps, logging: PlatformLogging): void {
     const emails = logging.alertEmails ?? [];
     if (emails.length === 0) return;
-    const policyName = resolveResidency(props.residency).name;
+    const policyName = this.residency.name;
     const actionGroup = new AlertActionGroup(this, "alert-action-group", {
       environment: props.environment,
       owner: props.owner,
@@ -271,7 +275,7 @@ export class OpenAiPlatform extends Construct {
   }
 
   private checkProps(c: PropChecks, props: OpenAiPlatformProps, regions: readonly PlatformRegion[]): void {
-    const policy = resolveResidency(props.residency);
+    const policy = this.residency;
     checkResidencyDefinition(c, props.residency);
     const logDestinations: Record<string, string> = { "logging.workspace": this.workspace.location };
     for (const { region, archive } of this.regions) logDestinations[`logging.archive[${region.location}]`] = archive.location;
@@ -296,7 +300,7 @@ export class OpenAiPlatform extends Construct {
     }
   }
 
-  private tagsOf(props: OpenAiPlatformProps, residency: string): Record<string, string> {
-    return { ...props.tags, environment: props.environment, owner: props.owner, "data-residency": residency, "managed-by": "cdktf" };
+  private tagsOf(props: OpenAiPlatformProps): Record<string, string> {
+    return governanceTags({ environment: props.environment, owner: props.owner, dataResidency: this.residency.name }, props.tags);
   }
 }
