@@ -18,3 +18,4 @@ export * from "./platform/routing-manifest";
 export * from "./platform/openai-platform";
 export * from "./governance";
 export * from "./platform/platform-options";
+export * from "./environment";

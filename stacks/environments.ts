@@ -1,6 +1,6 @@
 import { ArchiveRetention } from "../lib";
 import { NON_PROD_ACCESS, NON_PROD_HUMAN_ROLE_CEILING, PROD_ACCESS } from "./access";
-import { EnvironmentConfig } from "./environment-config";
+import { EnvironmentConfig } from "../lib/environment/environment-config";
 
 /** Models the environments deploy, with the versions pinned in one place. */
 const GPT_41 = { model: "gpt-4.1", version: "2025-04-14" } as const;

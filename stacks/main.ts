@@ -1,7 +1,7 @@
 import { GuardedApp } from "../lib";
 import { ENVIRONMENTS } from "./environments";
-import { OpenAiEnvironmentStack } from "./openai-environment-stack";
-import { addStateBootstrap } from "./state-bootstrap-stack";
+import { OpenAiEnvironmentStack } from "../lib/environment/openai-environment-stack";
+import { addStateBootstrap } from "../lib/environment/state-bootstrap-stack";
 
 /** Builds the app with one stack per environment. */
 export function buildApp(app = new GuardedApp()): GuardedApp {

@@ -1,4 +1,4 @@
-import { EnvironmentConfig } from "./environment-config";
+import { EnvironmentConfig } from "../lib/environment/environment-config";
 
 const base = {
   workload: "aoai",

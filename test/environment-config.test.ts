@@ -1,4 +1,4 @@
-import { EnvironmentConfig } from "../stacks/environment-config";
+import { EnvironmentConfig } from "../lib/environment/environment-config";
 import { environment, environmentStack } from "./helpers/environment";
 import { validationErrors } from "./helpers/synth";
 

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildApp } from "../stacks/main";
 import { ENVIRONMENTS } from "../stacks/environments";
-import { OpenAiEnvironmentStack } from "../stacks/openai-environment-stack";
+import { OpenAiEnvironmentStack } from "../lib/environment/openai-environment-stack";
 import { environment, synthEnvironment } from "./helpers/environment";
 import { resourceList, resources, synthProblems, tempOutdir, testApp } from "./helpers/synth";
 

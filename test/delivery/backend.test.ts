@@ -1,5 +1,5 @@
 import { Testing, TerraformStack } from "cdktf";
-import { configureBackend, stateKey, useOidc } from "../../stacks/backend";
+import { configureBackend, stateKey, useOidc } from "../../lib/environment/backend";
 import { synthJson, validationErrors } from "../helpers/synth";
 import { FULL_STATE_CONFIG, isolateEnvironment, setEnv } from "./env";
 

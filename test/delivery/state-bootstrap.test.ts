@@ -5,7 +5,7 @@ import {
   StateBootstrapStack,
   StateBootstrapStackProps,
   STORAGE_BLOB_DATA_CONTRIBUTOR,
-} from "../../stacks/state-bootstrap-stack";
+} from "../../lib/environment/state-bootstrap-stack";
 import { onlyResource, resourceList, resources, synthJson, TerraformJson, validationErrors } from "../helpers/synth";
 import { FULL_STATE_CONFIG, isolateEnvironment, setEnv } from "./env";
 

@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
-import { EnvironmentConfig } from "../../stacks/environment-config";
+import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { ENVIRONMENTS } from "../../stacks/environments";
-import { OpenAiEnvironmentStack } from "../../stacks/openai-environment-stack";
+import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
 import { synthJson, TerraformJson } from "./synth";
 
 /** The default config of a named environment; fails when there is none. */

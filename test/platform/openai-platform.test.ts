@@ -2,8 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { environment, synthEnvironment } from "../helpers/environment";
 import { resources, synthProblems, tempOutdir, testApp } from "../helpers/synth";
-import { EnvironmentConfig } from "../../stacks/environment-config";
-import { OpenAiEnvironmentStack } from "../../stacks/openai-environment-stack";
+import { EnvironmentConfig } from "../../lib/environment/environment-config";
+import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
 
 const prod = environment("prod");
 const oneRegion: EnvironmentConfig = { ...prod, regions: [prod.regions[0]], capacityCapK: 10_000 };

@@ -1,14 +1,10 @@
-import {
-  AccessEntry,
-  ContentFilterOptions,
-  PolicyEnforcement,
-  BuiltInRoleKey,
-  ModelDeploymentOptions,
-  PlatformLogging,
-  PlatformPrivateDns,
-  PlatformRegion,
-  Residency,
-} from "../lib";
+import { PolicyEnforcement } from "../governance/policy-assignments";
+import { AccessEntry } from "../identity/access-matrix";
+import { BuiltInRoleKey } from "../identity/role-catalog";
+import { ContentFilterOptions } from "../openai/content-filter";
+import { ModelDeploymentOptions } from "../openai/deployment-options";
+import { PlatformLogging, PlatformPrivateDns, PlatformRegion } from "../platform/platform-options";
+import { Residency } from "../regions/residency";
 
 /** One region an environment runs Azure OpenAI in: location, failover priority, network. */
 export type RegionConfig = PlatformRegion;

@@ -7,7 +7,9 @@ import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 import { Fn, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { addPropChecks, isToken, NAME_RULES } from "../lib";
+import { NAME_RULES } from "../core/naming";
+import { PRINCIPAL_TYPES, PrincipalType } from "../identity/principal";
+import { addPropChecks, isToken } from "../core/validation";
 import {
   describeSetting,
   EnvironmentVariables,
@@ -29,9 +31,6 @@ export const STATE_REPLICATION_TYPES = ["LRS", "ZRS", "GRS", "GZRS", "RAGRS", "R
 /** One of {@link STATE_REPLICATION_TYPES}. */
 export type StateReplicationType = (typeof STATE_REPLICATION_TYPES)[number];
 
-/** Principal types Azure accepts on a role assignment. */
-export const PRINCIPAL_TYPES = ["ServicePrincipal", "User", "Group"] as const;
-
 /** An identity that reads and writes the Terraform state (the CI deployer, a platform engineer). */
 export interface StateDeployer {
   /** Entra object ID of the principal (for an app registration: its service principal's object ID). */
@@ -41,7 +40,7 @@ export interface StateDeployer {
    * Entra ID replicates.
    * @default - left to Azure
    */
-  readonly principalType?: (typeof PRINCIPAL_TYPES)[number];
+  readonly principalType?: PrincipalType;
   /**
    * Stable key for the construct ID; required when `principalId` is a Terraform reference.
    * @default principalId

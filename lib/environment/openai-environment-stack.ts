@@ -2,28 +2,23 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { Aspects, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import {
-  AccessMatrix,
-  AccessScope,
-  addPropChecks,
-  checkModelAllowlist,
-  CompliancePack,
-  GdprPack,
-  governanceTags,
-  HipaaPack,
-  isProvisioned,
-  nameProblem,
-  OpenAiAccount,
-  MonthlyBudget,
-  OpenAiPlatform,
-  OpenAiPolicyAssignments,
-  ResourceLocks,
-  LockedResource,
-  resolveResidency,
-  ResourceNaming,
-  Soc2Pack,
-  WorkloadIdentity,
-} from "../lib";
+import { ResourceNaming, nameProblem } from "../core/naming";
+import { governanceTags } from "../core/tags";
+import { addPropChecks } from "../core/validation";
+import { MonthlyBudget } from "../governance/budget";
+import { CompliancePack } from "../governance/compliance/pack";
+import { GdprPack } from "../governance/compliance/packs/gdpr";
+import { HipaaPack } from "../governance/compliance/packs/hipaa";
+import { Soc2Pack } from "../governance/compliance/packs/soc2";
+import { checkModelAllowlist } from "../governance/model-allowlist";
+import { OpenAiPolicyAssignments } from "../governance/policy-assignments";
+import { LockedResource, ResourceLocks } from "../governance/resource-locks";
+import { AccessMatrix, AccessScope } from "../identity/access-matrix";
+import { WorkloadIdentity } from "../identity/workload-identity";
+import { isProvisioned } from "../openai/deployment-options";
+import { OpenAiAccount } from "../openai/openai-account";
+import { OpenAiPlatform } from "../platform/openai-platform";
+import { resolveResidency } from "../regions/residency";
 import { configureBackend } from "./backend";
 import { CompliancePackName, EnvironmentConfig } from "./environment-config";
 

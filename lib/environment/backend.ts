@@ -1,6 +1,7 @@
 import { AzurermBackend, LocalBackend, TerraformBackend, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { addPropChecks, NAME_RULES, PropChecks } from "../lib";
+import { NAME_RULES } from "../core/naming";
+import { PropChecks, addPropChecks } from "../core/validation";
 
 /** Process environment as the backend reads it (a plain object in tests). */
 export type EnvironmentVariables = Readonly<Record<string, string | undefined>>;
