@@ -2,12 +2,15 @@ import { AccessEntry, HUMAN_ROLE_CEILING, principalIdFromEnv, PrincipalType } fr
 
 /**
  * The Entra ID groups of the seed's access model. Object IDs come from environment variables;
- * without them, numbered placeholder GUIDs (00000000-0000-0000-0000-00000000000N) keep synth
- * working offline, and Azure rejects them at apply, so a placeholder is never deployed.
+ * without them, numbered placeholder GUIDs (00000000-0000-0000-0000-00000000000N) keep a local
+ * synth and the tests working offline. A synth meant for deployment sets
+ * AOAI_REQUIRE_PRINCIPALS=1 (the workflows' plan and deploy steps): a missing variable then fails
+ * the synth at once, naming it, instead of the role assignment retrying "principal not found"
+ * for 30 minutes at apply.
  */
 const group = (key: string, variable: string, placeholder: number, displayName: string) => ({
   key,
-  principalId: principalIdFromEnv(variable, placeholder),
+  principalId: principalIdFromEnv(variable, placeholder, { principal: `the ${displayName} group` }),
   principalType: "Group" as PrincipalType,
   displayName,
 });

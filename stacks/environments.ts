@@ -2,9 +2,13 @@ import { ArchiveRetention } from "../lib";
 import { NON_PROD_ACCESS, NON_PROD_HUMAN_ROLE_CEILING, PROD_ACCESS } from "./access";
 import { EnvironmentConfig } from "../lib/environment/environment-config";
 
-/** Models the environments deploy, with the versions pinned in one place. */
-const GPT_41 = { model: "gpt-4.1", version: "2025-04-14" } as const;
-const GPT_41_MINI = { model: "gpt-4.1-mini", version: "2025-04-14" } as const;
+/**
+ * The model the environments deploy, with the version pinned in one place: gpt-5.4 2026-03-05
+ * is GA on DataZoneStandard in swedencentral and francecentral and retires 2027-09-02
+ * (docs/evidence/model-lifecycle.md). No mini model is on DataZoneStandard in the EU and far
+ * enough from retirement, so the former gpt-4.1 and gpt-4.1-mini deployments became one.
+ */
+const GPT_54 = { model: "gpt-5.4", version: "2026-03-05" } as const;
 
 /**
  * Audit logs are kept six years everywhere (HIPAA's documentation period, and cheap: Audit is
@@ -24,11 +28,11 @@ const common = {
   residency: "eu",
   location: "swedencentral",
   uniqueSuffix: "ctso",
-  allowedModels: ["gpt-4.1", "gpt-4.1-mini"],
+  allowedModels: ["gpt-5.4"],
 } as const;
 
 const FINOPS = ["ai-platform-finops@contoso.com"];
-const budget = (amount: number) => ({ amount, startDate: "2026-12-01", contactEmails: FINOPS });
+const budget = (amount: number) => ({ amount, contactEmails: FINOPS }); // starts in the month of creation
 
 /**
  * The default environments. Capacities follow the seed's project table: prod 2,000K TPM,
@@ -42,7 +46,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
     budget: budget(500),
     regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.40.0.0/24" } }],
     capacityCapK: 50,
-    deployments: [{ name: "gpt-4-1-mini", ...GPT_41_MINI, sku: "DataZoneStandard", capacity: 50 }],
+    deployments: [{ name: "gpt-5-4", ...GPT_54, sku: "DataZoneStandard", capacity: 50 }],
     logging: { workspaceRetentionDays: 30, archive: SHORT_ARCHIVE },
     access: NON_PROD_ACCESS,
     humanRoleCeiling: NON_PROD_HUMAN_ROLE_CEILING,
@@ -54,10 +58,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
     budget: budget(1_000),
     regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.30.0.0/24" } }],
     capacityCapK: 100,
-    deployments: [
-      { name: "gpt-4-1", ...GPT_41, sku: "DataZoneStandard", capacity: 50 },
-      { name: "gpt-4-1-mini", ...GPT_41_MINI, sku: "DataZoneStandard", capacity: 50 },
-    ],
+    deployments: [{ name: "gpt-5-4", ...GPT_54, sku: "DataZoneStandard", capacity: 100 }],
     logging: { workspaceRetentionDays: 30, archive: SHORT_ARCHIVE },
     access: NON_PROD_ACCESS,
     humanRoleCeiling: NON_PROD_HUMAN_ROLE_CEILING,
@@ -69,10 +70,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
     budget: budget(5_000),
     regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.20.0.0/24" } }],
     capacityCapK: 500,
-    deployments: [
-      { name: "gpt-4-1", ...GPT_41, sku: "DataZoneStandard", capacity: 400 },
-      { name: "gpt-4-1-mini", ...GPT_41_MINI, sku: "DataZoneStandard", capacity: 100 },
-    ],
+    deployments: [{ name: "gpt-5-4", ...GPT_54, sku: "DataZoneStandard", capacity: 500 }],
     logging: {
       workspaceRetentionDays: 30,
       archive: {
@@ -104,10 +102,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
       { location: "francecentral", priority: 2, network: { addressSpace: "10.10.1.0/24" } },
     ],
     capacityCapK: 2000,
-    deployments: [
-      { name: "gpt-4-1", ...GPT_41, sku: "DataZoneStandard", capacity: 750 },
-      { name: "gpt-4-1-mini", ...GPT_41_MINI, sku: "DataZoneStandard", capacity: 250 },
-    ],
+    deployments: [{ name: "gpt-5-4", ...GPT_54, sku: "DataZoneStandard", capacity: 1000 }],
     logging: {
       workspaceRetentionDays: 90,
       archive: {

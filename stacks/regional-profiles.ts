@@ -5,9 +5,9 @@ const base = {
   owner: "ai-platform-team",
   uniqueSuffix: "ctso",
   capacityCapK: 500,
-  allowedModels: ["gpt-4.1"],
+  allowedModels: ["gpt-5.4"],
   policyEnforcement: "deny",
-  budget: { amount: 5_000, startDate: "2026-12-01", contactEmails: ["ai-platform-finops@contoso.com"] },
+  budget: { amount: 5_000, contactEmails: ["ai-platform-finops@contoso.com"] },
   customerManagedKeys: true,
   logging: {
     workspaceRetentionDays: 90,
@@ -45,7 +45,7 @@ export const REGIONAL_PROFILES: Readonly<Record<"europe" | "ushealth" | "austral
           "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/hub-dns-rg/providers/Microsoft.Network/privateDnsZones/privatelink.cognitiveservices.azure.com",
       },
     },
-    deployments: [{ name: "gpt-4-1", model: "gpt-4.1", version: "2025-04-14", sku: "DataZoneStandard", capacity: 200 }],
+    deployments: [{ name: "gpt-5-4", model: "gpt-5.4", version: "2026-03-05", sku: "DataZoneStandard", capacity: 200 }],
   },
   ushealth: {
     ...base,
@@ -53,7 +53,7 @@ export const REGIONAL_PROFILES: Readonly<Record<"europe" | "ushealth" | "austral
     residency: "us",
     location: "eastus",
     regions: [{ location: "eastus", priority: 1, network: { addressSpace: "10.50.0.0/24" } }],
-    deployments: [{ name: "gpt-4-1", model: "gpt-4.1", version: "2025-04-14", sku: "DataZoneStandard", capacity: 200 }],
+    deployments: [{ name: "gpt-5-4", model: "gpt-5.4", version: "2026-03-05", sku: "DataZoneStandard", capacity: 200 }],
   },
   australia: {
     ...base,
@@ -61,7 +61,10 @@ export const REGIONAL_PROFILES: Readonly<Record<"europe" | "ushealth" | "austral
     residency: "apac",
     location: "australiaeast",
     regions: [{ location: "australiaeast", priority: 1, network: { addressSpace: "10.60.0.0/24" } }],
-    // APAC has no data zone: only regional SKUs keep processing in Australia.
-    deployments: [{ name: "gpt-4-1", model: "gpt-4.1", version: "2025-04-14", sku: "Standard", capacity: 200 }],
+    // APAC has no data zone: only regional SKUs keep processing in Australia. On Standard in
+    // australiaeast Microsoft's matrix (2026-04-30) lists only gpt-4.1-mini and gpt-4o among chat
+    // models; gpt-4.1-mini is Legacy (no new customers) and retires 2027-04-14, so the synth warns.
+    allowedModels: ["gpt-4.1-mini"],
+    deployments: [{ name: "gpt-4-1-mini", model: "gpt-4.1-mini", version: "2025-04-14", sku: "Standard", capacity: 200 }],
   },
 };

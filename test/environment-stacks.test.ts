@@ -198,9 +198,15 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
     if (name === "prod") {
       // No person holds more than read access in prod; the chatbot identity calls the models.
       const people = assignments.filter((a) => a.principal_type !== "ServicePrincipal");
-      // The accounts' own identities read their customer-managed keys.
-      const keyReaders = assignments.filter((a) => String(a.principal_id).includes(".identity[0].principal_id"));
-      expect(keyReaders.map(roleGuid)).toEqual(Array(accounts).fill("e147488a-f6f5-4113-8e2d-b22465e65bf6"));
+      // The accounts' own identities read their customer-managed keys through vault access
+      // policies (Microsoft's requirement for Azure OpenAI CMK), not role assignments.
+      expect(assignments.filter((a) => String(a.principal_id).includes(".identity[0].principal_id"))).toEqual([]);
+      const policies = resourceList(json, "azurerm_key_vault_access_policy");
+      expect(policies).toHaveLength(accounts);
+      for (const p of policies) {
+        expect(p.object_id).toMatch(/^\$\{azurerm_cognitive_account\.[^.]+\.identity\[0\]\.principal_id\}$/);
+        expect([...p.key_permissions].sort()).toEqual(["Get", "UnwrapKey", "WrapKey"]);
+      }
       expect(people.map(roleGuid).sort()).toEqual([ROLE.LogAnalyticsReader, ROLE.Reader, ROLE.Reader]);
     } else {
       expect(has("00000000-0000-0000-0000-000000000001", ROLE.OpenAiUser)).toBe(accounts);

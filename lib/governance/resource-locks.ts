@@ -3,31 +3,62 @@ import { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { addPropChecks } from "../core/validation";
 
+/**
+ * How a resource is protected from deletion.
+ * - `lock`: `lifecycle.prevent_destroy` and an Azure CanNotDelete management lock. The lock is
+ *   inherited by every child resource (deployments and content filters of an account, saved
+ *   searches of a workspace, containers of a storage account), so none of them can be deleted or
+ *   replaced while it is there (docs/OPERATIONS.md).
+ * - `preventDestroy`: `lifecycle.prevent_destroy` only. Terraform refuses to plan the resource's
+ *   deletion; Azure does not stop anyone else, and its children stay replaceable.
+ */
+export type DeletionProtectionMode = "lock" | "preventDestroy";
+
+/** Every protection mode, for validation messages. */
+export const DELETION_PROTECTION_MODES: readonly DeletionProtectionMode[] = Object.freeze(["lock", "preventDestroy"]);
+
 /** One resource to protect. */
 export interface LockedResource {
-  /** The resource; it gets `lifecycle.prevent_destroy` and a CanNotDelete lock on its ID. */
+  /** The resource; it gets `lifecycle.prevent_destroy`, and with `lock` a CanNotDelete lock on its ID. */
   readonly resource: TerraformResource & { readonly id: string };
   /** Why it must not be deleted, written to the lock's notes. */
   readonly reason: string;
+  /**
+   * How it is protected.
+   * @default "lock"
+   */
+  readonly protection?: DeletionProtectionMode;
+}
+
+/** Props of {@link ResourceLocks}. */
+export interface ResourceLocksProps {
+  /** The resources to protect, by stable key (part of the lock's name and Terraform address). */
+  readonly resources: Readonly<Record<string, LockedResource>>;
 }
 
 /**
  * Protection against deletion from both sides: `prevent_destroy` stops Terraform from
  * planning the deletion, a CanNotDelete management lock stops everyone else (portal, CLI).
- * Keyed by stable keys, never positions.
+ * Keyed by stable keys, never positions: switching a resource from `lock` to `preventDestroy`
+ * and back removes and re-creates only its lock, at the same address.
  */
 export class ResourceLocks extends Construct {
-  /** The locks by key. */
+  /** The locks by key (only the resources protected with `lock`). */
   public readonly locks: Readonly<Record<string, ManagementLock>>;
 
-  constructor(scope: Construct, id: string, props: { readonly resources: Readonly<Record<string, LockedResource>> }) {
+  constructor(scope: Construct, id: string, props: ResourceLocksProps) {
     super(scope, id);
     addPropChecks(this, (c) => {
-      for (const [key, locked] of Object.entries(props.resources)) c.reason(`resources.${key}.reason`, locked.reason);
+      for (const [key, locked] of Object.entries(props.resources)) {
+        c.reason(`resources.${key}.reason`, locked.reason);
+        c.literalText(`resources.${key}.reason`, locked.reason);
+        c.oneOf(`resources.${key}.protection`, locked.protection, DELETION_PROTECTION_MODES);
+      }
     });
     const locks: Record<string, ManagementLock> = {};
     for (const [key, locked] of Object.entries(props.resources)) {
       locked.resource.lifecycle = { ...locked.resource.lifecycle, preventDestroy: true };
+      if ((locked.protection ?? "lock") !== "lock") continue;
       locks[key] = new ManagementLock(this, key, {
         name: `do-not-delete-${key}`.slice(0, 90),
         scope: locked.resource.id,

@@ -51,12 +51,71 @@ export function isPlaceholderPrincipalId(principalId: string): boolean {
 }
 
 /**
- * The principal ID in environment variable `name`, or the placeholder
- * `00000000-0000-0000-0000-<placeholder as 12 digits>` when it is unset or empty, so synth
- * never needs Entra ID access. Give every principal its own placeholder number, otherwise two
- * principals collapse into one at synth.
+ * Environment variable that marks a synth meant for deployment (`cdktf diff`/`deploy` in the
+ * workflows): set to `1` or `true`, every principal read by {@link principalIdFromEnv} must be
+ * set, and a missing one fails the synth instead of falling back to a placeholder. Not `CI`:
+ * the tests run with `CI=true` and must keep working offline. The cdktf CLI (0.21) gives the
+ * app no sign of which command runs it: `synth`, `diff` and `deploy` all start the app through
+ * `SynthStack.synth` with the same environment (`@cdktf/cli-core/src/lib/synth-stack.js`).
  */
-export function principalIdFromEnv(name: string, placeholder: number): string {
-  const value = process.env[name]?.trim();
+export const REQUIRE_PRINCIPALS_ENV = "AOAI_REQUIRE_PRINCIPALS";
+
+/** True when `env` asks for real principals ({@link REQUIRE_PRINCIPALS_ENV} is `1` or `true`). */
+export function principalsRequired(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  const value = env[REQUIRE_PRINCIPALS_ENV]?.trim().toLowerCase();
+  return value === "1" || value === "true";
+}
+
+/** Options of {@link principalIdFromEnv}. */
+export interface PrincipalFromEnvOptions {
+  /**
+   * Who the principal is, for the error when it is missing, for example `the Developers group`.
+   * @default "the principal"
+   */
+  readonly principal?: string;
+  /**
+   * Whether a missing value fails the synth instead of giving the placeholder.
+   * @default - principalsRequired(): true when AOAI_REQUIRE_PRINCIPALS is `1` or `true`
+   */
+  readonly require?: boolean;
+  /**
+   * Where the variables are read.
+   * @default process.env
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Marks a value from {@link principalIdFromEnv} that stands for a missing principal. */
+const MISSING_SUFFIX = "a deployment synth needs";
+
+/**
+ * The principal ID in environment variable `name`. When it is unset or empty:
+ * - for a local synth or a test, the placeholder
+ *   `00000000-0000-0000-0000-<placeholder as 12 digits>`, so synth never needs Entra ID access
+ *   (Azure would reject it at apply, after the provider retried "principal not found" for the
+ *   role assignment's 30-minute create timeout);
+ * - for a deployment synth ({@link REQUIRE_PRINCIPALS_ENV}, or `options.require`), a value that
+ *   is not an object ID and says what is missing, for example `AOAI_DEVELOPERS_GROUP_ID is not
+ *   set: a deployment synth needs the object ID of the Developers group`. The principal ID check
+ *   of the role assignment then fails the synth with its construct path and this text; a
+ *   placeholder given in the variable itself is refused the same way.
+ *
+ * Give every principal its own placeholder number, otherwise two principals collapse into one
+ * at synth.
+ */
+export function principalIdFromEnv(name: string, placeholder: number, options: PrincipalFromEnvOptions = {}): string {
+  const env = options.env ?? process.env;
+  const value = env[name]?.trim();
+  const required = options.require ?? principalsRequired(env);
+  const who = options.principal ?? "the principal";
+  if (required && !value) return `${name} is not set: ${MISSING_SUFFIX} the object ID of ${who}`;
+  if (required && value && isPlaceholderPrincipalId(value)) {
+    return `${name} holds the placeholder ${value}: ${MISSING_SUFFIX} the real object ID of ${who}`;
+  }
   return value ? value : placeholderPrincipalId(placeholder);
+}
+
+/** True when `principalId` is the stand-in {@link principalIdFromEnv} gives for a missing principal in a deployment synth. */
+export function isMissingPrincipalId(principalId: string): boolean {
+  return !isGuid(principalId) && principalId.includes(`: ${MISSING_SUFFIX} `);
 }

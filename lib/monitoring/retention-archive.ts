@@ -32,10 +32,13 @@ export interface RetentionArchiveSecurityExceptions {
    */
   readonly sharedKeyAccess?: SecurityException;
   /**
-   * Turn the public endpoint on. Network rules stay default Deny with only trusted Azure
-   * services let through, so no IP or network gains access; use it if Azure Monitor cannot
-   * deliver while public network access is off.
-   * @default - public network access off
+   * The reason recorded for the archive's public endpoint. The endpoint is always on, firewalled
+   * to default Deny with only trusted Azure services let through (`bypass = ["AzureServices"]`,
+   * no IP, VNet or resource-instance rules): Azure Monitor delivers diagnostic logs as a trusted
+   * service, and that exception belongs to the firewall of an enabled public endpoint (see
+   * {@link ARCHIVE_PUBLIC_ENDPOINT_REASON}). Give a reason here to record your own wording (an
+   * ADR, an approval) in the compliance report instead of the library's.
+   * @default - the endpoint is on with {@link ARCHIVE_PUBLIC_ENDPOINT_REASON} as the recorded reason
    */
   readonly publicNetworkAccess?: SecurityException;
 }
@@ -66,12 +69,32 @@ export interface RetentionArchiveProps extends MonitoringTagProps, NameChoice {
   readonly securityExceptions?: RetentionArchiveSecurityExceptions;
 }
 
+/**
+ * Why every archive keeps its public endpoint on (firewalled to trusted Azure services only).
+ * Microsoft's "Diagnostic settings in Azure Monitor" (ms.date 2026-03-31) asks for "Allow trusted
+ * Microsoft services" on a firewalled storage destination, and "Azure Storage network security
+ * overview" (2025-06-18) places that exception in the firewall of the public endpoint ("Enabled
+ * from selected virtual networks and IP addresses"); no current Microsoft page says Azure Monitor
+ * writes into an account whose public network access is Disabled.
+ */
+export const ARCHIVE_PUBLIC_ENDPOINT_REASON =
+  "Log archive: Azure Monitor delivers diagnostic logs as a trusted Microsoft service, which the storage firewall admits only on an enabled public endpoint; default action Deny, bypass AzureServices, no IP, VNet or resource-instance rules.";
+
+/**
+ * Node metadata type with which a storage account states that its public endpoint exists only
+ * for trusted Azure services (data: `{ reason }`). Neutral metadata: the compliance rule
+ * `StorageAccountHardened` reads the same type without importing this construct (the
+ * retention-archive tests check that the rule accepts this archive).
+ */
+const TRUSTED_SERVICES_ENDPOINT_METADATA = "compliance/trusted-services-public-endpoint";
+
 /** Qualifier the naming convention puts in the archive's name. */
 export const ARCHIVE_NAME_QUALIFIER = "audit";
 
 /**
  * Per-category retention archive for diagnostic logs: a hardened Standard StorageV2 account in
- * the monitored accounts' region, the containers Azure Monitor writes to (created up front
+ * the monitored accounts' region (public endpoint on but firewalled to trusted Azure services
+ * only, so Azure Monitor can deliver; recorded as the `publicNetworkAccess` weakening), the containers Azure Monitor writes to (created up front
  * through the management plane), one lifecycle rule per category, and optional write-once
  * immutability per container.
  */
@@ -103,9 +126,12 @@ export class RetentionArchive extends Construct implements ILogArchive {
     this.location = props.location;
     this.storageAccountName = chosenName("storageAccount", props, props.location, ARCHIVE_NAME_QUALIFIER);
     this.retentionDays = resolveRetentionDays(props.retention);
-    this.securityExceptions = (Object.keys(exceptions) as (keyof RetentionArchiveSecurityExceptions)[])
-      .filter((k) => exceptions[k] !== undefined)
-      .map((k) => ({ setting: k, reason: exceptions[k]!.reason }));
+    const publicEndpointReason = exceptions.publicNetworkAccess?.reason ?? ARCHIVE_PUBLIC_ENDPOINT_REASON;
+    this.securityExceptions = [
+      ...(exceptions.sharedKeyAccess ? [{ setting: "sharedKeyAccess", reason: exceptions.sharedKeyAccess.reason }] : []),
+      // Always in force: the archive's public endpoint, firewalled to trusted services.
+      { setting: "publicNetworkAccess", reason: publicEndpointReason },
+    ];
 
     addPropChecks(this, (c) => this.checkProps(c, props));
     warnIfStorageDataPlaneExpected(this);
@@ -123,14 +149,17 @@ export class RetentionArchive extends Construct implements ILogArchive {
       allowNestedItemsToBePublic: false,
       sharedAccessKeyEnabled: exceptions.sharedKeyAccess !== undefined,
       defaultToOauthAuthentication: true,
-      publicNetworkAccessEnabled: exceptions.publicNetworkAccess !== undefined,
-      // Azure Monitor writes as a trusted Microsoft service; nothing else gets through.
-      networkRules: { defaultAction: "Deny", bypass: ["AzureServices"] },
+      // On, but firewalled: Azure Monitor writes as a trusted Microsoft service, and that
+      // exception applies on the firewall of an enabled public endpoint. Nothing else gets
+      // through: no IP rules, no VNet rules, no resource-instance rules.
+      publicNetworkAccessEnabled: true,
+      networkRules: { defaultAction: "Deny", bypass: ["AzureServices"], ipRules: [], virtualNetworkSubnetIds: [] },
       infrastructureEncryptionEnabled: true,
       crossTenantReplicationEnabled: false,
       localUserEnabled: false,
       tags: monitoringTags(props, props.location),
     });
+    this.storageAccount.node.addMetadata(TRUSTED_SERVICES_ENDPOINT_METADATA, { reason: publicEndpointReason });
     this.storageAccountId = this.storageAccount.id;
 
     const containers = {} as Record<RetentionCategory, StorageContainer>;
@@ -172,6 +201,8 @@ export class RetentionArchive extends Construct implements ILogArchive {
     if (!props.location || props.location.trim() === "") c.fail("location", props.location, "allowed: an Azure location");
     c.oneOf("redundancy", props.redundancy, ["LRS", "ZRS"]);
     checkArchiveRetention(c, "retention", props.retention);
-    for (const applied of this.securityExceptions) c.reason(`securityExceptions.${applied.setting}.reason`, applied.reason);
+    for (const [setting, exception] of Object.entries(props.securityExceptions ?? {})) {
+      if (exception) c.reason(`securityExceptions.${setting}.reason`, exception.reason);
+    }
   }
 }

@@ -45,12 +45,14 @@ export interface ArchiveRetention {
 }
 
 /**
- * Default deletion ages. Audit 365, RequestResponse 90 and metrics 90 are the seed's periods.
- * Trace is diagnostic detail for support cases: 30 days. AzureOpenAIRequestUsage is the
+ * Default deletion ages. Audit 2190 (six years, HIPAA's documentation period, 45 CFR
+ * 164.316(b)(2)): the seed's 365 days would fail the library's own HIPAA pack, which every
+ * environment applies by default; Audit records are small. RequestResponse 90 and metrics 90 are
+ * the seed's periods. Trace is diagnostic detail for support cases: 30 days. AzureOpenAIRequestUsage is the
  * per-request usage record used for cost attribution: 90 days, like the metrics it complements.
  */
 export const DEFAULT_ARCHIVE_RETENTION_DAYS: Readonly<Record<RetentionCategory, number>> = Object.freeze({
-  Audit: 365,
+  Audit: 2190,
   RequestResponse: 90,
   Trace: 30,
   AzureOpenAIRequestUsage: 90,

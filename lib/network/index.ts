@@ -5,3 +5,4 @@ export * from "./private-dns-zones";
 export * from "./private-endpoint";
 export * from "./region-network";
 export * from "./resource-ids";
+export * from "./vnet-peering";

@@ -6,11 +6,28 @@ import type { IOpenAiAccount } from "./openai-account-ref";
 /** Severity from which content is blocked: `Low` blocks the most, `High` the least. */
 export type SeverityThreshold = "Low" | "Medium" | "High";
 
-/** The harm categories Azure OpenAI scores on prompts and completions. */
-export const HARM_CATEGORIES = ["Hate", "Sexual", "Violence", "SelfHarm"] as const;
+/**
+ * The harm categories Azure OpenAI scores on prompts and completions, spelt as the RAI policy
+ * API spells them (`Selfharm`, not `SelfHarm`: Microsoft.CognitiveServices 2025-06-01 examples
+ * PutRaiPolicy.json / GetRaiPolicy.json). The provider compares `content_filter.name` exactly,
+ * so another spelling is either refused or read back as a change on every plan. The order is
+ * the example's too (Hate, Sexual, Selfharm, Violence): Read returns the list in Azure's order.
+ */
+export const HARM_CATEGORIES = ["Hate", "Sexual", "Selfharm", "Violence"] as const;
 
 /** One of {@link HARM_CATEGORIES}. */
 export type HarmCategory = (typeof HARM_CATEGORIES)[number];
+
+/**
+ * Filters whose severity Azure ignores and does not return (azurerm#28653; the 2025-06-01
+ * PutRaiPolicy.json response has no `severityThreshold` on them). The provider still requires
+ * `severity_threshold` and accepts only Low, Medium or High, so the value Azure echoes (none,
+ * read as "") cannot be written: the policy ignores changes to exactly these entries' severity.
+ */
+const SEVERITY_IGNORED_FILTERS = ["Jailbreak"] as const;
+
+/** Severity written for filters in {@link SEVERITY_IGNORED_FILTERS}: required by the provider, ignored by Azure. */
+const IGNORED_SEVERITY: SeverityThreshold = "High";
 
 /** A content filter (RAI policy) for an account's deployments. */
 export interface ContentFilterOptions {
@@ -26,10 +43,11 @@ export interface ContentFilterOptions {
    */
   readonly severityThreshold?: SeverityThreshold;
   /**
-   * Per-category thresholds that override `severityThreshold`.
+   * Per-category thresholds that override `severityThreshold`. The key `SelfHarm` (this
+   * library's spelling before 2026-12) is still accepted and means `Selfharm`.
    * @default - none
    */
-  readonly categoryThresholds?: Partial<Record<HarmCategory, SeverityThreshold>>;
+  readonly categoryThresholds?: Partial<Record<HarmCategory | "SelfHarm", SeverityThreshold>>;
   /**
    * Block prompts detected as jailbreak attempts (prompt shields).
    * @default true
@@ -53,14 +71,16 @@ export class ContentFilter extends Construct {
   constructor(scope: Construct, id: string, props: ContentFilterOptions & { readonly account: IOpenAiAccount }) {
     super(scope, id);
     this.policyName = props.name ?? "strict";
-    const threshold = (category: HarmCategory) => props.categoryThresholds?.[category] ?? props.severityThreshold ?? "Medium";
+    const thresholds = props.categoryThresholds ?? {};
+    const threshold = (category: HarmCategory) =>
+      thresholds[category] ?? (category === "Selfharm" ? thresholds.SelfHarm : undefined) ?? props.severityThreshold ?? "Medium";
 
     addPropChecks(this, (c) => {
       c.matches("name", props.name, /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}$/, "1-64 letters, digits, '-' or '_'");
       c.oneOf("severityThreshold", props.severityThreshold, SEVERITIES);
       for (const [category, value] of Object.entries(props.categoryThresholds ?? {})) {
         c.oneOf(`categoryThresholds.${category}`, value as SeverityThreshold, SEVERITIES);
-        if (!(HARM_CATEGORIES as readonly string[]).includes(category)) {
+        if (!(HARM_CATEGORIES as readonly string[]).includes(category) && category !== "SelfHarm") {
           c.fail("categoryThresholds", category, `allowed: ${HARM_CATEGORIES.join(", ")}`);
         }
       }
@@ -76,14 +96,22 @@ export class ContentFilter extends Construct {
       })),
     );
     const jailbreak = (props.blockJailbreak ?? true)
-      ? [{ name: "Jailbreak", filterEnabled: true, blockEnabled: true, severityThreshold: "High", source: "Prompt" }]
+      ? [{ name: "Jailbreak", filterEnabled: true, blockEnabled: true, severityThreshold: IGNORED_SEVERITY, source: "Prompt" }]
       : [];
+    // Same order as Azure echoes it (category by category, Prompt then Completion): the
+    // provider reads `content_filter` back as a list, so the order is part of the comparison.
+    const filters = [...harmFilters, ...jailbreak];
+    const ignored = filters
+      .map((f, i) => ((SEVERITY_IGNORED_FILTERS as readonly string[]).includes(f.name) ? `content_filter[${i}].severity_threshold` : undefined))
+      .filter((p): p is string => p !== undefined);
 
     this.resource = new CognitiveAccountRaiPolicy(this, "resource", {
       name: this.policyName,
       cognitiveAccountId: props.account.accountId,
       basePolicyName: "Microsoft.Default",
-      contentFilter: [...harmFilters, ...jailbreak],
+      contentFilter: filters,
+      // Only the severity of the filters Azure drops it from; every other field stays compared.
+      lifecycle: ignored.length > 0 ? { ignoreChanges: ignored } : undefined,
     });
     props.account.chainOperation(this.resource);
   }

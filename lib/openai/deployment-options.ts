@@ -1,3 +1,26 @@
+import type { SecurityException } from "./openai-account";
+
+/*
+ * Deployment names, as Azure documents them and the environment config accepts them: 2-64
+ * letters, digits, `-`, `_` or `.`, starting with a letter or digit. Azure compares deployment
+ * names without case, so two names of one account must differ in more than case.
+ */
+const DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}$/;
+
+/** The deployment-name rule in words. */
+export const DEPLOYMENT_NAME_RULE = "2-64 letters, digits, '-', '_' or '.', starting with a letter or digit";
+
+/**
+ * True for a literal deployment name Azure accepts (see {@link DEPLOYMENT_NAME_RULE}); the
+ * same rule as the environment config's `DEPLOYMENT_NAME_PATTERN`.
+ */
+export function isDeploymentName(name: unknown): name is string {
+  return typeof name === "string" && name.length <= 64 && DEPLOYMENT_NAME.test(name);
+}
+
+/** The RAI policy that filters nothing: it always needs a stated `contentFilterOverride`. */
+export const NO_FILTER_POLICY = "Microsoft.Nil";
+
 /** The `sku.name` values of `azurerm_cognitive_deployment` in azurerm 4.55. */
 export const DEPLOYMENT_SKUS = [
   "Standard",
@@ -72,10 +95,19 @@ export interface ModelDeploymentOptions {
    */
   readonly versionUpgradeOption?: VersionUpgradeOption;
   /**
-   * Name of the RAI (content filter) policy the deployment uses.
-   * @default - Azure's Microsoft.DefaultV2 policy
+   * Name of the RAI (content filter) policy the deployment uses. On an account with a content
+   * filter, any other policy replaces that filter and needs `contentFilterOverride`;
+   * `Microsoft.Nil` (no filtering) always needs it.
+   * @default - the account's content filter, when it has one; else Azure's Microsoft.DefaultV2 policy
    */
   readonly raiPolicyName?: string;
+  /**
+   * Why the deployment uses `raiPolicyName` instead of its account's content filter (or no
+   * filtering, `Microsoft.Nil`), at least 10 characters. Required for such a `raiPolicyName`;
+   * the compliance report shows the rule `DeploymentContentFilter` suppressed with this reason.
+   * @default - none: the deployment keeps its account's content filter
+   */
+  readonly contentFilterOverride?: SecurityException;
   /**
    * Model format.
    * @default "OpenAI"

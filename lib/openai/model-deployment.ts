@@ -1,23 +1,35 @@
 import { CognitiveDeployment } from "@cdktf/provider-azurerm/lib/cognitive-deployment";
+import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from "cdktf";
 import { Construct } from "constructs";
-import { addPropChecks } from "../core/validation";
+import { addPropChecks, isToken, isTokenLookAlike, MIN_REASON_LENGTH, PropChecks, UNKNOWN_TOKEN } from "../core/validation";
+import type { ContentFilter } from "./content-filter";
 import {
+  DEPLOYMENT_NAME_RULE,
   DEPLOYMENT_SKUS,
+  isDeploymentName,
   isProvisioned,
   MAX_PROVISIONED_CAPACITY,
   MAX_TOKEN_CAPACITY,
   ModelDeploymentOptions,
+  NO_FILTER_POLICY,
   VERSION_UPGRADE_OPTIONS,
 } from "./deployment-options";
+import { checkModelLifecycle, isIsoDate, lifecycleToday, TODAY_CONTEXT_KEY, unofferedSku } from "./model-lifecycle";
 import type { IOpenAiAccount } from "./openai-account-ref";
 
 /** Props of {@link ModelDeployment}. */
 export interface ModelDeploymentProps extends ModelDeploymentOptions {
   /** The account the model is deployed on. */
   readonly account: IOpenAiAccount;
+  /**
+   * The date the model lifecycle is checked against, ISO `YYYY-MM-DD`: a retired version fails
+   * the synth, one within 90 days of retirement (or no longer offered to new customers, or not in
+   * the catalog) warns. Set it to make tests deterministic.
+   * @default - the context value `aoai:today`, else the current UTC date
+   */
+  readonly today?: string;
 }
 
-const DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$/;
 const MODEL_PART = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 
 /**
@@ -29,16 +41,35 @@ export class ModelDeployment extends Construct {
   public readonly resource: CognitiveDeployment;
   /** The options the deployment was made with. */
   public readonly options: ModelDeploymentOptions;
+  /**
+   * The stated reason the deployment does not use its account's content filter, when it has a
+   * `contentFilterOverride`; the compliance report shows it as the suppression reason.
+   */
+  public readonly contentFilterOverrideReason?: string;
 
   constructor(scope: Construct, id: string, props: ModelDeploymentProps) {
     super(scope, id);
-    const { account, ...options } = props;
+    const { account, today: todayProp, ...options } = props;
     this.options = options;
+    this.contentFilterOverrideReason = props.contentFilterOverride?.reason;
+    // The account's content filter, when the account is an OpenAiAccount that has one.
+    const accountFilter = (account as { readonly contentFilter?: ContentFilter }).contentFilter;
+    const raiPolicyName = props.raiPolicyName ?? accountFilter?.resource.name;
+
+    // Model lifecycle (catalog in ./model-lifecycle): a retired version fails in the checks
+    // below, the other findings warn. Terraform tokens are left unchecked.
+    const today = lifecycleToday(this, todayProp);
+    const known = !isToken(props.model) && !isToken(props.version);
+    const lifecycle = known && isIsoDate(today) ? checkModelLifecycle(props.model, props.version, today) : undefined;
+    if (lifecycle && lifecycle.verdict !== "ok" && lifecycle.verdict !== "retired") {
+      Annotations.of(this).addWarning(`${props.name}: ${lifecycle.message}`);
+    }
 
     addPropChecks(this, (c) => {
-      c.matches("name", props.name, DEPLOYMENT_NAME, "1-64 letters, digits, '-', '_' or '.', starting with a letter or digit");
-      c.matches("model", props.model, MODEL_PART, "a model name such as gpt-4.1");
-      c.matches("version", props.version, MODEL_PART, "a model version such as 2025-04-14");
+      if (!isToken(props.name) && !isDeploymentName(props.name)) c.fail("name", props.name, `allowed: ${DEPLOYMENT_NAME_RULE}`);
+      checkContentFilterOverride(c, props.raiPolicyName, accountFilter, props.contentFilterOverride);
+      c.matches("model", props.model, MODEL_PART, "a model name such as gpt-5.4");
+      c.matches("version", props.version, MODEL_PART, "a model version such as 2026-03-05");
       c.oneOf("sku", props.sku, DEPLOYMENT_SKUS);
       if (DEPLOYMENT_SKUS.includes(props.sku)) {
         if (isProvisioned(props.sku)) {
@@ -48,6 +79,17 @@ export class ModelDeployment extends Construct {
         }
       }
       c.oneOf("versionUpgradeOption", props.versionUpgradeOption, VERSION_UPGRADE_OPTIONS);
+      if (!isIsoDate(today)) {
+        c.fail(todayProp !== undefined ? "today" : `today (context ${TODAY_CONTEXT_KEY})`, today, "allowed: a date written YYYY-MM-DD");
+        return;
+      }
+      if (lifecycle?.verdict === "retired") {
+        c.fail("version", props.version, `allowed: a version that is not retired; ${lifecycle.message}`);
+      }
+      const offered = known && DEPLOYMENT_SKUS.includes(props.sku) ? unofferedSku(props.model, props.version, props.sku) : undefined;
+      if (offered) {
+        c.fail("sku", props.sku, `${props.model} ${props.version} is offered on: ${offered.join(", ")} (Azure OpenAI region availability matrices)`);
+      }
     });
 
     this.resource = new CognitiveDeployment(this, "resource", {
@@ -56,9 +98,57 @@ export class ModelDeployment extends Construct {
       model: { format: props.format ?? "OpenAI", name: props.model, version: props.version },
       sku: { name: props.sku, capacity: props.capacity },
       versionUpgradeOption: props.versionUpgradeOption ?? "OnceCurrentVersionExpired",
-      raiPolicyName: props.raiPolicyName,
+      raiPolicyName,
     });
     account.chainOperation(this.resource);
     account.registerDeployment(this);
   }
+}
+
+/**
+ * A deployment that does not use its account's content filter, or uses no filtering at all
+ * (`Microsoft.Nil`), must say why in `contentFilterOverride`: otherwise one `raiPolicyName`
+ * would silently replace the filter the account was reviewed with.
+ */
+/** True when the tokens `a` and `b` resolve to the same Terraform expression. */
+function sameReference(a: string, b: string, scope: Construct): boolean {
+  if (!isToken(a)) return false;
+  const stack = TerraformStack.of(scope);
+  const resolve = (v: string) => Tokenization.resolve(v, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+  try {
+    return resolve(a) === resolve(b);
+  } catch {
+    return false;
+  }
+}
+
+function checkContentFilterOverride(
+  c: PropChecks,
+  raiPolicyName: string | undefined,
+  accountFilter: ContentFilter | undefined,
+  override: { readonly reason: string } | undefined,
+): void {
+  if (override !== undefined) {
+    const reason = override?.reason;
+    if (typeof reason === "string") c.reason("contentFilterOverride.reason", reason);
+    else c.fail("contentFilterOverride.reason", reason, `allowed: a reason of at least ${MIN_REASON_LENGTH} characters saying why`);
+    return;
+  }
+  if (raiPolicyName === undefined) return;
+  if (isTokenLookAlike(raiPolicyName)) {
+    c.fail("raiPolicyName", raiPolicyName, UNKNOWN_TOKEN);
+    return;
+  }
+  if (!isToken(raiPolicyName) && raiPolicyName.toLowerCase() === NO_FILTER_POLICY.toLowerCase()) {
+    c.fail("raiPolicyName", raiPolicyName, `allowed: ${NO_FILTER_POLICY} (no content filtering) only with contentFilterOverride: { reason }`);
+    return;
+  }
+  if (accountFilter === undefined) return;
+  // The filter's name as a literal; a reference to it is compared by what it resolves to.
+  if (raiPolicyName === accountFilter.policyName || sameReference(raiPolicyName, accountFilter.resource.name, accountFilter)) return;
+  c.fail(
+    "raiPolicyName",
+    raiPolicyName,
+    `allowed: the account's content filter ${JSON.stringify(accountFilter.policyName)}, or another policy only with contentFilterOverride: { reason }; otherwise it replaces the account's content filter`,
+  );
 }

@@ -6,12 +6,12 @@ import { grantManageDeployments, grantRead, grantUse } from "../identity/grants"
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { IRoleTarget } from "../identity/role-target";
-import { governanceTags } from "../core/tags";
-import { addPropChecks, PropChecks } from "../core/validation";
+import { checkGovernanceTags, governanceTags } from "../core/tags";
+import { addPropChecks, isToken, PropChecks } from "../core/validation";
 import { checkNetworkRules, networkAclsBlock, OpenAiNetworkRules } from "../network/network-rules";
 import { findRegion, knownRegionNames } from "../regions/catalog";
 import { ContentFilter, ContentFilterOptions } from "./content-filter";
-import { ModelDeploymentOptions } from "./deployment-options";
+import { DEPLOYMENT_NAME_RULE, ModelDeploymentOptions } from "./deployment-options";
 import { ModelDeployment } from "./model-deployment";
 import { IOpenAiAccount } from "./openai-account-ref";
 
@@ -66,7 +66,10 @@ export interface OpenAiAccountProps {
   readonly location: string;
   /** Environment name, written to the `environment` tag. */
   readonly environment: string;
-  /** Accountable team or person, written to the `owner` tag. */
+  /**
+   * Accountable team or person, written to the `owner` tag. Literal text: `${` and `%{` are
+   * refused (Terraform would evaluate them), as in every tag value.
+   */
   readonly owner: string;
   /**
    * Data-residency promise, written to the `data-residency` tag.
@@ -157,6 +160,8 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTar
 
   private readonly deploymentList: ModelDeployment[] = [];
   private readonly duplicateDeploymentNames: string[] = [];
+  private readonly deploymentProblems: ((c: PropChecks) => void)[] = [];
+  private invalidDeployments = 0;
   private lastOperation?: TerraformResource;
 
   constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
@@ -202,20 +207,40 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTar
   }
 
   /**
-   * Deploys a model on the account, after every earlier operation on it. A second deployment
-   * of the same name fails the synth (and returns the first).
+   * Deploys a model on the account, after every earlier operation on it. The deployment's
+   * construct ID is `deployment-<name>`, so the name must be a literal deployment name (2-64
+   * letters, digits, '-', '_' or '.'). A second deployment of the same name, or of a name that
+   * differs only in case (Azure compares deployment names without case), fails the synth and
+   * returns the first. A deployment whose name is not valid fails the synth too; unless its
+   * name is safe as a construct ID, it is made under a stand-in ID (`invalid-deployment-<n>`)
+   * so that construction never fails.
    */
   public addDeployment(options: ModelDeploymentOptions): ModelDeployment {
-    const existing = this.deploymentList.find((d) => d.options.name === options.name);
-    if (existing) {
-      this.duplicateDeploymentNames.push(options.name);
-      return existing;
+    const name: unknown = options.name;
+    const literal = typeof name === "string" && !isToken(name);
+    if (literal) {
+      const existing = this.deploymentList.find((d) => typeof d.options.name === "string" && d.options.name.toLowerCase() === name.toLowerCase());
+      if (existing) {
+        if (existing.options.name === name) this.duplicateDeploymentNames.push(name);
+        else {
+          const first = existing.options.name;
+          this.deploymentProblems.push((c) =>
+            c.fail("deployments", name, `allowed: each deployment name once per account, ignoring case (Azure treats ${JSON.stringify(first)} and ${JSON.stringify(name)} as the same deployment)`),
+          );
+        }
+        return existing;
+      }
+    } else {
+      // An invalid literal name is reported by the deployment itself; a reference cannot be checked there.
+      this.deploymentProblems.push((c) =>
+        c.fail("deployments[].name", name, `allowed: ${DEPLOYMENT_NAME_RULE}, known at synth (it becomes the construct ID deployment-<name>)`),
+      );
     }
-    return new ModelDeployment(this, `deployment-${options.name}`, {
-      ...options,
-      raiPolicyName: options.raiPolicyName ?? this.contentFilter?.resource.name,
-      account: this,
-    });
+    // constructs rewrites "/" (and newlines) in IDs, so "gpt/4" would take the ID of "gpt--4":
+    // such a name (refused by the deployment's checks) gets a stand-in ID instead.
+    const safe = literal && name.length > 0 && name.length <= 64 && !/[/\n]/.test(name);
+    const id = safe && this.node.tryFindChild(`deployment-${name}`) === undefined ? `deployment-${name}` : this.invalidDeploymentId();
+    return new ModelDeployment(this, id, { ...options, account: this });
   }
 
   /** Resource ID roles on the account are assigned at. */
@@ -243,7 +268,7 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTar
     return this.deploymentList;
   }
 
-  /** @internal see {@link IOpenAiAccount.registerDeployment} */
+  /** Records a deployment made on the account (called by {@link ModelDeployment}); see {@link IOpenAiAccount.registerDeployment}. */
   public registerDeployment(deployment: ModelDeployment): void {
     this.deploymentList.push(deployment);
   }
@@ -255,6 +280,28 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTar
     this.lastOperation = resource;
   }
 
+  /**
+   * Adds attributes (snake_case, as in the Terraform JSON, for example `customer_managed_key`)
+   * to the account's `lifecycle.ignore_changes`, keeping `prevent_destroy` and the attributes
+   * already ignored. For settings another resource owns, such as the key set by
+   * `azurerm_cognitive_account_customer_managed_key`.
+   */
+  public ignoreChanges(...attributes: string[]): void {
+    const lifecycle = this.resource.lifecycle ?? {};
+    const current = lifecycle.ignoreChanges;
+    if (current === "all") return;
+    const merged = [...(current ?? [])];
+    for (const attribute of attributes) if (!merged.includes(attribute)) merged.push(attribute);
+    this.resource.lifecycle = { ...lifecycle, ignoreChanges: merged };
+  }
+
+  private invalidDeploymentId(): string {
+    let id: string;
+    do id = `invalid-deployment-${++this.invalidDeployments}`;
+    while (this.node.tryFindChild(id) !== undefined);
+    return id;
+  }
+
   private checkProps(c: PropChecks, props: OpenAiAccountProps): void {
     const nameRule = nameProblem("openAiAccount", props.name);
     if (nameRule) c.fail("name", props.name, nameRule);
@@ -264,6 +311,7 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTar
       c.fail("location", props.location, `Azure OpenAI is offered in: ${knownRegionNames().join(", ")}`);
     }
     if (!props.owner || props.owner.trim() === "") c.fail("owner", props.owner, "allowed: a team or person accountable for the account");
+    checkGovernanceTags(c, { environment: props.environment, owner: props.owner, dataResidency: this.dataResidency }, props.tags);
     const identity = props.identity ?? {};
     if (identity.systemAssigned === false && (identity.userAssignedIdentityIds ?? []).length === 0) {
       c.fail("identity", identity, "allowed: a system-assigned identity, user-assigned identities, or both (Entra ID needs one)");
@@ -276,6 +324,7 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTar
     if (this.duplicateDeploymentNames.length > 0) {
       c.fail("deployments", this.duplicateDeploymentNames, "allowed: each deployment name once per account");
     }
+    this.deploymentProblems.forEach((problem) => problem(c));
   }
 }
 

@@ -3,14 +3,25 @@ import { EmailReceiver } from "../monitoring/action-group";
 import { OpenAiLogCategory } from "../monitoring/log-categories";
 import { ExistingPrivateDnsZoneIds } from "../network/private-dns-zones";
 
-/** The private-endpoint subnet of a region: brought from a landing zone, or created from a range. */
+/**
+ * The private-endpoint subnet of a region: brought from a landing zone, or created from a range.
+ * The platform peers the VNets it creates with each other; for brought subnets the landing zone
+ * must let every calling network reach every region's endpoint subnet (hub peering or Virtual
+ * WAN) and link the private DNS zones to the networks that resolve the account names.
+ */
 export type PlatformNetwork =
   | {
-      /** Existing subnet for the private endpoint (Azure subnet resource ID). */
+      /**
+       * Existing subnet for the private endpoint (Azure subnet resource ID). Nothing is created or
+       * peered: connectivity from the callers to this subnet is the landing zone's.
+       */
       readonly subnetId: string;
     }
   | {
-      /** Private IPv4 range for a VNet the platform creates in the region, for example `10.20.0.0/24`. */
+      /**
+       * Private IPv4 range for a VNet the platform creates in the region, for example
+       * `10.20.0.0/24`. The VNet is peered both ways with every other VNet the platform creates.
+       */
       readonly addressSpace: string;
       /**
        * Prefix of the private-endpoint subnet, the first block of `addressSpace`.
@@ -68,8 +79,9 @@ export interface PlatformLogging {
    */
   readonly workspaceRetentionDays?: number;
   /**
-   * Where the workspace lives; must satisfy the residency.
-   * @default - the location of the priority-1 region
+   * Where the workspace lives; must satisfy the residency. Changing it moves (replaces) the
+   * workspace and renames it.
+   * @default - the platform's `location` (the environment's resource group location), so changing region priorities never moves it
    */
   readonly workspaceLocation?: string;
   /**

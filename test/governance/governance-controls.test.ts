@@ -77,7 +77,7 @@ describe("ContentFilter", () => {
     new ContentFilter(stack, "cf", { account: account(stack), severityThreshold: "Strict" as any, categoryThresholds: { Gore: "Low" } as any });
     const errors = validationErrors(stack).join("\n");
     expect(errors).toMatch(/severityThreshold: "Strict" is not allowed; allowed: Low, Medium, High/);
-    expect(errors).toMatch(/categoryThresholds: "Gore" is not allowed; allowed: Hate, Sexual, Violence, SelfHarm/);
+    expect(errors).toMatch(/categoryThresholds: "Gore" is not allowed; allowed: Hate, Sexual, Selfharm, Violence/);
   });
   test("per-category thresholds override the default", () => {
     const stack = testStack();

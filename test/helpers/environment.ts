@@ -2,7 +2,7 @@ import { Testing } from "cdktf";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { ENVIRONMENTS } from "../../stacks/environments";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
-import { synthJson, TerraformJson } from "./synth";
+import { synthJson, TEST_CONTEXT, TerraformJson } from "./synth";
 
 /** The default config of a named environment; fails when there is none. */
 export function environment(name: string): EnvironmentConfig {
@@ -13,7 +13,7 @@ export function environment(name: string): EnvironmentConfig {
 
 /** An environment stack built in a fresh test app. */
 export function environmentStack(config: EnvironmentConfig): OpenAiEnvironmentStack {
-  return new OpenAiEnvironmentStack(Testing.app(), config);
+  return new OpenAiEnvironmentStack(Testing.app({ context: TEST_CONTEXT }), config);
 }
 
 /** The synthesized JSON of an environment stack. */

@@ -3,7 +3,13 @@ import * as os from "os";
 import * as path from "path";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { Testing, TerraformStack } from "cdktf";
-import { GuardedApp, SynthValidationError } from "../../lib";
+import { GuardedApp, SynthValidationError, SYNTH_DATE_CONTEXT_KEY } from "../../lib";
+
+/** The synth date of every test app, so date-dependent output (budget start, model lifecycle) is stable. */
+export const TEST_SYNTH_DATE = "2026-12-01";
+
+/** cdktf context that pins the synth date. */
+export const TEST_CONTEXT = { [SYNTH_DATE_CONTEXT_KEY]: TEST_SYNTH_DATE };
 
 /** Synthesized Terraform JSON of one stack. */
 export interface TerraformJson {
@@ -43,12 +49,12 @@ export function tempOutdir(): string {
 
 /** A GuardedApp writing to a temporary directory. */
 export function testApp(outdir = tempOutdir()): GuardedApp {
-  return new GuardedApp({ outdir });
+  return new GuardedApp({ outdir, context: TEST_CONTEXT });
 }
 
 /** A stack with the azurerm provider in a fresh test app, for construct-level tests. */
 export function testStack(id = "test"): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), id);
+  const stack = new TerraformStack(Testing.app({ context: TEST_CONTEXT }), id);
   new AzurermProvider(stack, "azurerm", { features: [{}] });
   return stack;
 }

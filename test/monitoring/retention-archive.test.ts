@@ -1,5 +1,10 @@
 import { ResourceNaming } from "../../lib";
+import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
+import { TerraformStack } from "cdktf";
+import { RuleContext } from "../../lib/governance/compliance/context";
+import { StorageAccountHardened } from "../../lib/governance/compliance/rules/StorageAccountHardened";
 import { RetentionArchive } from "../../lib/monitoring";
+import { ARCHIVE_PUBLIC_ENDPOINT_REASON } from "../../lib/monitoring/retention-archive";
 import { onlyResource, resourceList, synthJson, testStack, validationErrors } from "../helpers/synth";
 import { ARCHIVE_PROPS, archiveIn, monitoringStack, warningsOf } from "./fixtures";
 
@@ -33,9 +38,11 @@ describe("RetentionArchive storage hardening", () => {
     expect(account.allow_nested_items_to_be_public).toBe(false);
   });
 
-  test("has public network access off and lets only trusted Azure services through", () => {
-    expect(account.public_network_access_enabled).toBe(false);
-    expect(account.network_rules).toEqual({ default_action: "Deny", bypass: ["AzureServices"] });
+  test("keeps the public endpoint on but lets only trusted Azure services (Azure Monitor) through", () => {
+    // Azure Monitor's trusted-service exception is part of the public endpoint's firewall.
+    expect(account.public_network_access_enabled).toBe(true);
+    expect(account.network_rules).toEqual({ default_action: "Deny", bypass: ["AzureServices"], ip_rules: [], virtual_network_subnet_ids: [] });
+    expect(account.network_rules.private_link_access).toBeUndefined();
   });
 
   test("accepts Entra ID only: shared keys and local users off", () => {
@@ -59,7 +66,65 @@ describe("RetentionArchive storage hardening", () => {
   test("passes validation and warns about nothing when the provider keeps off the data plane", () => {
     expect(validationErrors(stack)).toEqual([]);
     expect(warningsOf(stack)).toEqual([]);
-    expect(construct.securityExceptions).toEqual([]);
+    // The public endpoint is the one weakening always in force, with the library's reason.
+    expect(construct.securityExceptions).toEqual([{ setting: "publicNetworkAccess", reason: ARCHIVE_PUBLIC_ENDPOINT_REASON }]);
+  });
+});
+
+describe("RetentionArchive and StorageAccountHardened", () => {
+  const judge = (stack: TerraformStack, construct: RetentionArchive) =>
+    new StorageAccountHardened().evaluate(construct.storageAccount, new RuleContext(stack));
+
+  test("the archive is compliant and the finding shows the weakening with its reason", () => {
+    const stack = monitoringStack();
+    const judgement = judge(stack, archiveIn(stack));
+    expect(judgement.outcome).toBe("compliant");
+    expect(judgement.detail).toMatch(/^acknowledged weakening: public_network_access_enabled is true for trusted Azure services only/);
+    expect(judgement.detail).toContain(`reason: ${ARCHIVE_PUBLIC_ENDPOINT_REASON}`);
+  });
+
+  test("the reason given in securityExceptions.publicNetworkAccess is the one reported", () => {
+    const stack = monitoringStack();
+    const construct = archiveIn(stack, { securityExceptions: { publicNetworkAccess: { reason: "ADR-31: archive endpoint for Azure Monitor" } } });
+    expect(judge(stack, construct).detail).toContain("reason: ADR-31: archive endpoint for Azure Monitor");
+    expect(construct.securityExceptions).toEqual([{ setting: "publicNetworkAccess", reason: "ADR-31: archive endpoint for Azure Monitor" }]);
+  });
+
+  test.each([
+    ["an IP rule", "network_rules.ip_rules", ["203.0.113.7"], /network_rules\.ip_rules is \["203\.0\.113\.7"\]/],
+    ["a VNet rule", "network_rules.virtual_network_subnet_ids", ["/subscriptions/x/resourceGroups/y/providers/Microsoft.Network/virtualNetworks/v/subnets/s"], /network_rules\.virtual_network_subnet_ids is/],
+    ["default action Allow", "network_rules.default_action", "Allow", /network_rules\.default_action is "Allow" \(required: "Deny"\)/],
+    ["bypass with Logging", "network_rules.bypass", ["AzureServices", "Logging"], /network_rules\.bypass is \[.*"Logging"\] \(required: \["AzureServices"\]\)/],
+    ["bypass None", "network_rules.bypass", ["None"], /network_rules\.bypass is \[.*"None"\] \(required: \["AzureServices"\]\)/],
+  ])("widening the archive's firewall with %s is non-compliant", (_label, path, value, message) => {
+    const stack = monitoringStack();
+    const construct = archiveIn(stack);
+    construct.storageAccount.addOverride(path, value);
+    const judgement = judge(stack, construct);
+    expect(judgement.outcome).toBe("non-compliant");
+    expect(judgement.detail).toMatch(message);
+  });
+
+  test("a storage account that does not state a trusted-services endpoint may not have public access", () => {
+    const stack = monitoringStack();
+    const plain = new StorageAccount(stack, "plain", {
+      name: "plainst", resourceGroupName: "rg", location: "swedencentral", accountTier: "Standard", accountReplicationType: "LRS",
+      minTlsVersion: "TLS1_2", allowNestedItemsToBePublic: false, sharedAccessKeyEnabled: false, infrastructureEncryptionEnabled: true,
+      publicNetworkAccessEnabled: true, networkRules: { defaultAction: "Deny", bypass: ["AzureServices"] },
+    });
+    expect(new StorageAccountHardened().evaluate(plain, new RuleContext(stack))).toEqual({
+      outcome: "non-compliant",
+      detail: "public_network_access_enabled is true (required: false)",
+    });
+  });
+
+  test("a stated reason shorter than 10 characters does not count", () => {
+    const stack = monitoringStack();
+    const construct = archiveIn(stack, { securityExceptions: { publicNetworkAccess: { reason: "Monitor" } } });
+    expect(judge(stack, construct)).toMatchObject({ outcome: "non-compliant", detail: "public_network_access_enabled is true (required: false)" });
+    expect(validationErrors(stack)).toEqual([
+      expect.stringMatching(/securityExceptions\.publicNetworkAccess\.reason: "Monitor" is not allowed; .*at least 10 characters/),
+    ]);
   });
 });
 
@@ -82,15 +147,15 @@ describe("RetentionArchive containers and lifecycle", () => {
     }
   });
 
-  test("deletes each category after its default age: Audit 365, RequestResponse 90, Trace 30, usage 90, metrics 90", () => {
+  test("deletes each category after its default age: Audit 2190 (six years), RequestResponse 90, Trace 30, usage 90, metrics 90", () => {
     expect(deletionDays(json)).toEqual({
-      "insights-logs-audit/": 365,
+      "insights-logs-audit/": 2190,
       "insights-logs-requestresponse/": 90,
       "insights-logs-trace/": 30,
       "insights-logs-azureopenairequestusage/": 90,
       "insights-metrics-pt1m/": 90,
     });
-    expect(construct.retentionDays).toEqual({ Audit: 365, RequestResponse: 90, Trace: 30, AzureOpenAIRequestUsage: 90, metrics: 90 });
+    expect(construct.retentionDays).toEqual({ Audit: 2190, RequestResponse: 90, Trace: 30, AzureOpenAIRequestUsage: 90, metrics: 90 });
   });
 
   test("each rule filters append blobs only and only deletes (append blobs cannot be tiered)", () => {
@@ -126,7 +191,7 @@ describe("RetentionArchive immutability", () => {
     const policy = onlyResource(json, "azurerm_storage_container_immutability_policy");
     expect(policy).toEqual({
       storage_container_resource_manager_id: expect.stringMatching(/^\$\{azurerm_storage_container\.archive_insights-logs-audit_\w+\.id\}$/),
-      immutability_period_in_days: 365,
+      immutability_period_in_days: 2190,
       protected_append_writes_enabled: true,
       locked: false,
     });
@@ -146,7 +211,7 @@ describe("RetentionArchive immutability", () => {
     const { json } = archive({ retention: { immutability: { Audit: { locked: true }, RequestResponse: { periodDays: 30 } } } });
     const policies = resourceList(json, "azurerm_storage_container_immutability_policy");
     expect(policies.map((p) => [p.storage_container_resource_manager_id.match(/insights-logs-(\w+)_/)[1], p.immutability_period_in_days, p.locked])).toEqual([
-      ["audit", 365, true],
+      ["audit", 2190, true],
       ["requestresponse", 30, false],
     ]);
   });
@@ -162,8 +227,9 @@ describe("RetentionArchive weakenings", () => {
     });
     const account = onlyResource(json, "azurerm_storage_account");
     expect(account.shared_access_key_enabled).toBe(true);
+    // The public endpoint is on with or without the exception; only its recorded reason changes.
     expect(account.public_network_access_enabled).toBe(true);
-    expect(account.network_rules).toEqual({ default_action: "Deny", bypass: ["AzureServices"] });
+    expect(account.network_rules).toEqual({ default_action: "Deny", bypass: ["AzureServices"], ip_rules: [], virtual_network_subnet_ids: [] });
     expect(construct.securityExceptions.map((e) => e.setting).sort()).toEqual(["publicNetworkAccess", "sharedKeyAccess"]);
     expect(validationErrors(stack)).toEqual([]);
   });

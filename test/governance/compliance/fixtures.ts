@@ -2,6 +2,7 @@ import { CognitiveAccount, CognitiveAccountConfig } from "@cdktf/provider-azurer
 import { CognitiveAccountCustomerManagedKeyA } from "@cdktf/provider-azurerm/lib/cognitive-account-customer-managed-key";
 import { CognitiveDeployment } from "@cdktf/provider-azurerm/lib/cognitive-deployment";
 import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
+import { KeyVaultAccessPolicyA } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
 import { LogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics-workspace";
 import { LogAnalyticsWorkspaceTable } from "@cdktf/provider-azurerm/lib/log-analytics-workspace-table";
 import { MonitorDiagnosticSetting } from "@cdktf/provider-azurerm/lib/monitor-diagnostic-setting";
@@ -158,8 +159,16 @@ export function compliantComposition(scope: Construct, environment = "prod"): Co
     skuName: "premium",
     tenantId: "tenant",
     purgeProtectionEnabled: true,
-    rbacAuthorizationEnabled: true,
+    // Azure OpenAI CMK needs access policies (Microsoft's encryption-at-rest page).
+    rbacAuthorizationEnabled: false,
     publicNetworkAccessEnabled: false,
+    networkAcls: { defaultAction: "Deny", bypass: "AzureServices" },
+  });
+  new KeyVaultAccessPolicyA(scope, "cmk-access", {
+    keyVaultId: vault.id,
+    tenantId: account.resource.identity.tenantId,
+    objectId: account.resource.identity.principalId,
+    keyPermissions: ["Get", "WrapKey", "UnwrapKey"],
   });
   new CognitiveAccountCustomerManagedKeyA(scope, "cmk", { cognitiveAccountId: account.accountId, keyVaultKeyId: `${vault.vaultUri}keys/aoai` });
   new RoleAssignment(scope, "openai-user", {

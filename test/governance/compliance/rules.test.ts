@@ -1,5 +1,6 @@
 import { CognitiveAccountCustomerManagedKeyA } from "@cdktf/provider-azurerm/lib/cognitive-account-customer-managed-key";
 import { KeyVault, KeyVaultConfig } from "@cdktf/provider-azurerm/lib/key-vault";
+import { KeyVaultAccessPolicyA, KeyVaultAccessPolicyAConfig } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { StorageAccountConfig } from "@cdktf/provider-azurerm/lib/storage-account";
 import { OpenAiAccount } from "../../../lib";
@@ -252,7 +253,24 @@ describe("CognitiveCustomerManagedKey", () => {
     const stack = testStack();
     const account = secureAccount(stack);
     new CognitiveAccountCustomerManagedKeyA(stack, "cmk", { cognitiveAccountId: account.id, keyVaultKeyId: "https://kv.vault.azure.net/keys/k" });
-    expect(judge(rule, account)).toEqual({ outcome: "compliant", detail: "customer-managed key test/cmk" });
+    expect(judge(rule, account)).toEqual({
+      outcome: "compliant",
+      detail:
+        "customer-managed key test/cmk; rotation: versionless or unresolved key URI; Microsoft documents that a rotated key must be set on the account again, so rotations are not shown to reach the account",
+    });
+  });
+
+  test("the finding says how rotation reaches the account", () => {
+    const detail = (keyVaultKeyId: string) => {
+      const stack = testStack();
+      const account = secureAccount(stack);
+      new CognitiveAccountCustomerManagedKeyA(stack, "cmk", { cognitiveAccountId: account.id, keyVaultKeyId });
+      return judge(rule, account).detail;
+    };
+    expect(detail("${azapi_resource.cmk_key_1234.output.properties.keyUriWithVersion}")).toContain(
+      "rotation: Key Vault creates new key versions by itself; the key's current version is read on every plan and the account moves to it at the next apply",
+    );
+    expect(detail("https://kv.vault.azure.net/keys/k/0123456789abcdef0123456789abcdef")).toContain("rotation: pinned to one key version");
   });
 
   test("the inline customer_managed_key block is compliant", () => {
@@ -392,32 +410,60 @@ describe("StorageAccountHardened", () => {
 
 describe("KeyVaultHardened", () => {
   const rule = new KeyVaultHardened();
-  const vault = (props: Partial<KeyVaultConfig>) =>
-    new KeyVault(testStack(), "vault", {
+  const vault = (props: Partial<KeyVaultConfig>, stack = testStack()) =>
+    new KeyVault(stack, "vault", {
       name: "kv",
       resourceGroupName: "rg",
       location: "swedencentral",
       skuName: "premium",
       tenantId: "t",
       purgeProtectionEnabled: true,
-      rbacAuthorizationEnabled: true,
+      rbacAuthorizationEnabled: false,
       publicNetworkAccessEnabled: false,
+      networkAcls: { defaultAction: "Deny", bypass: "AzureServices" },
       ...props,
     });
+  const policy = (kv: KeyVault, permissions: Partial<KeyVaultAccessPolicyAConfig>, id = "policy") =>
+    new KeyVaultAccessPolicyA(kv, id, { keyVaultId: kv.id, tenantId: "t", objectId: "00000000-0000-0000-0000-000000000002", ...permissions });
+
+  test("access policies limited to Get, WrapKey and UnwrapKey are compliant", () => {
+    const kv = vault({});
+    policy(kv, { keyPermissions: ["Get", "WrapKey", "UnwrapKey"] });
+    expect(judge(rule, kv)).toEqual({ outcome: "compliant", detail: "access policies limited to key permissions Get, WrapKey, UnwrapKey: test/vault/policy" });
+  });
 
   test("purge protection, RBAC and no public access is compliant", () => {
-    expect(judge(rule, vault({})).outcome).toBe("compliant");
+    expect(judge(rule, vault({ rbacAuthorizationEnabled: true }))).toEqual({ outcome: "compliant", detail: "RBAC authorization" });
   });
 
   test("RBAC through the deprecated enable_rbac_authorization is accepted", () => {
     expect(judge(rule, vault({ rbacAuthorizationEnabled: undefined, enableRbacAuthorization: true })).outcome).toBe("compliant");
   });
 
+  test.each<[string, Partial<KeyVaultAccessPolicyAConfig>]>([
+    ["key permissions Decrypt, Delete", { keyPermissions: ["Get", "Decrypt", "Delete"] }],
+    ["secret_permissions Get", { keyPermissions: ["Get"], secretPermissions: ["Get"] }],
+    ["certificate_permissions List", { certificatePermissions: ["List"] }],
+  ])("an access policy granting more is non-compliant (%s)", (detail, permissions) => {
+    const kv = vault({});
+    policy(kv, permissions);
+    const judgement = judge(rule, kv);
+    expect(judgement.outcome).toBe("non-compliant");
+    expect(judgement.detail).toContain(`test/vault/policy grants ${detail}`);
+  });
+
+  test("an inline access_policy block is judged too", () => {
+    const kv = vault({ accessPolicy: [{ tenantId: "t", objectId: "00000000-0000-0000-0000-000000000003", keyPermissions: ["Purge"] }] });
+    expect(judge(rule, kv).detail).toContain("access_policy[0] grants key permissions Purge");
+  });
+
   test.each<[string, Partial<KeyVaultConfig>]>([
     ["purge_protection_enabled is false", { purgeProtectionEnabled: false }],
-    ["rbac_authorization_enabled is not set", { rbacAuthorizationEnabled: undefined }],
     ["public_network_access_enabled is true", { publicNetworkAccessEnabled: true }],
     ["public_network_access_enabled is not set", { publicNetworkAccessEnabled: undefined }],
+    ["network_acls.bypass is \"None\"", { networkAcls: { defaultAction: "Deny", bypass: "None" } }],
+    ["network_acls.default_action is \"Allow\"", { networkAcls: { defaultAction: "Allow", bypass: "AzureServices" } }],
+    ["network_acls.default_action is not set", { networkAcls: undefined }],
   ])("non-compliant when %s", (detail, weakening) => {
     const judgement = judge(rule, vault(weakening));
     expect(judgement.outcome).toBe("non-compliant");

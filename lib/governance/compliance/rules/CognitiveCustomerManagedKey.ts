@@ -19,6 +19,13 @@ export interface CognitiveCustomerManagedKeyOptions {
  * Production accounts encrypt data at rest with a key the customer controls (and can revoke):
  * the inline `customer_managed_key` block or an `azurerm_cognitive_account_customer_managed_key`
  * targeting the account.
+ *
+ * The finding also says how rotation reaches the account, judged from `key_vault_key_id`:
+ * Microsoft documents that a rotated key "must" be set on the Azure OpenAI account again, so
+ * Key Vault's automatic rotation only creates a new version; the account moves to it when
+ * Terraform applies the new URI. A versioned URI read from the key on every refresh (the
+ * `keyUriWithVersion` export of the library's azapi key) makes that the next apply; a fixed
+ * versioned URI never moves; a versionless URI is not documented to follow rotations.
  */
 export class CognitiveCustomerManagedKey implements ComplianceRule {
   /** The rule ID, for suppressions. */
@@ -48,8 +55,26 @@ export class CognitiveCustomerManagedKey implements ComplianceRule {
     const separate = keys.map((k) => k.node.path).join(", ");
     // The provider manages the key from one place only; both would fight over it on every apply.
     if (inline && keys.length > 0) return nonCompliant(`both the inline customer_managed_key block and ${separate} set the key`);
-    if (inline) return compliant("inline customer_managed_key");
-    if (keys.length > 0) return compliant(`customer-managed key ${separate}`);
+    if (inline) return compliant(`inline customer_managed_key; ${rotationNote(firstBlock(attributes.customer_managed_key)?.key_vault_key_id)}`);
+    if (keys.length > 0) {
+      const notes = [...new Set(keys.map((k) => rotationNote(context.attributes(k).key_vault_key_id)))];
+      return compliant(`customer-managed key ${separate}; ${notes.join("; ")}`);
+    }
     return nonCompliant("production account without a customer-managed key: data at rest uses Microsoft-managed keys");
   }
+}
+
+/** A versioned Key Vault key URI: `https://<vault>.vault.azure.net/keys/<name>/<32 hex digits>`. */
+const VERSIONED_KEY_URI = /\/keys\/[^/]+\/[0-9a-fA-F]{32}\/?$/;
+
+/** How rotation reaches the account, for the finding's detail. */
+function rotationNote(keyVaultKeyId: unknown): string {
+  const id = typeof keyVaultKeyId === "string" ? keyVaultKeyId : "";
+  if (/\.keyUriWithVersion\}/.test(id)) {
+    return "rotation: Key Vault creates new key versions by itself; the key's current version is read on every plan and the account moves to it at the next apply";
+  }
+  if (VERSIONED_KEY_URI.test(id)) {
+    return "rotation: pinned to one key version; after Key Vault rotates the key the account stays on the old version until key_vault_key_id is changed";
+  }
+  return "rotation: versionless or unresolved key URI; Microsoft documents that a rotated key must be set on the account again, so rotations are not shown to reach the account";
 }

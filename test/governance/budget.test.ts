@@ -1,0 +1,95 @@
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { Testing, TerraformStack } from "cdktf";
+import { SYNTH_DATE_CONTEXT_KEY, firstOfMonth, MonthlyBudget, MonthlyBudgetProps } from "../../lib";
+import { onlyResource, synthJson, testStack, validationErrors } from "../helpers/synth";
+
+const BASE: MonthlyBudgetProps = { name: "b", resourceGroupId: "/subscriptions/x/resourceGroups/rg", amount: 100, contactEmails: ["a@contoso.com"] };
+const NOW = new Date("2026-12-01T09:00:00Z");
+
+const budgetJson = (stack: TerraformStack) => onlyResource(synthJson(stack), "azurerm_consumption_budget_resource_group");
+
+function build(overrides: Partial<MonthlyBudgetProps>, stack = testStack()) {
+  new MonthlyBudget(stack, "budget", { ...BASE, ...overrides });
+  return stack;
+}
+
+describe("MonthlyBudget start date", () => {
+  test("defaults to the first of the synth month and ignores later changes of the start date", () => {
+    const budget = budgetJson(build({ now: new Date("2027-03-17T12:00:00Z") }));
+    expect(budget.time_period).toEqual({ start_date: "2027-03-01T00:00:00Z" });
+    expect(budget.lifecycle).toEqual({ ignore_changes: ["time_period[0].start_date"] });
+  });
+
+  test("the month is taken in UTC", () => {
+    // 2027-01-31 20:30 in New York is 2027-02-01 01:30 UTC.
+    expect(budgetJson(build({ now: new Date("2027-01-31T20:30:00-05:00") })).time_period.start_date).toBe("2027-02-01T00:00:00Z");
+    expect(firstOfMonth(new Date("2026-12-31T23:59:59Z"))).toBe("2026-12-01");
+  });
+
+  test("'now' can come from the cdktf context", () => {
+    const stack = new TerraformStack(Testing.app({ context: { [SYNTH_DATE_CONTEXT_KEY]: "2028-06-10" } }), "ctx");
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
+    expect(budgetJson(build({}, stack)).time_period.start_date).toBe("2028-06-01T00:00:00Z");
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("the prop wins over the context", () => {
+    const stack = new TerraformStack(Testing.app({ context: { [SYNTH_DATE_CONTEXT_KEY]: "2028-06-10" } }), "ctx");
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
+    expect(budgetJson(build({ now: NOW }, stack)).time_period.start_date).toBe("2026-12-01T00:00:00Z");
+  });
+
+  test("a context value that is not a date fails", () => {
+    const stack = new TerraformStack(Testing.app({ context: { [SYNTH_DATE_CONTEXT_KEY]: "next month" } }), "ctx");
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
+    build({}, stack);
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/^\[ctx\/budget\] now: "Invalid Date" is not allowed; allowed: a valid date/)]);
+  });
+
+  test("an explicit date is kept, with the same ignore_changes", () => {
+    const budget = budgetJson(build({ now: NOW, startDate: "2027-02-01" }));
+    expect(budget.time_period).toEqual({ start_date: "2027-02-01T00:00:00Z" });
+    expect(budget.lifecycle).toEqual({ ignore_changes: ["time_period[0].start_date"] });
+  });
+
+  test("an explicit past date stays valid (an existing budget keeps its start)", () => {
+    expect(validationErrors(build({ now: NOW, startDate: "2025-01-01" }))).toEqual([]);
+  });
+
+  test("accepts exactly 12 months ahead, rejects 13", () => {
+    expect(validationErrors(build({ now: NOW, startDate: "2027-12-01" }))).toEqual([]);
+    expect(validationErrors(build({ now: NOW, startDate: "2028-01-01" }))).toEqual([
+      '[test/budget] startDate: "2028-01-01" is not allowed; allowed: at most 12 months after the synth date, 2027-12-01 or earlier; or leave it out for the current month',
+    ]);
+  });
+
+  test.each([
+    ["2026-12-15", /allowed: the first day of a month, YYYY-MM-01/],
+    ["2026-13-01", /allowed: the first day of a month, YYYY-MM-01/],
+    ["2026-00-01", /allowed: the first day of a month, YYYY-MM-01/],
+    ["2026-12-01T00:00:00Z", /allowed: the first day of a month, YYYY-MM-01/],
+    ["2017-05-01", /allowed: 2017-06-01 or later/],
+  ])("rejects %s", (startDate, allowed) => {
+    const errors = validationErrors(build({ now: NOW, startDate }));
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^\\[test/budget\\] startDate: "${startDate}" is not allowed; ${allowed.source}`))]);
+  });
+
+  test("accepts the provider's floor, 2017-06-01", () => {
+    expect(validationErrors(build({ now: NOW, startDate: "2017-06-01" }))).toEqual([]);
+  });
+});
+
+describe("MonthlyBudget contact e-mails (issue 12: no backtracking regex)", () => {
+  test("a long address the old pattern backtracked on is refused quickly", () => {
+    const started = Date.now();
+    const errors = validationErrors(build({ contactEmails: [`a@${"b.".repeat(50_000)}@`] }));
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(errors).toContainEqual(expect.stringContaining("is not allowed; allowed: an e-mail address such as team@example.com"));
+  });
+
+  test("the exact problem of a bad address", () => {
+    expect(validationErrors(build({ contactEmails: ["team@localhost"] }))).toEqual([
+      '[test/budget] contactEmails[0]: "team@localhost" is not allowed; allowed: an e-mail address such as team@example.com',
+    ]);
+  });
+});

@@ -1,0 +1,187 @@
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { AnnotationMetadataEntryType, Testing, TerraformStack, TerraformVariable } from "cdktf";
+import { ModelDeploymentOptions, OpenAiAccount } from "../../lib";
+import { ModelDeployment } from "../../lib/openai/model-deployment";
+import { DeploymentSku } from "../../lib/openai/deployment-options";
+import {
+  checkModelLifecycle,
+  isIsoDate,
+  MODEL_CATALOG_SOURCE_DATE,
+  MODEL_LIFECYCLE_CATALOG,
+  ModelLifecycleEntry,
+  RETIREMENT_WARNING_DAYS,
+  TODAY_CONTEXT_KEY,
+  unofferedSku,
+} from "../../lib/openai/model-lifecycle";
+import { ENVIRONMENTS } from "../../stacks/environments";
+import { REGIONAL_PROFILES } from "../../stacks/regional-profiles";
+
+function stackWith(context: Record<string, unknown> = {}): TerraformStack {
+  const stack = new TerraformStack(Testing.app({ context }), "test");
+  new AzurermProvider(stack, "azurerm", { features: [{}] });
+  return stack;
+}
+
+function account(stack: TerraformStack): OpenAiAccount {
+  return new OpenAiAccount(stack, "openai", {
+    name: "aoai-test-sdc-oai",
+    resourceGroupName: "rg",
+    location: "swedencentral",
+    environment: "test",
+    owner: "team",
+  });
+}
+
+const deployment = (extra: Partial<ModelDeploymentOptions> = {}): ModelDeploymentOptions => ({
+  name: "chat",
+  model: "gpt-5.4",
+  version: "2026-03-05",
+  sku: "DataZoneStandard",
+  capacity: 10,
+  ...extra,
+});
+
+function deploy(options: Partial<ModelDeploymentOptions>, today?: string, context: Record<string, unknown> = {}) {
+  const stack = stackWith(context);
+  const d = new ModelDeployment(stack, "d", { account: account(stack), today, ...deployment(options) });
+  const errors = d.node.validate();
+  const warnings = d.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data));
+  return { errors, warnings };
+}
+
+describe("the model lifecycle catalog", () => {
+  test("has one entry per model and version, with valid dates and a dated source", () => {
+    const keys = MODEL_LIFECYCLE_CATALOG.map((e) => `${e.model}@${e.version}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const e of MODEL_LIFECYCLE_CATALOG) {
+      for (const date of [e.gaDate, e.deprecationDate, e.retirementDate, e.source.date, e.skuSource?.date]) {
+        if (date !== undefined) expect(isIsoDate(date)).toBe(true);
+      }
+      expect(e.source.location).toMatch(/learn\.microsoft\.com|MicrosoftDocs\/azure-ai-docs/);
+      if (e.skus) expect(e.skuSource).toBeDefined();
+      expect(e.source.date <= MODEL_CATALOG_SOURCE_DATE).toBe(true);
+    }
+  });
+
+  test("lists every model the default environments and regional profiles deploy", () => {
+    const used = [...ENVIRONMENTS, ...Object.values(REGIONAL_PROFILES)].flatMap((env) => env.deployments ?? []);
+    expect(used.length).toBeGreaterThan(0);
+    for (const d of used) {
+      expect(MODEL_LIFECYCLE_CATALOG.find((e) => e.model === d.model && e.version === d.version)).toBeDefined();
+    }
+  });
+
+  test("records gpt-4.1 2025-04-14 as no longer offered to new customers", () => {
+    const e = MODEL_LIFECYCLE_CATALOG.find((x) => x.model === "gpt-4.1" && x.version === "2025-04-14") as ModelLifecycleEntry;
+    expect(e).toMatchObject({ status: "Legacy", deprecationDate: "2026-04-14", retirementDate: "2027-04-14" });
+  });
+});
+
+describe("checkModelLifecycle", () => {
+  test("a version on or after its retirement date is retired", () => {
+    expect(checkModelLifecycle("gpt-4.1", "2025-04-14", "2027-04-14").verdict).toBe("retired");
+    expect(checkModelLifecycle("gpt-4o", "2024-05-13", "2026-12-01")).toMatchObject({ verdict: "retired", daysToRetirement: -61 });
+    expect(checkModelLifecycle("gpt-4o", "2024-05-13", "2026-12-01").message).toMatch(/retired on 2026-10-01 .*2026-09-02/);
+  });
+
+  test(`a version within ${RETIREMENT_WARNING_DAYS} days of retirement is retiring`, () => {
+    // gpt-5 2025-08-07 retires on 2027-02-09.
+    expect(checkModelLifecycle("gpt-5", "2025-08-07", "2026-12-01")).toMatchObject({ verdict: "retiring", daysToRetirement: 70 });
+    expect(checkModelLifecycle("gpt-5.4", "2026-03-05", "2027-06-04")).toMatchObject({ verdict: "retiring", daysToRetirement: 90 });
+    expect(checkModelLifecycle("gpt-5.4", "2026-03-05", "2027-06-03")).toMatchObject({ verdict: "ok", daysToRetirement: 91 });
+  });
+
+  test("a deprecated or legacy version warns that new customers cannot deploy it", () => {
+    expect(checkModelLifecycle("gpt-4.1", "2025-04-14", "2026-12-01")).toMatchObject({ verdict: "notForNewCustomers", daysToRetirement: 134 });
+    expect(checkModelLifecycle("gpt-5.1", "2025-11-13", "2026-12-01").verdict).toBe("notForNewCustomers");
+    expect(checkModelLifecycle("gpt-5.1", "2025-11-13", "2026-11-12").verdict).toBe("ok");
+  });
+
+  test("a model or version outside the catalog is unknown", () => {
+    expect(checkModelLifecycle("gpt-7", "2027-01-01", "2026-12-01").verdict).toBe("unknown");
+    expect(checkModelLifecycle("gpt-5.4", "2099-01-01", "2026-12-01").verdict).toBe("unknown");
+  });
+
+  test("a current version is fine", () => {
+    expect(checkModelLifecycle("gpt-5.4", "2026-03-05", "2026-12-01")).toMatchObject({ verdict: "ok", daysToRetirement: 275 });
+  });
+
+  test("uses the catalog it is given", () => {
+    const catalog: ModelLifecycleEntry[] = [
+      { model: "m", version: "1", status: "Retired", source: { title: "t", location: "l", date: "2026-01-01" } },
+    ];
+    expect(checkModelLifecycle("m", "1", "2026-12-01", catalog).verdict).toBe("retired");
+    expect(checkModelLifecycle("gpt-5.4", "2026-03-05", "2026-12-01", catalog).verdict).toBe("unknown");
+  });
+});
+
+describe("unofferedSku", () => {
+  test("returns the offered SKUs when the catalog knows the SKU is not one of them", () => {
+    expect(unofferedSku("gpt-5.4", "2026-03-05", "Standard")).toEqual(
+      expect.arrayContaining<DeploymentSku>(["DataZoneStandard", "GlobalStandard"]),
+    );
+    expect(unofferedSku("gpt-5.4", "2026-03-05", "Standard")).not.toContain("Standard");
+    expect(unofferedSku("gpt-5.4", "2026-03-05", "DataZoneStandard")).toBeUndefined();
+  });
+
+  test("passes when the catalog does not know the model or its SKUs", () => {
+    expect(unofferedSku("gpt-7", "1", "Standard")).toBeUndefined();
+    expect(unofferedSku("gpt-5.6-sol", "2026-07-09", "Standard")).toBeUndefined();
+  });
+});
+
+describe("ModelDeployment lifecycle checks", () => {
+  test("a retired version fails the synth, naming the prop, the date and the source", () => {
+    const { errors } = deploy({ model: "gpt-4.1", version: "2025-04-14" }, "2027-05-01");
+    expect(errors).toEqual([
+      expect.stringMatching(/^version: "2025-04-14" is not allowed; allowed: a version that is not retired; gpt-4\.1 2025-04-14 retired on 2027-04-14/),
+    ]);
+  });
+
+  test("a version within 90 days of retirement warns and passes", () => {
+    const { errors, warnings } = deploy({ model: "gpt-5-mini", version: "2025-08-07" }, "2026-12-01");
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([expect.stringMatching(/^chat: gpt-5-mini 2025-08-07 retires on 2027-02-09, in 70 days/)]);
+  });
+
+  test("an unknown model or version warns that the catalog does not know it, and passes", () => {
+    const { errors, warnings } = deploy({ model: "gpt-7", version: "2027-01-01", sku: "Standard" }, "2026-12-01");
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([expect.stringContaining("gpt-7 2027-01-01 is not in the model lifecycle catalog")]);
+  });
+
+  test("a current version passes without warnings", () => {
+    expect(deploy({}, "2026-12-01")).toEqual({ errors: [], warnings: [] });
+  });
+
+  test("a SKU the model is not offered on fails", () => {
+    const { errors } = deploy({ sku: "Standard" }, "2026-12-01");
+    expect(errors).toEqual([expect.stringMatching(/^sku: "Standard" is not allowed; gpt-5\.4 2026-03-05 is offered on: .*DataZoneStandard/)]);
+  });
+
+  test(`"today" comes from the ${TODAY_CONTEXT_KEY} context when no prop is given`, () => {
+    expect(deploy({ model: "gpt-4.1", version: "2025-04-14" }, undefined, { [TODAY_CONTEXT_KEY]: "2027-05-01" }).errors).toHaveLength(1);
+    expect(deploy({ model: "gpt-4.1", version: "2025-04-14" }, undefined, { [TODAY_CONTEXT_KEY]: "2026-12-01" }).errors).toEqual([]);
+    // The prop wins over the context.
+    expect(deploy({ model: "gpt-4.1", version: "2025-04-14" }, "2026-12-01", { [TODAY_CONTEXT_KEY]: "2027-05-01" }).errors).toEqual([]);
+  });
+
+  test("a malformed today fails instead of silently skipping the check", () => {
+    expect(deploy({}, "01.12.2026").errors).toEqual(['today: "01.12.2026" is not allowed; allowed: a date written YYYY-MM-DD']);
+    expect(deploy({}, undefined, { [TODAY_CONTEXT_KEY]: "2026-02-30" }).errors).toEqual([
+      `today (context ${TODAY_CONTEXT_KEY}): "2026-02-30" is not allowed; allowed: a date written YYYY-MM-DD`,
+    ]);
+  });
+
+  test("Terraform tokens for model and version are left to Terraform", () => {
+    const stack = stackWith();
+    const model = new TerraformVariable(stack, "model", { type: "string" });
+    const d = new ModelDeployment(stack, "d", {
+      account: account(stack),
+      today: "2030-01-01",
+      ...deployment({ model: model.stringValue, sku: "Standard" }),
+    });
+    expect(d.node.validate()).toEqual([]);
+    expect(d.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN)).toEqual([]);
+  });
+});
