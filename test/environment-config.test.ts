@@ -30,10 +30,10 @@ describe("environment config validation", () => {
   });
 
   test("no region fails", () => {
-    expect(errorsFor({ regions: [] })).toEqual(expect.arrayContaining([expect.stringMatching(/\[dev\/openai\] regions: \[\] is not allowed; allowed: at least one region/)]));
+    expect(errorsFor({ regions: [] })).toEqual(expect.arrayContaining([expect.stringMatching(/^\[dev\] regions: \[\] is not allowed; allowed: a non-empty list of regions$/)]));
   });
 
   test("a region without Azure OpenAI is named in the error", () => {
-    expect(errorsFor({ regions: [{ location: "westus2", priority: 1, network: { addressSpace: "10.99.51.0/24" } }] }).join("\n")).toMatch(/\[dev\/openai\/westus2] location: "westus2"/);
+    expect(errorsFor({ regions: [{ location: "westus2", priority: 1, network: { addressSpace: "10.99.51.0/24" } }] }).join("\n")).toMatch(/^\[dev\] regions\[0\]\.location: "westus2" is not allowed; allowed: a region that offers Azure OpenAI \(.*\); did you mean "westus"\?$/);
   });
 });

@@ -1,8 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { TerraformStack } from "cdktf";
+import { Annotations, TerraformStack } from "cdktf";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { OpenAiAccount, OpenAiAccountProps, SynthValidationError } from "../lib";
+import { MAX_LISTED_PROBLEMS } from "../lib/core/guarded-app";
 import { synthProblems, tempOutdir, testApp } from "./helpers/synth";
 
 const good: OpenAiAccountProps = {
@@ -92,4 +93,79 @@ test("an app whose constructs throw before synth leaves no staging directory", (
   expect(() => stackWith(app, "dup", {}) && stackWith(app, "dup", {})).toThrow(/already a Construct/);
   const siblings = fs.readdirSync(path.dirname(outdir)).filter((d) => d.startsWith(`${path.basename(outdir)}.staging`));
   expect(siblings).toEqual([]);
+});
+
+describe("GuardedApp under the cdktf CLI", () => {
+  const withEnv = (name: string, value: string | undefined, run: () => void) => {
+    const before = process.env[name];
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+    try {
+      run();
+    } finally {
+      if (before === undefined) delete process.env[name];
+      else process.env[name] = before;
+    }
+  };
+
+  test.each([undefined, "true"])("an error annotation stops every stack (CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS=%s)", (value) => {
+    withEnv("CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS", value, () => {
+      const outdir = tempOutdir();
+      const app = testApp(outdir);
+      stackWith(app, "fine", {});
+      const flagged = stackWith(app, "flagged", {});
+      Annotations.of(flagged).addError("SOC2-CC6.1: the account is public");
+      expect(synthProblems(app)).toEqual(["[flagged] SOC2-CC6.1: the account is public"]);
+      expect(fs.readdirSync(outdir)).toEqual([]);
+    });
+  });
+
+  test("validation problems stop every stack with the CLI's variable set", () => {
+    withEnv("CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS", "true", () => {
+      const outdir = tempOutdir();
+      const app = testApp(outdir);
+      stackWith(app, "fine", {});
+      stackWith(app, "bad", { location: "mars" });
+      expect(synthProblems(app)).toEqual([expect.stringMatching(/^\[bad\/openai\] location: "mars" is not allowed/)]);
+      expect(fs.readdirSync(outdir)).toEqual([]);
+    });
+  });
+
+  test("200,000 problems from one stack: no RangeError, a bounded message, every problem kept", () => {
+    const app = testApp();
+    const stack = stackWith(app, "many", {});
+    const many = Array.from({ length: 200_000 }, (_, i) => `p${i}: 1 is not allowed; allowed: 2`);
+    stack.node.addValidation({ validate: () => many });
+    let caught: unknown;
+    try {
+      app.synth();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SynthValidationError);
+    const error = caught as SynthValidationError;
+    expect(error.problems).toHaveLength(200_000);
+    expect(error.message.split("\n")).toHaveLength(1 + MAX_LISTED_PROBLEMS + 1);
+    expect(error.message).toMatch(/\.\.\. and 199900 more \(see the problems property\)$/);
+  });
+
+  test("an unexpected error is reported with the stack, marked as unexpected, and nothing is written", () => {
+    const outdir = tempOutdir();
+    const app = testApp(outdir);
+    const stack = stackWith(app, "broken", {});
+    stackWith(app, "fine", {});
+    jest.spyOn(stack, "toTerraform").mockImplementation(() => {
+      throw new TypeError("boom");
+    });
+    let caught: unknown;
+    try {
+      app.synth();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SynthValidationError);
+    expect((caught as SynthValidationError).problems).toEqual(["[broken] TypeError: boom"]);
+    expect((caught as SynthValidationError).unexpected).toHaveLength(1);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
 });

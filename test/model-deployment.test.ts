@@ -38,16 +38,16 @@ describe("model deployments", () => {
   });
 
   test("of one account are chained so Azure creates them one at a time", () => {
-    const { stack, account } = accountWith([gpt("a"), gpt("b"), gpt("c")]);
-    account.addDeployment(gpt("d"));
+    const { stack, account } = accountWith([gpt("aa"), gpt("bb"), gpt("cc")]);
+    account.addDeployment(gpt("dd"));
     const byName = Object.fromEntries(
       Object.entries(resources(synthJson(stack), "azurerm_cognitive_deployment")).map(([id, r]) => [r.name, { id, r }]),
     );
-    expect(byName.a.r.depends_on).toBeUndefined();
-    expect(byName.b.r.depends_on).toEqual([`azurerm_cognitive_deployment.${byName.a.id}`]);
-    expect(byName.c.r.depends_on).toEqual([`azurerm_cognitive_deployment.${byName.b.id}`]);
-    expect(byName.d.r.depends_on).toEqual([`azurerm_cognitive_deployment.${byName.c.id}`]);
-    expect(account.deployments.map((d) => d.options.name)).toEqual(["a", "b", "c", "d"]);
+    expect(byName.aa.r.depends_on).toBeUndefined();
+    expect(byName.bb.r.depends_on).toEqual([`azurerm_cognitive_deployment.${byName.aa.id}`]);
+    expect(byName.cc.r.depends_on).toEqual([`azurerm_cognitive_deployment.${byName.bb.id}`]);
+    expect(byName.dd.r.depends_on).toEqual([`azurerm_cognitive_deployment.${byName.cc.id}`]);
+    expect(account.deployments.map((d) => d.options.name)).toEqual(["aa", "bb", "cc", "dd"]);
   });
 
   test.each([
@@ -57,9 +57,9 @@ describe("model deployments", () => {
     [2_000_000, "DataZoneStandard"],
     [10_001, "ProvisionedManaged"],
   ] as const)("capacity %p for %s is rejected", (capacity, sku) => {
-    const { stack } = accountWith([gpt("x", { capacity, sku })]);
+    const { stack } = accountWith([gpt("xx", { capacity, sku })]);
     expect(validationErrors(stack)).toEqual([
-      expect.stringMatching(new RegExp(`^\\[test/openai/deployment-x\\] capacity: ${capacity} is not allowed; allowed: a whole number from 1 to`)),
+      expect.stringMatching(new RegExp(`^\\[test/openai/deployment-xx\\] capacity: ${capacity} is not allowed; allowed: a whole number from 1 to`)),
     ]);
   });
 
@@ -68,19 +68,19 @@ describe("model deployments", () => {
     [100_000, "GlobalStandard"],
     [10_000, "GlobalProvisionedManaged"],
   ] as const)("capacity %p for %s is accepted", (capacity, sku) => {
-    const { stack } = accountWith([gpt("x", { capacity, sku })]);
+    const { stack } = accountWith([gpt("xx", { capacity, sku })]);
     expect(validationErrors(stack)).toEqual([]);
   });
 
   test("an unknown SKU is rejected with the list of SKUs", () => {
-    const { stack } = accountWith([gpt("x", { sku: "Premium" as any })]);
+    const { stack } = accountWith([gpt("xx", { sku: "Premium" as any })]);
     expect(validationErrors(stack)).toEqual([
-      '[test/openai/deployment-x] sku: "Premium" is not allowed; allowed: Standard, DataZoneStandard, GlobalStandard, ProvisionedManaged, DataZoneProvisionedManaged, GlobalProvisionedManaged, GlobalBatch, DataZoneBatch',
+      '[test/openai/deployment-xx] sku: "Premium" is not allowed; allowed: Standard, DataZoneStandard, GlobalStandard, ProvisionedManaged, DataZoneProvisionedManaged, GlobalProvisionedManaged, GlobalBatch, DataZoneBatch',
     ]);
   });
 
   test("an unknown version upgrade option is rejected", () => {
-    const { stack } = accountWith([gpt("x", { versionUpgradeOption: "Always" as any })]);
+    const { stack } = accountWith([gpt("xx", { versionUpgradeOption: "Always" as any })]);
     expect(validationErrors(stack).join("\n")).toMatch(/versionUpgradeOption: "Always" is not allowed; allowed: OnceNewDefaultVersionAvailable/);
   });
 

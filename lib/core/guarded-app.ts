@@ -1,13 +1,28 @@
 import * as fs from "fs";
 import * as path from "path";
-import { App, AppConfig, TerraformStack } from "cdktf";
+import { AnnotationMetadataEntryType, App, AppConfig, TerraformStack } from "cdktf";
+import { StackSynthesizer } from "cdktf/lib/synthesize/synthesizer";
 
-/** Thrown when one or more stacks fail validation; lists every problem of the run. */
+/** Most problems listed in the message of a {@link SynthValidationError}; all are in `problems`. */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/** Thrown when one or more stacks fail validation; lists the problems of the run. */
 export class SynthValidationError extends Error {
-  constructor(public readonly problems: readonly string[]) {
+  /**
+   * @param problems every problem of the run, `[construct path] prop: value is not allowed; ...`
+   * @param unexpected errors thrown while synthesizing (bugs, not input problems), also in `problems`
+   */
+  constructor(
+    public readonly problems: readonly string[],
+    public readonly unexpected: readonly unknown[] = [],
+  ) {
     super(
       `Synthesis failed with ${problems.length} problem(s); nothing was written.\n` +
-        problems.map((p) => `  - ${p}`).join("\n"),
+        problems
+          .slice(0, MAX_LISTED_PROBLEMS)
+          .map((p) => `  - ${p}`)
+          .join("\n") +
+        (problems.length > MAX_LISTED_PROBLEMS ? `\n  ... and ${problems.length - MAX_LISTED_PROBLEMS} more (see the problems property)` : ""),
     );
     this.name = "SynthValidationError";
   }
@@ -36,22 +51,47 @@ export class GuardedApp extends App {
 
   public override synth(): void {
     const stacks = this.node.findAll().filter(TerraformStack.isStack);
-    const session = { outdir: this.outdir, skipValidation: this.skipValidation, manifest: this.manifest };
+    // Validation and error annotations are checked here, for every stack, whatever
+    // CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS says (`cdktf synth` sets it): the synthesizer
+    // writes to the staging directory only, and nothing is published when any stack failed.
+    const session = { outdir: this.outdir, skipValidation: true, manifest: this.manifest };
     const problems: string[] = [];
+    const unexpected: unknown[] = [];
     fs.mkdirSync(path.join(this.outdir, "stacks"), { recursive: true });
     try {
-      stacks.forEach((stack) => stack.prepareStack());
+      const crashes = new Map<TerraformStack, unknown>();
       for (const stack of stacks) {
         try {
-          stack.synthesizer.synthesize(session);
+          stack.prepareStack();
         } catch (error) {
-          problems.push(...stackProblems(stack, error));
+          crashes.set(stack, error);
         }
       }
-      if (!this.skipValidation) {
-        problems.push(...this.node.validate());
+      for (const stack of stacks) {
+        if (stack.synthesizer instanceof StackSynthesizer) {
+          const hclOutput = (stack.synthesizer as unknown as { readonly hclOutput?: boolean }).hclOutput;
+          stack.synthesizer = new StackSynthesizer(stack, true, hclOutput);
+        }
+        if (!crashes.has(stack)) {
+          try {
+            stack.synthesizer.synthesize(session);
+          } catch (error) {
+            crashes.set(stack, error);
+          }
+        }
+        const before = problems.length;
+        if (!this.skipValidation) collectValidationProblems(stack, problems);
+        collectErrorAnnotations(stack, problems);
+        // cdktf validates before it resolves: an error thrown by a stack that has validation
+        // problems is their consequence (placeholder values); without them it is a bug.
+        if (crashes.has(stack) && problems.length === before) {
+          const error = crashes.get(stack);
+          unexpected.push(error);
+          problems.push(`[${stack.node.path}] ${firstLine(error)}`);
+        }
       }
-      if (problems.length > 0) throw new SynthValidationError(problems);
+      if (!this.skipValidation) for (const message of this.node.validate()) problems.push(`[${this.node.path || "app"}] ${message}`);
+      if (problems.length > 0) throw new SynthValidationError(problems, unexpected);
       this.manifest.writeToFile();
       publish(this.outdir, this.finalOutdir);
     } finally {
@@ -60,14 +100,27 @@ export class GuardedApp extends App {
   }
 }
 
-/** The problems one failing stack reported, one per line, each with its construct path. */
-function stackProblems(stack: TerraformStack, error: unknown): string[] {
-  const message = error instanceof Error ? error.message : String(error);
-  const lines = message
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line.startsWith("["));
-  return lines.length > 0 ? lines : [`[${stack.node.path}] ${message}`];
+/** The validation messages of every construct of the stack, with their paths (no spreading). */
+function collectValidationProblems(stack: TerraformStack, problems: string[]): void {
+  for (const construct of stack.node.findAll()) {
+    for (const message of construct.node.validate()) problems.push(`[${construct.node.path}] ${message}`);
+  }
+}
+
+/** Error annotations (compliance findings) of every construct of the stack. */
+function collectErrorAnnotations(stack: TerraformStack, problems: string[]): void {
+  for (const construct of stack.node.findAll()) {
+    for (const entry of construct.node.metadata) {
+      if (entry.type === AnnotationMetadataEntryType.ERROR) problems.push(`[${construct.node.path}] ${String(entry.data)}`);
+    }
+  }
+}
+
+/** The first line of an error, bounded, for a problem line. */
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const line = message.split("\n")[0];
+  return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { PolicyEnforcement } from "../governance/policy-assignments";
+import { DeletionProtectionMode } from "../governance/resource-locks";
 import { AccessEntry } from "../identity/access-matrix";
 import { BuiltInRoleKey } from "../identity/role-catalog";
 import { ContentFilterOptions } from "../openai/content-filter";
@@ -19,6 +20,30 @@ export interface WorkloadConfig {
 
 /** Compliance packs a stack is checked against at synth. */
 export type CompliancePackName = "soc2" | "hipaa" | "gdpr";
+
+/** Deletion protection per kind of resource: `"lock"`, `"preventDestroy"` or `false` (none). */
+export interface DeletionProtectionScopes {
+  /**
+   * The Azure OpenAI accounts (a lock blocks replacing their deployments and content filters).
+   * @default "lock"
+   */
+  readonly accounts?: DeletionProtectionMode | false;
+  /**
+   * The Log Analytics workspace (a lock blocks replacing its saved searches).
+   * @default "lock"
+   */
+  readonly workspace?: DeletionProtectionMode | false;
+  /**
+   * The archive storage accounts (a lock blocks deleting their containers).
+   * @default "lock"
+   */
+  readonly archives?: DeletionProtectionMode | false;
+  /**
+   * The customer-managed key vaults.
+   * @default "lock"
+   */
+  readonly keyVaults?: DeletionProtectionMode | false;
+}
 
 /** Everything that differs between environments. One object per environment, typed. */
 export interface EnvironmentConfig {
@@ -57,8 +82,12 @@ export interface EnvironmentConfig {
   readonly budget: {
     /** Monthly amount in the billing currency. */
     readonly amount: number;
-    /** First budget month, `YYYY-MM-01`. */
-    readonly startDate: string;
+    /**
+     * First budget month, `YYYY-MM-01` (at most 12 months ahead). Used only when the budget is
+     * created: later changes are ignored (`ignore_changes`), see `MonthlyBudget`.
+     * @default - the first day of the current month (UTC) at synth
+     */
+    readonly startDate?: string;
     /** Who is notified at 50, 80, 100 % actual and 100 % forecast. */
     readonly contactEmails: readonly string[];
   };
@@ -68,10 +97,14 @@ export interface EnvironmentConfig {
    */
   readonly customerManagedKeys?: boolean;
   /**
-   * CanNotDelete locks and prevent_destroy on the accounts, workspace, archives and key vaults.
+   * Protection from deletion of what holds data or keys. `true`: CanNotDelete locks and
+   * prevent_destroy on the accounts, workspace, archives and key vaults. An object chooses per
+   * kind (`"lock"`, `"preventDestroy"` or `false`; a kind left out is `"lock"`). A lock is
+   * inherited by the resource's children (deployments, content filters, saved searches,
+   * containers), which then cannot be replaced: see docs/OPERATIONS.md for changing them.
    * @default false
    */
-  readonly deletionProtection?: boolean;
+  readonly deletionProtection?: boolean | DeletionProtectionScopes;
   /**
    * Content filter on every account.
    * @default - all harm filters blocking from Medium, jailbreak shield on
@@ -112,4 +145,22 @@ export interface EnvironmentConfig {
    * @default - none
    */
   readonly tags?: Record<string, string>;
+  /**
+   * Deployments allowed to use a content filter (RAI policy) other than the environment's
+   * `contentFilter`, keyed by deployment name, each with the reason. A deployment's
+   * `raiPolicyName` is refused without an entry here: it would silently replace the filter.
+   * @default - none: every deployment uses the environment's content filter
+   */
+  readonly contentFilterOverrides?: Readonly<Record<string, ContentFilterOverride>>;
 }
+
+/** Why one deployment uses a content filter other than the environment's. */
+export interface ContentFilterOverride {
+  /** Why the deployment needs another filter (at least 10 characters), for the auditor. */
+  readonly reason: string;
+}
+
+/** The outcome of `validateEnvironmentConfig`: the config, or every problem with its config path. */
+export type EnvironmentConfigValidation =
+  | { readonly ok: true; readonly config: EnvironmentConfig }
+  | { readonly ok: false; readonly problems: readonly string[] };

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { addPropChecks, isToken, PropChecks } from "../core/validation";
+import { addPropChecks, constructKeyProblem, isToken, literalTextProblem, PropChecks } from "../core/validation";
 import { BUILT_IN_ROLES, BuiltInRoleKey, builtInRole, HUMAN_ROLE_CEILING, RoleScopeKind } from "./role-catalog";
 import { HUMAN_PRINCIPAL_TYPES, PrincipalType } from "./principal";
 import { RbacAssignment, StatedReason } from "./role-assignment";
@@ -81,7 +81,10 @@ export interface AccessMatrixProps {
 /**
  * The access of one environment as data: each entry assigns its role on its scopes, with
  * construct IDs from `<principal key>-<role key>-<scope key>` so adding or reordering entries
- * never renames an assignment. People (User, Group) are held to a role ceiling; above it they
+ * never renames an assignment. Keys must be safe as construct IDs (text known at synth, no `/`
+ * or line breaks) and each principal key, role and scope is assigned once; a display name,
+ * description or reason holding `${` or `%{` is refused (Terraform would evaluate it). Such
+ * entries are reported and not assigned. People (User, Group) are held to a role ceiling; above it they
  * need a stated exception, and privileged roles need a stated reason.
  */
 export class AccessMatrix extends Construct {
@@ -92,10 +95,14 @@ export class AccessMatrix extends Construct {
     super(scope, id);
     const ceiling = props.humanRoleCeiling ?? HUMAN_ROLE_CEILING;
     const problems: Problem[] = [];
-    this.assignments = props.entries.flatMap((entry) => this.applyEntry(entry, props.scopes, ceiling, problems));
+    // Scope keys become construct IDs: a bad one is reported and not assigned on.
+    const badScopeKeys = new Set(Object.keys(props.scopes).filter((key) => constructKeyProblem(key) !== undefined));
+    const scopes = Object.fromEntries(Object.entries(props.scopes).filter(([key]) => !badScopeKeys.has(key)));
+    this.assignments = props.entries.flatMap((entry) => this.applyEntry(entry, scopes, ceiling, problems));
 
     addPropChecks(this, (c) => {
-      for (const [key, target] of Object.entries(props.scopes)) {
+      for (const key of badScopeKeys) c.fail("scopes", key, `${constructKeyProblem(key)} (the key)`);
+      for (const [key, target] of Object.entries(scopes)) {
         c.oneOf(`scopes.${key}.kind`, target.kind, ROLE_SCOPE_KINDS);
       }
       for (const role of ceiling) {
@@ -121,12 +128,38 @@ export class AccessMatrix extends Construct {
       problems.push((c) => c.fail(`${label}.key`, undefined, "allowed: a stable key, required when principalId is a Terraform reference"));
       return [];
     }
+    const keyProblem = constructKeyProblem(principalKey);
+    if (keyProblem !== undefined) {
+      problems.push((c) => c.fail(entry.key !== undefined ? `${label}.key` : `${label}.principalId`, principalKey, keyProblem));
+      return [];
+    }
+    // Text written into the assignment's description must reach Azure as written.
+    const textProblems = (
+      [
+        ["displayName", entry.displayName],
+        ["description", entry.description],
+        ["exception.reason", entry.exception?.reason],
+        ["privileged.reason", entry.privileged?.reason],
+      ] as const
+    ).flatMap(([prop, value]) => {
+      const problem = value === undefined ? undefined : literalTextProblem(value);
+      return problem === undefined ? [] : [{ prop, value, problem }];
+    });
+    if (textProblems.length > 0) {
+      for (const t of textProblems) problems.push((c) => c.fail(`${label}.${t.prop}`, t.value, t.problem));
+      return [];
+    }
     if (role.problem !== undefined) {
       problems.push((c) => c.fail(`${label}.role`, entry.role, role.problem!));
       return [];
     }
     if (role.key === undefined) {
       problems.push((c) => c.fail(`${label}.role.key`, undefined, "allowed: a stable key, required when customRoleDefinitionId is a Terraform reference"));
+      return [];
+    }
+    const roleKeyProblem = constructKeyProblem(role.key);
+    if (roleKeyProblem !== undefined) {
+      problems.push((c) => c.fail(`${label}.role.key`, role.key, roleKeyProblem));
       return [];
     }
     const withinCeiling = role.builtIn !== undefined && ceiling.includes(role.builtIn);

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { addPropChecks, isToken } from "../core/validation";
+import { addPropChecks, constructKeyProblem, isToken } from "../core/validation";
 import { IGrantee } from "./principal";
 import { RbacAssignment, StatedReason } from "./role-assignment";
 import { resolveRole, RoleSpec } from "./role-ref";
@@ -46,6 +46,8 @@ export function grantRole(target: IRoleTarget, grantee: IGrantee, role: RoleSpec
   addPropChecks(assignment, (c) => {
     if (granteeKey === undefined) {
       c.fail("grantee.granteeKey", undefined, "allowed: a stable key, required when principalId is a Terraform reference");
+    } else if (constructKeyProblem(granteeKey) !== undefined) {
+      c.fail("grantee.granteeKey", granteeKey, constructKeyProblem(granteeKey)!);
     }
     if (resolved.key === undefined && resolved.problem === undefined) {
       c.fail("role.key", undefined, "allowed: a stable key, required when customRoleDefinitionId is a Terraform reference");

@@ -29,7 +29,8 @@ export interface RbacAssignmentProps {
    */
   readonly privileged?: StatedReason;
   /**
-   * Description of the assignment; a privileged reason is appended.
+   * Description of the assignment; a privileged reason is appended. Literal text: `${` and
+   * `%{` are refused (Terraform would evaluate them), a token of this app is accepted.
    * @default - none, or the privileged reason
    */
   readonly description?: string;
@@ -108,7 +109,11 @@ export class RbacAssignment extends Construct {
           `allowed: ${this.role.displayName} is privileged; grant a least-privilege role (OpenAiUser, OpenAiContributor, Reader) or set privileged: { reason } to assign it`,
         );
       }
-      if (props.privileged !== undefined) c.reason("privileged.reason", props.privileged.reason);
+      if (props.privileged !== undefined) {
+        c.reason("privileged.reason", props.privileged.reason);
+        c.literalText("privileged.reason", props.privileged.reason);
+      }
+      c.literalText("description", props.description);
       if (first !== undefined) {
         c.fail("role", props.role, `allowed: one assignment per scope, principal and role; ${first.node.path} already assigns it`);
       }

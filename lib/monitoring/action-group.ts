@@ -1,6 +1,6 @@
 import { MonitorActionGroup } from "@cdktf/provider-azurerm/lib/monitor-action-group";
 import { Construct } from "constructs";
-import { addPropChecks, PropChecks } from "../core/validation";
+import { addPropChecks, checkEmailAddress, PropChecks } from "../core/validation";
 import { checkName, checkTagProps, chosenName, monitoringTags } from "./common";
 import { MonitoringTagProps, NameChoice } from "./monitoring-props";
 
@@ -38,7 +38,6 @@ export interface AlertActionGroupProps extends MonitoringTagProps, NameChoice {
   readonly webhooks?: readonly WebhookReceiver[];
 }
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const RECEIVER_NAME = /^[^<>%&\\?/]{1,128}$/;
 
 /** Where alerts go: an `azurerm_monitor_action_group` with email and webhook receivers. */
@@ -80,7 +79,7 @@ function checkReceivers(c: PropChecks, props: AlertActionGroupProps): void {
   }
   props.emails.forEach((e) => {
     c.matches(`emails.${e.name}.name`, e.name, RECEIVER_NAME, "1-128 characters other than < > % & \\ ? /");
-    c.matches(`emails.${e.name}.address`, e.address, EMAIL, "an email address such as team@example.com");
+    checkEmailAddress(c, `emails.${e.name}.address`, e.address);
   });
   webhooks.forEach((w) => {
     c.matches(`webhooks.${w.name}.name`, w.name, RECEIVER_NAME, "1-128 characters other than < > % & \\ ? /");

@@ -1,7 +1,7 @@
 // Helpers shared by the monitoring constructs; not part of the public API.
 import { isToken, PropChecks } from "../core/validation";
 import { nameProblem, ResourceKind } from "../core/naming";
-import { governanceTags } from "../core/tags";
+import { checkGovernanceTags, governanceTags } from "../core/tags";
 import { findRegion } from "../regions/catalog";
 import { MonitoringTagProps, NameChoice } from "./monitoring-props";
 
@@ -25,6 +25,7 @@ export function checkName(c: PropChecks, kind: ResourceKind, props: NameChoice, 
 export function checkTagProps(c: PropChecks, props: MonitoringTagProps): void {
   if (!props.owner || props.owner.trim() === "") c.fail("owner", props.owner, "allowed: a team or person accountable for the resource");
   if (!props.environment || props.environment.trim() === "") c.fail("environment", props.environment, "allowed: an environment name such as prod");
+  checkGovernanceTags(c, { environment: props.environment, owner: props.owner, dataResidency: props.dataResidency ?? "" }, props.tags);
 }
 
 /** The tags of a monitoring resource in `location` (`global` for global resources). */

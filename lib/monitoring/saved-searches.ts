@@ -96,7 +96,9 @@ export class WorkspaceSavedSearches extends Construct {
     const searches: Record<string, LogAnalyticsSavedSearch> = {};
     const duplicates: string[] = [];
     for (const search of definitions) {
-      if (searches[search.name]) {
+      // Names become construct IDs: an unsafe one is reported below and gets no resource.
+      if (typeof search.name !== "string" || !SEARCH_NAME.test(search.name)) continue;
+      if (Object.hasOwn(searches, search.name)) {
         duplicates.push(search.name);
         continue;
       }
@@ -116,6 +118,8 @@ export class WorkspaceSavedSearches extends Construct {
         if (!search.query || search.query.trim() === "") c.fail(`searches.${search.name}.query`, search.query, "allowed: a KQL query");
         if (!search.displayName || search.displayName.trim() === "") {
           c.fail(`searches.${search.name}.displayName`, search.displayName, "allowed: a name to show in the portal");
+        } else {
+          c.literalText(`searches.${search.name}.displayName`, search.displayName);
         }
       }
       if (duplicates.length > 0) c.fail("searches", duplicates, "allowed: each search name once per workspace");

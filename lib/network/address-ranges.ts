@@ -109,3 +109,29 @@ export function checkNoOverlaps(c: PropChecks, prop: string, ranges: Readonly<Re
     }
   }
 }
+
+/**
+ * Why `address` cannot be a fixed address in the subnet `block`, or undefined: outside the
+ * subnet, or one of the five addresses Azure reserves in every subnet (the network address,
+ * the first three host addresses for the gateway and Azure DNS, and the broadcast address;
+ * Microsoft Learn, "Virtual network FAQ", "Are there any restrictions on using IP addresses
+ * within these subnets?").
+ */
+export function subnetAddressProblem(address: ipaddr.IPv4, block: Ipv4Block): string | undefined {
+  const cidr = blockToString(block);
+  if (!address.match(block.address, block.prefix)) return `allowed: an address inside the endpoint subnet ${cidr}`;
+  const broadcast = ipaddr.IPv4.broadcastAddressFromCIDR(cidr);
+  // The first four addresses of a subnet are exactly those sharing its first 30 bits.
+  const firstFour = block.prefix <= 30 && address.match(block.address, 30);
+  if (firstFour || address.toString() === broadcast.toString()) {
+    const first = reservedRange(block);
+    return `allowed: an address of ${cidr} other than the five Azure reserves (${first}, ${broadcast.toString()})`;
+  }
+  return undefined;
+}
+
+function reservedRange(block: Ipv4Block): string {
+  // The first four as a range: the network address to the broadcast address of its /30.
+  const lastOfFour = ipaddr.IPv4.broadcastAddressFromCIDR(`${block.address.toString()}/30`);
+  return `${block.address.toString()}-${lastOfFour.toString()}`;
+}

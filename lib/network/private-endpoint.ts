@@ -3,7 +3,8 @@ import { Construct } from "constructs";
 import { nameProblem } from "../core/naming";
 import { addPropChecks, isToken, PropChecks } from "../core/validation";
 import type { IOpenAiAccount } from "../openai/openai-account-ref";
-import { parseIpv4Address } from "./address-ranges";
+import { parseIpv4Address, parseIpv4Block, subnetAddressProblem } from "./address-ranges";
+import { RegionNetwork } from "./region-network";
 import { checkSubnetId, PRIVATE_DNS_ZONE_ID } from "./resource-ids";
 
 /** The private-link subresource (group ID) of an Azure OpenAI account. */
@@ -41,10 +42,17 @@ export interface OpenAiPrivateEndpointProps {
   readonly dnsManagedByPolicy?: boolean;
   /**
    * Fixed private IPv4 address inside the subnet; Azure reserves the first four and the last
-   * address of every subnet.
+   * address of every subnet, so those are refused. When the subnet's range is known
+   * (`subnetAddressPrefix`, or a subnet a RegionNetwork of this stack created) the address must
+   * lie inside it; otherwise it must be an RFC 1918 private address.
    * @default - Azure assigns a free address
    */
   readonly privateIpAddress?: string;
+  /**
+   * Address range (CIDR) of the subnet in `subnetId`, to check `privateIpAddress` against.
+   * @default - the range of the RegionNetwork of this stack that created `subnetId`, else unknown
+   */
+  readonly subnetAddressPrefix?: string;
   /**
    * Name of the endpoint's network interface.
    * @default - Azure's generated name (`<endpoint name>.nic.<guid>`)
@@ -79,7 +87,7 @@ export class OpenAiPrivateEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: OpenAiPrivateEndpointProps) {
     super(scope, id);
-    addPropChecks(this, (c) => checkProps(c, props));
+    addPropChecks(this, (c) => checkProps(c, props, props.subnetAddressPrefix ?? RegionNetwork.subnetRangeOf(this, props.subnetId)));
 
     const policyDns = props.dnsManagedByPolicy === true;
     const zoneIds = props.privateDnsZoneIds ?? [];
@@ -116,7 +124,7 @@ export class OpenAiPrivateEndpoint extends Construct {
   }
 }
 
-function checkProps(c: PropChecks, props: OpenAiPrivateEndpointProps): void {
+function checkProps(c: PropChecks, props: OpenAiPrivateEndpointProps, subnetRange: string | undefined): void {
   if (!isToken(props.name)) {
     const problem = nameProblem("privateEndpoint", props.name);
     if (problem) c.fail("name", props.name, problem);
@@ -129,7 +137,10 @@ function checkProps(c: PropChecks, props: OpenAiPrivateEndpointProps): void {
   c.matches("location", props.location, LOCATION, "an Azure location name such as swedencentral");
   c.matches("customNetworkInterfaceName", props.customNetworkInterfaceName, NIC_NAME,
     "1-80 letters, digits, '-', '_' or '.', starting alphanumeric and ending alphanumeric or '_'");
-  checkPrivateIp(c, props.privateIpAddress);
+  checkPrivateIp(c, props.privateIpAddress, subnetRange);
+  if (props.subnetAddressPrefix !== undefined && !isToken(props.subnetAddressPrefix) && !parseIpv4Block(props.subnetAddressPrefix)) {
+    c.fail("subnetAddressPrefix", props.subnetAddressPrefix, "allowed: an IPv4 CIDR block written from its network address, such as 10.20.0.0/27");
+  }
 
   const zoneIds = props.privateDnsZoneIds ?? [];
   if (props.dnsManagedByPolicy === true) {
@@ -155,11 +166,14 @@ function checkProps(c: PropChecks, props: OpenAiPrivateEndpointProps): void {
   }
 }
 
-function checkPrivateIp(c: PropChecks, value: string | undefined): void {
+function checkPrivateIp(c: PropChecks, value: string | undefined, subnetRange: string | undefined): void {
   if (value === undefined || isToken(value)) return;
   const address = parseIpv4Address(value);
   if (!address) return c.fail("privateIpAddress", value, "allowed: an IPv4 address such as 10.20.0.10");
   if (address.range() !== "private") {
-    c.fail("privateIpAddress", value, "allowed: an address in the RFC 1918 private ranges 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16");
+    return c.fail("privateIpAddress", value, "allowed: an address in the RFC 1918 private ranges 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16");
   }
+  const block = subnetRange === undefined || isToken(subnetRange) ? undefined : parseIpv4Block(subnetRange);
+  const problem = block && subnetAddressProblem(address, block);
+  if (problem) c.fail("privateIpAddress", value, problem);
 }

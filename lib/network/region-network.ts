@@ -1,6 +1,7 @@
 import { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
 import { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";
-import { Construct } from "constructs";
+import { TerraformStack } from "cdktf";
+import { Construct, IConstruct } from "constructs";
 import { nameProblem, ResourceKind } from "../core/naming";
 import { addPropChecks, isToken, PropChecks } from "../core/validation";
 import { blockToString, checkPrivateCidr, firstSubBlock, Ipv4Block, parseIpv4Block, PrivateRangeRule } from "./address-ranges";
@@ -55,6 +56,15 @@ const LOCATION = /^[a-z][a-z0-9]*$/;
  * no default outbound internet access.
  */
 export class RegionNetwork extends Construct {
+  /**
+   * The CIDR of the private-endpoint subnet a RegionNetwork in the stack of `scope` created
+   * with the ID `subnetId` (the same reference string), or undefined when no RegionNetwork of
+   * that stack created it (a brought subnet).
+   */
+  public static subnetRangeOf(scope: IConstruct, subnetId: string): string | undefined {
+    return createdSubnets.get(TerraformStack.of(scope))?.get(subnetId);
+  }
+
   /** Subnet (resource ID) for the region's private endpoints. */
   public readonly subnetId: string;
   /** VNet (resource ID) the subnet belongs to: the one to link the private DNS zones to. */
@@ -99,8 +109,15 @@ export class RegionNetwork extends Construct {
     });
     this.subnetId = this.subnet.id;
     this.virtualNetworkId = this.virtualNetwork.id;
+    if (subnetBlock) {
+      const stack = TerraformStack.of(this);
+      if (!createdSubnets.has(stack)) createdSubnets.set(stack, new Map());
+      createdSubnets.get(stack)!.set(this.subnetId, this.privateEndpointSubnetRange);
+    }
   }
 }
+
+const createdSubnets = new WeakMap<TerraformStack, Map<string, string>>();
 
 function checkProps(c: PropChecks, props: RegionNetworkProps): void {
   c.matches("location", props.location, LOCATION, "an Azure location name such as swedencentral");

@@ -67,9 +67,12 @@ export const OPENAI_REGIONS: Readonly<Record<string, RegionInfo>> = Object.freez
   ),
 );
 
-/** The catalog entry for a location, or undefined when Azure OpenAI is not offered there. */
+/**
+ * The catalog entry for a location, or undefined when Azure OpenAI is not offered there. Only
+ * the catalog's own entries count: `constructor`, `__proto__` or `toString` are not regions.
+ */
 export function findRegion(location: string): RegionInfo | undefined {
-  return OPENAI_REGIONS[location];
+  return typeof location === "string" && Object.hasOwn(OPENAI_REGIONS, location) ? OPENAI_REGIONS[location] : undefined;
 }
 
 /** Every location name in the catalog, for error messages. */

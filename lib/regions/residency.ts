@@ -49,9 +49,20 @@ export const RESIDENCY_POLICIES: Readonly<Record<ResidencyPolicyName, ResidencyP
   global: { name: "global", allowedRegions: Object.keys(OPENAI_REGIONS), allowsGlobalProcessing: true },
 };
 
-/** The rules of a residency requirement. */
+/** The built-in policy of this name, or undefined (only the table's own entries count). */
+export function findResidencyPolicy(name: string): ResidencyPolicy | undefined {
+  return typeof name === "string" && Object.hasOwn(RESIDENCY_POLICIES, name) ? RESIDENCY_POLICIES[name as ResidencyPolicyName] : undefined;
+}
+
+/**
+ * The rules of a residency requirement. An unknown built-in name (`"constructor"` included)
+ * resolves to a policy that allows no region, so every check that uses it fails instead of
+ * crashing or passing; {@link checkResidencyDefinition} reports the name itself.
+ */
 export function resolveResidency(residency: Residency): ResidencyPolicy {
-  if (typeof residency === "string") return RESIDENCY_POLICIES[residency];
+  if (typeof residency === "string") {
+    return findResidencyPolicy(residency) ?? { name: residency, allowedRegions: [], allowsGlobalProcessing: false };
+  }
   return {
     name: residency.name,
     allowedRegions: [...residency.regions],
@@ -117,7 +128,7 @@ export function checkResidency(c: PropChecks, policy: ResidencyPolicy, subject: 
 /** Reports an unknown built-in policy name or an empty or unknown custom region list. */
 export function checkResidencyDefinition(c: PropChecks, residency: Residency): void {
   if (typeof residency === "string") {
-    c.oneOf("residency", residency, Object.keys(RESIDENCY_POLICIES) as ResidencyPolicyName[]);
+    if (!findResidencyPolicy(residency)) c.fail("residency", residency, `allowed: ${Object.keys(RESIDENCY_POLICIES).join(", ")}`);
     return;
   }
   if (residency.regions.length === 0) c.fail("residency.regions", residency.regions, "allowed: at least one region");

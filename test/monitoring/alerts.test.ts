@@ -157,3 +157,22 @@ describe("OpenAiMetricAlerts", () => {
     ]);
   });
 });
+
+describe("AlertActionGroup e-mail addresses (issue 12: no backtracking regex)", () => {
+  test("a long address the old pattern backtracked on is refused quickly, in the PropChecks form", () => {
+    // The old pattern /^[^@\s]+@[^@\s]+\.[^@\s]+$/ took about 1.5 s for 20,000 dots, quadratically more for more.
+    const address = `a@${"b.".repeat(50_000)}@`;
+    const started = Date.now();
+    const errors = validationErrors(group({ emails: [{ name: "platform", address }] }).stack);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(errors).toContainEqual(expect.stringContaining('[test/group] emails.platform.address: "a@b.b.b.'));
+    expect(errors).toContainEqual(expect.stringContaining("(100003 characters) is not allowed; allowed: an e-mail address such as team@example.com"));
+  });
+
+  test("a plain address still passes, a second @ does not", () => {
+    expect(validationErrors(group().stack)).toEqual([]);
+    expect(validationErrors(group({ emails: [{ name: "platform", address: "a@b@example.com" }] }).stack)).toEqual([
+      '[test/group] emails.platform.address: "a@b@example.com" is not allowed; allowed: an e-mail address such as team@example.com',
+    ]);
+  });
+});

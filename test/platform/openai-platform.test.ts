@@ -62,8 +62,7 @@ describe("routing manifest", () => {
           endpoint: "https://aoai-prod-sdc-oai-ctso.openai.azure.com/",
           dataZone: "EU",
           deployments: [
-            { name: "gpt-4-1", model: "gpt-4.1", version: "2025-04-14", sku: "DataZoneStandard", processing: "dataZone" },
-            { name: "gpt-4-1-mini", model: "gpt-4.1-mini", version: "2025-04-14", sku: "DataZoneStandard", processing: "dataZone" },
+            { name: "gpt-5-4", model: "gpt-5.4", version: "2026-03-05", sku: "DataZoneStandard", processing: "dataZone" },
           ],
         },
         expect.objectContaining({ location: "francecentral", priority: 2, endpoint: "https://aoai-prod-frc-oai-ctso.openai.azure.com/" }),
@@ -94,25 +93,25 @@ describe("platform input validation", () => {
 
   test("a region outside the residency fails the synth naming region and policy", () => {
     expect(problemsFor({ ...twoRegions, regions: [{ location: "eastus", priority: 1, network: { addressSpace: "10.99.41.0/24" } }] })).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^\[prod\/openai\] regions\[eastus\]: "eastus" is not allowed; residency "eu" allows: /)]),
+      expect.arrayContaining([expect.stringMatching(/^\[prod\] regions\[0\]\.location: "eastus" is not allowed; allowed: a location inside residency "eu" \(francecentral, /)]),
     );
   });
 
   test("a Global SKU under eu fails the synth", () => {
     const config = { ...twoRegions, deployments: [{ ...prod.deployments[0], sku: "GlobalStandard" as const }] };
     expect(problemsFor(config)).toEqual(
-      expect.arrayContaining([expect.stringContaining('[prod/openai] deployments[gpt-4-1].sku: "GlobalStandard" is not allowed')]),
+      expect.arrayContaining([expect.stringContaining('[prod] deployments[0].sku: "GlobalStandard" is not allowed; GlobalStandard processes data in any Azure region worldwide')]),
     );
   });
 
   test("two regions with one priority fail", () => {
     const config = { ...twoRegions, regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.99.11.0/24" } }, { location: "francecentral", priority: 1, network: { addressSpace: "10.99.21.0/24" } }] };
-    expect(problemsFor(config)).toEqual(expect.arrayContaining([expect.stringContaining("regions[].priority: [1] is not allowed")]));
+    expect(problemsFor(config)).toEqual(expect.arrayContaining([expect.stringContaining("[prod] regions[1].priority: 1 is not allowed; allowed: a different priority for each region (regions[0] has it)")]));
   });
 
   test("the same location twice fails", () => {
     const config = { ...twoRegions, regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.99.11.0/24" } }, { location: "swedencentral", priority: 2, network: { addressSpace: "10.99.12.0/24" } }] };
-    expect(problemsFor(config)).toEqual(expect.arrayContaining([expect.stringContaining('regions: ["swedencentral"] is not allowed; allowed: each location once')]));
+    expect(problemsFor(config)).toEqual(expect.arrayContaining([expect.stringContaining('[prod] regions[1].location: "swedencentral" is not allowed; allowed: each location once (regions[0] has it)')]));
   });
 });
 
@@ -123,7 +122,7 @@ test("prod deploys the same models in both regions", () => {
     (byAccount[d.cognitive_account_id] ??= []).push(d.name);
   }
   expect(Object.values(byAccount).map((names) => names.sort())).toEqual([
-    ["gpt-4-1", "gpt-4-1-mini"],
-    ["gpt-4-1", "gpt-4-1-mini"],
+    ["gpt-5-4"],
+    ["gpt-5-4"],
   ]);
 });

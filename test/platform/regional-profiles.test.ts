@@ -34,6 +34,6 @@ test("the Australian profile rejects a data-zone SKU (APAC has no data zone)", (
 test("the US healthcare profile rejects a European region", () => {
   const us = REGIONAL_PROFILES.ushealth;
   expect(validationErrors(environmentStack({ ...us, regions: [{ location: "westeurope", priority: 1, network: { addressSpace: "10.70.0.0/24" } }] })).join("\n")).toMatch(
-    /regions\[westeurope\]: "westeurope" is not allowed; residency "us"/,
+    /\[ushealth\] regions\[0\]\.location: "westeurope" is not allowed; allowed: a location inside residency "us"/,
   );
 });

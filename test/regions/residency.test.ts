@@ -1,6 +1,9 @@
 import {
   checkResidency,
+  builtInRole,
   checkResidencyDefinition,
+  findRegion,
+  findResidencyPolicy,
   DEPLOYMENT_SKUS,
   OPENAI_REGIONS,
   PropChecks,
@@ -131,5 +134,27 @@ describe("custom residency", () => {
     const c = new PropChecks();
     checkResidencyDefinition(c, "mars" as any);
     expect(c.messages).toEqual(['residency: "mars" is not allowed; allowed: eu, us, apac, global']);
+  });
+});
+
+describe("table lookups keyed by user input (issue 12: Object.prototype names)", () => {
+  test.each(["constructor", "valueOf", "__proto__", "toString", "hasOwnProperty"])("%s is not a region, a residency or a role", (name) => {
+    expect(findRegion(name)).toBeUndefined();
+    expect(findResidencyPolicy(name)).toBeUndefined();
+    expect(builtInRole(name)).toBeUndefined();
+    expect(() => problems(name as Residency, { regions: ["swedencentral"], deployments: dz("Standard") })).not.toThrow();
+  });
+
+  test("an Object.prototype name as residency gets the normal problem, and allows no region", () => {
+    expect(problems("constructor" as Residency, { regions: ["swedencentral"], deployments: [] })).toEqual([
+      'residency: "constructor" is not allowed; allowed: eu, us, apac, global',
+      'regions[swedencentral]: "swedencentral" is not allowed; residency "constructor" allows: ',
+    ]);
+  });
+
+  test("an Object.prototype name as a custom residency's region is an unknown region", () => {
+    expect(problems({ name: "nordics", regions: ["valueOf"] }, { regions: [], deployments: [] })).toContainEqual(
+      expect.stringContaining('residency.regions: "valueOf" is not allowed; allowed: regions that offer Azure OpenAI'),
+    );
   });
 });

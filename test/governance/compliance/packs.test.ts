@@ -29,6 +29,7 @@ describe("control mappings", () => {
       NoPrivilegedRoleAssignment: "error CC6.3, CC8.1",
       StorageAccountHardened: "error CC6.1",
       KeyVaultHardened: "error CC6.1, CC9.1",
+      DeploymentContentFilter: "error CC8.1",
     });
   });
 

@@ -8,6 +8,7 @@ import {
   CognitiveOutboundRestricted,
   CognitivePrivateEndpoint,
   CognitivePublicNetworkAccessDisabled,
+  DeploymentContentFilter,
   KeyVaultHardened,
   NoPrivilegedRoleAssignment,
   StorageAccountHardened,
@@ -34,7 +35,8 @@ export interface Soc2PackOptions {
 /**
  * SOC 2 (AICPA Trust Services Criteria, 2017): CC6.1 logical and network access, CC6.2
  * credentials, CC6.3 least privilege, CC7.2 monitoring, CC8.1 change management (no standing
- * Owner/Contributor that bypasses the pipeline), CC9.1 disruption (a purge-protected key).
+ * Owner/Contributor that bypasses the pipeline; no deployment leaves its account's reviewed
+ * content filter without a stated reason), CC9.1 disruption (a purge-protected key).
  * A customer-managed key and restricted outbound access are warnings: SOC 2 does not mandate them.
  */
 export class Soc2Pack extends CompliancePack {
@@ -56,6 +58,7 @@ export class Soc2Pack extends CompliancePack {
         { rule: new NoPrivilegedRoleAssignment(), controls: ["CC6.3", "CC8.1"], level: "error" },
         { rule: new StorageAccountHardened(), controls: ["CC6.1"], level: "error" },
         { rule: new KeyVaultHardened(), controls: ["CC6.1", "CC9.1"], level: "error" },
+        { rule: new DeploymentContentFilter(), controls: ["CC8.1"], level: "error" },
       ],
     });
     this.auditLogMinimumDays = auditLogMinimumDays;

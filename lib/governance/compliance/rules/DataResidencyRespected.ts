@@ -3,7 +3,7 @@ import { CognitiveDeployment } from "@cdktf/provider-azurerm/lib/cognitive-deplo
 import { TerraformResource } from "cdktf";
 import type { DeploymentSku } from "../../../openai/deployment-options";
 import { findRegion } from "../../../regions/catalog";
-import { RESIDENCY_POLICIES, ResidencyPolicy, ResidencyPolicyName, skuResidencyProblem } from "../../../regions/residency";
+import { findResidencyPolicy, ResidencyPolicy, skuResidencyProblem } from "../../../regions/residency";
 import { RuleContext } from "../context";
 import { ComplianceRule, compliant, nonCompliant, notApplicable, RuleJudgement } from "../rule";
 import { ResourceAttributes, describeValue, firstBlock, isExpression, tagsOf } from "../values";
@@ -65,7 +65,9 @@ function residencyPromise(account: ResourceAttributes): { policy: ResidencyPolic
   const tag = tagsOf(account)[RESIDENCY_TAG];
   if (tag === undefined) return nonCompliant(`the account has no ${RESIDENCY_TAG} tag: there is no residency promise to check`);
   const name = tag.toLowerCase();
-  if (name in RESIDENCY_POLICIES) return { policy: RESIDENCY_POLICIES[name as ResidencyPolicyName] };
+  // Own entries only: a tag "constructor" is a custom residency, not Object.prototype.constructor.
+  const builtIn = findResidencyPolicy(name);
+  if (builtIn) return { policy: builtIn };
   if (findRegion(name)) return { policy: { name, allowedRegions: [name], allowsGlobalProcessing: false } };
   return notApplicable(`${RESIDENCY_TAG} "${tag}" is a custom residency whose regions this rule does not know`);
 }

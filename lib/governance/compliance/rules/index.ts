@@ -10,3 +10,4 @@ export * from "./KeyVaultHardened";
 export * from "./NoPrivilegedRoleAssignment";
 export * from "./RequestResponseRetentionLimit";
 export * from "./StorageAccountHardened";
+export * from "./DeploymentContentFilter";

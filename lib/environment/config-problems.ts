@@ -1,0 +1,163 @@
+import type { core } from "zod";
+import { describeValue } from "../core/validation";
+
+/** A path into the user's config, as written: `["regions", 1, "network", "addressSpace"]`. */
+export type ConfigPath = readonly (string | number)[];
+
+/** One problem with a config: where, the value found there, and what is allowed. */
+export interface ConfigProblem {
+  /** Where in the config. */
+  readonly path: ConfigPath;
+  /** The value found (undefined when missing). */
+  readonly value: unknown;
+  /** What is allowed, starting with `allowed:` (or another clause of the same kind). */
+  readonly allowed: string;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
+const MAX_KEY_SHOWN = 40;
+/** Unknown keys of one object reported one by one; the rest are counted. */
+const MAX_UNKNOWN_KEYS_REPORTED = 20;
+
+/** A config path as the user would write it: `regions[1].network.addressSpace`, `tags["a b"]`. */
+export function formatPath(path: ConfigPath): string {
+  let text = "";
+  for (const segment of path) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (IDENTIFIER.test(segment)) text += text === "" ? segment : `.${segment}`;
+    else {
+      const shown = segment.length > MAX_KEY_SHOWN ? `${segment.slice(0, MAX_KEY_SHOWN)}…` : segment;
+      text += `[${JSON.stringify(shown)}]`;
+    }
+  }
+  return text === "" ? "(config)" : text;
+}
+
+/** A problem in the PropChecks form: `path: value is not allowed; allowed: ...`. */
+export function formatProblem(problem: ConfigProblem): string {
+  return `${formatPath(problem.path)}: ${describeValue(problem.value)} is not allowed; ${problem.allowed}`;
+}
+
+/** The value at `path` in `root`, looking only at own properties; undefined when absent. */
+export function valueAt(root: unknown, path: ConfigPath): unknown {
+  let current: unknown = root;
+  for (const segment of path) {
+    if (current === null || (typeof current !== "object" && typeof current !== "function")) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+const MAX_SUGGESTION_INPUT = 64;
+
+/**
+ * The candidate `input` most likely meant: equal ignoring case, or within a small edit
+ * distance. Bounded work: inputs longer than 64 characters get no suggestion.
+ */
+export function closestMatch(input: unknown, candidates: readonly string[]): string | undefined {
+  if (typeof input !== "string" || input.length === 0 || input.length > MAX_SUGGESTION_INPUT) return undefined;
+  const lower = input.toLowerCase();
+  const sameCase = candidates.find((c) => c.toLowerCase() === lower);
+  if (sameCase !== undefined) return sameCase;
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(input.length / 3)) + 1;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - input.length) >= bestDistance) continue;
+    const d = editDistance(lower, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** `; did you mean "x"?` or nothing. */
+export function didYouMean(input: unknown, candidates: readonly string[]): string {
+  const match = closestMatch(input, candidates);
+  return match === undefined ? "" : `; did you mean ${JSON.stringify(match)}?`;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: "a string",
+  number: "a finite number",
+  int: "a whole number",
+  boolean: "true or false (a boolean, not a string)",
+  object: "an object",
+  record: "an object of key-value pairs",
+  array: "a list",
+  bigint: "a number (not a BigInt)",
+};
+
+/** Known keys of the object at a path, for unknown-key suggestions; supplied by the schema. */
+export type KnownKeys = (path: ConfigPath) => readonly string[];
+
+/** Our problems for one zod issue: the user's path, the value found there, what is allowed. */
+export function problemsOfIssue(issue: core.$ZodIssue, root: unknown, knownKeys: KnownKeys): ConfigProblem[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  const value = valueAt(root, path);
+  switch (issue.code) {
+    case "invalid_type": {
+      const expected = TYPE_WORDS[issue.expected] ?? `a ${issue.expected}`;
+      const required = value === undefined ? " (required)" : "";
+      return [{ path, value, allowed: `allowed: ${expected}${required}` }];
+    }
+    case "unrecognized_keys": {
+      const known = knownKeys(path);
+      const shown = issue.keys.slice(0, MAX_UNKNOWN_KEYS_REPORTED);
+      const rest: ConfigProblem[] =
+        issue.keys.length > shown.length
+          ? [{ path, value: `${issue.keys.length} unknown properties`, allowed: `allowed: only ${known.join(", ") || "known properties"} (the first ${shown.length} are reported one by one)` }]
+          : [];
+      return shown.map((key): ConfigProblem => ({
+        path: [...path, key],
+        value: valueAt(root, [...path, key]),
+        allowed: `allowed: no property ${JSON.stringify(key.length > MAX_KEY_SHOWN ? `${key.slice(0, MAX_KEY_SHOWN)}…` : key)} here${didYouMean(key, known)}${known.length > 0 ? ` (known: ${known.join(", ")})` : ""}`,
+      })).concat(rest);
+    }
+    case "invalid_value": {
+      const values = issue.values.map((v) => (typeof v === "string" ? v : String(v)));
+      return [{ path, value, allowed: `allowed: one of ${values.join(", ")}${didYouMean(value, values)}` }];
+    }
+    case "too_small":
+    case "too_big":
+      return [{ path, value, allowed: `allowed: ${sizeRule(issue)}` }];
+    case "custom": {
+      // Problems with a record's key carry the key as the value: the name is what is wrong.
+      const params = (issue.params ?? {}) as { value?: unknown; key?: boolean };
+      if (params.key) return [{ path, value: params.value, allowed: `${issue.message} (the key)` }];
+      const required = value === undefined && !issue.message.includes("required") ? " (required)" : "";
+      return [{ path, value, allowed: `${issue.message}${required}` }];
+    }
+    default:
+      return [{ path, value, allowed: `allowed: ${issue.message}` }];
+  }
+}
+
+function sizeRule(issue: core.$ZodIssueTooSmall | core.$ZodIssueTooBig): string {
+  const bound = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  const word = issue.code === "too_small" ? "at least" : "at most";
+  switch (issue.origin) {
+    case "string":
+      return `${word} ${bound} character${bound === 1 ? "" : "s"}`;
+    case "array":
+    case "set":
+      return `${word} ${bound} item${bound === 1 ? "" : "s"}`;
+    default:
+      return inclusive ? `${word} ${bound}` : `${issue.code === "too_small" ? "more than" : "less than"} ${bound}`;
+  }
+}

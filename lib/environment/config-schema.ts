@@ -1,0 +1,555 @@
+import { Token } from "cdktf";
+import { z } from "zod";
+import { MAX_USER_TAGS, RESERVED_TAG_NAMES, TAG_LIMITS } from "../core/tags";
+import { isEmailAddress, isKnownToken, MIN_REASON_LENGTH, NO_INTERPOLATION, UNKNOWN_TOKEN } from "../core/validation";
+import { BUILT_IN_ROLE_KEYS } from "../identity/role-catalog";
+import { ENTRA_OBJECT_ID_PATTERN, PRINCIPAL_TYPES } from "../identity/principal";
+import { OPENAI_LOG_CATEGORIES, RETENTION_CATEGORIES } from "../monitoring/log-categories";
+import {
+  DEPLOYMENT_SKUS,
+  DeploymentSku,
+  isProvisioned,
+  MAX_PROVISIONED_CAPACITY,
+  MAX_TOKEN_CAPACITY,
+  VERSION_UPGRADE_OPTIONS,
+} from "../openai/deployment-options";
+import { HARM_CATEGORIES } from "../openai/content-filter";
+import { OPENAI_REGIONS } from "../regions/catalog";
+import { RESIDENCY_POLICIES, Residency, resolveResidency, skuResidencyProblem } from "../regions/residency";
+import { ConfigPath, ConfigProblem, didYouMean, formatProblem, problemsOfIssue, valueAt } from "./config-problems";
+import { EnvironmentConfig, EnvironmentConfigValidation } from "./environment-config";
+
+
+/** Environment names: also the stack name and part of every resource name. */
+export const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9]{1,11}$/;
+/** Workload names: the first part of every resource name. */
+export const WORKLOAD_NAME_PATTERN = /^[a-z][a-z0-9-]{0,14}[a-z0-9]$/;
+/** Deployment names, as Azure documents them: 2-64 letters, digits, `-`, `_` or `.`, starting alphanumeric. */
+export const DEPLOYMENT_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}$/;
+/** Keys that become construct IDs and resource-name parts (workloads, VNet links, access keys). */
+const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$/;
+const MODEL_PART = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$/;
+const CUSTOM_RESIDENCY_NAME = /^[a-z][a-z0-9-]{1,30}$/;
+const CONTENT_FILTER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}$/;
+/** A deployment's content filter: one of the account's, or Azure's built-ins (`Microsoft.<name>`). */
+const RAI_POLICY_NAME = /^(?:Microsoft\.[A-Za-z0-9]{1,54}|[a-zA-Z0-9][a-zA-Z0-9_-]{0,63})$/;
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+const BUDGET_DATE = /^(\d{4})-(\d{2})-01$/;
+
+/** Longest text accepted in a free-text field (owner, tag value, descriptions). */
+const MAX_TEXT = 256;
+/** Longest Azure resource ID accepted. */
+const MAX_RESOURCE_ID = 1024;
+/** Most entries in a list or record of the config: far above any real environment. */
+const MAX_ITEMS = 100;
+
+const LOCATIONS = Object.keys(OPENAI_REGIONS);
+const BUILT_IN_RESIDENCIES = Object.keys(RESIDENCY_POLICIES);
+
+type Ctx = z.core.$RefinementCtx<unknown>;
+const fail = (ctx: Ctx, message: string, path: ConfigPath = []) => ctx.addIssue({ code: "custom", message, path: [...path] });
+
+interface TextRule {
+  /** Longest accepted, checked before anything else. */
+  readonly max: number;
+  /** The rule in words: `allowed: <rule>`. */
+  readonly rule: string;
+  /** Pattern checked after the length (linear patterns only). */
+  readonly pattern?: RegExp;
+  /** Not empty or blank. */
+  readonly nonBlank?: boolean;
+  /** A Terraform reference (token) this app created is accepted as well. */
+  readonly reference?: boolean;
+  /** Further check on the bounded string; returns the `allowed:` text of a problem. */
+  readonly check?: (value: string) => string | undefined;
+}
+
+/** A string checked for length first, then interpolation, then its pattern: bounded work. */
+function text(rule: TextRule) {
+  return z.string().superRefine((value, ctx) => {
+    if (value.length > rule.max) return fail(ctx, `allowed: ${rule.rule} (at most ${rule.max} characters; this has ${value.length})`);
+    if (Token.isUnresolved(value)) {
+      if (!rule.reference) return fail(ctx, `allowed: ${rule.rule}, known at synth (not a Terraform reference: it becomes a name or construct ID)`);
+      if (!isKnownToken(value)) return fail(ctx, UNKNOWN_TOKEN);
+      return;
+    }
+    if (value.includes("${") || value.includes("%{")) return fail(ctx, NO_INTERPOLATION);
+    if (rule.nonBlank && value.trim() === "") return fail(ctx, `allowed: ${rule.rule}`);
+    if (rule.pattern && !rule.pattern.test(value)) return fail(ctx, `allowed: ${rule.rule}`);
+    const problem = rule.check?.(value);
+    if (problem) fail(ctx, problem);
+  });
+}
+
+/** A whole number in [min, max]; NaN, Infinity and strings are refused. */
+function integer(min: number, max: number, unit = "") {
+  return z.number().superRefine((n, ctx) => {
+    if (!Number.isInteger(n) || n < min || n > max) fail(ctx, `allowed: a whole number from ${min} to ${max}${unit ? ` ${unit}` : ""}`);
+  });
+}
+
+/** One of `values`, exact case, with a suggestion for near misses. */
+function oneOf<T extends string>(values: readonly T[], what = "") {
+  return z.unknown().superRefine((value, ctx) => {
+    if (typeof value === "string" && value.length <= 64 && (values as readonly string[]).includes(value)) return;
+    fail(ctx, `allowed: ${what ? `${what}: ` : "one of "}${values.join(", ")}${didYouMean(value, values)}`);
+  }) as unknown as z.ZodType<T>;
+}
+
+/** A list of at most `max` items, each checked by `item`; the length is checked first. */
+function list<T extends z.ZodType>(item: T, options: { min?: number; max?: number; what: string }) {
+  const max = options.max ?? MAX_ITEMS;
+  return z
+    .unknown()
+    .superRefine((value, ctx) => {
+      if (!Array.isArray(value)) return fail(ctx, `allowed: a list of ${options.what}`);
+      if (value.length > max) return fail(ctx, `allowed: at most ${max} ${options.what} (found ${value.length})`);
+      if (value.length < (options.min ?? 0)) return fail(ctx, options.min === 1 ? `allowed: a non-empty list of ${options.what}` : `allowed: at least ${options.min} ${options.what}`);
+      // A plain loop: forEach skips the holes of a sparse list (`[a, , b]`), which must be refused too.
+      for (let i = 0; i < value.length; i++) {
+        const result = item.safeParse(value[i]);
+        if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...(issue as any), path: [i, ...issue.path] });
+      }
+    }) as unknown as z.ZodType<readonly z.infer<T>[]>;
+}
+
+/** An object of at most `max` entries with checked keys and values; the count is checked first. */
+function record<T extends z.ZodType>(key: z.ZodType, valueSchema: T, options: { max?: number; what: string }) {
+  const max = options.max ?? MAX_ITEMS;
+  return z
+    .unknown()
+    .superRefine((value, ctx) => {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) return fail(ctx, `allowed: an object of ${options.what}`);
+      const keys = Object.keys(value);
+      if (keys.length > max) return fail(ctx, `allowed: at most ${max} ${options.what} (found ${keys.length})`);
+      for (const k of keys) {
+        const keyResult = key.safeParse(k);
+        if (!keyResult.success) {
+          ctx.addIssue({ code: "custom", message: keyResult.error.issues[0]?.message ?? "allowed: another key", path: [k], params: { value: k, key: true } });
+          continue;
+        }
+        const result = valueSchema.safeParse((value as Record<string, unknown>)[k]);
+        if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...(issue as any), path: [k, ...issue.path] });
+      }
+    }) as unknown as z.ZodType<Readonly<Record<string, z.infer<T>>>>;
+}
+
+/** Dispatches on the JavaScript type of the value; `expected` says what is allowed otherwise. */
+function byType(branches: { boolean?: z.ZodType; string?: z.ZodType; object?: z.ZodType }, expected: string) {
+  return z.unknown().superRefine((value, ctx) => {
+    const kind = value === null || Array.isArray(value) ? "other" : typeof value;
+    const schema = (branches as Record<string, z.ZodType | undefined>)[kind];
+    if (!schema) return fail(ctx, `allowed: ${expected}`);
+    const result = schema.safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...(issue as any), path: [...issue.path] });
+  });
+}
+
+const isRegion = (value: string) => Object.prototype.hasOwnProperty.call(OPENAI_REGIONS, value);
+const location = text({
+  max: 64,
+  rule: `a region that offers Azure OpenAI (${LOCATIONS.join(", ")})`,
+  check: (value) => (isRegion(value) ? undefined : `allowed: a region that offers Azure OpenAI (${LOCATIONS.join(", ")})${didYouMean(value, LOCATIONS)}`),
+});
+const freeText = (max = MAX_TEXT, what = "text") => text({ max, nonBlank: true, rule: `${what} of 1-${max} characters` });
+const reason = text({ max: 1024, rule: `a reason of at least ${MIN_REASON_LENGTH} characters saying why`, check: (v) => (v.trim().length < MIN_REASON_LENGTH ? `allowed: a reason of at least ${MIN_REASON_LENGTH} characters saying why` : undefined) });
+const email = text({ max: 254, rule: "an e-mail address such as team@example.com", check: (v) => (isEmailAddress(v) ? undefined : "allowed: an e-mail address such as team@example.com") });
+const resourceId = (what: string) =>
+  text({ max: MAX_RESOURCE_ID, reference: true, rule: `${what} (an Azure resource ID starting with /subscriptions/, or a Terraform reference)`, check: (v) => (v.startsWith("/subscriptions/") && !/\s/.test(v) ? undefined : `allowed: ${what} (an Azure resource ID starting with /subscriptions/, or a Terraform reference)`) });
+const key = (what: string) => text({ max: 32, pattern: KEY_PATTERN, rule: `${what}: 2-32 lowercase letters, digits or hyphens, starting and ending with a letter or digit` });
+const octetsValid = (match: RegExpMatchArray | null) => match !== null && match.slice(1, 5).every((o) => Number(o) <= 255);
+
+const network = z
+  .strictObject({
+    subnetId: resourceId("an existing subnet").optional(),
+    addressSpace: text({ max: 18, rule: "an IPv4 range such as 10.20.0.0/24", check: (v) => { const m = v.match(IPV4_CIDR); return octetsValid(m) && Number(m![5]) <= 32 ? undefined : "allowed: an IPv4 range such as 10.20.0.0/24"; } }).optional(),
+    privateEndpointSubnetPrefix: integer(22, 29).optional(),
+  })
+  .superRefine((n, ctx) => {
+    if (n.subnetId !== undefined && n.addressSpace !== undefined) {
+      fail(ctx, "allowed: either subnetId (bring a subnet) or addressSpace (create a VNet), not both", ["addressSpace"]);
+    } else if (n.subnetId === undefined && n.addressSpace === undefined) {
+      fail(ctx, "allowed: exactly one of subnetId (an existing subnet) or addressSpace (a range to create a VNet from)", ["subnetId"]);
+    } else if (n.subnetId !== undefined && n.privateEndpointSubnetPrefix !== undefined) {
+      fail(ctx, "allowed: only with addressSpace; it has no effect with subnetId", ["privateEndpointSubnetPrefix"]);
+    }
+  });
+
+const region = z.strictObject({
+  location,
+  priority: integer(1, 100),
+  network,
+  privateIpAddress: text({ max: 15, rule: "an IPv4 address such as 10.20.0.4", check: (v) => (octetsValid(v.match(IPV4)) ? undefined : "allowed: an IPv4 address such as 10.20.0.4") }).optional(),
+});
+
+const customResidency = z.strictObject({
+  name: text({ max: 31, pattern: CUSTOM_RESIDENCY_NAME, rule: "2-31 lowercase letters, digits or hyphens, starting with a letter", check: (v) => (BUILT_IN_RESIDENCIES.includes(v) ? `allowed: a name other than the built-in policies (${BUILT_IN_RESIDENCIES.join(", ")}); use the built-in "${v}" as a string instead` : undefined) }),
+  regions: list(location, { min: 1, max: LOCATIONS.length, what: "regions" }),
+  dataZone: oneOf(["EU", "US"] as const).optional(),
+});
+const residency = byType(
+  { string: oneOf(BUILT_IN_RESIDENCIES), object: customResidency },
+  `one of ${BUILT_IN_RESIDENCIES.join(", ")}, or { name, regions, dataZone? }`,
+);
+
+const deployment = z
+  .strictObject({
+    name: text({ max: 64, pattern: DEPLOYMENT_NAME_PATTERN, rule: "2-64 letters, digits, '-', '_' or '.', starting with a letter or digit" }),
+    model: text({ max: 64, pattern: MODEL_PART, rule: "a model name such as gpt-4.1" }),
+    version: text({ max: 64, pattern: MODEL_PART, rule: "a model version such as 2025-04-14" }),
+    sku: oneOf(DEPLOYMENT_SKUS),
+    capacity: z.number(),
+    versionUpgradeOption: oneOf(VERSION_UPGRADE_OPTIONS).optional(),
+    raiPolicyName: text({ max: 64, pattern: RAI_POLICY_NAME, rule: "1-64 letters, digits, '-' or '_', or a built-in policy such as Microsoft.DefaultV2 or Microsoft.Nil" }).optional(),
+    format: oneOf(["OpenAI"] as const).optional(),
+  })
+  .superRefine((d, ctx) => {
+    // Custom issues do not stop refinements: check only a valid SKU and a number.
+    if (!(DEPLOYMENT_SKUS as readonly unknown[]).includes(d.sku) || typeof d.capacity !== "number" || Number.isNaN(d.capacity)) return;
+    const provisioned = isProvisioned(d.sku as DeploymentSku);
+    const max = provisioned ? MAX_PROVISIONED_CAPACITY : MAX_TOKEN_CAPACITY;
+    if (!Number.isInteger(d.capacity) || d.capacity < 1 || d.capacity > max) {
+      fail(ctx, `allowed: a whole number from 1 to ${max} ${provisioned ? "PTUs" : "(units of 1,000 tokens per minute)"} for ${d.sku}`, ["capacity"]);
+    }
+  });
+
+const severity = oneOf(["Low", "Medium", "High"] as const);
+const contentFilter = z.strictObject({
+  name: text({ max: 64, pattern: CONTENT_FILTER_NAME, rule: "1-64 letters, digits, '-' or '_'" }).optional(),
+  severityThreshold: severity.optional(),
+  categoryThresholds: z.strictObject(Object.fromEntries(HARM_CATEGORIES.map((c) => [c, severity.optional()]))).optional(),
+  blockJailbreak: z.boolean().optional(),
+});
+
+const privateDns = z.strictObject({
+  existingZoneIds: z
+    .strictObject({
+      openAi: resourceId("a private DNS zone"),
+      cognitiveServices: resourceId("a private DNS zone").optional(),
+      aiServices: resourceId("a private DNS zone").optional(),
+    })
+    .optional(),
+  managedByPolicy: z.boolean().optional(),
+  virtualNetworkIds: record(key("a VNet key"), resourceId("a virtual network"), { what: "VNet links" }).optional(),
+  includeAiServicesZone: z.boolean().optional(),
+});
+
+const receiverName = text({ max: 128, pattern: /^[^<>%&\\?/]+$/, rule: "1-128 characters other than < > % & \\ ? /" });
+const logging = z.strictObject({
+  workspaceRetentionDays: integer(30, 730, "days").optional(),
+  workspaceLocation: location.optional(),
+  archive: z
+    .strictObject({
+      days: z.strictObject(Object.fromEntries(RETENTION_CATEGORIES.map((c) => [c, integer(1, 99_999, "days").optional()]))).optional(),
+      immutability: z
+        .strictObject(
+          Object.fromEntries(
+            RETENTION_CATEGORIES.map((c) => [c, z.strictObject({ periodDays: integer(1, 99_999, "days").optional(), locked: z.boolean().optional() }).optional()]),
+          ),
+        )
+        .optional(),
+    })
+    .optional(),
+  categories: list(oneOf(OPENAI_LOG_CATEGORIES), { min: 1, what: "log categories" }).optional(),
+  alertEmails: list(z.strictObject({ name: receiverName, address: email }), { min: 1, max: 1000, what: "e-mail receivers" }).optional(),
+});
+
+const statedReason = z.strictObject({ reason });
+const accessEntry = z.strictObject({
+  principalId: text({ max: 36, reference: true, pattern: ENTRA_OBJECT_ID_PATTERN, rule: "an Entra object ID (a GUID) or a Terraform reference" }),
+  principalType: oneOf(PRINCIPAL_TYPES),
+  role: byType(
+    {
+      string: oneOf(BUILT_IN_ROLE_KEYS),
+      object: z.strictObject({
+        customRoleDefinitionId: text({ max: MAX_RESOURCE_ID, reference: true, pattern: /^[^\s]+$/, rule: "a role definition GUID or ID, or a Terraform reference" }),
+        displayName: freeText(128, "a name").optional(),
+        key: key("a role key").optional(),
+      }),
+    },
+    `a built-in role key (${BUILT_IN_ROLE_KEYS.join(", ")}) or { customRoleDefinitionId }`,
+  ),
+  key: key("a principal key").optional(),
+  displayName: freeText(128, "a name").optional(),
+  description: freeText(512, "a description").optional(),
+  scopes: list(text({ max: 64, pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/, rule: "a scope key" }), { what: "scope keys" }).optional(),
+  privileged: statedReason.optional(),
+  exception: statedReason.optional(),
+});
+
+const FORBIDDEN_TAG_CHARACTERS = [...TAG_LIMITS.forbiddenNameCharacters];
+const tagName = text({
+  max: TAG_LIMITS.maxStorageNameLength,
+  nonBlank: true,
+  rule: `a tag name of 1-${TAG_LIMITS.maxStorageNameLength} characters (storage accounts allow no more) without < > % & \\ ? /`,
+  check: (v) => {
+    if (FORBIDDEN_TAG_CHARACTERS.some((c) => v.includes(c))) return "allowed: a tag name without < > % & \\ ? / (Azure refuses them)";
+    if (v === "__proto__") return "allowed: a tag name other than __proto__";
+    const reserved = RESERVED_TAG_NAMES.find((r) => r === v.toLowerCase());
+    return reserved ? `allowed: a name other than the tags the library sets (${RESERVED_TAG_NAMES.join(", ")}); "${reserved}" comes from the config` : undefined;
+  },
+});
+const tags = record(tagName, text({ max: TAG_LIMITS.maxValueLength, rule: `a string of at most ${TAG_LIMITS.maxValueLength} characters` }), {
+  max: MAX_USER_TAGS,
+  what: `tags (Azure allows ${TAG_LIMITS.maxTags} per resource, ${RESERVED_TAG_NAMES.length} of them set by the library)`,
+}).superRefine((value, ctx) => {
+  const seen = new Map<string, string>();
+  for (const name of Object.keys(value)) {
+    const other = seen.get(name.toLowerCase());
+    if (other !== undefined) ctx.addIssue({ code: "custom", message: `allowed: tag names that differ in more than case (Azure treats "${other}" and this one as the same tag)`, path: [name], params: { value: name, key: true } });
+    else seen.set(name.toLowerCase(), name);
+  }
+});
+
+const deletionTarget = byType({ boolean: z.boolean().refine((v) => v === false, { message: 'allowed: "lock", "preventDestroy" or false' }), string: oneOf(["lock", "preventDestroy"] as const) }, '"lock", "preventDestroy" or false');
+const deletionProtection = byType(
+  {
+    boolean: z.boolean(),
+    object: z.strictObject({ accounts: deletionTarget.optional(), workspace: deletionTarget.optional(), archives: deletionTarget.optional(), keyVaults: deletionTarget.optional() }),
+  },
+  'true, false or { accounts?, workspace?, archives?, keyVaults? } with "lock", "preventDestroy" or false',
+);
+
+const budget = z.strictObject({
+  amount: z.number().superRefine((n, ctx) => {
+    if (!(n > 0) || n > 1_000_000_000) fail(ctx, "allowed: a positive amount of at most 1,000,000,000");
+  }),
+  startDate: text({
+    max: 10,
+    rule: "the first day of a month, YYYY-MM-01, from 2017-06-01 to 2099-12-01",
+    check: (v) => {
+      const m = v.match(BUDGET_DATE);
+      const year = Number(m?.[1]);
+      const month = Number(m?.[2]);
+      const ok = m !== null && month >= 1 && month <= 12 && year <= 2099 && (year > 2017 || (year === 2017 && month >= 6));
+      return ok ? undefined : "allowed: the first day of a month, YYYY-MM-01, from 2017-06-01 to 2099-12-01";
+    },
+  }).optional(),
+  contactEmails: list(email, { min: 1, max: 50, what: "e-mail addresses" }),
+});
+
+/** The shape of an {@link EnvironmentConfig}: every field, type, enum and limit. */
+export const environmentConfigSchema = z.strictObject({
+  name: text({
+    max: 64,
+    pattern: ENVIRONMENT_NAME_PATTERN,
+    rule: "2-12 lowercase letters or digits, starting with a letter",
+    // constructs keeps children in a plain object: `constructor` would clash with Object.prototype.
+    check: (v) => (v in Object.prototype ? `allowed: a name other than ${JSON.stringify(v)} (a JavaScript built-in; it cannot be a construct ID)` : undefined),
+  }),
+  workload: text({ max: 64, pattern: WORKLOAD_NAME_PATTERN, rule: "2-16 lowercase letters, digits or hyphens, starting with a letter" }),
+  owner: freeText(MAX_TEXT, "a team or person accountable for the environment:"),
+  residency,
+  location,
+  uniqueSuffix: text({ max: 8, pattern: /^[a-z0-9]{1,8}$/, rule: "1-8 lowercase letters or digits" }).optional(),
+  regions: list(region, { min: 1, max: LOCATIONS.length, what: "regions" }),
+  deployments: list(deployment, { max: 64, what: "deployments" }),
+  capacityCapK: integer(1, 10_000_000, "(units of 1,000 tokens per minute)"),
+  allowedModels: list(text({ max: 64, pattern: MODEL_PART, rule: "a model name such as gpt-4.1" }), { min: 1, what: "model names" }),
+  policyEnforcement: oneOf(["audit", "deny"] as const),
+  budget,
+  customerManagedKeys: z.boolean().optional(),
+  deletionProtection: deletionProtection.optional(),
+  contentFilter: contentFilter.optional(),
+  privateDns: privateDns.optional(),
+  logging: logging.optional(),
+  access: list(accessEntry, { max: 500, what: "access entries" }).optional(),
+  humanRoleCeiling: list(oneOf(BUILT_IN_ROLE_KEYS), { what: "role keys" }).optional(),
+  workloads: list(z.strictObject({ key: key("a workload key"), application: freeText(MAX_TEXT, "an application name:") }), { max: 50, what: "workloads" }).optional(),
+  compliancePacks: list(oneOf(["soc2", "hipaa", "gdpr"] as const), { what: "compliance packs" }).optional(),
+  tags: tags.optional(),
+  contentFilterOverrides: record(text({ max: 64, pattern: DEPLOYMENT_NAME_PATTERN, rule: "a deployment name" }), statedReason, { max: 64, what: "overrides" }).optional(),
+});
+
+/** Keys of the strict objects, by the path of the object (numbers as `[]`), for suggestions. */
+const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
+  "": Object.keys(environmentConfigSchema.shape),
+  "regions[]": Object.keys(region.shape),
+  "regions[].network": ["subnetId", "addressSpace", "privateEndpointSubnetPrefix"],
+  "deployments[]": ["name", "model", "version", "sku", "capacity", "versionUpgradeOption", "raiPolicyName", "format"],
+  budget: Object.keys(budget.shape),
+  contentFilter: Object.keys(contentFilter.shape),
+  "contentFilter.categoryThresholds": [...HARM_CATEGORIES],
+  privateDns: Object.keys(privateDns.shape),
+  "privateDns.existingZoneIds": ["openAi", "cognitiveServices", "aiServices"],
+  logging: Object.keys(logging.shape),
+  "logging.archive": ["days", "immutability"],
+  "logging.archive.days": [...RETENTION_CATEGORIES],
+  "logging.archive.immutability": [...RETENTION_CATEGORIES],
+  "logging.archive.immutability.*": ["periodDays", "locked"],
+  "logging.alertEmails[]": ["name", "address"],
+  "access[]": Object.keys(accessEntry.shape),
+  "access[].role": ["customRoleDefinitionId", "displayName", "key"],
+  "workloads[]": ["key", "application"],
+  residency: ["name", "regions", "dataZone"],
+  deletionProtection: ["accounts", "workspace", "archives", "keyVaults"],
+};
+
+function knownKeys(path: ConfigPath): readonly string[] {
+  const shape = path.map((p) => (typeof p === "number" ? "[]" : `.${p}`)).join("").replace(/^\./, "").replace(/\.\[\]/g, "[]");
+  const generic = shape.replace(/^(logging\.archive\.immutability)\.[^.]+$/, "$1.*");
+  return KNOWN_KEYS[shape] ?? KNOWN_KEYS[generic] ?? [];
+}
+
+/**
+ * Validates an environment config given as data (TypeScript, JSON, YAML, environment
+ * variables), before any construct is built: its shape and types (unknown keys refused, with a
+ * suggestion), enums in their exact case, required fields, keys unique and safe as construct
+ * IDs, Azure's limits, and the rules between fields (residency of every location, the
+ * capacity cap, the model allowlist, content filter overrides). Returns the config, or every
+ * problem in the `path: value is not allowed; allowed: ...` form; a field that is invalid is
+ * reported once, without the checks that depend on it. Bounded work for any input.
+ */
+export function validateEnvironmentConfig(input: unknown): EnvironmentConfigValidation {
+  let problems: ConfigProblem[];
+  try {
+    const result = environmentConfigSchema.safeParse(input);
+    problems = result.success ? [] : result.error.issues.flatMap((issue) => problemsOfIssue(issue, input, knownKeys));
+    problems.push(...crossFieldProblems(input, problems));
+  } catch (error) {
+    // A getter or proxy in the input that throws: report it rather than crash.
+    const message = error instanceof Error ? error.message : String(error);
+    problems = [{ path: [], value: "(unreadable)", allowed: `allowed: plain data; reading the config failed: ${message.split("\n")[0].slice(0, 200)}` }];
+  }
+  if (problems.length > 0) return { ok: false, problems: problems.map(formatProblem) };
+  return { ok: true, config: input as EnvironmentConfig };
+}
+
+/**
+ * The rules between fields, each run only on the fields that passed the shape checks (`bad`
+ * holds the paths already reported), so a root cause gives one problem.
+ */
+function crossFieldProblems(input: unknown, reported: readonly ConfigProblem[]): ConfigProblem[] {
+  if (input === null || typeof input !== "object") return [];
+  const badPaths = reported.map((p) => p.path);
+  const isPrefix = (a: ConfigPath, b: ConfigPath) => a.length <= b.length && a.every((s, i) => s === b[i]);
+  /** The value at `path` when neither it, a parent nor a child was reported. */
+  const good = (...path: (string | number)[]): boolean => !badPaths.some((bad) => isPrefix(bad, path) || isPrefix(path, bad));
+  const at = (...path: (string | number)[]) => valueAt(input, path);
+  const out: ConfigProblem[] = [];
+  const problem = (path: ConfigPath, value: unknown, allowed: string) => out.push({ path, value, allowed });
+
+  /** No problem reported at `path` or at one of its parents (children may have some). */
+  const noIssueAt = (...path: (string | number)[]): boolean => !badPaths.some((bad) => isPrefix(bad, path));
+  const regionList = Array.isArray(at("regions")) ? (at("regions") as unknown[]) : [];
+  const deployments = Array.isArray(at("deployments")) ? (at("deployments") as unknown[]) : [];
+  const regionOk = (i: number, field: string) => good("regions", i, field);
+  const deploymentOk = (i: number, field: string) => good("deployments", i, field);
+
+  // Regions: each location and priority once.
+  const locationsSeen = new Map<string, number>();
+  const prioritiesSeen = new Map<number, number>();
+  regionList.forEach((_, i) => {
+    if (regionOk(i, "location")) {
+      const l = at("regions", i, "location") as string;
+      if (locationsSeen.has(l)) problem(["regions", i, "location"], l, `allowed: each location once (regions[${locationsSeen.get(l)}] has it)`);
+      else locationsSeen.set(l, i);
+    }
+    if (regionOk(i, "priority")) {
+      const p = at("regions", i, "priority") as number;
+      if (prioritiesSeen.has(p)) problem(["regions", i, "priority"], p, `allowed: a different priority for each region (regions[${prioritiesSeen.get(p)}] has it)`);
+      else prioritiesSeen.set(p, i);
+    }
+  });
+
+  // Residency: the resource group, every region, the workspace and every SKU stay inside it.
+  if (good("residency")) {
+    const policy = resolveResidency(at("residency") as Residency);
+    const allowed = `allowed: a location inside residency "${policy.name}" (${policy.allowedRegions.join(", ")})`;
+    if (good("location") && !policy.allowedRegions.includes(at("location") as string)) {
+      problem(["location"], at("location"), `${allowed}; the resource group and the workload identities live there`);
+    }
+    const regionLocations: string[] = [];
+    regionList.forEach((_, i) => {
+      if (!regionOk(i, "location")) return;
+      const l = at("regions", i, "location") as string;
+      if (!policy.allowedRegions.includes(l)) problem(["regions", i, "location"], l, allowed);
+      else regionLocations.push(l);
+    });
+    if (good("logging", "workspaceLocation") && at("logging", "workspaceLocation") !== undefined && !policy.allowedRegions.includes(at("logging", "workspaceLocation") as string)) {
+      problem(["logging", "workspaceLocation"], at("logging", "workspaceLocation"), allowed);
+    }
+    deployments.forEach((_, i) => {
+      if (!deploymentOk(i, "sku")) return;
+      const sku = at("deployments", i, "sku") as DeploymentSku;
+      const first = regionLocations.map((l) => skuResidencyProblem(policy, sku, l)).find((p) => p !== undefined);
+      if (first) problem(["deployments", i, "sku"], sku, first);
+    });
+  }
+
+  // Deployments: names unique (Azure compares them without case), models allowed, filter kept.
+  const namesSeen = new Map<string, number>();
+  const allowedModels = good("allowedModels") ? (at("allowedModels") as string[]) : undefined;
+  const overrides = good("contentFilterOverrides") ? ((at("contentFilterOverrides") as Record<string, unknown> | undefined) ?? {}) : undefined;
+  const deploymentNames = new Set<string>();
+  deployments.forEach((_, i) => {
+    const nameOk = deploymentOk(i, "name");
+    const name = at("deployments", i, "name") as string;
+    if (nameOk) {
+      deploymentNames.add(name);
+      const key = name.toLowerCase();
+      if (namesSeen.has(key)) problem(["deployments", i, "name"], name, `allowed: each deployment name once, ignoring case (deployments[${namesSeen.get(key)}] has it)`);
+      else namesSeen.set(key, i);
+    }
+    if (allowedModels && deploymentOk(i, "model") && !allowedModels.includes(at("deployments", i, "model") as string)) {
+      problem(["deployments", i, "model"], at("deployments", i, "model"), `allowed models in this environment: ${allowedModels.join(", ")}`);
+    }
+    const rai = at("deployments", i, "raiPolicyName");
+    if (rai !== undefined && deploymentOk(i, "raiPolicyName") && nameOk && overrides && !Object.prototype.hasOwnProperty.call(overrides, name)) {
+      problem(
+        ["deployments", i, "raiPolicyName"],
+        rai,
+        `allowed: only with contentFilterOverrides[${JSON.stringify(name)}] = { reason }; otherwise it replaces the environment's content filter`,
+      );
+    }
+  });
+  if (overrides && noIssueAt("deployments") && deployments.every((_, i) => deploymentOk(i, "name"))) {
+    for (const name of Object.keys(overrides)) {
+      if (!deploymentNames.has(name)) problem(["contentFilterOverrides", name], overrides[name], `allowed: an override for a deployment of this environment (${[...deploymentNames].join(", ") || "none"})`);
+    }
+  }
+
+  // Capacity: the token capacity of every deployment in every region stays within the cap.
+  const capacityOk = good("capacityCapK") && noIssueAt("deployments") && good("regions") && deployments.every((_, i) => deploymentOk(i, "capacity") && deploymentOk(i, "sku"));
+  if (capacityOk) {
+    const cap = at("capacityCapK") as number;
+    const total = deployments.reduce<number>((sum, _, i) => sum + (isProvisioned(at("deployments", i, "sku") as DeploymentSku) ? 0 : (at("deployments", i, "capacity") as number)), 0) * regionList.length;
+    if (total > cap) problem(["deployments"], `${total}K TPM in total`, `allowed: at most capacityCapK = ${cap}K TPM`);
+  }
+
+  // Workloads: keys once (they name the identities and their construct IDs).
+  const workloads = Array.isArray(at("workloads")) ? (at("workloads") as unknown[]) : [];
+  const keysSeen = new Map<string, number>();
+  workloads.forEach((_, i) => {
+    if (!good("workloads", i, "key")) return;
+    const k = at("workloads", i, "key") as string;
+    if (keysSeen.has(k)) problem(["workloads", i, "key"], k, `allowed: each workload key once (workloads[${keysSeen.get(k)}] has it)`);
+    else keysSeen.set(k, i);
+  });
+
+  // Access: principal keys (or IDs) and roles give construct IDs; the matrix reports duplicates.
+  return out;
+}
+
+/** Stack IDs cdktf and constructs take as they are: no whitespace, glob characters, `/` or tokens. */
+const SAFE_STACK_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** The ID of a stack whose environment name cannot be one. */
+export const INVALID_ENVIRONMENT_STACK_ID = "invalid-environment";
+
+/**
+ * The construct ID of an environment stack: its name when cdktf accepts it and no sibling has
+ * it, else a fallback (`invalid-environment`, `invalid-environment-2`, ...) so that construction
+ * never fails inside cdktf; `problem` says what was wrong when the name is valid but taken.
+ */
+export function environmentStackId(scope: { readonly node: { tryFindChild(id: string): unknown } }, config: unknown): { readonly id: string; readonly problem?: string } {
+  const name = valueAt(config, ["name"]);
+  const usable = typeof name === "string" && SAFE_STACK_ID.test(name) && !Token.isUnresolved(name) && !(name in Object.prototype);
+  if (usable && scope.node.tryFindChild(name) === undefined) return { id: name };
+  let id = INVALID_ENVIRONMENT_STACK_ID;
+  for (let n = 2; scope.node.tryFindChild(id) !== undefined; n++) id = `${INVALID_ENVIRONMENT_STACK_ID}-${n}`;
+  const problem = usable
+    ? formatProblem({ path: ["name"], value: name, allowed: "allowed: a name no other stack of this app has (each environment is its own stack)" })
+    : undefined;
+  return { id, problem };
+}

@@ -1,0 +1,16 @@
+import fc from "fast-check";
+import { CASE_BUDGET_MS, configArbitrary, runCase } from "./fuzz-core";
+
+// Every generated config ends as a clean validation error or a stack that keeps the secure
+// invariants, within the time budget. Fixed seed: a failure is reproducible.
+test("generated environment configs give a clean error or a secure stack", () => {
+  fc.assert(
+    fc.property(configArbitrary, (config) => {
+      const result = runCase(config);
+      if (result.outcome !== "clean" && result.outcome !== "valid") {
+        throw new Error(`${result.outcome} after ${result.ms} ms (budget ${CASE_BUDGET_MS} ms): ${result.detail}`);
+      }
+    }),
+    { seed: 20261201, numRuns: 200 },
+  );
+}, 60_000);

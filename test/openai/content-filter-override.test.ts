@@ -1,0 +1,143 @@
+import { Aspects, Testing } from "cdktf";
+import { ModelDeployment, ModelDeploymentOptions, OpenAiAccount, OpenAiAccountProps } from "../../lib";
+import { Soc2Pack } from "../../lib/governance/compliance";
+import { resources, synthJson, testStack, validationErrors } from "../helpers/synth";
+
+const gpt = (name: string, extra: Partial<ModelDeploymentOptions> = {}): ModelDeploymentOptions => ({
+  name,
+  model: "gpt-4.1",
+  version: "2025-04-14",
+  sku: "DataZoneStandard",
+  capacity: 10,
+  ...extra,
+});
+
+function account(extra: Partial<OpenAiAccountProps> = {}) {
+  const stack = testStack();
+  const openai = new OpenAiAccount(stack, "openai", {
+    name: "aoai-test-sdc-oai",
+    resourceGroupName: "rg",
+    location: "swedencentral",
+    environment: "test",
+    owner: "team",
+    contentFilter: {},
+    ...extra,
+  });
+  return { stack, openai };
+}
+
+describe("a deployment's raiPolicyName on an account with a content filter", () => {
+  test("without contentFilterOverride it is refused: it would silently replace the account's filter", () => {
+    const { stack } = account({ deployments: [gpt("chat", { raiPolicyName: "lenient" })] });
+    expect(validationErrors(stack)).toEqual([
+      '[test/openai/deployment-chat] raiPolicyName: "lenient" is not allowed; allowed: the account\'s content filter "strict", or another policy only with contentFilterOverride: { reason }; otherwise it replaces the account\'s content filter',
+    ]);
+  });
+
+  test("with contentFilterOverride: { reason } it is accepted and the report shows the weakening with its reason", () => {
+    const { stack } = account({
+      deployments: [gpt("chat", { raiPolicyName: "lenient", contentFilterOverride: { reason: "vendor filter under evaluation until 2027-03" } })],
+    });
+    expect(validationErrors(stack)).toEqual([]);
+    const pack = new Soc2Pack();
+    Aspects.of(stack).add(pack);
+    Testing.synth(stack);
+    expect(pack.findingsFor(stack)).toContainEqual(
+      expect.objectContaining({
+        ruleId: "DeploymentContentFilter",
+        resourcePath: "test/openai/deployment-chat/resource",
+        result: "suppressed",
+        suppressionReason: "contentFilterOverride: vendor filter under evaluation until 2027-03",
+      }),
+    );
+  });
+
+  test("the override's reason must say why", () => {
+    const { stack } = account({ deployments: [gpt("chat", { raiPolicyName: "lenient", contentFilterOverride: { reason: "x" } })] });
+    expect(validationErrors(stack)).toContainEqual(expect.stringContaining('contentFilterOverride.reason: "x" is not allowed; allowed: a reason of at least 10 characters'));
+  });
+
+  test("naming the account's own filter needs no override, and a default deployment uses it (compliant)", () => {
+    const { stack } = account({ deployments: [gpt("chat", { raiPolicyName: "strict" }), gpt("embed")] });
+    expect(validationErrors(stack)).toEqual([]);
+    const pack = new Soc2Pack();
+    Aspects.of(stack).add(pack);
+    Testing.synth(stack);
+    const findings = pack.findingsFor(stack).filter((f) => f.ruleId === "DeploymentContentFilter");
+    expect(findings.map((f) => f.result)).toEqual(["compliant", "compliant"]);
+  });
+
+  test("a ModelDeployment made directly on the account uses the account's filter by default", () => {
+    const { stack, openai } = account();
+    new ModelDeployment(stack, "direct", { ...gpt("direct"), account: openai });
+    const deployment = Object.values(resources(synthJson(stack), "azurerm_cognitive_deployment"))[0];
+    expect(deployment.rai_policy_name).toMatch(/^\$\{azurerm_cognitive_account_rai_policy\.openai_content-filter_resource_[0-9A-F]+\.name\}$/);
+  });
+
+  test("a ModelDeployment made directly with another policy needs the override too", () => {
+    const { stack, openai } = account();
+    new ModelDeployment(stack, "direct", { ...gpt("direct"), raiPolicyName: "other", account: openai });
+    expect(validationErrors(stack)).toContainEqual(expect.stringContaining('[test/direct] raiPolicyName: "other" is not allowed'));
+  });
+});
+
+describe("Microsoft.Nil (no content filtering)", () => {
+  test.each([true, false])("needs a reason whether or not the account has a filter (filter: %p)", (withFilter) => {
+    const { stack } = account({ contentFilter: withFilter ? {} : undefined, deployments: [gpt("chat", { raiPolicyName: "Microsoft.Nil" })] });
+    expect(validationErrors(stack)).toContainEqual(
+      expect.stringContaining('[test/openai/deployment-chat] raiPolicyName: "Microsoft.Nil" is not allowed; allowed: Microsoft.Nil (no content filtering) only with contentFilterOverride: { reason }'),
+    );
+  });
+
+  test("with a reason it is reported as a suppressed finding, not hidden", () => {
+    const { stack } = account({
+      contentFilter: undefined,
+      deployments: [gpt("chat", { raiPolicyName: "Microsoft.Nil", contentFilterOverride: { reason: "red-team evaluation, approved by CISO" } })],
+    });
+    expect(validationErrors(stack)).toEqual([]);
+    const pack = new Soc2Pack();
+    Aspects.of(stack).add(pack);
+    Testing.synth(stack);
+    expect(pack.findingsFor(stack)).toContainEqual(
+      expect.objectContaining({ ruleId: "DeploymentContentFilter", result: "suppressed", detail: 'rai_policy_name is "Microsoft.Nil": no content filtering' }),
+    );
+  });
+
+  test("without a reason the compliance rule fails it too", () => {
+    const { stack } = account({ contentFilter: undefined, deployments: [gpt("chat", { raiPolicyName: "Microsoft.Nil" })] });
+    const pack = new Soc2Pack();
+    Aspects.of(stack).add(pack);
+    Testing.synth(stack);
+    expect(pack.findingsFor(stack)).toContainEqual(expect.objectContaining({ ruleId: "DeploymentContentFilter", result: "non-compliant" }));
+  });
+});
+
+describe("deployment names on an account (construct IDs deployment-<name>)", () => {
+  test("a one-character name is refused: Azure takes 2-64 characters", () => {
+    const { stack } = account({ deployments: [gpt("x")] });
+    expect(validationErrors(stack)).toEqual([
+      "[test/openai/deployment-x] name: \"x\" is not allowed; allowed: 2-64 letters, digits, '-', '_' or '.', starting with a letter or digit",
+    ]);
+  });
+
+  test("names that differ only in case are refused (Azure compares them without case)", () => {
+    const { stack, openai } = account({ deployments: [gpt("Chat"), gpt("chat")] });
+    expect(validationErrors(stack)).toContainEqual(
+      '[test/openai] deployments: "chat" is not allowed; allowed: each deployment name once per account, ignoring case (Azure treats "Chat" and "chat" as the same deployment)',
+    );
+    expect(openai.deployments).toHaveLength(1);
+  });
+
+  test("gpt/4 and gpt--4 (the same construct ID after rewriting) give a problem, not a constructs error", () => {
+    const build = () => account({ deployments: [gpt("gpt/4"), gpt("gpt--4")] });
+    expect(build).not.toThrow();
+    const errors = validationErrors(build().stack);
+    expect(errors).toContainEqual(expect.stringContaining('[test/openai/invalid-deployment-1] name: "gpt/4" is not allowed'));
+    expect(errors.filter((e) => e.includes("gpt--4"))).toEqual([]);
+  });
+
+  test("a token look-alike name is refused, not skipped", () => {
+    const { stack } = account({ deployments: [gpt("${TfToken[TOKEN.99999]}")] });
+    expect(validationErrors(stack)).toContainEqual(expect.stringContaining('name: "${TfToken[TOKEN.99999]}" is not allowed'));
+  });
+});
