@@ -19,3 +19,6 @@ export * from "./platform/openai-platform";
 export * from "./governance";
 export * from "./platform/platform-options";
 export * from "./environment";
+export * from "./core/synth-date";
+export * from "./openai/model-lifecycle";
+export * from "./core/azapi";

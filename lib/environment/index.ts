@@ -3,3 +3,4 @@ export * from "./environment-config";
 export * from "./openai-environment-stack";
 export * from "./backend";
 export * from "./state-bootstrap-stack";
+export * from "./validate-environment-config";

@@ -10,20 +10,16 @@ import { CompliancePack } from "../governance/compliance/pack";
 import { GdprPack } from "../governance/compliance/packs/gdpr";
 import { HipaaPack } from "../governance/compliance/packs/hipaa";
 import { Soc2Pack } from "../governance/compliance/packs/soc2";
-import { checkModelAllowlist } from "../governance/model-allowlist";
 import { OpenAiPolicyAssignments } from "../governance/policy-assignments";
 import { LockedResource, ResourceLocks } from "../governance/resource-locks";
 import { AccessMatrix, AccessScope } from "../identity/access-matrix";
 import { WorkloadIdentity } from "../identity/workload-identity";
-import { isProvisioned } from "../openai/deployment-options";
 import { OpenAiAccount } from "../openai/openai-account";
 import { OpenAiPlatform } from "../platform/openai-platform";
 import { resolveResidency } from "../regions/residency";
 import { configureBackend } from "./backend";
+import { environmentStackId, validateEnvironmentConfig } from "./config-schema";
 import { CompliancePackName, EnvironmentConfig } from "./environment-config";
-
-const ENVIRONMENT_NAME = /^[a-z][a-z0-9]{1,11}$/;
-const WORKLOAD_NAME = /^[a-z][a-z0-9-]{0,14}[a-z0-9]$/;
 
 const PACKS: Readonly<Record<CompliancePackName, () => CompliancePack>> = {
   soc2: () => new Soc2Pack(),
@@ -36,27 +32,29 @@ const PACKS: Readonly<Record<CompliancePackName, () => CompliancePack>> = {
  * the application identities, and the compliance packs it must pass.
  */
 export class OpenAiEnvironmentStack extends TerraformStack {
-  /** The Azure OpenAI platform of the environment. */
-  public readonly platform: OpenAiPlatform;
-  /** Application identities by key. */
-  public readonly workloads: Readonly<Record<string, WorkloadIdentity>>;
-  /** The compliance packs applied to the stack. */
-  public readonly compliancePacks: readonly CompliancePack[];
+  /**
+   * The Azure OpenAI platform of the environment. Not created when the config is invalid: the
+   * stack then holds only its validation problems, and the synth fails.
+   */
+  public readonly platform!: OpenAiPlatform;
+  /** Application identities by key (none when the config is invalid). */
+  public readonly workloads: Readonly<Record<string, WorkloadIdentity>> = {};
+  /** The compliance packs applied to the stack (none when the config is invalid). */
+  public readonly compliancePacks: readonly CompliancePack[] = [];
 
+  /**
+   * @param config the environment, checked as data first ({@link validateEnvironmentConfig}):
+   *   when it is invalid, nothing is built and the synth reports every problem
+   */
   constructor(scope: Construct, public readonly config: EnvironmentConfig) {
-    super(scope, config.name);
-    addPropChecks(this, (c) => {
-      c.matches("name", config.name, ENVIRONMENT_NAME, "2-12 lowercase letters or digits, starting with a letter");
-      c.matches("workload", config.workload, WORKLOAD_NAME, "2-16 lowercase letters, digits or hyphens, starting with a letter");
-      const tokenCapacity = config.deployments
-        .filter((d) => !isProvisioned(d.sku))
-        .reduce((sum, d) => sum + d.capacity, 0) * config.regions.length;
-      if (tokenCapacity > config.capacityCapK) {
-        c.fail("deployments", `${tokenCapacity}K TPM in total`, `allowed: at most capacityCapK = ${config.capacityCapK}K TPM`);
-      }
-      checkModelAllowlist(c, config.deployments, config.allowedModels);
-    });
-
+    const stackId = environmentStackId(scope, config);
+    super(scope, stackId.id);
+    const validation = validateEnvironmentConfig(config);
+    const problems = [...(stackId.problem ? [stackId.problem] : []), ...(validation.ok ? [] : validation.problems)];
+    if (problems.length > 0) {
+      this.node.addValidation({ validate: () => problems });
+      return;
+    }
     // Local state (relative path) unless remote state is configured; see docs/DELIVERY.md.
     configureBackend(this, config.name);
     new AzurermProvider(this, "azurerm", {
@@ -88,13 +86,21 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       owner: config.owner,
       naming,
       resourceGroupName: resourceGroup.name,
+      location: config.location,
       residency: config.residency,
       regions: config.regions,
-      deployments: config.deployments,
+      // A per-deployment content filter is a weakening: it carries the config's stated reason.
+      deployments: config.deployments.map((d) =>
+        config.contentFilterOverrides && Object.hasOwn(config.contentFilterOverrides, d.name)
+          ? { ...d, contentFilterOverride: config.contentFilterOverrides[d.name] }
+          : d,
+      ),
       privateDns: config.privateDns,
       logging: config.logging,
       contentFilter: config.contentFilter ?? {},
       customerManagedKey: config.customerManagedKeys ? {} : undefined,
+      capacityCapK: config.capacityCapK,
+      allowedModels: config.allowedModels,
       tags: { ...config.tags, workload: config.workload },
     });
 
@@ -107,10 +113,10 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       name: `${config.workload}-${config.name}-monthly`,
       resourceGroupId: resourceGroup.id,
       amount: config.budget.amount,
-      startDate: config.budget.startDate,
+      startDate: config.budget.startDate, // undefined: the current month, ignored after creation
       contactEmails: config.budget.contactEmails,
     });
-    if (config.deletionProtection) this.protectFromDeletion();
+    if (config.deletionProtection) this.protectFromDeletion(config.deletionProtection);
 
     this.grantAccess(config);
     this.workloads = this.createWorkloads(config, naming, resourceGroup.name, residency.name);
@@ -121,20 +127,29 @@ export class OpenAiEnvironmentStack extends TerraformStack {
 
   /** The accounts, one per region, in priority order. */
   public get accounts(): readonly OpenAiAccount[] {
-    return this.platform.accounts;
+    return this.platform?.accounts ?? [];
   }
 
-  /** CanNotDelete locks and prevent_destroy on what holds data or keys: accounts, workspace, archives, vaults. */
-  private protectFromDeletion(): void {
-    const resources: Record<string, LockedResource> = {
-      workspace: { resource: this.platform.workspace.resource, reason: "Audit log workspace of a regulated environment" },
+  /**
+   * Deletion protection of what holds data or keys: accounts, workspace, archives, vaults. Each
+   * kind is `lock` (CanNotDelete + prevent_destroy, the default), `preventDestroy` (Terraform
+   * only, children replaceable) or `false`. Lock keys and addresses are the same as ever.
+   */
+  private protectFromDeletion(protection: Exclude<EnvironmentConfig["deletionProtection"], false | undefined>): void {
+    type Scopes = Exclude<typeof protection, true>;
+    const scopes: Scopes = protection === true ? {} : protection;
+    const resources: Record<string, LockedResource> = {};
+    const protect = (kind: keyof Scopes, key: string, locked: Omit<LockedResource, "protection">) => {
+      const chosen = scopes[kind] ?? "lock";
+      if (chosen !== false) resources[key] = { ...locked, protection: chosen };
     };
+    protect("workspace", "workspace", { resource: this.platform.workspace.resource, reason: "Audit log workspace of a regulated environment" });
     for (const r of this.platform.regions) {
       const location = r.region.location;
-      resources[`openai-${location}`] = { resource: r.account.resource, reason: "Production Azure OpenAI account; deleting it loses its deployments and endpoint" };
-      resources[`archive-${location}`] = { resource: r.archive.storageAccount, reason: "Write-once audit archive; evidence for auditors" };
+      protect("accounts", `openai-${location}`, { resource: r.account.resource, reason: "Production Azure OpenAI account; deleting it loses its deployments and endpoint" });
+      protect("archives", `archive-${location}`, { resource: r.archive.storageAccount, reason: "Write-once audit archive; evidence for auditors" });
       if (r.customerManagedKey) {
-        resources[`vault-${location}`] = { resource: r.customerManagedKey.keyVault, reason: "Holds the customer-managed key; without it the account's data is unreadable" };
+        protect("keyVaults", `vault-${location}`, { resource: r.customerManagedKey.keyVault, reason: "Holds the customer-managed key; without it the account's data is unreadable" });
       }
     }
     new ResourceLocks(this, "locks", { resources });
@@ -167,6 +182,7 @@ export class OpenAiEnvironmentStack extends TerraformStack {
         environment: config.name,
         owner: config.owner,
         dataResidency,
+        residency: config.residency,
         tags: config.tags,
       });
       for (const account of this.platform.accounts) account.grantUse(identity);

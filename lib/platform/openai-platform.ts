@@ -1,5 +1,7 @@
+import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import { CustomerManagedKey, KeyRotation } from "../governance/customer-managed-key";
+import { checkModelAllowlist } from "../governance/model-allowlist";
 import { ContentFilterOptions } from "../openai/content-filter";
 import { ResourceNaming } from "../core/naming";
 import { governanceTags } from "../core/tags";
@@ -14,7 +16,8 @@ import { checkNoOverlaps } from "../network/address-ranges";
 import { PrivateDnsZones } from "../network/private-dns-zones";
 import { OpenAiPrivateEndpoint } from "../network/private-endpoint";
 import { RegionNetwork } from "../network/region-network";
-import { ModelDeploymentOptions } from "../openai/deployment-options";
+import { peerEveryPair, VnetPeering } from "../network/vnet-peering";
+import { isProvisioned, ModelDeploymentOptions } from "../openai/deployment-options";
 import { OpenAiAccount, OpenAiAccountSecurityExceptions } from "../openai/openai-account";
 import { findRegion } from "../regions/catalog";
 import { checkResidency, checkResidencyDefinition, Residency, ResidencyPolicy, resolveResidency } from "../regions/residency";
@@ -31,6 +34,12 @@ export interface OpenAiPlatformProps {
   readonly naming: ResourceNaming;
   /** Resource group every resource of the platform goes in. */
   readonly resourceGroupName: string;
+  /**
+   * Home location of the environment: pass the resource group's location. The audit workspace
+   * lives here unless `logging.workspaceLocation` says otherwise, so its name and location do
+   * not follow the region priorities. Must satisfy the residency.
+   */
+  readonly location: string;
   /** Where data may be stored and processed; every region, SKU and log destination must honour it. */
   readonly residency: Residency;
   /** Regions with an Azure OpenAI account. */
@@ -63,6 +72,18 @@ export interface OpenAiPlatformProps {
    */
   readonly accountSecurityExceptions?: OpenAiAccountSecurityExceptions;
   /**
+   * Most token capacity the platform may deploy, in units of 1,000 tokens per minute, summed over
+   * every token-based deployment in every region (the seed's per-project TPM). Provisioned
+   * deployments (PTUs) are not counted. More fails the synth.
+   * @default - no cap, and the synth warns that nothing limits the capacity
+   */
+  readonly capacityCapK?: number;
+  /**
+   * Models the platform may deploy (the seed's allowed_models); any other fails the synth.
+   * @default - any model, and the synth warns that no allowlist applies
+   */
+  readonly allowedModels?: readonly string[];
+  /**
    * Extra tags for every resource.
    * @default - none
    */
@@ -93,6 +114,14 @@ export interface PlatformRegionResources {
  * diagnostic setting to it and the residency's workspace; one set of private DNS zones; saved
  * searches and alerts; a routing manifest for failover clients. Residency is checked at synth.
  * Constructs are keyed by location, so adding or removing a region renames nothing else.
+ *
+ * Failover needs every caller to reach every region's endpoint. When the platform creates the
+ * region VNets (`network.addressSpace`), it peers each pair of them both ways (global VNet
+ * peering), so each VNet reaches every account's private endpoint. With brought subnets
+ * (`network.subnetId`) it creates no peering: the landing zone must connect every spoke that
+ * calls the accounts to every region's endpoint subnet (hub peering or Virtual WAN) and link the
+ * private DNS zones to the VNets that resolve the names (the hub's, or each spoke's). A mix of
+ * created and brought networks peers only the created ones with each other.
  */
 export class OpenAiPlatform extends Construct {
   /** Per-region resources in priority order. */
@@ -101,6 +130,8 @@ export class OpenAiPlatform extends Construct {
   public readonly workspace: AuditWorkspace;
   /** The private DNS zones. */
   public readonly dns: PrivateDnsZones;
+  /** The peerings between the VNets the platform creates, one per pair of regions (none with brought subnets). */
+  public readonly peerings: readonly VnetPeering[];
   /** The routing manifest. */
   public readonly manifest: RoutingManifest;
   /** The residency policy every region, SKU and log destination is checked against. */
@@ -116,8 +147,8 @@ export class OpenAiPlatform extends Construct {
     const regions = [...props.regions]
       .sort((a, b) => a.priority - b.priority)
       .filter((r, i, all) => all.findIndex((o) => o.location === r.location) === i);
-    const primary = regions[0]?.location ?? "";
-    const workspaceLocation = logging.workspaceLocation ?? primary;
+    // Pinned to the environment's home, not to whichever region is priority 1 today.
+    const workspaceLocation = logging.workspaceLocation ?? props.location;
     const common = {
       environment: props.environment,
       owner: props.owner,
@@ -144,6 +175,19 @@ export class OpenAiPlatform extends Construct {
     new WorkspaceSavedSearches(this, "saved-searches", { workspace: this.workspace });
 
     this.regions = regions.map((region) => this.buildRegion(props, region, logging));
+    this.peerings = peerEveryPair(
+      this,
+      this.regions.flatMap(({ region, network }) =>
+        network.virtualNetwork
+          ? [{
+              key: region.location,
+              virtualNetworkName: network.virtualNetwork.name,
+              resourceGroupName: network.virtualNetwork.resourceGroupName,
+              virtualNetworkId: network.virtualNetworkId,
+            }]
+          : [],
+      ),
+    );
 
     this.addAlerts(props, logging);
 
@@ -274,8 +318,27 @@ export class OpenAiPlatform extends Construct {
     });
   }
 
+  /** The cap and the allowlist: the guardrails a platform team needs even without the environment stack. */
+  private checkCapacityAndModels(c: PropChecks, props: OpenAiPlatformProps, regionCount: number): void {
+    const perRegion = props.deployments.filter((d) => !isProvisioned(d.sku)).reduce((sum, d) => sum + d.capacity, 0);
+    const total = perRegion * regionCount;
+    if (props.capacityCapK === undefined) {
+      Annotations.of(this).addWarning(`no capacityCapK: nothing limits the ${total}K TPM this platform deploys`);
+    } else if (!Number.isInteger(props.capacityCapK) || props.capacityCapK < 1) {
+      c.fail("capacityCapK", props.capacityCapK, "allowed: a whole number of at least 1 (units of 1,000 tokens per minute)");
+    } else if (total > props.capacityCapK) {
+      c.fail("deployments", `${total}K TPM in total`, `allowed: at most capacityCapK = ${props.capacityCapK}K TPM`);
+    }
+    if (props.allowedModels === undefined) {
+      Annotations.of(this).addWarning("no allowedModels: any model may be deployed");
+    } else {
+      checkModelAllowlist(c, props.deployments, props.allowedModels);
+    }
+  }
+
   private checkProps(c: PropChecks, props: OpenAiPlatformProps, regions: readonly PlatformRegion[]): void {
     const policy = this.residency;
+    this.checkCapacityAndModels(c, props, regions.length);
     checkResidencyDefinition(c, props.residency);
     const logDestinations: Record<string, string> = { "logging.workspace": this.workspace.location };
     for (const { region, archive } of this.regions) logDestinations[`logging.archive[${region.location}]`] = archive.location;
@@ -295,6 +358,7 @@ export class OpenAiPlatform extends Construct {
     const ranges: Record<string, string> = {};
     for (const r of props.regions) if ("addressSpace" in r.network) ranges[r.location] = r.network.addressSpace;
     checkNoOverlaps(c, "regions[].network.addressSpace", ranges);
+    if (!props.location || props.location.trim() === "") c.fail("location", props.location, "allowed: the Azure location of the environment's resource group");
     if (props.logging?.workspaceLocation && !findRegion(props.logging.workspaceLocation)) {
       c.fail("logging.workspaceLocation", props.logging.workspaceLocation, "allowed: an Azure OpenAI region inside the residency");
     }

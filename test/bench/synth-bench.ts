@@ -1,7 +1,9 @@
 /**
- * `npm run bench`: synth wall time and peak memory of the default app next to the floor
- * (`node -e "require('cdktf')"`) measured in the same run, and their ratio.
- * Targets (issue 2): ratio at most 3, peak under 200 MB. Prints figures; does not fail.
+ * `npm run bench` (after `npm run build`): in one run, the compiled default app against the floor
+ * (`node -e "require('cdktf')"`), both measured alternately in the same run, their ratio, the
+ * app's peak memory, and a scale series (environments x regions x deployments up to 5 x 12 x 8)
+ * with time per resource. Targets (issue 13): ratio <= 2.0, peak <= 150 MB, 5 x 12 x 8 <= 2 s.
+ * Prints figures; does not fail.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -9,14 +11,25 @@ import * as os from "os";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "../..");
-const REPORTER = path.join(__dirname, "report-peak-rss.js");
+const REPORTER = path.join(ROOT, "test/bench/report-peak-rss.js");
+const APP = path.join(ROOT, "dist/stacks/main.js");
+const SCALE_APP = path.join(ROOT, "dist/test/bench/scale-app.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const TARGET_RATIO = 3;
-const TARGET_PEAK_MB = 200;
+const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 3);
+const TARGET_RATIO = 2.0;
+const TARGET_PEAK_MB = 150;
+const TARGET_LARGEST_SECONDS = 2;
+const SERIES: readonly (readonly [number, number, number])[] = [
+  [1, 1, 1],
+  [1, 4, 4],
+  [3, 8, 4],
+  [5, 12, 8],
+];
 
 interface Sample {
   seconds: number;
   peakMb: number;
+  stdout: string;
 }
 
 function measure(args: string[], env: Record<string, string> = {}): Sample {
@@ -31,7 +44,7 @@ function measure(args: string[], env: Record<string, string> = {}): Sample {
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stderr}`);
   const peakMb = Number(fs.readFileSync(rssFile, "utf8")) / 1024;
   fs.rmSync(rssFile, { force: true });
-  return { seconds, peakMb };
+  return { seconds, peakMb, stdout: result.stdout };
 }
 
 const median = (values: number[]) => {
@@ -40,18 +53,21 @@ const median = (values: number[]) => {
 };
 
 function main(): void {
+  for (const file of [APP, SCALE_APP]) {
+    if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run npm run build first`);
+  }
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-synth-"));
+  const env = { CDKTF_OUTDIR: outdir };
   const floor: Sample[] = [];
   const synth: Sample[] = [];
   // Alternate the two so machine load affects both alike; one warm-up each fills the file cache.
   measure(["-e", "require('cdktf')"]);
-  measure(["-r", "ts-node/register/transpile-only", "stacks/main.ts"], { CDKTF_OUTDIR: outdir });
+  measure([APP], env);
   for (let i = 0; i < RUNS; i++) {
     floor.push(measure(["-e", "require('cdktf')"]));
-    synth.push(measure(["-r", "ts-node/register/transpile-only", "stacks/main.ts"], { CDKTF_OUTDIR: outdir }));
+    synth.push(measure([APP], env));
   }
   const stacks = fs.readdirSync(path.join(outdir, "stacks"));
-  fs.rmSync(outdir, { recursive: true, force: true });
 
   const floorTime = median(floor.map((s) => s.seconds));
   const synthTime = median(synth.map((s) => s.seconds));
@@ -60,12 +76,34 @@ function main(): void {
   const ratio = synthTime / floorTime;
 
   const row = (label: string, time: number, mb: number) =>
-    `${label.padEnd(34)} ${time.toFixed(3).padStart(8)} s ${mb.toFixed(1).padStart(8)} MB`;
+    `${label.padEnd(40)} ${time.toFixed(3).padStart(8)} s ${mb.toFixed(1).padStart(8)} MB`;
+  const verdict = (ok: boolean) => (ok ? "OK" : "MISSED");
   console.log(`Synth benchmark: median of ${RUNS} runs, node ${process.version}, ${os.cpus().length} cores`);
   console.log(row(`floor: node -e "require('cdktf')"`, floorTime, floorMb));
   console.log(row(`synth: default app (${stacks.length} stacks)`, synthTime, synthMb));
-  console.log(`ratio synth/floor: ${ratio.toFixed(2)} (target <= ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? "OK" : "MISSED"}`);
-  console.log(`peak memory: ${synthMb.toFixed(1)} MB (target < ${TARGET_PEAK_MB} MB) ${synthMb < TARGET_PEAK_MB ? "OK" : "MISSED"}`);
+  console.log(`ratio synth/floor: ${ratio.toFixed(2)} (target <= ${TARGET_RATIO}) ${verdict(ratio <= TARGET_RATIO)}`);
+  console.log(`peak memory: ${synthMb.toFixed(1)} MB (target <= ${TARGET_PEAK_MB} MB) ${verdict(synthMb <= TARGET_PEAK_MB)}`);
+
+  console.log(`\nScale series (environments x regions x deployments), median of ${SCALE_RUNS} runs:`);
+  let largest = 0;
+  for (const [e, r, d] of SERIES) {
+    const samples: Sample[] = [];
+    // An outdir of its own: the scale app counts the resources of every stack it finds there.
+    const scaleOut = fs.mkdtempSync(path.join(os.tmpdir(), "bench-scale-"));
+    for (let i = 0; i < SCALE_RUNS; i++) samples.push(measure([SCALE_APP, String(e), String(r), String(d)], { CDKTF_OUTDIR: scaleOut }));
+    fs.rmSync(scaleOut, { recursive: true, force: true });
+    const seconds = median(samples.map((s) => s.seconds));
+    const peakMb = median(samples.map((s) => s.peakMb));
+    const resources = Number(samples[0].stdout.trim());
+    const perResource = ((seconds - floorTime) / resources) * 1000;
+    console.log(
+      `${`${e} x ${r} x ${d}`.padEnd(12)} ${String(resources).padStart(6)} resources ${seconds.toFixed(3).padStart(8)} s ` +
+        `${peakMb.toFixed(1).padStart(8)} MB ${perResource.toFixed(2).padStart(7)} ms/resource above the floor`,
+    );
+    largest = seconds;
+  }
+  console.log(`5 x 12 x 8: ${largest.toFixed(3)} s (target <= ${TARGET_LARGEST_SECONDS} s) ${verdict(largest <= TARGET_LARGEST_SECONDS)}`);
+  fs.rmSync(outdir, { recursive: true, force: true });
 }
 
 main();

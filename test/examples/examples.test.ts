@@ -1,0 +1,76 @@
+/**
+ * Every example under examples/ synthesizes as written (each is a complete `main.ts` that calls
+ * `app.synth()`), and what it exists to show is in its output.
+ */
+import * as fs from "fs";
+import { EXAMPLES, synthExample } from "../helpers/examples";
+import { resourceList, resources } from "../helpers/synth";
+
+test("every example folder is covered here", () => {
+  expect(fs.readdirSync(EXAMPLES).sort()).toEqual(["hub-and-spoke", "lower-level", "minimal", "multi-region-cmk", "quickstart"]);
+});
+
+test("quickstart: two EU regions, private and keyless, peered for failover", () => {
+  const { prod } = synthExample("quickstart");
+  const accounts = resourceList(prod, "azurerm_cognitive_account");
+  expect(accounts.map((a) => a.location).sort()).toEqual(["francecentral", "swedencentral"]);
+  for (const a of accounts) {
+    expect(a.public_network_access_enabled).toBe(false);
+    expect(a.local_auth_enabled).toBe(false);
+  }
+  expect(resourceList(prod, "azurerm_private_endpoint")).toHaveLength(2);
+  expect(resourceList(prod, "azurerm_consumption_budget_resource_group")).toHaveLength(1);
+  // Failover needs each region's VNet to reach the other's endpoint: peered both ways.
+  const peerings = resourceList(prod, "azurerm_virtual_network_peering");
+  expect(peerings).toHaveLength(2);
+  for (const p of peerings) expect(p.allow_virtual_network_access).toBe(true);
+});
+
+test("minimal: one region, one deployment, a VNet of its own", () => {
+  const { sandbox } = synthExample("minimal");
+  expect(resourceList(sandbox, "azurerm_cognitive_account")).toHaveLength(1);
+  expect(resourceList(sandbox, "azurerm_cognitive_deployment")).toHaveLength(1);
+  expect(resourceList(sandbox, "azurerm_virtual_network")).toHaveLength(1);
+});
+
+test("hub-and-spoke: brings subnets and zones, creates no VNet, zone or link", () => {
+  const { staging } = synthExample("hub-and-spoke");
+  expect(resourceList(staging, "azurerm_virtual_network")).toHaveLength(0);
+  expect(resourceList(staging, "azurerm_private_dns_zone")).toHaveLength(0);
+  expect(resourceList(staging, "azurerm_private_dns_zone_virtual_network_link")).toHaveLength(0);
+  const endpoints = resourceList(staging, "azurerm_private_endpoint");
+  expect(endpoints.map((e) => e.subnet_id).sort()).toEqual([
+    expect.stringContaining("/virtualNetworks/spoke-frc-vnet/subnets/private-endpoints"),
+    expect.stringContaining("/virtualNetworks/spoke-weu-vnet/subnets/private-endpoints"),
+  ]);
+  for (const e of endpoints) {
+    expect(e.private_dns_zone_group.private_dns_zone_ids).toEqual([
+      expect.stringContaining("/privateDnsZones/privatelink.openai.azure.com"),
+      expect.stringContaining("/privateDnsZones/privatelink.cognitiveservices.azure.com"),
+    ]);
+  }
+});
+
+test("multi-region-cmk: two regions, a key per account, locks, a locked audit archive", () => {
+  const { prod } = synthExample("multi-region-cmk");
+  expect(resourceList(prod, "azurerm_cognitive_account")).toHaveLength(2);
+  expect(resourceList(prod, "azurerm_cognitive_account_customer_managed_key")).toHaveLength(2);
+  expect(resourceList(prod, "azurerm_key_vault")).toHaveLength(2);
+  expect(resourceList(prod, "azurerm_management_lock").length).toBeGreaterThanOrEqual(3);
+  const immutability = resourceList(prod, "azurerm_storage_container_immutability_policy");
+  expect(immutability).toHaveLength(2);
+  for (const policy of immutability) expect(policy.locked).toBe(true);
+});
+
+test("lower-level: an account with two chained deployments and a workload identity granted OpenAI User", () => {
+  const stacks = synthExample("lower-level");
+  const json = stacks["chat-prod"];
+  const deployments = resources(json, "azurerm_cognitive_deployment");
+  expect(Object.keys(deployments)).toHaveLength(2);
+  // The second deployment waits for the first: Azure refuses parallel operations on one account.
+  const [first, second] = Object.entries(deployments).sort(([a], [b]) => (a.includes("batch") ? 1 : b.includes("batch") ? -1 : 0));
+  expect(second[1].depends_on).toContain(`azurerm_cognitive_deployment.${first[0]}`);
+  const assignments = resourceList(json, "azurerm_role_assignment");
+  expect(assignments).toHaveLength(1);
+  expect(String(assignments[0].role_definition_id)).toMatch(/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd$/);
+});

@@ -1,0 +1,62 @@
+/**
+ * OpenAiPlatform used on its own (without the environment stack) still has the guardrails a
+ * platform team came for: a capacity cap and a model allowlist, or a warning that there are none.
+ */
+import { AnnotationMetadataEntryType } from "cdktf";
+import { OpenAiPlatform, OpenAiPlatformProps, ResourceNaming } from "../../lib";
+import { testStack, validationErrors } from "../helpers/synth";
+
+const deployment = { name: "chat", model: "gpt-5.4", version: "2026-03-05", sku: "DataZoneStandard", capacity: 5_000 } as const;
+
+function platform(extra: Partial<OpenAiPlatformProps> = {}) {
+  const stack = testStack("platform");
+  const built = new OpenAiPlatform(stack, "openai", {
+    environment: "prod",
+    owner: "ai-platform@contoso.com",
+    naming: new ResourceNaming({ workload: "chat", environment: "prod", uniqueSuffix: "ctso" }),
+    resourceGroupName: "chat-prod-rg",
+    location: "swedencentral",
+    residency: "eu",
+    regions: [
+      { location: "swedencentral", priority: 1, network: { addressSpace: "10.10.0.0/24" } },
+      { location: "francecentral", priority: 2, network: { addressSpace: "10.10.1.0/24" } },
+    ],
+    deployments: [deployment],
+    ...extra,
+  });
+  return { stack, built };
+}
+
+const warnings = (stack: ReturnType<typeof testStack>) =>
+  stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data)));
+
+test("10,000K TPM under a cap of 2,000K fails the synth with the total and the cap", () => {
+  const { stack } = platform({ capacityCapK: 2_000, allowedModels: ["gpt-5.4"] });
+  expect(validationErrors(stack)).toContainEqual(
+    '[platform/openai] deployments: "10000K TPM in total" is not allowed; allowed: at most capacityCapK = 2000K TPM',
+  );
+});
+
+test("a cap that is not a whole number of at least 1 is refused, not ignored", () => {
+  for (const cap of [Number.NaN, 0, -5, 1.5]) {
+    expect(validationErrors(platform({ capacityCapK: cap, allowedModels: ["gpt-5.4"] }).stack)).toContainEqual(
+      expect.stringContaining("[platform/openai] capacityCapK: "),
+    );
+  }
+});
+
+test("without a cap or an allowlist the synth warns instead of staying silent", () => {
+  const { stack } = platform();
+  expect(validationErrors(stack)).toEqual([]);
+  expect(warnings(stack)).toEqual(
+    expect.arrayContaining([
+      "no capacityCapK: nothing limits the 10000K TPM this platform deploys",
+      "no allowedModels: any model may be deployed",
+    ]),
+  );
+});
+
+test("a model outside the allowlist fails", () => {
+  const { stack } = platform({ capacityCapK: 20_000, allowedModels: ["gpt-5.5"] });
+  expect(validationErrors(stack)).toContainEqual(expect.stringContaining('deployments[chat].model: "gpt-5.4" is not allowed'));
+});
