@@ -22,3 +22,4 @@ export * from "./environment";
 export * from "./core/synth-date";
 export * from "./openai/model-lifecycle";
 export * from "./core/azapi";
+export * from "./diagram";

@@ -3,6 +3,7 @@ import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { Aspects, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ResourceNaming, nameProblem } from "../core/naming";
+import { ArchitectureDiagram } from "../diagram";
 import { governanceTags } from "../core/tags";
 import { addPropChecks } from "../core/validation";
 import { MonthlyBudget } from "../governance/budget";
@@ -123,6 +124,8 @@ export class OpenAiEnvironmentStack extends TerraformStack {
 
     this.compliancePacks = (config.compliancePacks ?? ["soc2", "hipaa", "gdpr"]).map((name) => PACKS[name]());
     this.compliancePacks.forEach((pack) => Aspects.of(this).add(pack));
+    // architecture.md (Mermaid) and architecture.html beside cdk.tf.json, drawn from the resources.
+    ArchitectureDiagram.of(this);
   }
 
   /** The accounts, one per region, in priority order. */

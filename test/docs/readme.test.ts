@@ -1,6 +1,7 @@
 /** The README's first example is the quickstart the consumer test installs and runs, verbatim. */
 import * as fs from "fs";
 import * as path from "path";
+import { synthesizedProdDiagram } from "../helpers/diagram";
 
 const ROOT = path.resolve(__dirname, "../..");
 const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
@@ -24,4 +25,9 @@ test("the README starts with the two fresh-machine commands", () => {
 
 test("the lower-level example in the README is examples/lower-level/main.ts", () => {
   expect(codeBlocks()).toContain(fs.readFileSync(path.join(ROOT, "examples/lower-level/main.ts"), "utf8"));
+});
+
+test("the README's diagram is the prod stack's architecture.md, as synthesized today", () => {
+  const readmeDiagram = /```mermaid\n[\s\S]*?```\n/.exec(README)?.[0];
+  expect(readmeDiagram).toBe(synthesizedProdDiagram());
 });

@@ -13,3 +13,4 @@ export * from "./report-render";
 export * from "./packs/soc2";
 export * from "./packs/hipaa";
 export * from "./packs/gdpr";
+export * from "./report-html";

@@ -115,6 +115,7 @@ export function renderComplianceReportMarkdown(data: ComplianceReportData): stri
     ...data.packs.map((pack) => summaryRow(pack.name, summarizeCompliance(data.findings.filter((f) => f.pack === pack.name)))),
     summaryRow("**Total**", total),
     "",
+    ...byControlMarkdown(data),
     "## Findings",
     "",
     row(["Result", "Pack", "Rule", "Controls", "Level", "Resource", "Detail", "Suppression reason"]),
@@ -131,6 +132,135 @@ export function renderComplianceReportMarkdown(data: ComplianceReportData): stri
     "",
   ];
   return lines.join("\n");
+}
+
+/** One finding as evidence of a control. */
+export interface ComplianceEvidence {
+  /** Construct path of the judged resource. */
+  readonly resourcePath: string;
+  /** Terraform type of the judged resource. */
+  readonly resourceType: string;
+  /** The rule that judged it. */
+  readonly ruleId: string;
+  /** The result. */
+  readonly result: ComplianceResult;
+  /** What the rule found. @default - none */
+  readonly detail?: string;
+  /** Why a non-compliant finding was accepted (a suppression or a stated weakening). @default - not suppressed */
+  readonly suppressionReason?: string;
+}
+
+/** One control of one pack: the rules that cover it, the evidence and the result. */
+export interface ComplianceControl {
+  /** Short pack name, for example `SOC2`. */
+  readonly pack: string;
+  /** The framework in words. */
+  readonly packTitle: string;
+  /** The control ID, for example `CC6.1`. */
+  readonly control: string;
+  /** The pack's rules that evidence the control, in pack order. */
+  readonly rules: ComplianceReportPack["rules"];
+  /** Counts of the control's findings by result. */
+  readonly summary: ComplianceSummary;
+  /** Every finding of the control's rules, in report order (non-compliant first). */
+  readonly evidence: readonly ComplianceEvidence[];
+  /** Every accepted weakening of the control: suppressed findings and compliant ones that acknowledge a weakening. */
+  readonly exceptions: readonly ComplianceException[];
+}
+
+/** A weakening an auditor should see: a suppression (or an account's security exception), or a weakening a rule accepts with a stated reason. */
+export interface ComplianceException extends ComplianceEvidence {
+  /** `suppression`: a non-compliant finding accepted by a suppression; `weakening`: a compliant finding whose rule accepted a stated weakening. */
+  readonly kind: "suppression" | "weakening";
+  /** The reason as stated (for a weakening, the rule's whole detail, which carries the reason). */
+  readonly reason: string;
+}
+
+/** Prefix of the detail rules give a compliant finding that rests on an acknowledged weakening. */
+export const ACKNOWLEDGED_WEAKENING_PREFIX = "acknowledged weakening";
+
+/**
+ * The findings grouped by pack and control: every control a pack's rules name, in pack order
+ * and then in the order the rules first name them. A finding counts for each control its rule
+ * evidences, so one finding can appear under several controls.
+ */
+export function complianceByControl(data: ComplianceReportData): ComplianceControl[] {
+  return data.packs.flatMap((pack) => {
+    const controls: string[] = [];
+    for (const rule of pack.rules) for (const control of rule.controls) if (!controls.includes(control)) controls.push(control);
+    return controls.map((control) => {
+      const rules = pack.rules.filter((r) => r.controls.includes(control));
+      const findings = data.findings.filter((f) => f.pack === pack.name && rules.some((r) => r.ruleId === f.ruleId));
+      const evidence = findings.map((f) => ({
+        resourcePath: f.resourcePath,
+        resourceType: f.resourceType,
+        ruleId: f.ruleId,
+        result: f.result,
+        detail: f.detail,
+        suppressionReason: f.suppressionReason,
+      }));
+      return {
+        pack: pack.name,
+        packTitle: pack.title,
+        control,
+        rules,
+        summary: summarizeCompliance(findings),
+        evidence,
+        exceptions: evidence.flatMap((e): ComplianceException[] =>
+          e.result === "suppressed"
+            ? [{ ...e, kind: "suppression", reason: e.suppressionReason ?? "" }]
+            : e.result === "compliant" && e.detail?.startsWith(ACKNOWLEDGED_WEAKENING_PREFIX)
+              ? [{ ...e, kind: "weakening", reason: e.detail }]
+              : [],
+        ),
+      };
+    });
+  });
+}
+
+/** The "By control" section of the Markdown report. */
+function byControlMarkdown(data: ComplianceReportData): string[] {
+  const controls = complianceByControl(data);
+  if (controls.length === 0) return [];
+  const lines = [
+    "## By control",
+    "",
+    row(["Pack", "Control", "Rules", "Compliant", "Non-compliant", "Suppressed", "Not applicable"]),
+    row(["---", "---", "---", "---:", "---:", "---:", "---:"]),
+    ...controls.map((c) =>
+      row([
+        c.pack,
+        c.control,
+        c.rules.map((r) => r.ruleId).join(", "),
+        ...[c.summary.compliant, c.summary.nonCompliant, c.summary.suppressed, c.summary.notApplicable].map(String),
+      ]),
+    ),
+    "",
+  ];
+  for (const c of controls) {
+    lines.push(`### ${inline(c.pack)} ${inline(c.control)}`, "");
+    lines.push("Rules:", "", ...c.rules.map((r) => `- ${code(r.ruleId)} (${r.level}): ${inline(r.description)}`), "");
+    lines.push("Evidence:", "");
+    const byResource = new Map<string, ComplianceEvidence[]>();
+    for (const e of c.evidence) byResource.set(e.resourcePath, [...(byResource.get(e.resourcePath) ?? []), e]);
+    if (byResource.size === 0) lines.push("- none: no resource of the rules' types in the stack");
+    for (const [resourcePath, items] of byResource) {
+      lines.push(`- ${code(resourcePath)} (${inline(items[0].resourceType)}): ${items.map((e) => `${e.ruleId} ${e.result}`).join(", ")}`);
+    }
+    lines.push("", "Weakenings and suppressions:", "");
+    if (c.exceptions.length === 0) lines.push("- none");
+    for (const e of c.exceptions) lines.push(`- ${code(e.resourcePath)} ${e.ruleId} (${e.kind}): ${inline(e.reason)}`);
+    lines.push("");
+  }
+  return lines;
+}
+
+/** Text in running Markdown: HTML characters as entities (GitHub renders inline HTML), Markdown punctuation escaped, lines flattened. */
+function inline(text: string): string {
+  return text
+    .replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c] as string)
+    .replace(/[\\`*_[\]|#]/g, (c) => `\\${c}`)
+    .replace(/\r?\n/g, " ");
 }
 
 /** Code-unit order, not the locale's: the report must read the same on every machine. */
@@ -151,6 +281,11 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
+/** A code span that holds any text: fenced with more backticks than the text has in a row (CommonMark), lines flattened. */
 function code(text: string): string {
-  return `\`${text}\``;
+  const flat = text.replace(/\r?\n/g, " ");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = longest > 0 ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }

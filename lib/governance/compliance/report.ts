@@ -3,12 +3,14 @@ import { Construct } from "constructs";
 import { addStackArtifact } from "../../core/stack-artifact";
 import { ComplianceFinding } from "./finding";
 import type { CompliancePack } from "./pack";
+import { renderComplianceReportHtml } from "./report-html";
 import { ComplianceReportData, renderComplianceReportJson, renderComplianceReportMarkdown, sortComplianceFindings } from "./report-render";
 
 /**
  * The compliance report of one stack: the findings of every pack applied to it, written at
- * synthesis beside the stack's Terraform JSON as `compliance-report.json` and
- * `compliance-report.md` (`<outdir>/stacks/<stack>/`). Packs create it when they first visit
+ * synthesis beside the stack's Terraform JSON as `compliance-report.json`,
+ * `compliance-report.md` and `compliance-report.html` (`<outdir>/stacks/<stack>/`); the
+ * Markdown and HTML files also group the findings by control. Packs create it when they first visit
  * the stack; GuardedApp publishes the whole stack directory, so the report travels with it.
  */
 export class ComplianceReport extends Construct {
@@ -16,6 +18,8 @@ export class ComplianceReport extends Construct {
   public static readonly JSON_FILE = "compliance-report.json";
   /** File name of the Markdown report. */
   public static readonly MARKDOWN_FILE = "compliance-report.md";
+  /** File name of the self-contained HTML report. */
+  public static readonly HTML_FILE = "compliance-report.html";
   private static readonly ID = "compliance-report";
 
   /** The report of `stack`, created on first use. */
@@ -34,6 +38,7 @@ export class ComplianceReport extends Construct {
     // file gets its own child. Rendering happens at synthesis, after the aspects have judged.
     addStackArtifact(new Construct(this, "json"), ComplianceReport.JSON_FILE, () => renderComplianceReportJson(this.data()));
     addStackArtifact(new Construct(this, "markdown"), ComplianceReport.MARKDOWN_FILE, () => renderComplianceReportMarkdown(this.data()));
+    addStackArtifact(new Construct(this, "html"), ComplianceReport.HTML_FILE, () => renderComplianceReportHtml(this.data()));
   }
 
   /** Adds a pack to the report; false when it was already there. */

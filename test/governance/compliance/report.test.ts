@@ -48,7 +48,7 @@ describe("report files", () => {
   test("are written beside each stack's Terraform JSON", () => {
     for (const stack of ["prod", "dev"]) {
       expect(fs.readdirSync(path.join(outdir, "stacks", stack)).sort()).toEqual(
-        ["cdk.tf.json", "compliance-report.json", "compliance-report.md"],
+        ["cdk.tf.json", "compliance-report.html", "compliance-report.json", "compliance-report.md"],
       );
     }
   });
