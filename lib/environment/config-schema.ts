@@ -6,6 +6,8 @@ import { BUILT_IN_ROLE_KEYS } from "../identity/role-catalog";
 import { ENTRA_OBJECT_ID_PATTERN, PRINCIPAL_TYPES } from "../identity/principal";
 import { OPENAI_LOG_CATEGORIES, RETENTION_CATEGORIES } from "../monitoring/log-categories";
 import {
+  DEPLOYMENT_NAME_PATTERN,
+  DEPLOYMENT_NAME_RULE,
   DEPLOYMENT_SKUS,
   DeploymentSku,
   isProvisioned,
@@ -24,8 +26,6 @@ import { EnvironmentConfig, EnvironmentConfigValidation } from "./environment-co
 export const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9]{1,11}$/;
 /** Workload names: the first part of every resource name. */
 export const WORKLOAD_NAME_PATTERN = /^[a-z][a-z0-9-]{0,14}[a-z0-9]$/;
-/** Deployment names, as Azure documents them: 2-64 letters, digits, `-`, `_` or `.`, starting alphanumeric. */
-export const DEPLOYMENT_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}$/;
 /** Keys that become construct IDs and resource-name parts (workloads, VNet links, access keys). */
 const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$/;
 const MODEL_PART = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$/;
@@ -195,7 +195,7 @@ const residency = byType(
 
 const deployment = z
   .strictObject({
-    name: text({ max: 64, pattern: DEPLOYMENT_NAME_PATTERN, rule: "2-64 letters, digits, '-', '_' or '.', starting with a letter or digit" }),
+    name: text({ max: 64, pattern: DEPLOYMENT_NAME_PATTERN, rule: DEPLOYMENT_NAME_RULE }),
     model: text({ max: 64, pattern: MODEL_PART, rule: "a model name such as gpt-4.1" }),
     version: text({ max: 64, pattern: MODEL_PART, rule: "a model version such as 2025-04-14" }),
     sku: oneOf(DEPLOYMENT_SKUS),

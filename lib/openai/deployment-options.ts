@@ -5,17 +5,14 @@ import type { SecurityException } from "./openai-account";
  * letters, digits, `-`, `_` or `.`, starting with a letter or digit. Azure compares deployment
  * names without case, so two names of one account must differ in more than case.
  */
-const DEPLOYMENT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}$/;
+export const DEPLOYMENT_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9._-]{1,63}$/;
 
 /** The deployment-name rule in words. */
 export const DEPLOYMENT_NAME_RULE = "2-64 letters, digits, '-', '_' or '.', starting with a letter or digit";
 
-/**
- * True for a literal deployment name Azure accepts (see {@link DEPLOYMENT_NAME_RULE}); the
- * same rule as the environment config's `DEPLOYMENT_NAME_PATTERN`.
- */
+/** True for a literal deployment name Azure accepts (see {@link DEPLOYMENT_NAME_RULE}). */
 export function isDeploymentName(name: unknown): name is string {
-  return typeof name === "string" && name.length <= 64 && DEPLOYMENT_NAME.test(name);
+  return typeof name === "string" && name.length <= 64 && DEPLOYMENT_NAME_PATTERN.test(name);
 }
 
 /** The RAI policy that filters nothing: it always needs a stated `contentFilterOverride`. */
