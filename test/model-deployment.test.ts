@@ -1,25 +1,10 @@
-import { ModelDeploymentOptions, OpenAiAccount } from "../lib";
+import { ModelDeploymentOptions } from "../lib";
+import { gpt, openAiAccount } from "./helpers/openai";
 import { resources, synthJson, testStack, validationErrors } from "./helpers/synth";
-
-const gpt = (name: string, extra: Partial<ModelDeploymentOptions> = {}): ModelDeploymentOptions => ({
-  name,
-  model: "gpt-4.1",
-  version: "2025-04-14",
-  sku: "DataZoneStandard",
-  capacity: 10,
-  ...extra,
-});
 
 function accountWith(deployments: ModelDeploymentOptions[]) {
   const stack = testStack();
-  const account = new OpenAiAccount(stack, "openai", {
-    name: "aoai-test-sdc-oai",
-    resourceGroupName: "rg",
-    location: "swedencentral",
-    environment: "test",
-    owner: "team",
-    deployments,
-  });
+  const account = openAiAccount(stack, { deployments });
   return { stack, account };
 }
 

@@ -14,7 +14,8 @@ import {
   NO_FILTER_POLICY,
   VERSION_UPGRADE_OPTIONS,
 } from "./deployment-options";
-import { checkModelLifecycle, isIsoDate, lifecycleToday, TODAY_CONTEXT_KEY, unofferedSku } from "./model-lifecycle";
+import { SYNTH_DATE_CONTEXT_KEY } from "../core/synth-date";
+import { checkModelLifecycle, isIsoDate, lifecycleToday, unofferedSku } from "./model-lifecycle";
 import type { IOpenAiAccount } from "./openai-account-ref";
 
 /** Props of {@link ModelDeployment}. */
@@ -80,7 +81,7 @@ export class ModelDeployment extends Construct {
       }
       c.oneOf("versionUpgradeOption", props.versionUpgradeOption, VERSION_UPGRADE_OPTIONS);
       if (!isIsoDate(today)) {
-        c.fail(todayProp !== undefined ? "today" : `today (context ${TODAY_CONTEXT_KEY})`, today, "allowed: a date written YYYY-MM-DD");
+        c.fail(todayProp !== undefined ? "today" : `today (context ${SYNTH_DATE_CONTEXT_KEY})`, today, "allowed: a date written YYYY-MM-DD");
         return;
       }
       if (lifecycle?.verdict === "retired") {

@@ -75,8 +75,6 @@ export const MODEL_CATALOG_SOURCE_DATE = "2026-09-02";
 /** Warn about a version this many days or fewer before its retirement. */
 export const RETIREMENT_WARNING_DAYS = 90;
 
-/** Context key that sets "today" for lifecycle checks (ISO `YYYY-MM-DD`), e.g. in tests: {@link SYNTH_DATE_CONTEXT_KEY}. */
-export const TODAY_CONTEXT_KEY = SYNTH_DATE_CONTEXT_KEY;
 
 const RETIREMENT_SCHEDULE: ModelLifecycleSource = {
   title: "Model retirement schedule - Microsoft Foundry (Azure OpenAI table)",
@@ -325,12 +323,12 @@ export function unofferedSku(
 
 /**
  * "Today" for lifecycle checks, ISO `YYYY-MM-DD`: `override` if given, else the context value
- * {@link TODAY_CONTEXT_KEY}, else the current UTC date. Returns what was configured, unchecked;
+ * {@link SYNTH_DATE_CONTEXT_KEY}, else the current UTC date. Returns what was configured, unchecked;
  * validate it with {@link isIsoDate}.
  */
 export function lifecycleToday(scope: Construct, override?: string): string {
   if (override !== undefined) return override;
-  const fromContext: unknown = scope.node.tryGetContext(TODAY_CONTEXT_KEY);
+  const fromContext: unknown = scope.node.tryGetContext(SYNTH_DATE_CONTEXT_KEY);
   if (fromContext !== undefined && fromContext !== null) return String(fromContext);
   return new Date().toISOString().slice(0, 10);
 }

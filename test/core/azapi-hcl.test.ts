@@ -1,24 +1,16 @@
 /** `cdktf synth --hcl` (SYNTH_HCL_OUTPUT) writes the azapi key as HCL, so the HCL exit route keeps prod's CMK. */
-import * as fs from "fs";
-import * as path from "path";
-import { OpenAiEnvironmentStack } from "../../lib";
-import { environment } from "../helpers/environment";
-import { testApp, tempOutdir } from "../helpers/synth";
+import { environment, synthEnvironmentFiles } from "../helpers/environment";
 
 test("the prod stack as HCL declares the azapi provider and the key with its body as an HCL object", () => {
   const previous = process.env.SYNTH_HCL_OUTPUT;
   process.env.SYNTH_HCL_OUTPUT = "true";
-  const outdir = tempOutdir();
+  let hcl: string;
   try {
-    const app = testApp(outdir);
-    new OpenAiEnvironmentStack(app, environment("prod"));
-    app.synth();
+    hcl = synthEnvironmentFiles(environment("prod"), ["cdk.tf"]).files["cdk.tf"];
   } finally {
     if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
     else process.env.SYNTH_HCL_OUTPUT = previous;
   }
-  const hcl = fs.readFileSync(path.join(outdir, "stacks/prod/cdk.tf"), "utf8");
-  fs.rmSync(outdir, { recursive: true, force: true });
   expect(hcl).toMatch(/provider "azapi" \{/);
   const start = hcl.search(/resource "azapi_resource" "openai_swedencentral-cmk_key_\w+" \{/);
   expect(start).toBeGreaterThanOrEqual(0);

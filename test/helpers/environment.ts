@@ -1,8 +1,10 @@
+import * as fs from "fs";
+import * as path from "path";
 import { Testing } from "cdktf";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { ENVIRONMENTS } from "../../stacks/environments";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
-import { synthJson, TEST_CONTEXT, TerraformJson } from "./synth";
+import { synthJson, tempOutdir, TEST_CONTEXT, testApp, TerraformJson } from "./synth";
 
 /** The default config of a named environment; fails when there is none. */
 export function environment(name: string): EnvironmentConfig {
@@ -19,4 +21,25 @@ export function environmentStack(config: EnvironmentConfig): OpenAiEnvironmentSt
 /** The synthesized JSON of an environment stack. */
 export function synthEnvironment(config: EnvironmentConfig): TerraformJson {
   return synthJson(environmentStack(config));
+}
+
+/**
+ * Synthesizes one environment stack the way the app does (a GuardedApp writing to a temporary
+ * directory, artifacts included) and returns the named files of its stack directory.
+ */
+export function synthEnvironmentFiles(
+  config: EnvironmentConfig,
+  fileNames: readonly string[],
+): { stack: OpenAiEnvironmentStack; files: Record<string, string> } {
+  const outdir = tempOutdir();
+  try {
+    const app = testApp(outdir);
+    const stack = new OpenAiEnvironmentStack(app, config);
+    app.synth();
+    const dir = path.join(outdir, "stacks", stack.node.id);
+    const files = Object.fromEntries(fileNames.map((name) => [name, fs.readFileSync(path.join(dir, name), "utf8")]));
+    return { stack, files };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 }

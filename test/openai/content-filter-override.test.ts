@@ -1,28 +1,12 @@
 import { Aspects, Testing } from "cdktf";
-import { ModelDeployment, ModelDeploymentOptions, OpenAiAccount, OpenAiAccountProps } from "../../lib";
+import { ModelDeployment, OpenAiAccountProps } from "../../lib";
 import { Soc2Pack } from "../../lib/governance/compliance";
+import { gpt, openAiAccount } from "../helpers/openai";
 import { resources, synthJson, testStack, validationErrors } from "../helpers/synth";
-
-const gpt = (name: string, extra: Partial<ModelDeploymentOptions> = {}): ModelDeploymentOptions => ({
-  name,
-  model: "gpt-4.1",
-  version: "2025-04-14",
-  sku: "DataZoneStandard",
-  capacity: 10,
-  ...extra,
-});
 
 function account(extra: Partial<OpenAiAccountProps> = {}) {
   const stack = testStack();
-  const openai = new OpenAiAccount(stack, "openai", {
-    name: "aoai-test-sdc-oai",
-    resourceGroupName: "rg",
-    location: "swedencentral",
-    environment: "test",
-    owner: "team",
-    contentFilter: {},
-    ...extra,
-  });
+  const openai = openAiAccount(stack, { contentFilter: {}, ...extra });
   return { stack, openai };
 }
 

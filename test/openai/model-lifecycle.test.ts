@@ -3,6 +3,7 @@ import { AnnotationMetadataEntryType, Testing, TerraformStack, TerraformVariable
 import { ModelDeploymentOptions, OpenAiAccount } from "../../lib";
 import { ModelDeployment } from "../../lib/openai/model-deployment";
 import { DeploymentSku } from "../../lib/openai/deployment-options";
+import { SYNTH_DATE_CONTEXT_KEY } from "../../lib/core/synth-date";
 import {
   checkModelLifecycle,
   isIsoDate,
@@ -10,7 +11,6 @@ import {
   MODEL_LIFECYCLE_CATALOG,
   ModelLifecycleEntry,
   RETIREMENT_WARNING_DAYS,
-  TODAY_CONTEXT_KEY,
   unofferedSku,
 } from "../../lib/openai/model-lifecycle";
 import { ENVIRONMENTS } from "../../stacks/environments";
@@ -159,17 +159,17 @@ describe("ModelDeployment lifecycle checks", () => {
     expect(errors).toEqual([expect.stringMatching(/^sku: "Standard" is not allowed; gpt-5\.4 2026-03-05 is offered on: .*DataZoneStandard/)]);
   });
 
-  test(`"today" comes from the ${TODAY_CONTEXT_KEY} context when no prop is given`, () => {
-    expect(deploy({ model: "gpt-4.1", version: "2025-04-14" }, undefined, { [TODAY_CONTEXT_KEY]: "2027-05-01" }).errors).toHaveLength(1);
-    expect(deploy({ model: "gpt-4.1", version: "2025-04-14" }, undefined, { [TODAY_CONTEXT_KEY]: "2026-12-01" }).errors).toEqual([]);
+  test(`"today" comes from the ${SYNTH_DATE_CONTEXT_KEY} context when no prop is given`, () => {
+    expect(deploy({ model: "gpt-4.1", version: "2025-04-14" }, undefined, { [SYNTH_DATE_CONTEXT_KEY]: "2027-05-01" }).errors).toHaveLength(1);
+    expect(deploy({ model: "gpt-4.1", version: "2025-04-14" }, undefined, { [SYNTH_DATE_CONTEXT_KEY]: "2026-12-01" }).errors).toEqual([]);
     // The prop wins over the context.
-    expect(deploy({ model: "gpt-4.1", version: "2025-04-14" }, "2026-12-01", { [TODAY_CONTEXT_KEY]: "2027-05-01" }).errors).toEqual([]);
+    expect(deploy({ model: "gpt-4.1", version: "2025-04-14" }, "2026-12-01", { [SYNTH_DATE_CONTEXT_KEY]: "2027-05-01" }).errors).toEqual([]);
   });
 
   test("a malformed today fails instead of silently skipping the check", () => {
     expect(deploy({}, "01.12.2026").errors).toEqual(['today: "01.12.2026" is not allowed; allowed: a date written YYYY-MM-DD']);
-    expect(deploy({}, undefined, { [TODAY_CONTEXT_KEY]: "2026-02-30" }).errors).toEqual([
-      `today (context ${TODAY_CONTEXT_KEY}): "2026-02-30" is not allowed; allowed: a date written YYYY-MM-DD`,
+    expect(deploy({}, undefined, { [SYNTH_DATE_CONTEXT_KEY]: "2026-02-30" }).errors).toEqual([
+      `today (context ${SYNTH_DATE_CONTEXT_KEY}): "2026-02-30" is not allowed; allowed: a date written YYYY-MM-DD`,
     ]);
   });
 

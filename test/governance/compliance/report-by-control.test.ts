@@ -1,21 +1,13 @@
-import * as fs from "fs";
-import * as path from "path";
-import { OpenAiEnvironmentStack } from "../../../lib/environment/openai-environment-stack";
 import { ComplianceFinding, ComplianceReport, ComplianceReportData, complianceByControl, renderComplianceReportMarkdown } from "../../../lib/governance/compliance";
 import { renderComplianceReportHtml } from "../../../lib/governance/compliance/report-html";
-import { environment } from "../../helpers/environment";
-import { tempOutdir, testApp } from "../../helpers/synth";
+import { environment, synthEnvironmentFiles } from "../../helpers/environment";
 import { allElements, parseXhtml } from "../../diagram/xml";
 
 describe("the by-control report of the default prod stack", () => {
-  const outdir = tempOutdir();
-  const app = testApp(outdir);
-  const stack = new OpenAiEnvironmentStack(app, environment("prod"));
-  app.synth();
-  const dir = path.join(outdir, "stacks", stack.node.id);
-  const json = JSON.parse(fs.readFileSync(path.join(dir, ComplianceReport.JSON_FILE), "utf8"));
-  const markdown = fs.readFileSync(path.join(dir, ComplianceReport.MARKDOWN_FILE), "utf8");
-  const html = fs.readFileSync(path.join(dir, ComplianceReport.HTML_FILE), "utf8");
+  const { files } = synthEnvironmentFiles(environment("prod"), [ComplianceReport.JSON_FILE, ComplianceReport.MARKDOWN_FILE, ComplianceReport.HTML_FILE]);
+  const json = JSON.parse(files[ComplianceReport.JSON_FILE]);
+  const markdown = files[ComplianceReport.MARKDOWN_FILE];
+  const html = files[ComplianceReport.HTML_FILE];
   const doc = parseXhtml(html);
   // Expected controls, computed from the JSON report (which this change leaves as it was).
   const expected: { pack: string; control: string; findings: any[] }[] = json.packs.flatMap((pack: any) => {
