@@ -2,20 +2,45 @@ import * as fs from "fs";
 import * as path from "path";
 import { AnnotationMetadataEntryType, App, AppConfig, TerraformStack } from "cdktf";
 import { StackSynthesizer } from "cdktf/lib/synthesize/synthesizer";
+import { IConstruct } from "constructs";
+import { formatPropProblem, PropProblem, validateConstruct } from "./validation";
 
 /** Most problems listed in the message of a {@link SynthValidationError}; all are in `problems`. */
 export const MAX_LISTED_PROBLEMS = 100;
 
+/**
+ * One problem of a synthesis, as data. Problems of the library's prop checks carry the prop,
+ * the value and the rule; others (a compliance finding, another library's validation, a crash)
+ * carry only their message.
+ */
+export interface SynthProblem {
+  /** Path of the construct with the problem (`app` for the app itself). */
+  readonly path: string;
+  /** The prop check that failed, when the problem comes from one. */
+  readonly check?: PropProblem;
+  /** The problem in words, without the path. */
+  readonly message: string;
+}
+
+/** A problem as a line: `[path] message`. */
+export function formatSynthProblem(problem: SynthProblem): string {
+  return `[${problem.path}] ${problem.message}`;
+}
+
 /** Thrown when one or more stacks fail validation; lists the problems of the run. */
 export class SynthValidationError extends Error {
+  /** Every problem of the run as a line, `[construct path] prop: value is not allowed; ...`. */
+  public readonly problems: readonly string[];
+
   /**
-   * @param problems every problem of the run, `[construct path] prop: value is not allowed; ...`
-   * @param unexpected errors thrown while synthesizing (bugs, not input problems), also in `problems`
+   * @param details every problem of the run, as data
+   * @param unexpected errors thrown while synthesizing (bugs, not input problems), also in `details`
    */
   constructor(
-    public readonly problems: readonly string[],
+    public readonly details: readonly SynthProblem[],
     public readonly unexpected: readonly unknown[] = [],
   ) {
+    const problems = details.map(formatSynthProblem);
     super(
       `Synthesis failed with ${problems.length} problem(s); nothing was written.\n` +
         problems
@@ -25,6 +50,7 @@ export class SynthValidationError extends Error {
         (problems.length > MAX_LISTED_PROBLEMS ? `\n  ... and ${problems.length - MAX_LISTED_PROBLEMS} more (see the problems property)` : ""),
     );
     this.name = "SynthValidationError";
+    this.problems = problems;
   }
 }
 
@@ -55,7 +81,7 @@ export class GuardedApp extends App {
     // CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS says (`cdktf synth` sets it): the synthesizer
     // writes to the staging directory only, and nothing is published when any stack failed.
     const session = { outdir: this.outdir, skipValidation: true, manifest: this.manifest };
-    const problems: string[] = [];
+    const problems: SynthProblem[] = [];
     const unexpected: unknown[] = [];
     fs.mkdirSync(path.join(this.outdir, "stacks"), { recursive: true });
     try {
@@ -87,10 +113,10 @@ export class GuardedApp extends App {
         if (crashes.has(stack) && problems.length === before) {
           const error = crashes.get(stack);
           unexpected.push(error);
-          problems.push(`[${stack.node.path}] ${firstLine(error)}`);
+          problems.push({ path: stack.node.path, message: firstLine(error) });
         }
       }
-      if (!this.skipValidation) for (const message of this.node.validate()) problems.push(`[${this.node.path || "app"}] ${message}`);
+      if (!this.skipValidation) collectProblemsOf(this, problems);
       if (problems.length > 0) throw new SynthValidationError(problems, unexpected);
       this.manifest.writeToFile();
       publish(this.outdir, this.finalOutdir);
@@ -100,18 +126,24 @@ export class GuardedApp extends App {
   }
 }
 
-/** The validation messages of every construct of the stack, with their paths (no spreading). */
-function collectValidationProblems(stack: TerraformStack, problems: string[]): void {
-  for (const construct of stack.node.findAll()) {
-    for (const message of construct.node.validate()) problems.push(`[${construct.node.path}] ${message}`);
-  }
+/** The validation problems of every construct of the stack (no spreading). */
+function collectValidationProblems(stack: TerraformStack, problems: SynthProblem[]): void {
+  for (const construct of stack.node.findAll()) collectProblemsOf(construct, problems);
+}
+
+/** The problems of one construct: its prop checks as data, other validations as text. */
+function collectProblemsOf(construct: IConstruct, problems: SynthProblem[]): void {
+  const path = construct.node.path || "app";
+  const { problems: checks, others } = validateConstruct(construct);
+  for (const check of checks) problems.push({ path, check, message: formatPropProblem(check) });
+  for (const message of others) problems.push({ path, message });
 }
 
 /** Error annotations (compliance findings) of every construct of the stack. */
-function collectErrorAnnotations(stack: TerraformStack, problems: string[]): void {
+function collectErrorAnnotations(stack: TerraformStack, problems: SynthProblem[]): void {
   for (const construct of stack.node.findAll()) {
     for (const entry of construct.node.metadata) {
-      if (entry.type === AnnotationMetadataEntryType.ERROR) problems.push(`[${construct.node.path}] ${String(entry.data)}`);
+      if (entry.type === AnnotationMetadataEntryType.ERROR) problems.push({ path: construct.node.path, message: String(entry.data) });
     }
   }
 }

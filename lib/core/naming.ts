@@ -1,4 +1,4 @@
-import { findRegion } from "../regions/catalog";
+import { findRegion } from "./region-catalog";
 
 /** Kinds of resource the library names, each with Azure's own length and character rules. */
 export type ResourceKind =

@@ -1,16 +1,89 @@
 import { Token, Tokenization } from "cdktf";
-import { Construct } from "constructs";
+import { IConstruct } from "constructs";
+import { isValidReason, Justification, MIN_REASON_LENGTH } from "./justification";
+import { nameProblem, ResourceKind } from "./naming";
 
 /**
- * Collects the problems of one construct's input. Every message names the prop, the value
- * and what is allowed; the construct path is added when the errors are reported.
+ * One problem with a construct's input, as data: which prop, the value given, and the rule it
+ * breaks. {@link GuardedApp} collects these with the construct path, without parsing text.
+ */
+export interface PropProblem {
+  /** The prop, as the user wrote it, for example `regions[0].location`. */
+  readonly prop: string;
+  /** The value given (`undefined` when it is missing). */
+  readonly value: unknown;
+  /** What is allowed, in words, starting with `allowed:`. */
+  readonly rule: string;
+}
+
+/** The one-line text of a problem: `prop: value is not allowed; allowed: ...`. */
+export function formatPropProblem(problem: PropProblem): string {
+  return `${problem.prop}: ${describeValue(problem.value)} is not allowed; ${problem.rule}`;
+}
+
+/**
+ * Collects the problems of one construct's input. Every problem names the prop, the value
+ * and what is allowed; the construct path is added when the errors are reported. Every check
+ * leaves a Terraform reference of this app to Terraform, and refuses a token look-alike.
  */
 export class PropChecks {
-  private readonly problems: string[] = [];
+  private readonly found: PropProblem[] = [];
 
   /** Records a problem with a prop: what was given and what is allowed. */
   public fail(prop: string, value: unknown, allowed: string): void {
-    this.problems.push(`${prop}: ${describeValue(value)} is not allowed; ${allowed}`);
+    this.found.push({ prop, value, rule: allowed });
+  }
+
+  /** `value` must be given: not missing, and not empty or blank text. `what` says what is expected. */
+  public required(prop: string, value: unknown, what: string): void {
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
+      this.fail(prop, value, `allowed: ${what}`);
+    }
+  }
+
+  /** `value` must be a valid Azure name of `kind` (see `NAME_RULES`). */
+  public name(prop: string, kind: ResourceKind, value: string | undefined): void {
+    if (value === undefined || isToken(value)) return;
+    const problem = nameProblem(kind, value);
+    if (problem) this.fail(prop, value, problem);
+  }
+
+  /**
+   * Each of `values` at most once (literal values only; references cannot be compared).
+   * `ignoreCase` for names Azure compares without case.
+   */
+  public unique(prop: string, values: readonly unknown[], what: string, options: { readonly ignoreCase?: boolean } = {}): void {
+    const seen = new Set<unknown>();
+    const repeated: unknown[] = [];
+    for (const value of values) {
+      if (isToken(value)) continue;
+      const key = options.ignoreCase && typeof value === "string" ? value.toLowerCase() : value;
+      if (seen.has(key) && !repeated.includes(value)) repeated.push(value);
+      seen.add(key);
+    }
+    if (repeated.length > 0) this.fail(prop, repeated, `allowed: each ${what} once${options.ignoreCase ? ", ignoring case" : ""}`);
+  }
+
+  /**
+   * `value` must be one of the `offered` Azure locations (canonical form, `swedencentral`);
+   * `what` names who offers them, for example `Azure OpenAI`.
+   */
+  public location(prop: string, value: string | undefined, offered: readonly string[], what: string): void {
+    if (value === undefined || isToken(value)) return;
+    if (!offered.includes(value)) this.fail(prop, value, `allowed: a location where ${what} is offered: ${offered.join(", ")}`);
+  }
+
+  /** `value` must be an e-mail address ({@link isEmailAddress}). */
+  public email(prop: string, value: unknown): void {
+    if (value === undefined || isToken(value)) return;
+    if (!isEmailAddress(value)) this.fail(prop, value, EMAIL_RULE);
+  }
+
+  /** A weakening's {@link Justification}: a reason of at least `MIN_REASON_LENGTH` characters, literal text. */
+  public justification(prop: string, value: Justification | undefined): void {
+    if (value === undefined) return;
+    this.reason(`${prop}.reason`, value.reason);
+    this.literalText(`${prop}.reason`, value.reason);
   }
 
   /** `value` must be one of `allowed`. Unresolved tokens are left to Terraform. */
@@ -50,32 +123,62 @@ export class PropChecks {
   /** A stated reason for a weakening or exception: at least `MIN_REASON_LENGTH` characters. */
   public reason(prop: string, value: string | undefined): void {
     if (value === undefined || isToken(value)) return;
-    if (value.trim().length < MIN_REASON_LENGTH) {
+    if (!isValidReason(value)) {
       this.fail(prop, value, `allowed: a reason of at least ${MIN_REASON_LENGTH} characters saying why`);
     }
   }
 
-  /** The problems recorded so far. */
+  /** The problems recorded so far, as data. */
+  public get problems(): readonly PropProblem[] {
+    return this.found;
+  }
+
+  /** The problems recorded so far, as text. */
   public get messages(): readonly string[] {
-    return this.problems;
+    return this.found.map(formatPropProblem);
   }
 }
 
-/** Shortest reason accepted for a security exception (weakening, privileged role, suppression). */
-export const MIN_REASON_LENGTH = 10;
+/** A construct's registered checks, and what they found when they last ran. */
+class PropValidation {
+  public last: readonly PropProblem[] = [];
+  constructor(private readonly check: (checks: PropChecks) => void) {}
+  public validate(): string[] {
+    const checks = new PropChecks();
+    this.check(checks);
+    this.last = checks.problems;
+    return [...checks.messages];
+  }
+}
+
+const VALIDATIONS = new WeakMap<IConstruct, PropValidation[]>();
 
 /**
  * Registers input checks that run at synth with every other validation of the app, so all
  * problems of a run are reported together and nothing is written for a failing stack.
  */
-export function addPropChecks(scope: Construct, check: (checks: PropChecks) => void): void {
-  scope.node.addValidation({
-    validate: () => {
-      const checks = new PropChecks();
-      check(checks);
-      return [...checks.messages];
-    },
-  });
+export function addPropChecks(scope: IConstruct, check: (checks: PropChecks) => void): void {
+  const validation = new PropValidation(check);
+  scope.node.addValidation(validation);
+  const list = VALIDATIONS.get(scope) ?? [];
+  list.push(validation);
+  VALIDATIONS.set(scope, list);
+}
+
+/**
+ * Validates `construct` (every validation added to it, not its children): the problems of its
+ * prop checks as data, and the text of any other validation (a construct of another library).
+ */
+export function validateConstruct(construct: IConstruct): { readonly problems: readonly PropProblem[]; readonly others: readonly string[] } {
+  const messages = construct.node.validate();
+  const problems = (VALIDATIONS.get(construct) ?? []).flatMap((v) => v.last);
+  const own = problems.map(formatPropProblem);
+  const others = [...messages];
+  for (const text of own) {
+    const at = others.indexOf(text);
+    if (at !== -1) others.splice(at, 1);
+  }
+  return { problems, others };
 }
 
 /**
@@ -219,15 +322,6 @@ function render(value: unknown, depth: number): string {
 
 /** The `allowed:` text of an e-mail address problem. */
 export const EMAIL_RULE = "allowed: an e-mail address such as team@example.com";
-
-/**
- * Reports `value` unless it is an e-mail address ({@link isEmailAddress}); a token of this app
- * is left to Terraform, a token look-alike is refused.
- */
-export function checkEmailAddress(c: PropChecks, prop: string, value: unknown): void {
-  if (value === undefined || isToken(value)) return;
-  if (!isEmailAddress(value)) c.fail(prop, value, EMAIL_RULE);
-}
 
 /** Longest e-mail address accepted (RFC 5321: 254 characters, local part at most 64). */
 export const MAX_EMAIL_LENGTH = 254;

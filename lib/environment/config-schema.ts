@@ -1,22 +1,21 @@
 import { Token } from "cdktf";
 import { z } from "zod";
 import { MAX_USER_TAGS, RESERVED_TAG_NAMES, TAG_LIMITS } from "../core/tags";
-import { isEmailAddress, isKnownToken, MIN_REASON_LENGTH, NO_INTERPOLATION, UNKNOWN_TOKEN } from "../core/validation";
+import { MIN_REASON_LENGTH } from "../core/justification";
+import { isEmailAddress, isKnownToken, NO_INTERPOLATION, UNKNOWN_TOKEN } from "../core/validation";
+import { DEPLOYMENT_SKUS, DeploymentSku, isProvisioned } from "../regions/processing";
 import { BUILT_IN_ROLE_KEYS } from "../identity/role-catalog";
 import { ENTRA_OBJECT_ID_PATTERN, PRINCIPAL_TYPES } from "../identity/principal";
 import { OPENAI_LOG_CATEGORIES, RETENTION_CATEGORIES } from "../monitoring/log-categories";
 import {
   DEPLOYMENT_NAME_PATTERN,
   DEPLOYMENT_NAME_RULE,
-  DEPLOYMENT_SKUS,
-  DeploymentSku,
-  isProvisioned,
   MAX_PROVISIONED_CAPACITY,
   MAX_TOKEN_CAPACITY,
   VERSION_UPGRADE_OPTIONS,
 } from "../openai/deployment-options";
 import { HARM_CATEGORIES } from "../openai/content-filter";
-import { OPENAI_REGIONS } from "../regions/catalog";
+import { OPENAI_REGIONS } from "../core/region-catalog";
 import { RESIDENCY_POLICIES, Residency, resolveResidency, skuResidencyProblem } from "../regions/residency";
 import { ConfigPath, ConfigProblem, didYouMean, formatProblem, problemsOfIssue, valueAt } from "./config-problems";
 import { EnvironmentConfig, EnvironmentConfigValidation } from "./environment-config";

@@ -1,5 +1,5 @@
 import { PolicyEnforcement } from "../governance/policy-assignments";
-import { DeletionProtectionMode } from "../governance/resource-locks";
+import { DeletionProtectionMode } from "../core/features/lock";
 import { AccessEntry } from "../identity/access-matrix";
 import { BuiltInRoleKey } from "../identity/role-catalog";
 import { ContentFilterOptions } from "../openai/content-filter";

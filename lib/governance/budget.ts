@@ -1,7 +1,7 @@
 import { SYNTH_DATE_CONTEXT_KEY } from "../core/synth-date";
 import { ConsumptionBudgetResourceGroup } from "@cdktf/provider-azurerm/lib/consumption-budget-resource-group";
 import { Construct } from "constructs";
-import { addPropChecks, checkEmailAddress, PropChecks } from "../core/validation";
+import { addPropChecks, PropChecks } from "../core/validation";
 
 /** A budget notification: a percentage of the amount, actual or forecast. */
 export interface BudgetAlert {
@@ -91,7 +91,7 @@ export class MonthlyBudget extends Construct {
       if (props.contactEmails.length === 0 && (props.contactGroupIds ?? []).length === 0) {
         c.fail("contactEmails", props.contactEmails, "allowed: at least one email address or contact group");
       }
-      props.contactEmails.forEach((e, i) => checkEmailAddress(c, `contactEmails[${i}]`, e));
+      props.contactEmails.forEach((e, i) => c.email(`contactEmails[${i}]`, e));
       alerts.forEach((a, i) => c.integerInRange(`alerts[${i}].thresholdPercent`, a.thresholdPercent, 1, 1000, "percent"));
       if (alerts.length > 5) c.fail("alerts", alerts.length, "allowed: at most 5 notifications per budget (Azure's limit)");
     });

@@ -1,21 +1,8 @@
 import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
+import { DELETION_PROTECTION_MODES, DeletionProtectionMode } from "../core/features/lock";
 import { addPropChecks } from "../core/validation";
-
-/**
- * How a resource is protected from deletion.
- * - `lock`: `lifecycle.prevent_destroy` and an Azure CanNotDelete management lock. The lock is
- *   inherited by every child resource (deployments and content filters of an account, saved
- *   searches of a workspace, containers of a storage account), so none of them can be deleted or
- *   replaced while it is there (docs/OPERATIONS.md).
- * - `preventDestroy`: `lifecycle.prevent_destroy` only. Terraform refuses to plan the resource's
- *   deletion; Azure does not stop anyone else, and its children stay replaceable.
- */
-export type DeletionProtectionMode = "lock" | "preventDestroy";
-
-/** Every protection mode, for validation messages. */
-export const DELETION_PROTECTION_MODES: readonly DeletionProtectionMode[] = Object.freeze(["lock", "preventDestroy"]);
 
 /** One resource to protect. */
 export interface LockedResource {

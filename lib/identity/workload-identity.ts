@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { nameProblem } from "../core/naming";
 import { checkGovernanceTags, governanceTags } from "../core/tags";
 import { addPropChecks, constructKeyProblem, isToken } from "../core/validation";
-import { findRegion } from "../regions/catalog";
+import { findRegion } from "../core/region-catalog";
 import { findResidencyPolicy, Residency, ResidencyPolicy, resolveResidency } from "../regions/residency";
 import { IGrantee, PrincipalType } from "./principal";
 

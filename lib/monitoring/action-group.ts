@@ -1,6 +1,6 @@
 import { MonitorActionGroup } from "@cdktf/provider-azurerm/lib/monitor-action-group";
 import { Construct } from "constructs";
-import { addPropChecks, checkEmailAddress, PropChecks } from "../core/validation";
+import { addPropChecks, PropChecks } from "../core/validation";
 import { checkName, checkTagProps, chosenName, monitoringTags } from "./common";
 import { MonitoringTagProps, NameChoice } from "./monitoring-props";
 
@@ -79,7 +79,7 @@ function checkReceivers(c: PropChecks, props: AlertActionGroupProps): void {
   }
   props.emails.forEach((e) => {
     c.matches(`emails.${e.name}.name`, e.name, RECEIVER_NAME, "1-128 characters other than < > % & \\ ? /");
-    checkEmailAddress(c, `emails.${e.name}.address`, e.address);
+    c.email(`emails.${e.name}.address`, e.address);
   });
   webhooks.forEach((w) => {
     c.matches(`webhooks.${w.name}.name`, w.name, RECEIVER_NAME, "1-128 characters other than < > % & \\ ? /");

@@ -5,7 +5,7 @@ import { addPropChecks, isToken, PropChecks } from "../core/validation";
 import type { SecurityException } from "../openai/openai-account";
 import { checkName, checkTagProps, chosenName, monitoringTags } from "./common";
 import { AppliedMonitoringException, MonitoringTagProps, NameChoice } from "./monitoring-props";
-import { ILogWorkspace } from "./destinations";
+import { ILogWorkspace } from "../core/features/diagnostic-settings";
 
 /** Table every Azure OpenAI log category lands in (Cognitive Services has no resource-specific tables). */
 export const DIAGNOSTICS_TABLE = "AzureDiagnostics";

@@ -2,7 +2,7 @@
 import { isToken, PropChecks } from "../core/validation";
 import { nameProblem, ResourceKind } from "../core/naming";
 import { checkGovernanceTags, governanceTags } from "../core/tags";
-import { findRegion } from "../regions/catalog";
+import { findRegion } from "../core/region-catalog";
 import { MonitoringTagProps, NameChoice } from "./monitoring-props";
 
 /** The name `props` asks for (empty when neither `name` nor `naming` is given). */

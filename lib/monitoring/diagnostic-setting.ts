@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { addPropChecks, isToken, PropChecks } from "../core/validation";
 import type { IOpenAiAccount } from "../openai/openai-account-ref";
 import { normalizeLocation } from "./common";
-import { ILogArchive, ILogWorkspace } from "./destinations";
+import { ILogArchive, ILogWorkspace } from "../core/features/diagnostic-settings";
 import { duplicateSettingNames, resolvedTarget, settingLimitProblem } from "./diagnostic-setting-limit";
 import {
   ALL_METRICS_CATEGORY,

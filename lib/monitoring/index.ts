@@ -2,7 +2,6 @@
 export * from "./log-categories";
 export * from "./retention";
 export * from "./monitoring-props";
-export * from "./destinations";
 export * from "./audit-workspace";
 export * from "./retention-archive";
 export * from "./diagnostic-setting";

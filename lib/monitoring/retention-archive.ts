@@ -9,7 +9,7 @@ import type { SecurityException } from "../openai/openai-account";
 import { lifecycleRules } from "./archive-lifecycle";
 import { checkName, checkTagProps, chosenName, monitoringTags } from "./common";
 import { AppliedMonitoringException, MonitoringTagProps, NameChoice } from "./monitoring-props";
-import { ILogArchive } from "./destinations";
+import { ILogArchive } from "../core/features/diagnostic-settings";
 import { archiveContainerName, RETENTION_CATEGORIES, RetentionCategory } from "./log-categories";
 import { warnIfStorageDataPlaneExpected } from "./provider-check";
 import { ArchiveRetention, checkArchiveRetention, resolveImmutability, resolveRetentionDays } from "./retention";

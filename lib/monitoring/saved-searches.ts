@@ -1,7 +1,7 @@
 import { LogAnalyticsSavedSearch } from "@cdktf/provider-azurerm/lib/log-analytics-saved-search";
 import { Construct } from "constructs";
 import { addPropChecks, PropChecks } from "../core/validation";
-import { ILogWorkspace } from "./destinations";
+import { ILogWorkspace } from "../core/features/diagnostic-settings";
 
 /** A saved KQL search. */
 export interface SavedSearchDefinition {

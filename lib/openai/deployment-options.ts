@@ -1,4 +1,5 @@
-import type { SecurityException } from "./openai-account";
+import { DeploymentSku } from "../regions/processing";
+import type { Justification } from "../core/justification";
 
 /*
  * Deployment names, as Azure documents them and the environment config accepts them: 2-64
@@ -18,41 +19,11 @@ export function isDeploymentName(name: unknown): name is string {
 /** The RAI policy that filters nothing: it always needs a stated `contentFilterOverride`. */
 export const NO_FILTER_POLICY = "Microsoft.Nil";
 
-/** The `sku.name` values of `azurerm_cognitive_deployment` in azurerm 4.55. */
-export const DEPLOYMENT_SKUS = [
-  "Standard",
-  "DataZoneStandard",
-  "GlobalStandard",
-  "ProvisionedManaged",
-  "DataZoneProvisionedManaged",
-  "GlobalProvisionedManaged",
-  "GlobalBatch",
-  "DataZoneBatch",
-] as const;
-
-/** A deployment SKU: where prompts are processed and how capacity is bought. */
-export type DeploymentSku = (typeof DEPLOYMENT_SKUS)[number];
-
 /** When Azure moves a deployment to a newer model version. */
 export const VERSION_UPGRADE_OPTIONS = ["OnceNewDefaultVersionAvailable", "OnceCurrentVersionExpired", "NoAutoUpgrade"] as const;
 
 /** One of {@link VERSION_UPGRADE_OPTIONS}. */
 export type VersionUpgradeOption = (typeof VERSION_UPGRADE_OPTIONS)[number];
-
-/** Where a SKU processes prompts and completions. */
-export type ProcessingScope = "region" | "dataZone" | "global";
-
-/** Where Azure processes the data of a deployment with this SKU (see AZURE-FACTS "Residency"). */
-export function processingScope(sku: DeploymentSku): ProcessingScope {
-  if (sku.startsWith("Global")) return "global";
-  if (sku.startsWith("DataZone")) return "dataZone";
-  return "region";
-}
-
-/** True for SKUs whose capacity is bought in provisioned throughput units (PTUs). */
-export function isProvisioned(sku: DeploymentSku): boolean {
-  return sku.endsWith("ProvisionedManaged");
-}
 
 /**
  * Largest capacity accepted for token-based SKUs, in units of 1,000 tokens per minute
@@ -104,7 +75,7 @@ export interface ModelDeploymentOptions {
    * the compliance report shows the rule `DeploymentContentFilter` suppressed with this reason.
    * @default - none: the deployment keeps its account's content filter
    */
-  readonly contentFilterOverride?: SecurityException;
+  readonly contentFilterOverride?: Justification;
   /**
    * Model format.
    * @default "OpenAI"

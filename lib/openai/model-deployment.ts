@@ -1,13 +1,13 @@
 import { CognitiveDeployment } from "@cdktf/provider-azurerm/lib/cognitive-deployment";
 import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from "cdktf";
 import { Construct } from "constructs";
-import { addPropChecks, isToken, isTokenLookAlike, MIN_REASON_LENGTH, PropChecks, UNKNOWN_TOKEN } from "../core/validation";
+import { MIN_REASON_LENGTH } from "../core/justification";
+import { addPropChecks, isToken, isTokenLookAlike, PropChecks, UNKNOWN_TOKEN } from "../core/validation";
+import { DEPLOYMENT_SKUS, isProvisioned } from "../regions/processing";
 import type { ContentFilter } from "./content-filter";
 import {
   DEPLOYMENT_NAME_RULE,
-  DEPLOYMENT_SKUS,
   isDeploymentName,
-  isProvisioned,
   MAX_PROVISIONED_CAPACITY,
   MAX_TOKEN_CAPACITY,
   ModelDeploymentOptions,

@@ -1,6 +1,6 @@
 import { SYNTH_DATE_CONTEXT_KEY } from "../core/synth-date";
 import { Construct } from "constructs";
-import { DEPLOYMENT_SKUS, DeploymentSku } from "./deployment-options";
+import { DEPLOYMENT_SKUS, DeploymentSku } from "../regions/processing";
 
 // Catalog source date: 2026-09-02 (Microsoft Learn "Model retirement schedule"); availability
 // (SKUs) from the Azure OpenAI region matrices dated 2026-04-30. See docs/evidence/model-lifecycle.md.

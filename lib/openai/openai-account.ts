@@ -9,7 +9,7 @@ import { IRoleTarget } from "../identity/role-target";
 import { checkGovernanceTags, governanceTags } from "../core/tags";
 import { addPropChecks, isToken, PropChecks } from "../core/validation";
 import { checkNetworkRules, networkAclsBlock, OpenAiNetworkRules } from "../network/network-rules";
-import { findRegion, knownRegionNames } from "../regions/catalog";
+import { findRegion, knownRegionNames } from "../core/region-catalog";
 import { ContentFilter, ContentFilterOptions } from "./content-filter";
 import { DEPLOYMENT_NAME_RULE, ModelDeploymentOptions } from "./deployment-options";
 import { ModelDeployment } from "./model-deployment";

@@ -1,8 +1,8 @@
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { addStackArtifact } from "../core/stack-artifact";
-import { DeploymentSku, ProcessingScope, processingScope } from "../openai/deployment-options";
-import { findRegion } from "../regions/catalog";
+import { DeploymentSku, ProcessingScope, processingScope } from "../regions/processing";
+import { findRegion } from "../core/region-catalog";
 
 /** One region as an application's failover client sees it. */
 export interface RoutingRegion {

@@ -1,6 +1,6 @@
 import { PropChecks } from "../core/validation";
-import { DeploymentSku, processingScope } from "../openai/deployment-options";
-import { DataZone, findRegion, Geography, OPENAI_REGIONS, RegionInfo } from "./catalog";
+import { DeploymentSku, processingScope } from "./processing";
+import { DataZone, findRegion, Geography, OPENAI_REGIONS, RegionInfo } from "../core/region-catalog";
 
 /** The built-in residency policies. */
 export type ResidencyPolicyName = "eu" | "us" | "apac" | "global";

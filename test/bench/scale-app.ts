@@ -9,7 +9,7 @@ import * as path from "path";
 import { GuardedApp } from "../../lib/core/guarded-app";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
-import { OPENAI_REGIONS } from "../../lib/regions/catalog";
+import { OPENAI_REGIONS } from "../../lib/core/region-catalog";
 import { ENVIRONMENTS } from "../../stacks/environments";
 
 /** The scale series' configs: `environments` copies of prod, each `regions` x `deployments` wide. */

@@ -2,7 +2,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { AnnotationMetadataEntryType, Testing, TerraformStack, TerraformVariable } from "cdktf";
 import { ModelDeploymentOptions, OpenAiAccount } from "../../lib";
 import { ModelDeployment } from "../../lib/openai/model-deployment";
-import { DeploymentSku } from "../../lib/openai/deployment-options";
+import { DeploymentSku } from "../../lib/regions/processing";
 import { SYNTH_DATE_CONTEXT_KEY } from "../../lib/core/synth-date";
 import {
   checkModelLifecycle,

@@ -1,5 +1,5 @@
 import { IConstruct } from "constructs";
-import { MIN_REASON_LENGTH } from "../../core/validation";
+import { MIN_REASON_LENGTH } from "../../core/justification";
 import { RbacAssignment } from "../../identity/role-assignment";
 import { ModelDeployment } from "../../openai/model-deployment";
 import { OpenAiAccount, OpenAiAccountSecurityExceptions } from "../../openai/openai-account";

@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from "constructs";
-import { addPropChecks, MIN_REASON_LENGTH } from "../../core/validation";
+import { MIN_REASON_LENGTH } from "../../core/justification";
+import { addPropChecks } from "../../core/validation";
 import { exceptionSuppression } from "./account-exceptions";
 import { knownRuleIds } from "./rule-registry";
 

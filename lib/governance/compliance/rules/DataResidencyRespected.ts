@@ -1,8 +1,8 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
 import { CognitiveDeployment } from "@cdktf/provider-azurerm/lib/cognitive-deployment";
 import { TerraformResource } from "cdktf";
-import type { DeploymentSku } from "../../../openai/deployment-options";
-import { findRegion } from "../../../regions/catalog";
+import type { DeploymentSku } from "../../../regions/processing";
+import { findRegion } from "../../../core/region-catalog";
 import { findResidencyPolicy, ResidencyPolicy, skuResidencyProblem } from "../../../regions/residency";
 import { RuleContext } from "../context";
 import { ComplianceRule, compliant, nonCompliant, notApplicable, RuleJudgement } from "../rule";

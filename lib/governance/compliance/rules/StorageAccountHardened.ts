@@ -1,6 +1,6 @@
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { TerraformResource } from "cdktf";
-import { MIN_REASON_LENGTH } from "../../../core/validation";
+import { MIN_REASON_LENGTH } from "../../../core/justification";
 import { RuleContext } from "../context";
 import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
 import { blocks, booleanProblem, describeValue, firstBlock, ResourceAttributes, strings } from "../values";

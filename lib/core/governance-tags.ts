@@ -1,0 +1,69 @@
+import { Aspects, IAspect, TerraformResource } from "cdktf";
+import { IConstruct } from "constructs";
+import { checkGovernanceTags, GovernanceTagProps, governanceTags } from "./tags";
+import { addPropChecks } from "./validation";
+
+/** Props of {@link GovernanceTags}: the governance tags and the caller's own tags. */
+export interface GovernanceTagsProps extends GovernanceTagProps {
+  /**
+   * Extra tags for every taggable resource. The governance tags win over keys of the same name
+   * (in any case), and a resource's own tags win over these.
+   * @default - none
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** A provider resource with a `tags` argument (the generated bindings all name it so). */
+interface Taggable extends TerraformResource {
+  tags?: Record<string, string> | { [key: string]: string };
+  readonly tagsInput?: Record<string, string>;
+}
+
+function isTaggable(node: IConstruct): node is Taggable {
+  return TerraformResource.isTerraformResource(node) && "tagsInput" in node;
+}
+
+/**
+ * Governance tags applied once, by an aspect, to every taggable resource under a scope: like
+ * aws-cdk's `Tags.of(scope).add()`, so resource constructs take no tag props of their own. The
+ * innermost `GovernanceTags` wins, so a scope with another residency can say so. The tag text is
+ * checked with the scope's other input (`${` and `%{` are refused).
+ */
+export class GovernanceTags implements IAspect {
+  /** Tags every taggable resource under `scope` with `props`. */
+  public static apply(scope: IConstruct, props: GovernanceTagsProps): GovernanceTags {
+    const aspect = new GovernanceTags(props);
+    Aspects.of(scope).add(aspect);
+    addPropChecks(scope, (c) => checkGovernanceTags(c, props, props.tags ?? {}));
+    return aspect;
+  }
+
+  private readonly visited = new WeakSet<IConstruct>();
+
+  private constructor(
+    /** The tags this aspect applies. */
+    public readonly props: GovernanceTagsProps,
+  ) {}
+
+  /** Called by cdktf at synth for every construct under the scope. */
+  public visit(node: IConstruct): void {
+    if (!isTaggable(node) || this.visited.has(node)) return;
+    this.visited.add(node);
+    // Inner aspects run after outer ones, so a nearer scope overrides: the resource's tags
+    // as given are kept in a side table, and every aspect starts from them.
+    const own = ownTags(node);
+    node.tags = governanceTags(this.props, { ...(this.props.tags ?? {}), ...own });
+  }
+}
+
+const OWN_TAGS = new WeakMap<TerraformResource, Record<string, string>>();
+
+/** The tags the resource was created with, before any aspect added to them. */
+function ownTags(resource: Taggable): Record<string, string> {
+  let own = OWN_TAGS.get(resource);
+  if (!own) {
+    own = { ...(resource.tagsInput ?? {}) };
+    OWN_TAGS.set(resource, own);
+  }
+  return own;
+}
