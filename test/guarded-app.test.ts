@@ -10,8 +10,6 @@ const good: OpenAiAccountProps = {
   name: "aoai-ok",
   resourceGroupName: "rg",
   location: "swedencentral",
-  environment: "dev",
-  owner: "team",
 };
 
 function stackWith(app: ReturnType<typeof testApp>, id: string, props: Partial<OpenAiAccountProps>) {
@@ -39,11 +37,11 @@ describe("GuardedApp", () => {
     const app = testApp(outdir);
     stackWith(app, "first", { location: "mars" });
     stackWith(app, "fine", {});
-    stackWith(app, "last", { owner: "" });
+    stackWith(app, "last", { allowedFqdns: ["not a host"] });
     const problems = synthProblems(app);
     expect(problems).toEqual([
       expect.stringMatching(/^\[first\/openai\] location: "mars" is not allowed/),
-      expect.stringMatching(/^\[last\/openai\] owner: "" is not allowed/),
+      expect.stringMatching(/^\[last\/openai\] allowedFqdns\[0\]: "not a host" is not allowed/),
     ]);
     expect(fs.readdirSync(outdir)).toEqual([]);
   });

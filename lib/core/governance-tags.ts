@@ -19,8 +19,16 @@ interface Taggable extends TerraformResource {
   readonly tagsInput?: Record<string, string>;
 }
 
+/**
+ * Types whose `tags` force a replacement (azurerm v4.55.0
+ * `internal/services/loganalytics/log_analytics_saved_search_resource.go:102`,
+ * `commonschema.TagsForceNew()`): tagging them would replace them on the next apply, and under a
+ * workspace lock the replacement fails. They keep the tags their construct gives them.
+ */
+export const TAGS_FORCE_REPLACEMENT: readonly string[] = Object.freeze(["azurerm_log_analytics_saved_search"]);
+
 function isTaggable(node: IConstruct): node is Taggable {
-  return TerraformResource.isTerraformResource(node) && "tagsInput" in node;
+  return TerraformResource.isTerraformResource(node) && "tagsInput" in node && !TAGS_FORCE_REPLACEMENT.includes(node.terraformResourceType);
 }
 
 /**

@@ -117,6 +117,15 @@ const GLOBALLY_UNIQUE: ReadonlySet<ResourceKind> = new Set(["openAiAccount", "st
 export class ResourceNaming {
   constructor(public readonly props: NamingProps) {}
 
+  /**
+   * `<workload>-<env>[-<region code>][-<qualifier>]`: the start every name of the convention
+   * shares, for names of resources the convention has no kind for (metric alerts).
+   */
+  public stem(options: NameOptions = {}): string {
+    const regionCode = options.location ? (findRegion(options.location)?.code ?? options.location) : undefined;
+    return [this.props.workload, this.props.environment, regionCode, options.qualifier].filter((p): p is string => p !== undefined && p !== "").join("-");
+  }
+
   /** The name of a resource of `kind`. Check it with {@link nameProblem} where it is used. */
   public name(kind: ResourceKind, options: NameOptions = {}): string {
     const rule = NAME_RULES[kind];

@@ -1,7 +1,8 @@
-// Architecture diagrams of a stack, drawn at synthesis from its resources: Mermaid in Markdown and an offline HTML page.
-export * from "./model";
-export * from "./extract";
-export * from "./escape";
-export * from "./mermaid";
-export * from "./html";
-export * from "./architecture-diagram";
+// Public API of lib/diagram: the architecture diagram drawn at synthesis (the renderers are internal).
+// Listed name by name: a name not here is not public API (the API report in api/ shows the whole surface).
+
+export { ArchitectureDiagram } from "./architecture-diagram";
+export type { ArchitectureDiagramProps } from "./architecture-diagram";
+
+export { diagramNodeId, principalKey } from "./model";
+export type { ArchitectureModel, DiagramEdge, DiagramEdgeKind, DiagramNode, DiagramNodeKind } from "./model";

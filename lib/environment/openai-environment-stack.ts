@@ -1,10 +1,11 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
-import { Aspects, TerraformStack } from "cdktf";
+import { Aspects, TerraformResource, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ResourceNaming, nameProblem } from "../core/naming";
+import { ResourceNaming } from "../core/naming";
 import { ArchitectureDiagram } from "../diagram";
-import { governanceTags } from "../core/tags";
+import { GovernanceTags } from "../core/governance-tags";
+import { moveFromLegacyPath } from "../core/legacy-address";
 import { addPropChecks } from "../core/validation";
 import { MonthlyBudget } from "../governance/budget";
 import { CompliancePack } from "../governance/compliance/pack";
@@ -12,11 +13,10 @@ import { GdprPack } from "../governance/compliance/packs/gdpr";
 import { HipaaPack } from "../governance/compliance/packs/hipaa";
 import { Soc2Pack } from "../governance/compliance/packs/soc2";
 import { OpenAiPolicyAssignments } from "../governance/policy-assignments";
-import { LockedResource, ResourceLocks } from "../governance/resource-locks";
 import { AccessMatrix, AccessScope } from "../identity/access-matrix";
 import { WorkloadIdentity } from "../identity/workload-identity";
 import { OpenAiAccount } from "../openai/openai-account";
-import { OpenAiPlatform } from "../platform/openai-platform";
+import { OpenAiPlatform, PlatformDeletionProtection } from "../platform/openai-platform";
 import { resolveResidency } from "../regions/residency";
 import { configureBackend } from "./backend";
 import { environmentStackId, validateEnvironmentConfig } from "./config-schema";
@@ -72,18 +72,15 @@ export class OpenAiEnvironmentStack extends TerraformStack {
     const residency = resolveResidency(config.residency);
     const tagProps = { environment: config.name, owner: config.owner, dataResidency: residency.name, workload: config.workload };
     const resourceGroupName = naming.name("resourceGroup", { location: config.location });
-    addPropChecks(this, (c) => {
-      const problem = nameProblem("resourceGroup", resourceGroupName);
-      if (problem) c.fail("resourceGroup name", resourceGroupName, problem);
-    });
+    addPropChecks(this, (c) => c.name("resourceGroup name", "resourceGroup", resourceGroupName));
+    // One governance context for the stack; the platform applies the same below it.
+    GovernanceTags.apply(this, { ...tagProps, tags: config.tags });
     const resourceGroup = new ResourceGroup(this, "resource-group", {
       name: resourceGroupName,
       location: config.location,
-      tags: governanceTags(tagProps, config.tags),
     });
 
     this.platform = new OpenAiPlatform(this, "openai", {
-      environment: config.name,
       owner: config.owner,
       naming,
       resourceGroupName: resourceGroup.name,
@@ -102,6 +99,7 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       customerManagedKey: config.customerManagedKeys ? {} : undefined,
       capacityCapK: config.capacityCapK,
       allowedModels: config.allowedModels,
+      deletionProtection: deletionProtectionOf(config.deletionProtection),
       tags: { ...config.tags, workload: config.workload },
     });
 
@@ -117,10 +115,10 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       startDate: config.budget.startDate, // undefined: the current month, ignored after creation
       contactEmails: config.budget.contactEmails,
     });
-    if (config.deletionProtection) this.protectFromDeletion(config.deletionProtection);
+    this.keepLockAddresses();
 
     this.grantAccess(config);
-    this.workloads = this.createWorkloads(config, naming, resourceGroup.name, residency.name);
+    this.workloads = this.createWorkloads(config, naming, resourceGroup.name);
 
     this.compliancePacks = (config.compliancePacks ?? ["soc2", "hipaa", "gdpr"]).map((name) => PACKS[name]());
     this.compliancePacks.forEach((pack) => Aspects.of(this).add(pack));
@@ -134,28 +132,18 @@ export class OpenAiEnvironmentStack extends TerraformStack {
   }
 
   /**
-   * Deletion protection of what holds data or keys: accounts, workspace, archives, vaults. Each
-   * kind is `lock` (CanNotDelete + prevent_destroy, the default), `preventDestroy` (Terraform
-   * only, children replaceable) or `false`. Lock keys and addresses are the same as ever.
+   * Up to 0.2 the stack made every lock in one `locks` construct; each resource construct now
+   * owns its lock. `moved` blocks carry the locks' state over, so no lock is re-created.
    */
-  private protectFromDeletion(protection: Exclude<EnvironmentConfig["deletionProtection"], false | undefined>): void {
-    type Scopes = Exclude<typeof protection, true>;
-    const scopes: Scopes = protection === true ? {} : protection;
-    const resources: Record<string, LockedResource> = {};
-    const protect = (kind: keyof Scopes, key: string, locked: Omit<LockedResource, "protection">) => {
-      const chosen = scopes[kind] ?? "lock";
-      if (chosen !== false) resources[key] = { ...locked, protection: chosen };
-    };
-    protect("workspace", "workspace", { resource: this.platform.workspace.resource, reason: "Audit log workspace of a regulated environment" });
+  private keepLockAddresses(): void {
+    const move = (lock: TerraformResource | undefined, key: string) => lock && moveFromLegacyPath(lock, ["locks", key]);
+    move(this.platform.workspace.lock, "workspace");
     for (const r of this.platform.regions) {
       const location = r.region.location;
-      protect("accounts", `openai-${location}`, { resource: r.account.resource, reason: "Production Azure OpenAI account; deleting it loses its deployments and endpoint" });
-      protect("archives", `archive-${location}`, { resource: r.archive.storageAccount, reason: "Write-once audit archive; evidence for auditors" });
-      if (r.customerManagedKey) {
-        protect("keyVaults", `vault-${location}`, { resource: r.customerManagedKey.keyVault, reason: "Holds the customer-managed key; without it the account's data is unreadable" });
-      }
+      move(r.account.lock, `openai-${location}`);
+      move(r.archive.lock, `archive-${location}`);
+      move(r.customerManagedKey?.lock, `vault-${location}`);
     }
-    new ResourceLocks(this, "locks", { resources });
   }
 
   /** The environment's access matrix: OpenAI roles on every account, log roles on the workspace. */
@@ -171,7 +159,6 @@ export class OpenAiEnvironmentStack extends TerraformStack {
     config: EnvironmentConfig,
     naming: ResourceNaming,
     resourceGroupName: string,
-    dataResidency: string,
   ): Record<string, WorkloadIdentity> {
     // In the resource group's location, not a region's: changing regions must not rename an identity.
     const location = config.location;
@@ -182,15 +169,24 @@ export class OpenAiEnvironmentStack extends TerraformStack {
         resourceGroupName,
         location,
         application: workload.application,
-        environment: config.name,
-        owner: config.owner,
-        dataResidency,
         residency: config.residency,
-        tags: config.tags,
       });
       for (const account of this.platform.accounts) account.grantUse(identity);
       identities[workload.key] = identity;
     }
     return identities;
   }
+}
+
+/** The platform's deletion protection from the config's: `true` protects every kind with a lock. */
+function deletionProtectionOf(protection: EnvironmentConfig["deletionProtection"]): PlatformDeletionProtection | undefined {
+  if (!protection) return undefined;
+  const scopes = protection === true ? {} : protection;
+  const kinds = ["accounts", "workspace", "archives", "keyVaults"] as const;
+  const result: { -readonly [K in keyof PlatformDeletionProtection]: PlatformDeletionProtection[K] } = {};
+  for (const kind of kinds) {
+    const chosen = scopes[kind] ?? "lock";
+    if (chosen !== false) result[kind] = chosen;
+  }
+  return result;
 }

@@ -2,6 +2,7 @@ import { SYNTH_DATE_CONTEXT_KEY } from "../core/synth-date";
 import { ConsumptionBudgetResourceGroup } from "@cdktf/provider-azurerm/lib/consumption-budget-resource-group";
 import { Construct } from "constructs";
 import { addPropChecks, PropChecks } from "../core/validation";
+import { firstOfMonth } from "./private/dates";
 
 /** A budget notification: a percentage of the amount, actual or forecast. */
 export interface BudgetAlert {
@@ -18,7 +19,6 @@ export const DEFAULT_BUDGET_ALERTS: readonly BudgetAlert[] = [
   { thresholdPercent: 100, type: "Actual" },
   { thresholdPercent: 100, type: "Forecasted" },
 ];
-
 
 /** Earliest start date Azure accepts (Budget API `timePeriod`; provider `validate/time_period.go`). */
 const EARLIEST_START = { year: 2017, month: 6 };
@@ -71,7 +71,7 @@ const START_DATE = /^(\d{4})-(0[1-9]|1[0-2])-01$/;
  * which Azure would refuse anyway for a month already past.
  */
 export class MonthlyBudget extends Construct {
-  /** The `azurerm_consumption_budget_resource_group` resource. */
+  /** The `azurerm_consumption_budget_resource_group` resource (also `node.defaultChild`). */
   public readonly resource: ConsumptionBudgetResourceGroup;
   /** The start date written to the configuration, `YYYY-MM-01`. */
   public readonly startDate: string;
@@ -117,12 +117,8 @@ export class MonthlyBudget extends Construct {
         ignoreChanges: ["time_period[0].start_date"],
       },
     });
+    this.node.defaultChild = this.resource;
   }
-}
-
-/** `YYYY-MM-01` of the month `date` falls in, in UTC. */
-export function firstOfMonth(date: Date): string {
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-01`;
 }
 
 function contextNow(scope: Construct): Date | undefined {

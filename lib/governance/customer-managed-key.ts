@@ -1,14 +1,16 @@
-import { CognitiveAccountCustomerManagedKeyA } from "@cdktf/provider-azurerm/lib/cognitive-account-customer-managed-key";
-import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
 import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
-import { KeyVaultAccessPolicyA } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
-import { TerraformStack } from "cdktf";
+import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { Construct } from "constructs";
 import { AzapiResource } from "../core/azapi";
-import { nameProblem } from "../core/naming";
-import { governanceTags, GovernanceTagProps } from "../core/tags";
+import { CustomerManagedKeyProps } from "../core/features/customer-managed-key";
+import { DiagnosticSettingsProps } from "../core/features/diagnostic-settings";
+import { applyLock, LockProps } from "../core/features/lock";
 import { addPropChecks } from "../core/validation";
-import { OpenAiAccount } from "../openai/openai-account";
+import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
+import { IRoleTarget } from "../identity/role-target";
+import { addDiagnosticSettings, ResourceDiagnosticSetting } from "../monitoring/diagnostic-setting";
+import { KEY_VAULT_DIAGNOSTICS, KeyVaultLogCategory } from "../monitoring/log-categories";
+import { clientConfig } from "./private/client-config";
 
 /** Key rotation, as ISO 8601 durations. */
 export interface KeyRotation {
@@ -33,14 +35,19 @@ export interface KeyRotation {
   readonly notifyBeforeExpiry?: string;
 }
 
-/** Props of {@link CustomerManagedKey}. */
-export interface CustomerManagedKeyProps extends GovernanceTagProps {
-  /** The account whose data the key encrypts; its system-assigned identity reads the key. */
-  readonly account: OpenAiAccount;
+/** Props of {@link CustomerManagedKeyVault}. */
+export interface CustomerManagedKeyVaultProps {
   /** Key Vault name: 3-24 letters, digits or single hyphens, globally unique. */
-  readonly keyVaultName: string;
+  readonly name: string;
   /** Resource group of the vault. */
   readonly resourceGroupName: string;
+  /** Azure location: the region of the accounts whose data the key encrypts. */
+  readonly location: string;
+  /**
+   * Name of the key in the vault (1-127 letters, digits or hyphens). Renaming it creates a new
+   * key; keep the name an existing key has (the platform used `<account name>-cmk`).
+   */
+  readonly keyName: string;
   /**
    * Key rotation. Fixed when the key is created: Resource Manager's key PUT
    * (`Keys_CreateIfNotExist`) "does not update existing keys", so a later change shows in every
@@ -55,13 +62,33 @@ export interface CustomerManagedKeyProps extends GovernanceTagProps {
    */
   readonly softDeleteRetentionDays?: number;
   /**
-   * Extra tags.
+   * Entra tenant of the vault.
+   * @default - the tenant Terraform runs in (`data.azurerm_client_config`)
+   */
+  readonly tenantId?: string;
+  /**
+   * Protection from deletion: `prevent_destroy` and a CanNotDelete lock on the vault. Without
+   * the vault (and its key) an encrypted account's data is unreadable.
    * @default - none
    */
-  readonly tags?: Record<string, string>;
+  readonly lock?: LockProps;
+  /**
+   * Diagnostic settings of the vault, by stable key: categories `AuditEvent` and
+   * `AzurePolicyEvaluationDetails`, or the category group `audit`.
+   * @default - none
+   */
+  readonly diagnosticSettings?: DiagnosticSettingsProps<KeyVaultLogCategory>;
+  /**
+   * Roles on the vault, by a stable key of your choice. The vault uses legacy access policies
+   * (Azure OpenAI requires them), so data-plane roles such as Key Vault Crypto User grant
+   * nothing; control-plane roles (Reader) do.
+   * @default - none
+   */
+  readonly roleAssignments?: RoleAssignmentsProps;
 }
 
 const ISO_DAYS = /^P(\d+)D$/;
+const KEY_NAME = /^[A-Za-z0-9-]{1,127}$/;
 
 /**
  * API version of `Microsoft.KeyVault/vaults/keys` used to create the key through Resource
@@ -72,57 +99,53 @@ const ISO_DAYS = /^P(\d+)D$/;
 export const KEY_VAULT_KEYS_API_VERSION = "2023-07-01";
 
 /**
- * The key permissions the account's identity gets, exactly those Microsoft's Azure OpenAI
- * encryption-at-rest page lists: get, wrap key, unwrap key.
- */
-export const CMK_KEY_PERMISSIONS: readonly string[] = ["Get", "WrapKey", "UnwrapKey"];
-
-/**
- * A customer-managed key for an Azure OpenAI account, in the account's region, set up entirely
- * through Azure Resource Manager, so neither the deploying nor the planning identity needs the
- * vault's data plane or a network path to it:
+ * A Key Vault and a key that satisfy Azure OpenAI's customer-managed key requirements, set up
+ * entirely through Azure Resource Manager, so neither the deploying nor the planning identity
+ * needs the vault's data plane or a network path to it. It touches no account: pass
+ * {@link keyReference} to the account's `customerManagedKey` prop, which gives the account's
+ * identity its access policy and sets the key.
  *
  * - a Key Vault (Premium, purge protection, soft delete, no public network, trusted Microsoft
  *   services through its firewall) using **access policies**, as Microsoft's Azure OpenAI
  *   encryption-at-rest page requires ("The key vault must use legacy access policies");
- * - an `azurerm_key_vault_access_policy` (a Resource Manager call) giving the account's
- *   system-assigned identity key permissions Get, WrapKey and UnwrapKey, nothing else;
  * - an RSA-HSM 2048 key (the only RSA size Azure OpenAI accepts) with a rotation policy,
- *   created as `Microsoft.KeyVault/vaults/keys` through azapi (`azapi_resource`);
- * - `azurerm_cognitive_account_customer_managed_key` with the key's **versioned** URI
- *   (`keyUriWithVersion`), after the access policy and after every earlier operation on the
- *   account; the account gets `lifecycle.ignore_changes = [customer_managed_key]`.
+ *   created as `Microsoft.KeyVault/vaults/keys` through azapi (`azapi_resource`).
  *
  * What rotates by itself and what needs a deploy: Key Vault creates a new key version on
  * schedule (`rotation.rotateAfter`). The next plan's refresh reads the key's current version
- * through Resource Manager and shows the CMK resource moving to it; the account uses the new
- * version only after that plan is applied. Until then it keeps using the old version, which
- * stays valid until `rotation.expireAfter`.
+ * through Resource Manager ({@link keyUriWithVersion}), so the account moves to it at the next
+ * apply. Until then it keeps using the old version, which stays valid until `rotation.expireAfter`.
  */
-export class CustomerManagedKey extends Construct {
-  /** The vault. */
+export class CustomerManagedKeyVault extends Construct implements IRoleTarget {
+  /** The `azurerm_key_vault` resource (also `node.defaultChild`). */
   public readonly keyVault: KeyVault;
   /** The key, an `azapi_resource` of type `Microsoft.KeyVault/vaults/keys`. */
   public readonly key: AzapiResource;
+  /** Azure resource ID of the vault. */
+  public readonly keyVaultId: string;
+  /** Azure location of the vault. */
+  public readonly location: string;
   /** URI of the key without a version (`properties.keyUri`), as a Terraform expression. */
   public readonly keyUri: string;
   /** URI of the key's current version (`properties.keyUriWithVersion`), refreshed on every plan. */
   public readonly keyUriWithVersion: string;
-  /** The access policy of the account's identity on the vault (Get, WrapKey, UnwrapKey). */
-  public readonly accessPolicy: KeyVaultAccessPolicyA;
-  /** The `azurerm_cognitive_account_customer_managed_key` resource. */
-  public readonly resource: CognitiveAccountCustomerManagedKeyA;
+  /** The CanNotDelete lock on the vault, when `lock` asks for one. */
+  public readonly lock?: ManagementLock;
+  /** The vault's diagnostic settings, by key. */
+  public readonly diagnosticSettings: Readonly<Record<string, ResourceDiagnosticSetting>>;
 
-  constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {
+  constructor(scope: Construct, id: string, props: CustomerManagedKeyVaultProps) {
     super(scope, id);
     const rotation = props.rotation ?? {};
     const rotateAfter = rotation.rotateAfter ?? "P90D";
     const expireAfter = rotation.expireAfter ?? "P365D";
     const notifyBeforeExpiry = rotation.notifyBeforeExpiry ?? "P30D";
+    this.location = props.location;
 
     addPropChecks(this, (c) => {
-      const problem = nameProblem("keyVault", props.keyVaultName);
-      if (problem) c.fail("keyVaultName", props.keyVaultName, problem);
+      c.name("name", "keyVault", props.name);
+      c.required("location", props.location, "an Azure location");
+      c.matches("keyName", props.keyName, KEY_NAME, "1-127 letters, digits or hyphens");
       c.integerInRange("softDeleteRetentionDays", props.softDeleteRetentionDays, 7, 90);
       const days = (value: string) => Number(ISO_DAYS.exec(value)?.[1] ?? NaN);
       for (const [prop, value] of [["rotation.rotateAfter", rotateAfter], ["rotation.expireAfter", expireAfter], ["rotation.notifyBeforeExpiry", notifyBeforeExpiry]]) {
@@ -136,13 +159,11 @@ export class CustomerManagedKey extends Construct {
       }
     });
 
-    const identity = props.account.resource.identity;
-
     this.keyVault = new KeyVault(this, "vault", {
-      name: props.keyVaultName,
-      location: props.account.location,
+      name: props.name,
+      location: props.location,
       resourceGroupName: props.resourceGroupName,
-      tenantId: clientConfig(this).tenantId,
+      tenantId: props.tenantId ?? clientConfig(this).tenantId,
       skuName: "premium",
       purgeProtectionEnabled: true,
       softDeleteRetentionDays: props.softDeleteRetentionDays ?? 90,
@@ -150,21 +171,15 @@ export class CustomerManagedKey extends Construct {
       rbacAuthorizationEnabled: false,
       publicNetworkAccessEnabled: false,
       networkAcls: { defaultAction: "Deny", bypass: "AzureServices" },
-      // No `access_policy` blocks (the separate resource below manages them; the provider
-      // forbids mixing both) and no `contact` (data plane; rejected on new vaults in 4.x).
-      tags: governanceTags(props, props.tags),
+      // No `access_policy` blocks (the account's separate access policy resource manages them;
+      // the provider forbids mixing both) and no `contact` (data plane; rejected on new vaults in 4.x).
     });
-
-    this.accessPolicy = new KeyVaultAccessPolicyA(this, "access-policy", {
-      keyVaultId: this.keyVault.id,
-      tenantId: identity.tenantId,
-      objectId: identity.principalId,
-      keyPermissions: [...CMK_KEY_PERMISSIONS],
-    });
+    this.node.defaultChild = this.keyVault;
+    this.keyVaultId = this.keyVault.id;
 
     this.key = new AzapiResource(this, "key", {
       type: `Microsoft.KeyVault/vaults/keys@${KEY_VAULT_KEYS_API_VERSION}`,
-      name: `${props.account.accountName}-cmk`.slice(0, 127),
+      name: props.keyName,
       parentId: this.keyVault.id,
       body: {
         properties: {
@@ -186,24 +201,27 @@ export class CustomerManagedKey extends Construct {
     this.keyUri = this.key.outputString("properties.keyUri");
     this.keyUriWithVersion = this.key.outputString("properties.keyUriWithVersion");
 
-    this.resource = new CognitiveAccountCustomerManagedKeyA(this, "resource", {
-      cognitiveAccountId: props.account.accountId,
-      // Versioned on purpose: Microsoft says a rotated key must be set on the account again.
-      // Refreshing the key reads its current version, so the plan after a rotation moves the
-      // account to it.
-      keyVaultKeyId: this.keyUriWithVersion,
-      dependsOn: [this.accessPolicy],
-    });
-    props.account.chainOperation(this.resource);
-    // The separate CMK resource owns the account's encryption; without this the account's own
-    // (Optional, not Computed) `customer_managed_key` would be planned away on every other apply.
-    props.account.ignoreChanges("customer_managed_key");
+    this.lock = applyLock(this, this.keyVault, props.lock);
+    this.diagnosticSettings = addDiagnosticSettings(
+      this,
+      { targetResourceId: this.keyVault.id, location: props.location },
+      props.diagnosticSettings,
+      KEY_VAULT_DIAGNOSTICS,
+    );
+    applyRoleAssignments(this, props.roleAssignments);
   }
-}
 
-/** The one `data.azurerm_client_config` of a stack, created on first use. */
-function clientConfig(scope: Construct): DataAzurermClientConfig {
-  const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild("client-config");
-  return (existing as DataAzurermClientConfig | undefined) ?? new DataAzurermClientConfig(stack, "client-config", {});
+  /** The role scope: the vault's resource ID. */
+  public get scopeId(): string {
+    return this.keyVaultId;
+  }
+
+  /**
+   * The key as an account's `customerManagedKey` prop takes it: the vault's ID and the key's
+   * versioned URI (Microsoft: a rotated key must be set on the account again, and the version
+   * read on every plan does that at the next apply).
+   */
+  public keyReference(options: { readonly identityClientId?: string } = {}): CustomerManagedKeyProps {
+    return { keyVaultId: this.keyVaultId, keyUriWithVersion: this.keyUriWithVersion, identityClientId: options.identityClientId };
+  }
 }

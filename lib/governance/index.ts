@@ -1,7 +1,20 @@
-// Public API of lib/governance.
+// Public API of lib/governance (outside compliance/), listed name by name. Helpers in ./private
+// are not part of it.
+
+// Customer-managed key vault
+export { CustomerManagedKeyVault, KEY_VAULT_KEYS_API_VERSION } from "./customer-managed-key";
+export type { CustomerManagedKeyVaultProps, KeyRotation } from "./customer-managed-key";
+
+// Budget
+export { DEFAULT_BUDGET_ALERTS, MonthlyBudget } from "./budget";
+export type { BudgetAlert, MonthlyBudgetProps } from "./budget";
+
+// Azure Policy
+export { OPENAI_BUILT_IN_POLICIES, OpenAiPolicyAssignments } from "./policy-assignments";
+export type { BuiltInPolicy, OpenAiPolicyAssignmentsProps, PolicyEnforcement } from "./policy-assignments";
+
+// Model allow-list
+export { checkModelAllowlist } from "./model-allowlist";
+
+// Compliance packs, rules, suppressions and reports: compliance/index.ts lists them name by name.
 export * from "./compliance";
-export * from "./budget";
-export * from "./customer-managed-key";
-export * from "./model-allowlist";
-export * from "./policy-assignments";
-export * from "./resource-locks";

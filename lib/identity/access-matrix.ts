@@ -1,8 +1,9 @@
 import { Construct } from "constructs";
+import { Justification } from "../core/justification";
 import { addPropChecks, constructKeyProblem, isToken, literalTextProblem, PropChecks } from "../core/validation";
 import { BUILT_IN_ROLES, BuiltInRoleKey, builtInRole, HUMAN_ROLE_CEILING, RoleScopeKind } from "./role-catalog";
 import { HUMAN_PRINCIPAL_TYPES, PrincipalType } from "./principal";
-import { RbacAssignment, StatedReason } from "./role-assignment";
+import { RbacAssignment } from "./role-assignment";
 import { ResolvedRole, resolveRole, RoleSpec } from "./role-ref";
 
 /** Kinds of scope in an access matrix, for validation messages. */
@@ -55,13 +56,13 @@ export interface AccessEntry {
    * Services Contributor), written to the description.
    * @default - none: privileged roles fail the synth
    */
-  readonly privileged?: StatedReason;
+  readonly privileged?: Justification;
   /**
    * Reason for giving a User or Group a role above the human-role ceiling, written to the
    * description.
    * @default - none: roles above the ceiling fail the synth for people
    */
-  readonly exception?: StatedReason;
+  readonly exception?: Justification;
 }
 
 /** Props of {@link AccessMatrix}. */
@@ -172,7 +173,7 @@ export class AccessMatrix extends Construct {
         ),
       );
     }
-    if (entry.exception !== undefined) problems.push((c) => c.reason(`${label}.exception.reason`, entry.exception!.reason));
+    problems.push((c) => c.justification(`${label}.exception`, entry.exception));
 
     const scopeKeys = entry.scopes ?? defaultScopeKeys(scopes, role);
     if (scopeKeys.length === 0) problems.push((c) => c.fail(`${label}.scopes`, entry.scopes, noScopeMessage(scopes, role)));

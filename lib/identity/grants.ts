@@ -1,7 +1,8 @@
-import { Construct } from "constructs";
+import { Justification } from "../core/justification";
 import { addPropChecks, constructKeyProblem, isToken } from "../core/validation";
 import { IGrantee } from "./principal";
-import { RbacAssignment, StatedReason } from "./role-assignment";
+import { freeChildId } from "./private/child-id";
+import { RbacAssignment } from "./role-assignment";
 import { resolveRole, RoleSpec } from "./role-ref";
 import { IRoleTarget } from "./role-target";
 
@@ -12,7 +13,7 @@ export interface GrantOptions {
    * Services Contributor), written to the description.
    * @default - none: privileged roles fail the synth
    */
-  readonly privileged?: StatedReason;
+  readonly privileged?: Justification;
   /**
    * Description of the assignment.
    * @default - none
@@ -77,11 +78,4 @@ export function grantRead(target: IRoleTarget, grantee: IGrantee): RbacAssignmen
 /** Lets `grantee` query a Log Analytics workspace: Log Analytics Reader. */
 export function grantLogReader(workspace: IRoleTarget, grantee: IGrantee): RbacAssignment {
   return grantRole(workspace, grantee, "LogAnalyticsReader");
-}
-
-/** `id`, or `id-2`, `id-3`, ... when `scope` already has a child with that ID (never throws). */
-function freeChildId(scope: Construct, id: string): string {
-  let candidate = id;
-  for (let n = 2; scope.node.tryFindChild(candidate) !== undefined; n++) candidate = `${id}-${n}`;
-  return candidate;
 }

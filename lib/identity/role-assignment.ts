@@ -1,16 +1,13 @@
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Fn, TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
+import { acknowledgeWeakening } from "../core/justification"; // compliance: acknowledged weakening
+import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
+import { Justification } from "../core/justification";
 import { addPropChecks, isToken } from "../core/validation";
 import { ENTRA_OBJECT_ID_PATTERN, PRINCIPAL_TYPES, PrincipalType } from "./principal";
 import { ResolvedRole, resolveRole, roleDefinitionId, RoleSpec } from "./role-ref";
-import { currentSubscription } from "./subscription";
-
-/** A stated reason for a privileged role or an exception, shown in the assignment's description. */
-export interface StatedReason {
-  /** Why it is needed (at least 10 characters), for the auditor reading the assignment. */
-  readonly reason: string;
-}
+import { currentSubscription } from "./private/subscription";
 
 /** Props of {@link RbacAssignment}. */
 export interface RbacAssignmentProps {
@@ -27,7 +24,7 @@ export interface RbacAssignmentProps {
    * Contributor; the reason is written to the assignment's description.
    * @default - none: privileged roles fail the synth
    */
-  readonly privileged?: StatedReason;
+  readonly privileged?: Justification;
   /**
    * Description of the assignment; a privileged reason is appended. Literal text: `${` and
    * `%{` are refused (Terraform would evaluate them), a token of this app is accepted.
@@ -81,6 +78,7 @@ export class RbacAssignment extends Construct {
     this.roleDefinitionId = roleDefinitionId(this.role, currentSubscription(this).id);
     this.description = describe(props.description, props.privileged);
     this.privilegedReason = props.privileged?.reason;
+    if (props.privileged) acknowledgeWeakening(this, WEAKENING_KEYS.privilegedRole, "privileged", props.privileged); // compliance: acknowledged weakening
 
     const key = assignmentKey(props.scope, props.principalId, this.role);
     const stackRegistry = registry(this);
@@ -95,6 +93,7 @@ export class RbacAssignment extends Construct {
       roleDefinitionId: this.roleDefinitionId,
       description: this.description,
     });
+    this.node.defaultChild = this.resource;
 
     addPropChecks(this, (c) => {
       c.matches("principalId", props.principalId, ENTRA_OBJECT_ID_PATTERN, "an Entra object ID (GUID 8-4-4-4-12), or a Terraform reference");
@@ -109,10 +108,7 @@ export class RbacAssignment extends Construct {
           `allowed: ${this.role.displayName} is privileged; grant a least-privilege role (OpenAiUser, OpenAiContributor, Reader) or set privileged: { reason } to assign it`,
         );
       }
-      if (props.privileged !== undefined) {
-        c.reason("privileged.reason", props.privileged.reason);
-        c.literalText("privileged.reason", props.privileged.reason);
-      }
+      c.justification("privileged", props.privileged);
       c.literalText("description", props.description);
       if (first !== undefined) {
         c.fail("role", props.role, `allowed: one assignment per scope, principal and role; ${first.node.path} already assigns it`);
@@ -134,7 +130,7 @@ function assignmentKey(scopeId: string, principalId: string, role: ResolvedRole)
   return [norm(scopeId), norm(principalId), norm(role.identity)].join("|");
 }
 
-function describe(description: string | undefined, privileged: StatedReason | undefined): string | undefined {
+function describe(description: string | undefined, privileged: Justification | undefined): string | undefined {
   const parts = [description, privileged ? `Privileged: ${privileged.reason}` : undefined].filter((p): p is string => !!p);
   return parts.length > 0 ? parts.join(". ") : undefined;
 }

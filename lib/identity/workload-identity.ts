@@ -1,13 +1,14 @@
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
-import { Construct } from "constructs";
-import { nameProblem } from "../core/naming";
-import { checkGovernanceTags, governanceTags } from "../core/tags";
-import { addPropChecks, constructKeyProblem, isToken } from "../core/validation";
+import { Aspects } from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { applyLock, LockProps } from "../core/features/lock";
+import { GovernanceTags } from "../core/governance-tags";
 import { findRegion } from "../core/region-catalog";
+import { addPropChecks, constructKeyProblem, isToken, PropChecks } from "../core/validation";
 import { findResidencyPolicy, Residency, ResidencyPolicy, resolveResidency } from "../regions/residency";
 import { IGrantee, PrincipalType } from "./principal";
 
-/** Props of {@link WorkloadIdentity}. */
+/** Props of {@link WorkloadIdentity}. Governance tags come from {@link GovernanceTags}. */
 export interface WorkloadIdentityProps {
   /** Identity name: 3-128 letters, digits, '-' or '_', starting alphanumeric. */
   readonly name: string;
@@ -20,29 +21,20 @@ export interface WorkloadIdentityProps {
   readonly location: string;
   /**
    * What runs as this identity, for example `chatbot`, `ci-pipeline` or `eval-runner`;
-   * written to the `application` tag.
+   * written to the identity's own `application` tag.
    */
   readonly application: string;
-  /** Environment name, written to the `environment` tag. */
-  readonly environment: string;
-  /** Accountable team or person, written to the `owner` tag. */
-  readonly owner: string;
-  /**
-   * Data-residency promise, written to the `data-residency` tag.
-   * @default - the name of `residency` when given, else the region's data zone in lower case (`eu`, `us`), else the location
-   */
-  readonly dataResidency?: string;
   /**
    * The residency the identity is held to: its location must be one of the policy's regions.
-   * Give it for a custom residency (whose regions a tag name cannot tell).
-   * @default - the built-in policy (eu, us, apac, global) or the single region `dataResidency` names; else unchecked
+   * @default - the residency the nearest `GovernanceTags` names (`dataResidency`: a built-in policy or one region); else unchecked
    */
   readonly residency?: Residency;
   /**
-   * Extra tags; the governance tags override keys of the same name.
+   * Protection from deletion. Deleting an identity changes its principal ID, so every role it
+   * was granted, and a customer-managed key it reads, stops working.
    * @default - none
    */
-  readonly tags?: Record<string, string>;
+  readonly lock?: LockProps;
 }
 
 /**
@@ -74,43 +66,48 @@ export class WorkloadIdentity extends Construct implements IGrantee {
     // The principal ID is only known at apply; the name is literal and unique in its group. A
     // name that cannot be part of a construct ID (a token, "/") is reported and not used.
     this.granteeKey = constructKeyProblem(props.name) === undefined ? props.name : this.node.path.replace(/\//g, "-");
-    const policy = props.residency !== undefined ? resolveResidency(props.residency) : undefined;
-    const dataResidency =
-      props.dataResidency ?? policy?.name ?? (typeof props.location === "string" ? (findRegion(props.location)?.dataZone?.toLowerCase() ?? props.location) : props.location);
-    const tagProps = { environment: props.environment, owner: props.owner, dataResidency };
     this.resource = new UserAssignedIdentity(this, "resource", {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      tags: governanceTags(tagProps, { ...props.tags, application: props.application }),
+      tags: { application: props.application },
     });
+    this.node.defaultChild = this.resource;
     this.identityId = this.resource.id;
     this.clientId = this.resource.clientId;
     this.principalId = this.resource.principalId;
     this.tenantId = this.resource.tenantId;
+    applyLock(this, this.resource, props.lock);
 
     addPropChecks(this, (c) => {
-      if (!isToken(props.name)) {
-        const problem = nameProblem("userAssignedIdentity", props.name);
-        if (problem) c.fail("name", props.name, problem);
-      }
+      c.name("name", "userAssignedIdentity", props.name);
       c.matches("application", props.application, /^\S.{0,255}$/, "a non-empty name of up to 256 characters");
       c.literalText("application", props.application);
-      checkGovernanceTags(c, tagProps, props.tags);
-      checkResidencyOfLocation(c, props.location, policy ?? residencyNamed(dataResidency));
+      const policy = props.residency !== undefined ? resolveResidency(props.residency) : residencyNamed(governedResidency(this));
+      checkResidencyOfLocation(c, props.location, policy);
     });
   }
 }
 
+/** The `dataResidency` of the innermost {@link GovernanceTags} over `scope`, if any. */
+function governedResidency(scope: IConstruct): string | undefined {
+  for (const node of [...scope.node.scopes].reverse()) {
+    const tags = Aspects.of(node).all.filter((a): a is GovernanceTags => a instanceof GovernanceTags);
+    const residency = tags[tags.length - 1]?.props.dataResidency;
+    if (residency !== undefined) return residency;
+  }
+  return undefined;
+}
+
 /** The policy a `data-residency` tag value names: a built-in policy, or one region. */
-function residencyNamed(name: string): ResidencyPolicy | undefined {
+function residencyNamed(name: string | undefined): ResidencyPolicy | undefined {
   if (typeof name !== "string" || isToken(name)) return undefined;
   const builtIn = findResidencyPolicy(name);
   if (builtIn) return builtIn;
   return findRegion(name) ? { name, allowedRegions: [name], allowsGlobalProcessing: false } : undefined;
 }
 
-function checkResidencyOfLocation(c: { fail(prop: string, value: unknown, allowed: string): void }, location: string, policy: ResidencyPolicy | undefined): void {
+function checkResidencyOfLocation(c: PropChecks, location: string, policy: ResidencyPolicy | undefined): void {
   if (policy === undefined || isToken(location)) return;
   if (!policy.allowedRegions.includes(location)) {
     c.fail("location", location, `residency "${policy.name}" allows: ${policy.allowedRegions.join(", ") || "no region"}`);

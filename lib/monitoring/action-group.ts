@@ -1,8 +1,8 @@
 import { MonitorActionGroup } from "@cdktf/provider-azurerm/lib/monitor-action-group";
 import { Construct } from "constructs";
 import { addPropChecks, PropChecks } from "../core/validation";
-import { checkName, checkTagProps, chosenName, monitoringTags } from "./common";
-import { MonitoringTagProps, NameChoice } from "./monitoring-props";
+import { NameChoice } from "./monitoring-props";
+import { checkChosenName, chosenName } from "./private/common";
 
 /** An email address that receives alerts. */
 export interface EmailReceiver {
@@ -24,7 +24,7 @@ export interface WebhookReceiver {
 }
 
 /** Props of {@link AlertActionGroup}. */
-export interface AlertActionGroupProps extends MonitoringTagProps, NameChoice {
+export interface AlertActionGroupProps extends NameChoice {
   /** Resource group the action group is created in. */
   readonly resourceGroupName: string;
   /** Short name used in SMS and email subjects, 1-12 characters. */
@@ -42,7 +42,7 @@ const RECEIVER_NAME = /^[^<>%&\\?/]{1,128}$/;
 
 /** Where alerts go: an `azurerm_monitor_action_group` with email and webhook receivers. */
 export class AlertActionGroup extends Construct {
-  /** The `azurerm_monitor_action_group` resource. */
+  /** The `azurerm_monitor_action_group` resource (also `node.defaultChild`). */
   public readonly resource: MonitorActionGroup;
   /** Azure resource ID. */
   public readonly actionGroupId: string;
@@ -59,13 +59,12 @@ export class AlertActionGroup extends Construct {
       emailReceiver: props.emails.map((e) => ({ name: e.name, emailAddress: e.address, useCommonAlertSchema: true })),
       webhookReceiver:
         webhooks.length > 0 ? webhooks.map((w) => ({ name: w.name, serviceUri: w.serviceUri, useCommonAlertSchema: true })) : undefined,
-      tags: monitoringTags({ ...props, dataResidency: props.dataResidency ?? "global" }, "global"),
     });
+    this.node.defaultChild = this.resource;
     this.actionGroupId = this.resource.id;
 
     addPropChecks(this, (c) => {
-      checkName(c, "actionGroup", props, name);
-      checkTagProps(c, props);
+      checkChosenName(c, "actionGroup", props, name);
       checkReceivers(c, props);
     });
   }
@@ -85,7 +84,5 @@ function checkReceivers(c: PropChecks, props: AlertActionGroupProps): void {
     c.matches(`webhooks.${w.name}.name`, w.name, RECEIVER_NAME, "1-128 characters other than < > % & \\ ? /");
     c.matches(`webhooks.${w.name}.serviceUri`, w.serviceUri, /^https:\/\/[^\s]+$/, "an https:// URL (alerts carry resource details)");
   });
-  const names = [...props.emails.map((e) => e.name), ...webhooks.map((w) => w.name)];
-  const repeated = names.filter((n, i) => names.indexOf(n) !== i);
-  if (repeated.length > 0) c.fail("emails/webhooks", repeated, "allowed: each receiver name once per action group");
+  c.unique("emails/webhooks", [...props.emails.map((e) => e.name), ...webhooks.map((w) => w.name)], "receiver name");
 }

@@ -1,11 +1,20 @@
 import { LogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics-workspace";
 import { LogAnalyticsWorkspaceTable } from "@cdktf/provider-azurerm/lib/log-analytics-workspace-table";
+import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { Construct } from "constructs";
-import { addPropChecks, isToken, PropChecks } from "../core/validation";
-import type { SecurityException } from "../openai/openai-account";
-import { checkName, checkTagProps, chosenName, monitoringTags } from "./common";
-import { AppliedMonitoringException, MonitoringTagProps, NameChoice } from "./monitoring-props";
 import { ILogWorkspace } from "../core/features/diagnostic-settings";
+import { applyLock, LockProps } from "../core/features/lock";
+import { Justification } from "../core/justification";
+import { acknowledgeWeakening } from "../core/justification"; // compliance: acknowledged weakening
+import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
+import { addPropChecks, isToken, PropChecks } from "../core/validation";
+import { grantLogReader, grantRead } from "../identity/grants";
+import { IGrantee } from "../identity/principal";
+import { RbacAssignment } from "../identity/role-assignment";
+import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
+import { IRoleTarget } from "../identity/role-target";
+import { AppliedException, NameChoice } from "./monitoring-props";
+import { appliedExceptions, checkAppliedExceptions, checkChosenName, chosenName } from "./private/common";
 
 /** Table every Azure OpenAI log category lands in (Cognitive Services has no resource-specific tables). */
 export const DIAGNOSTICS_TABLE = "AzureDiagnostics";
@@ -19,12 +28,14 @@ export const WORKSPACE_RETENTION_BOUNDS = Object.freeze({ minDays: 30, maxDays: 
  */
 export const TABLE_TOTAL_RETENTION_YEARS_DAYS: readonly number[] = [1095, 1460, 1826, 2191, 2556, 2922, 3288, 3653, 4018, 4383];
 
-/** A daily ingestion cap and why the audit trail may lose data when it is reached. */
-export interface DailyIngestionCap {
+/**
+ * A daily ingestion cap and why the audit trail may lose data when it is reached: the
+ * {@link Justification} says why a cap is acceptable (ingestion stops, Audit logs included,
+ * until the next day).
+ */
+export interface DailyIngestionCap extends Justification {
   /** Most GB ingested per day. */
   readonly gb: number;
-  /** Why a cap is acceptable (at least 10 characters): ingestion stops, Audit logs included, until the next day. */
-  readonly reason: string;
 }
 
 /** Weakenings of the workspace's secure defaults. */
@@ -33,24 +44,24 @@ export interface AuditWorkspaceSecurityExceptions {
    * Allow the workspace's shared keys (agent and Data Collector API authentication).
    * @default - local authentication off: Entra ID only
    */
-  readonly localAuth?: SecurityException;
+  readonly localAuth?: Justification;
   /**
    * Let anyone who can read a monitored resource read that resource's logs in the workspace
    * (resource-context access). RequestResponse logs hold prompts and completions, so by default
    * reading them needs a role on the workspace itself.
    * @default - workspace permissions required
    */
-  readonly resourceContextAccess?: SecurityException;
+  readonly resourceContextAccess?: Justification;
   /**
    * Accept ingestion from public networks (agents and the Logs Ingestion API outside an Azure
    * Monitor private link scope).
    * @default - public ingestion off; diagnostic settings still deliver over Azure's backbone
    */
-  readonly internetIngestion?: SecurityException;
+  readonly internetIngestion?: Justification;
 }
 
 /** Props of {@link AuditWorkspace}. */
-export interface AuditWorkspaceProps extends MonitoringTagProps, NameChoice {
+export interface AuditWorkspaceProps extends NameChoice {
   /** Resource group the workspace is created in. */
   readonly resourceGroupName: string;
   /** Azure location; one workspace per data-residency zone keeps the logs inside it. */
@@ -87,6 +98,65 @@ export interface AuditWorkspaceProps extends MonitoringTagProps, NameChoice {
    * @default - none
    */
   readonly securityExceptions?: AuditWorkspaceSecurityExceptions;
+  /**
+   * Protection from deletion: `prevent_destroy` and a CanNotDelete lock on the workspace (its
+   * saved searches and tables inherit the lock).
+   * @default - none
+   */
+  readonly lock?: LockProps;
+  /**
+   * Roles on the workspace, by a stable key of your choice (part of the assignment's address).
+   * @default - none
+   */
+  readonly roleAssignments?: RoleAssignmentsProps;
+}
+
+/**
+ * A Log Analytics workspace roles can be granted on: an {@link AuditWorkspace}, or one made
+ * elsewhere ({@link AuditWorkspace.fromWorkspaceId}).
+ */
+export interface IAuditWorkspace extends ILogWorkspace, IRoleTarget {
+  /** Lets `grantee` query the workspace's logs: Log Analytics Reader on the workspace. */
+  grantLogReader(grantee: IGrantee): RbacAssignment;
+  /** Lets `grantee` read the workspace's control plane (not its logs): Reader on the workspace. */
+  grantRead(grantee: IGrantee): RbacAssignment;
+}
+
+/** What a made and an imported workspace share: the role scope and the grants. */
+export abstract class AuditWorkspaceBase extends Construct implements IAuditWorkspace {
+  /** Azure resource ID. */
+  public abstract readonly workspaceId: string;
+  /** Azure location. */
+  public abstract readonly location: string;
+
+  /** The role scope: the workspace's resource ID. */
+  public get scopeId(): string {
+    return this.workspaceId;
+  }
+
+  public grantLogReader(grantee: IGrantee): RbacAssignment {
+    return grantLogReader(this, grantee);
+  }
+
+  public grantRead(grantee: IGrantee): RbacAssignment {
+    return grantRead(this, grantee);
+  }
+}
+
+/** A workspace made elsewhere, known by its ID. */
+class ImportedAuditWorkspace extends AuditWorkspaceBase {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly workspaceId: string,
+    public readonly location: string,
+  ) {
+    super(scope, id);
+    addPropChecks(this, (c) => {
+      c.required("workspaceId", workspaceId, "the Azure resource ID of a Log Analytics workspace");
+      c.required("location", location, "an Azure location");
+    });
+  }
 }
 
 /**
@@ -94,8 +164,16 @@ export interface AuditWorkspaceProps extends MonitoringTagProps, NameChoice {
  * permissions for reading prompts, no public ingestion, explicit retention, and optionally a
  * long-term archive of the AzureDiagnostics table.
  */
-export class AuditWorkspace extends Construct implements ILogWorkspace {
-  /** The `azurerm_log_analytics_workspace` resource. */
+export class AuditWorkspace extends AuditWorkspaceBase {
+  /**
+   * A workspace made elsewhere (another stack, another team), to send diagnostic settings to
+   * and grant roles on. Grants become children of the returned construct.
+   */
+  public static fromWorkspaceId(scope: Construct, id: string, workspaceId: string, location: string): IAuditWorkspace {
+    return new ImportedAuditWorkspace(scope, id, workspaceId, location);
+  }
+
+  /** The `azurerm_log_analytics_workspace` resource (also `node.defaultChild`). */
   public readonly resource: LogAnalyticsWorkspace;
   /** The `azurerm_log_analytics_workspace_table` for AzureDiagnostics, when an archive is set. */
   public readonly diagnosticsTable?: LogAnalyticsWorkspaceTable;
@@ -108,7 +186,9 @@ export class AuditWorkspace extends Construct implements ILogWorkspace {
   /** Interactive retention in days. */
   public readonly retentionInDays: number;
   /** Weakenings in force, with their reasons. */
-  public readonly securityExceptions: readonly AppliedMonitoringException[];
+  public readonly securityExceptions: readonly AppliedException[];
+  /** The CanNotDelete lock, when `lock` asks for one. */
+  public readonly lock?: ManagementLock;
 
   constructor(scope: Construct, id: string, props: AuditWorkspaceProps) {
     super(scope, id);
@@ -117,11 +197,13 @@ export class AuditWorkspace extends Construct implements ILogWorkspace {
     this.workspaceName = chosenName("logAnalyticsWorkspace", props, props.location);
     this.retentionInDays = props.retentionInDays ?? 90;
     this.securityExceptions = [
-      ...(Object.keys(exceptions) as (keyof AuditWorkspaceSecurityExceptions)[])
-        .filter((k) => exceptions[k] !== undefined)
-        .map((k) => ({ setting: k, reason: exceptions[k]!.reason })),
+      ...appliedExceptions(exceptions),
       ...(props.dailyCap ? [{ setting: "dailyCap", reason: props.dailyCap.reason }] : []),
     ];
+    if (exceptions.localAuth) acknowledgeWeakening(this, WEAKENING_KEYS.workspaceLocalAuth, "securityExceptions.localAuth", exceptions.localAuth); // compliance: acknowledged weakening
+    if (exceptions.resourceContextAccess) acknowledgeWeakening(this, WEAKENING_KEYS.workspaceResourceContextAccess, "securityExceptions.resourceContextAccess", exceptions.resourceContextAccess); // compliance: acknowledged weakening
+    if (exceptions.internetIngestion) acknowledgeWeakening(this, WEAKENING_KEYS.workspaceInternetIngestion, "securityExceptions.internetIngestion", exceptions.internetIngestion); // compliance: acknowledged weakening
+    if (props.dailyCap) acknowledgeWeakening(this, WEAKENING_KEYS.workspaceDailyCap, "dailyCap", props.dailyCap); // compliance: acknowledged weakening
 
     addPropChecks(this, (c) => this.checkProps(c, props));
 
@@ -139,9 +221,11 @@ export class AuditWorkspace extends Construct implements ILogWorkspace {
       // not govern, so public ingestion can stay off without losing a single audit record.
       internetIngestionEnabled: exceptions.internetIngestion !== undefined,
       internetQueryEnabled: props.internetQueryEnabled ?? true,
-      tags: monitoringTags(props, props.location),
     });
+    this.node.defaultChild = this.resource;
     this.workspaceId = this.resource.id;
+    this.lock = applyLock(this, this.resource, props.lock);
+    applyRoleAssignments(this, props.roleAssignments);
 
     if (props.archiveTotalRetentionDays !== undefined) {
       this.diagnosticsTable = new LogAnalyticsWorkspaceTable(this, "azure-diagnostics", {
@@ -154,19 +238,16 @@ export class AuditWorkspace extends Construct implements ILogWorkspace {
   }
 
   private checkProps(c: PropChecks, props: AuditWorkspaceProps): void {
-    checkName(c, "logAnalyticsWorkspace", props, this.workspaceName);
-    checkTagProps(c, props);
-    if (!props.location || props.location.trim() === "") c.fail("location", props.location, "allowed: an Azure location");
+    checkChosenName(c, "logAnalyticsWorkspace", props, this.workspaceName);
+    c.required("location", props.location, "an Azure location");
     c.integerInRange("retentionInDays", props.retentionInDays, WORKSPACE_RETENTION_BOUNDS.minDays, WORKSPACE_RETENTION_BOUNDS.maxDays, "days");
     checkArchiveTotal(c, props.archiveTotalRetentionDays, this.retentionInDays);
     if (props.dailyCap) {
       const gb = props.dailyCap.gb;
       if (!isToken(gb) && !(typeof gb === "number" && gb > 0)) c.fail("dailyCap.gb", gb, "allowed: a number of GB greater than 0");
-      c.reason("dailyCap.reason", props.dailyCap.reason);
+      c.justification("dailyCap", props.dailyCap);
     }
-    for (const applied of this.securityExceptions) {
-      if (applied.setting !== "dailyCap") c.reason(`securityExceptions.${applied.setting}.reason`, applied.reason);
-    }
+    checkAppliedExceptions(c, "securityExceptions", appliedExceptions(props.securityExceptions ?? {}));
   }
 }
 

@@ -35,3 +35,37 @@ export function archiveContainerName(category: RetentionCategory): string {
 
 /** Resource type of Azure OpenAI accounts, the namespace of their platform metrics. */
 export const COGNITIVE_SERVICES_NAMESPACE = "Microsoft.CognitiveServices/accounts";
+
+/** Resource log categories of a Key Vault (`Microsoft.KeyVault/vaults`). */
+export const KEY_VAULT_LOG_CATEGORIES = ["AuditEvent", "AzurePolicyEvaluationDetails"] as const;
+
+/** One resource log category of a Key Vault. */
+export type KeyVaultLogCategory = (typeof KEY_VAULT_LOG_CATEGORIES)[number];
+
+/**
+ * The log categories of a resource type, as a diagnostic setting checks them. The library
+ * knows Azure OpenAI ({@link OPENAI_DIAGNOSTICS}) and Key Vault ({@link KEY_VAULT_DIAGNOSTICS});
+ * for another type give its categories (Azure lists them per type under "Supported logs").
+ */
+export interface DiagnosticLogCategories {
+  /** What the resources are, for messages, for example `Azure OpenAI account`. */
+  readonly resourceKind: string;
+  /** Every log category of the type; a setting sends all of them unless told otherwise. */
+  readonly categories: readonly string[];
+  /** Name a setting gets when none is given. */
+  readonly defaultSettingName: string;
+}
+
+/** The log categories of an Azure OpenAI (Cognitive Services) account. */
+export const OPENAI_DIAGNOSTICS: DiagnosticLogCategories = Object.freeze({
+  resourceKind: "Azure OpenAI account",
+  categories: OPENAI_LOG_CATEGORIES,
+  defaultSettingName: "openai-audit-logs",
+});
+
+/** The log categories of a Key Vault. */
+export const KEY_VAULT_DIAGNOSTICS: DiagnosticLogCategories = Object.freeze({
+  resourceKind: "Key Vault",
+  categories: KEY_VAULT_LOG_CATEGORIES,
+  defaultSettingName: "key-vault-audit-logs",
+});

@@ -1,8 +1,6 @@
 import { MonitorMetricAlert, MonitorMetricAlertCriteria } from "@cdktf/provider-azurerm/lib/monitor-metric-alert";
 import { Construct } from "constructs";
 import { addPropChecks, PropChecks } from "../core/validation";
-import { checkTagProps, monitoringTags } from "./common";
-import { MonitoringTagProps } from "./monitoring-props";
 import { COGNITIVE_SERVICES_NAMESPACE } from "./log-categories";
 
 /** An account the alerts watch. */
@@ -39,7 +37,7 @@ export interface AlertTuning {
 }
 
 /** Props of {@link OpenAiMetricAlerts}. */
-export interface OpenAiMetricAlertsProps extends MonitoringTagProps {
+export interface OpenAiMetricAlertsProps {
   /** Resource group the alert rules are created in. */
   readonly resourceGroupName: string;
   /** Azure resource ID of the action group notified (see {@link AlertActionGroup}). */
@@ -96,17 +94,12 @@ export class OpenAiMetricAlerts extends Construct {
   constructor(scope: Construct, id: string, props: OpenAiMetricAlertsProps) {
     super(scope, id);
     const prefix = props.namePrefix ?? "openai";
-    const tags = monitoringTags({ ...props, dataResidency: props.dataResidency ?? "global" }, "global");
     const throttling = { ...OPENAI_ALERTS.throttled, ...props.throttling };
     const availability = { ...OPENAI_ALERTS.availability, ...props.availability };
     const alerts: Record<string, MonitorMetricAlert> = {};
-    const duplicates: string[] = [];
 
     for (const account of props.accounts) {
-      if (alerts[`${account.key}-throttled`]) {
-        duplicates.push(account.key);
-        continue;
-      }
+      if (alerts[`${account.key}-throttled`]) continue; // a repeated key is reported below
       const rule = (kind: keyof typeof OPENAI_ALERTS, tuning: AlertTuning, description: string, criteria: MonitorMetricAlertCriteria) =>
         new MonitorMetricAlert(this, `${account.key}-${kind}`, {
           name: `${prefix}-${account.key}-${kind}`,
@@ -119,7 +112,6 @@ export class OpenAiMetricAlerts extends Construct {
           autoMitigate: true,
           criteria: [criteria],
           action: [{ actionGroupId: props.actionGroupId }],
-          tags,
         });
       alerts[`${account.key}-throttled`] = rule(
         "throttled",
@@ -150,10 +142,9 @@ export class OpenAiMetricAlerts extends Construct {
     this.alerts = alerts;
 
     addPropChecks(this, (c: PropChecks) => {
-      checkTagProps(c, props);
       if (props.accounts.length === 0) c.fail("accounts", props.accounts, "allowed: at least one account to watch");
       props.accounts.forEach((a) => c.matches(`accounts.${a.key}.key`, a.key, KEY, "1-40 letters, digits or hyphens, starting with a letter or digit"));
-      if (duplicates.length > 0) c.fail("accounts", duplicates, "allowed: each account key once");
+      c.unique("accounts", props.accounts.map((a) => a.key), "account key");
       c.matches("namePrefix", props.namePrefix, /^[A-Za-z0-9][A-Za-z0-9-]{0,59}$/, "1-60 letters, digits or hyphens");
       for (const [name, tuning] of [["throttling", props.throttling], ["availability", props.availability]] as const) {
         c.oneOf(`${name}.windowSize`, tuning?.windowSize, ALERT_WINDOWS);

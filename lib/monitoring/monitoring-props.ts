@@ -1,29 +1,13 @@
+import type { Justification } from "../core/justification";
 import type { ResourceNaming } from "../core/naming";
 
-/** Ownership and residency tags every monitoring resource carries. */
-export interface MonitoringTagProps {
-  /** Environment name, written to the `environment` tag. */
-  readonly environment: string;
-  /** Accountable team or person, written to the `owner` tag. */
-  readonly owner: string;
-  /**
-   * Data-residency promise, written to the `data-residency` tag.
-   * @default - the location's data zone in lower case (`eu`, `us`), else the location; `global` for global resources
-   */
-  readonly dataResidency?: string;
-  /**
-   * Extra tags. The governance tags override keys of the same name.
-   * @default - none
-   */
-  readonly tags?: Record<string, string>;
-}
-
-/** A weakening in force on a monitoring resource, for the compliance report. */
-export interface AppliedMonitoringException {
-  /** Which default was weakened. */
+/**
+ * A weakening in force on a resource, for the compliance report: which secure default was
+ * weakened, and the {@link Justification} given for it. The one shape of an applied exception.
+ */
+export interface AppliedException extends Justification {
+  /** Which default was weakened, as the prop names it (for example `sharedKeyAccess`). */
   readonly setting: string;
-  /** The stated reason. */
-  readonly reason: string;
 }
 
 /** How a resource gets its name: given outright, or from the library's naming convention. */

@@ -2,17 +2,24 @@ import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 import { StorageContainerImmutabilityPolicy } from "@cdktf/provider-azurerm/lib/storage-container-immutability-policy";
 import { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-management-policy";
+import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { addPropChecks, PropChecks } from "../core/validation";
-import type { SecurityException } from "../openai/openai-account";
-import { lifecycleRules } from "./archive-lifecycle";
-import { checkName, checkTagProps, chosenName, monitoringTags } from "./common";
-import { AppliedMonitoringException, MonitoringTagProps, NameChoice } from "./monitoring-props";
 import { ILogArchive } from "../core/features/diagnostic-settings";
+import { applyLock, LockProps } from "../core/features/lock";
+import { Justification } from "../core/justification";
+import { acknowledgeWeakening } from "../core/justification"; // compliance: acknowledged weakening
+import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
+import { addPropChecks, PropChecks } from "../core/validation";
+import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
+import { IRoleTarget } from "../identity/role-target";
 import { archiveContainerName, RETENTION_CATEGORIES, RetentionCategory } from "./log-categories";
-import { warnIfStorageDataPlaneExpected } from "./provider-check";
-import { ArchiveRetention, checkArchiveRetention, resolveImmutability, resolveRetentionDays } from "./retention";
+import { AppliedException, NameChoice } from "./monitoring-props";
+import { lifecycleRules } from "./private/archive-lifecycle";
+import { appliedExceptions, checkAppliedExceptions, checkChosenName, chosenName } from "./private/common";
+import { warnIfStorageDataPlaneExpected } from "./private/provider-check";
+import { checkArchiveRetention, resolveImmutability, resolveRetentionDays } from "./private/retention";
+import { ArchiveRetention } from "./retention";
 
 /**
  * Redundancy of the archive. Both keep every copy in the account's region; geo-redundant
@@ -30,7 +37,7 @@ export interface RetentionArchiveSecurityExceptions {
    * `Microsoft.Storage/storageAccounts/listKeys/action` on the account (an RBAC check).
    * @default - shared keys off: Entra ID only
    */
-  readonly sharedKeyAccess?: SecurityException;
+  readonly sharedKeyAccess?: Justification;
   /**
    * The reason recorded for the archive's public endpoint. The endpoint is always on, firewalled
    * to default Deny with only trusted Azure services let through (`bypass = ["AzureServices"]`,
@@ -40,11 +47,11 @@ export interface RetentionArchiveSecurityExceptions {
    * ADR, an approval) in the compliance report instead of the library's.
    * @default - the endpoint is on with {@link ARCHIVE_PUBLIC_ENDPOINT_REASON} as the recorded reason
    */
-  readonly publicNetworkAccess?: SecurityException;
+  readonly publicNetworkAccess?: Justification;
 }
 
 /** Props of {@link RetentionArchive}. */
-export interface RetentionArchiveProps extends MonitoringTagProps, NameChoice {
+export interface RetentionArchiveProps extends NameChoice {
   /** Resource group the storage account is created in. */
   readonly resourceGroupName: string;
   /**
@@ -67,6 +74,17 @@ export interface RetentionArchiveProps extends MonitoringTagProps, NameChoice {
    * @default - none
    */
   readonly securityExceptions?: RetentionArchiveSecurityExceptions;
+  /**
+   * Protection from deletion: `prevent_destroy` and a CanNotDelete lock on the storage account
+   * (its containers and policies inherit the lock).
+   * @default - none
+   */
+  readonly lock?: LockProps;
+  /**
+   * Roles on the storage account, by a stable key of your choice (part of the assignment's address).
+   * @default - none
+   */
+  readonly roleAssignments?: RoleAssignmentsProps;
 }
 
 /**
@@ -98,8 +116,8 @@ export const ARCHIVE_NAME_QUALIFIER = "audit";
  * through the management plane), one lifecycle rule per category, and optional write-once
  * immutability per container.
  */
-export class RetentionArchive extends Construct implements ILogArchive {
-  /** The `azurerm_storage_account` resource. */
+export class RetentionArchive extends Construct implements ILogArchive, IRoleTarget {
+  /** The `azurerm_storage_account` resource (also `node.defaultChild`). */
   public readonly storageAccount: StorageAccount;
   /** The containers, by category. */
   public readonly containers: Readonly<Record<RetentionCategory, StorageContainer>>;
@@ -116,9 +134,16 @@ export class RetentionArchive extends Construct implements ILogArchive {
   /** Deletion age in days, per category. */
   public readonly retentionDays: Readonly<Record<RetentionCategory, number>>;
   /** Weakenings in force, with their reasons. */
-  public readonly securityExceptions: readonly AppliedMonitoringException[];
+  public readonly securityExceptions: readonly AppliedException[];
+  /** The CanNotDelete lock on the storage account, when `lock` asks for one. */
+  public readonly lock?: ManagementLock;
   /** The containers, the lifecycle policy and the immutability policies: see {@link ILogArchive.prerequisites}. */
   public readonly prerequisites: readonly ITerraformDependable[];
+
+  /** The role scope: the storage account's resource ID. */
+  public get scopeId(): string {
+    return this.storageAccountId;
+  }
 
   constructor(scope: Construct, id: string, props: RetentionArchiveProps) {
     super(scope, id);
@@ -128,10 +153,12 @@ export class RetentionArchive extends Construct implements ILogArchive {
     this.retentionDays = resolveRetentionDays(props.retention);
     const publicEndpointReason = exceptions.publicNetworkAccess?.reason ?? ARCHIVE_PUBLIC_ENDPOINT_REASON;
     this.securityExceptions = [
-      ...(exceptions.sharedKeyAccess ? [{ setting: "sharedKeyAccess", reason: exceptions.sharedKeyAccess.reason }] : []),
+      ...appliedExceptions({ sharedKeyAccess: exceptions.sharedKeyAccess }),
       // Always in force: the archive's public endpoint, firewalled to trusted services.
       { setting: "publicNetworkAccess", reason: publicEndpointReason },
     ];
+    if (exceptions.sharedKeyAccess) acknowledgeWeakening(this, WEAKENING_KEYS.storageSharedKeyAccess, "securityExceptions.sharedKeyAccess", exceptions.sharedKeyAccess); // compliance: acknowledged weakening
+    acknowledgeWeakening(this, WEAKENING_KEYS.storageTrustedServicesEndpoint, "securityExceptions.publicNetworkAccess", { reason: publicEndpointReason }); // compliance: acknowledged weakening
 
     addPropChecks(this, (c) => this.checkProps(c, props));
     warnIfStorageDataPlaneExpected(this);
@@ -157,10 +184,12 @@ export class RetentionArchive extends Construct implements ILogArchive {
       infrastructureEncryptionEnabled: true,
       crossTenantReplicationEnabled: false,
       localUserEnabled: false,
-      tags: monitoringTags(props, props.location),
     });
+    this.node.defaultChild = this.storageAccount;
     this.storageAccount.node.addMetadata(TRUSTED_SERVICES_ENDPOINT_METADATA, { reason: publicEndpointReason });
     this.storageAccountId = this.storageAccount.id;
+    this.lock = applyLock(this, this.storageAccount, props.lock);
+    applyRoleAssignments(this, props.roleAssignments);
 
     const containers = {} as Record<RetentionCategory, StorageContainer>;
     for (const category of RETENTION_CATEGORIES) {
@@ -196,13 +225,10 @@ export class RetentionArchive extends Construct implements ILogArchive {
   }
 
   private checkProps(c: PropChecks, props: RetentionArchiveProps): void {
-    checkName(c, "storageAccount", props, this.storageAccountName);
-    checkTagProps(c, props);
-    if (!props.location || props.location.trim() === "") c.fail("location", props.location, "allowed: an Azure location");
+    checkChosenName(c, "storageAccount", props, this.storageAccountName);
+    c.required("location", props.location, "an Azure location");
     c.oneOf("redundancy", props.redundancy, ["LRS", "ZRS"]);
     checkArchiveRetention(c, "retention", props.retention);
-    for (const [setting, exception] of Object.entries(props.securityExceptions ?? {})) {
-      if (exception) c.reason(`securityExceptions.${setting}.reason`, exception.reason);
-    }
+    checkAppliedExceptions(c, "securityExceptions", appliedExceptions(props.securityExceptions ?? {}));
   }
 }

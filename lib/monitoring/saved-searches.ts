@@ -94,14 +94,10 @@ export class WorkspaceSavedSearches extends Construct {
     super(scope, id);
     const definitions = [...(props.searches ?? OPENAI_SAVED_SEARCHES), ...(props.additionalSearches ?? [])];
     const searches: Record<string, LogAnalyticsSavedSearch> = {};
-    const duplicates: string[] = [];
     for (const search of definitions) {
       // Names become construct IDs: an unsafe one is reported below and gets no resource.
       if (typeof search.name !== "string" || !SEARCH_NAME.test(search.name)) continue;
-      if (Object.hasOwn(searches, search.name)) {
-        duplicates.push(search.name);
-        continue;
-      }
+      if (Object.hasOwn(searches, search.name)) continue; // a repeated name is reported below
       searches[search.name] = new LogAnalyticsSavedSearch(this, search.name, {
         name: search.name,
         logAnalyticsWorkspaceId: props.workspace.workspaceId,
@@ -115,14 +111,11 @@ export class WorkspaceSavedSearches extends Construct {
     addPropChecks(this, (c: PropChecks) => {
       for (const search of definitions) {
         c.matches(`searches.${search.name}.name`, search.name, SEARCH_NAME, "1-64 letters, digits, '-' or '_', starting with a letter or digit");
-        if (!search.query || search.query.trim() === "") c.fail(`searches.${search.name}.query`, search.query, "allowed: a KQL query");
-        if (!search.displayName || search.displayName.trim() === "") {
-          c.fail(`searches.${search.name}.displayName`, search.displayName, "allowed: a name to show in the portal");
-        } else {
-          c.literalText(`searches.${search.name}.displayName`, search.displayName);
-        }
+        c.required(`searches.${search.name}.query`, search.query, "a KQL query");
+        c.required(`searches.${search.name}.displayName`, search.displayName, "a name to show in the portal");
+        c.literalText(`searches.${search.name}.displayName`, search.displayName);
       }
-      if (duplicates.length > 0) c.fail("searches", duplicates, "allowed: each search name once per workspace");
+      c.unique("searches", definitions.map((d) => d.name), "search name");
     });
   }
 }

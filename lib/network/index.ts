@@ -1,8 +1,29 @@
-// Public API of lib/network: re-exports its constructs and helpers.
-export * from "./address-ranges";
-export * from "./network-rules";
-export * from "./private-dns-zones";
-export * from "./private-endpoint";
-export * from "./region-network";
-export * from "./resource-ids";
-export * from "./vnet-peering";
+// Public API of lib/network. Helpers the constructs share live in ./private and are not exported.
+
+// Private endpoint of an Azure OpenAI account
+export { OPENAI_PRIVATE_LINK_SUBRESOURCE, OpenAiPrivateEndpoint, type OpenAiPrivateEndpointProps } from "./private-endpoint";
+
+// Private DNS zones
+export {
+  type ExistingPrivateDnsZoneIds,
+  OPENAI_PRIVATE_DNS_ZONES,
+  type OpenAiDnsZoneKey,
+  PrivateDnsZones,
+  type PrivateDnsZonesProps,
+} from "./private-dns-zones";
+
+// Region network (VNet and private-endpoint subnet) and its address ranges
+export {
+  DEFAULT_PRIVATE_ENDPOINT_SUBNET_PREFIX,
+  PRIVATE_ENDPOINT_SUBNET_PREFIX_RULE,
+  RegionNetwork,
+  type RegionNetworkProps,
+  VNET_PREFIX_RULE,
+} from "./region-network";
+export { checkNoOverlaps, type PrivateRangeRule } from "./address-ranges";
+
+// VNet peering
+export { type PeeredVirtualNetwork, peerEveryPair, VnetPeering, type VnetPeeringProps } from "./vnet-peering";
+
+// Network rules of an account's public endpoint
+export { MAX_IP_RULE_PREFIX, MIN_IP_RULE_PREFIX, type OpenAiNetworkRules } from "./network-rules";

@@ -1,9 +1,8 @@
 import { PrivateDnsZone } from "@cdktf/provider-azurerm/lib/private-dns-zone";
 import { PrivateDnsZoneVirtualNetworkLink } from "@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link";
 import { Construct } from "constructs";
-import { nameProblem } from "../core/naming";
-import { addPropChecks, isToken, PropChecks } from "../core/validation";
-import { checkPrivateDnsZoneId, checkVirtualNetworkId } from "./resource-ids";
+import { addPropChecks, PropChecks } from "../core/validation";
+import { checkPrivateDnsZoneId, checkVirtualNetworkId } from "./private/resource-ids";
 
 /** The private DNS zones an Azure OpenAI private endpoint (subresource `account`) registers in. */
 export type OpenAiDnsZoneKey = "openAi" | "cognitiveServices" | "aiServices";
@@ -67,11 +66,6 @@ export interface PrivateDnsZonesProps {
    * @default false
    */
   readonly includeAiServicesZone?: boolean;
-  /**
-   * Tags of the zones and links (pass the governance tags).
-   * @default - none
-   */
-  readonly tags?: Record<string, string>;
 }
 
 const LINK_KEY = /^[a-zA-Z0-9]([-\w.]{0,40}[a-zA-Z0-9])?$/;
@@ -79,6 +73,11 @@ const LINK_KEY = /^[a-zA-Z0-9]([-\w.]{0,40}[a-zA-Z0-9])?$/;
 /**
  * The private DNS zones that make an Azure OpenAI account's name resolve to its private endpoint,
  * linked to the VNets that use it. Zones are global: one set serves every region of an environment.
+ *
+ * The zones take no `lock`: a CanNotDelete lock on a zone is inherited by its record sets, and
+ * every private endpoint's DNS zone group deletes and writes its A record there when the
+ * endpoint is replaced, so a lock would make endpoint replacements fail. Recreating a zone
+ * loses nothing its endpoints do not write again.
  */
 export class PrivateDnsZones extends Construct {
   /** The zones created, by key (empty when existing zones are used). */
@@ -92,7 +91,7 @@ export class PrivateDnsZones extends Construct {
 
   private readonly linkMap: Record<string, PrivateDnsZoneVirtualNetworkLink> = {};
   private readonly linkedVnets: Record<string, string> = {};
-  private readonly duplicateKeys: string[] = [];
+  private readonly requestedKeys: string[] = [];
 
   constructor(scope: Construct, id: string, private readonly props: PrivateDnsZonesProps) {
     super(scope, id);
@@ -111,7 +110,6 @@ export class PrivateDnsZones extends Construct {
         zones[key] = new PrivateDnsZone(this, ZONE_IDS[key], {
           name: OPENAI_PRIVATE_DNS_ZONES[key],
           resourceGroupName: props.resourceGroupName ?? "",
-          tags: props.tags,
         });
       }
       this.zones = zones;
@@ -129,10 +127,8 @@ export class PrivateDnsZones extends Construct {
    * Existing zones are linked by their owner: calling this with `existingZoneIds` fails validation.
    */
   public linkVirtualNetwork(key: string, virtualNetworkId: string): void {
-    if (key in this.linkedVnets) {
-      this.duplicateKeys.push(key);
-      return;
-    }
+    this.requestedKeys.push(key);
+    if (key in this.linkedVnets) return;
     this.linkedVnets[key] = virtualNetworkId;
     for (const [zoneKey, zone] of Object.entries(this.zones) as [OpenAiDnsZoneKey, PrivateDnsZone][]) {
       this.linkMap[`${zoneKey}/${key}`] = new PrivateDnsZoneVirtualNetworkLink(this, `${ZONE_IDS[zoneKey]}-link-${key}`, {
@@ -141,7 +137,6 @@ export class PrivateDnsZones extends Construct {
         privateDnsZoneName: zone.name,
         virtualNetworkId,
         registrationEnabled: false,
-        tags: this.props.tags,
       });
     }
   }
@@ -168,10 +163,8 @@ export class PrivateDnsZones extends Construct {
       for (const key of ZONE_KEYS) checkPrivateDnsZoneId(c, `existingZoneIds.${key}`, existing[key], ZONE_PREFIXES[key]);
       return;
     }
-    const groupProblem = props.resourceGroupName === undefined ? "allowed: a resource group name" : nameProblem("resourceGroup", props.resourceGroupName);
-    if (groupProblem && !isToken(props.resourceGroupName)) {
-      c.fail("resourceGroupName", props.resourceGroupName, `${groupProblem} (required unless existingZoneIds is given)`);
-    }
+    c.required("resourceGroupName", props.resourceGroupName, "a resource group name (required unless existingZoneIds is given)");
+    c.name("resourceGroupName", "resourceGroup", props.resourceGroupName);
     if (vnetKeys.length === 0) {
       c.fail("virtualNetworks", props.virtualNetworks, "allowed: at least one VNet to link (key -> VNet ID); unlinked zones resolve nowhere");
     }
@@ -181,6 +174,6 @@ export class PrivateDnsZones extends Construct {
       }
       checkVirtualNetworkId(c, `virtualNetworks.${key}`, this.linkedVnets[key]);
     }
-    for (const key of this.duplicateKeys) c.fail(`virtualNetworks.${key}`, key, "allowed: each VNet key once");
+    c.unique("virtualNetworks", this.requestedKeys, "VNet key");
   }
 }

@@ -1,11 +1,11 @@
 import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
 import { Construct } from "constructs";
-import { nameProblem } from "../core/naming";
+import type { IOperationChain } from "../core/operation-chain";
 import { addPropChecks, isToken, PropChecks } from "../core/validation";
-import type { IOpenAiAccount } from "../openai/openai-account-ref";
-import { parseIpv4Address, parseIpv4Block, subnetAddressProblem } from "./address-ranges";
+import { parseIpv4Address, parseIpv4Block, subnetAddressProblem } from "./private/ipv4";
+import { checkLocationName } from "./private/location";
+import { checkSubnetId, PRIVATE_DNS_ZONE_ID } from "./private/resource-ids";
 import { RegionNetwork } from "./region-network";
-import { checkSubnetId, PRIVATE_DNS_ZONE_ID } from "./resource-ids";
 
 /** The private-link subresource (group ID) of an Azure OpenAI account. */
 export const OPENAI_PRIVATE_LINK_SUBRESOURCE = "account";
@@ -14,8 +14,11 @@ const OPENAI_PRIVATE_LINK_MEMBER = "default";
 
 /** Props of {@link OpenAiPrivateEndpoint}. */
 export interface OpenAiPrivateEndpointProps {
-  /** The account the endpoint connects to. */
-  readonly account: IOpenAiAccount;
+  /**
+   * The account the endpoint connects to (an `OpenAiAccount`, or one from
+   * `OpenAiAccount.fromAccountId`); the endpoint joins its operation chain.
+   */
+  readonly account: IOperationChain;
   /** Endpoint name (Azure's private endpoint naming rule, see `NAME_RULES.privateEndpoint`). */
   readonly name: string;
   /** Resource group the endpoint is created in. */
@@ -58,15 +61,9 @@ export interface OpenAiPrivateEndpointProps {
    * @default - Azure's generated name (`<endpoint name>.nic.<guid>`)
    */
   readonly customNetworkInterfaceName?: string;
-  /**
-   * Tags (pass the governance tags).
-   * @default - none
-   */
-  readonly tags?: Record<string, string>;
 }
 
 const NIC_NAME = /^(?=.{1,80}$)[a-zA-Z0-9]([-\w.]*\w)?$/;
-const LOCATION = /^[a-z][a-z0-9]*$/;
 
 /**
  * A private endpoint for an Azure OpenAI account (subresource `account`, automatic approval),
@@ -87,7 +84,7 @@ export class OpenAiPrivateEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: OpenAiPrivateEndpointProps) {
     super(scope, id);
-    addPropChecks(this, (c) => checkProps(c, props, props.subnetAddressPrefix ?? RegionNetwork.subnetRangeOf(this, props.subnetId)));
+    addPropChecks(this, (c) => checkEndpointProps(c, props, props.subnetAddressPrefix ?? RegionNetwork.subnetRangeOf(this, props.subnetId)));
 
     const policyDns = props.dnsManagedByPolicy === true;
     const zoneIds = props.privateDnsZoneIds ?? [];
@@ -99,7 +96,7 @@ export class OpenAiPrivateEndpoint extends Construct {
       customNetworkInterfaceName: props.customNetworkInterfaceName,
       privateServiceConnection: {
         name: `${props.name}-connection`,
-        privateConnectionResourceId: props.account.accountId,
+        privateConnectionResourceId: props.account.resourceId,
         subresourceNames: [OPENAI_PRIVATE_LINK_SUBRESOURCE],
         isManualConnection: false,
       },
@@ -116,25 +113,19 @@ export class OpenAiPrivateEndpoint extends Construct {
         : undefined,
       // Policy adds the zone group after apply; without this Terraform would remove it again.
       lifecycle: policyDns ? { ignoreChanges: ["private_dns_zone_group"] } : undefined,
-      tags: props.tags,
     });
+    this.node.defaultChild = this.resource;
     props.account.chainOperation(this.resource);
     this.endpointId = this.resource.id;
     this.privateIpAddress = props.privateIpAddress ?? this.resource.privateServiceConnection.privateIpAddress;
   }
 }
 
-function checkProps(c: PropChecks, props: OpenAiPrivateEndpointProps, subnetRange: string | undefined): void {
-  if (!isToken(props.name)) {
-    const problem = nameProblem("privateEndpoint", props.name);
-    if (problem) c.fail("name", props.name, problem);
-  }
-  if (!isToken(props.resourceGroupName)) {
-    const problem = nameProblem("resourceGroup", props.resourceGroupName);
-    if (problem) c.fail("resourceGroupName", props.resourceGroupName, problem);
-  }
+function checkEndpointProps(c: PropChecks, props: OpenAiPrivateEndpointProps, subnetRange: string | undefined): void {
+  c.name("name", "privateEndpoint", props.name);
+  c.name("resourceGroupName", "resourceGroup", props.resourceGroupName);
   checkSubnetId(c, "subnetId", props.subnetId);
-  c.matches("location", props.location, LOCATION, "an Azure location name such as swedencentral");
+  checkLocationName(c, "location", props.location);
   c.matches("customNetworkInterfaceName", props.customNetworkInterfaceName, NIC_NAME,
     "1-80 letters, digits, '-', '_' or '.', starting alphanumeric and ending alphanumeric or '_'");
   checkPrivateIp(c, props.privateIpAddress, subnetRange);

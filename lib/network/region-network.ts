@@ -2,10 +2,12 @@ import { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
 import { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";
 import { TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { nameProblem, ResourceKind } from "../core/naming";
+import { applyLock, LockProps } from "../core/features/lock";
 import { addPropChecks, isToken, PropChecks } from "../core/validation";
-import { blockToString, checkPrivateCidr, firstSubBlock, Ipv4Block, parseIpv4Block, PrivateRangeRule } from "./address-ranges";
-import { checkSubnetId, virtualNetworkIdOfSubnet } from "./resource-ids";
+import { PrivateRangeRule } from "./address-ranges";
+import { blockToString, checkPrivateCidr, firstSubBlock, Ipv4Block, parseIpv4Block } from "./private/ipv4";
+import { checkLocationName } from "./private/location";
+import { checkSubnetId, virtualNetworkIdOfSubnet } from "./private/resource-ids";
 
 /** Prefix bounds of a VNet the stack creates: /16 (65,536 addresses) to /29 (Azure's smallest subnet). */
 export const VNET_PREFIX_RULE: PrivateRangeRule = { minPrefix: 16, maxPrefix: 29 };
@@ -44,11 +46,15 @@ export interface RegionNetworkProps {
   readonly virtualNetworkName?: string;
   /** Name of the created private-endpoint subnet. @default - none; required with `addressSpace` */
   readonly subnetName?: string;
-  /** Tags of the created VNet (pass the governance tags). @default - none */
-  readonly tags?: Record<string, string>;
+  /**
+   * Protection of the created VNet from deletion (only with `addressSpace`). The lock is
+   * inherited by the subnet and the VNet's peerings: removing a region's network or a peering
+   * then needs the lock removed first. Private endpoints in the subnet are resources of their
+   * own and stay replaceable.
+   * @default - none
+   */
+  readonly lock?: LockProps;
 }
-
-const LOCATION = /^[a-z][a-z0-9]*$/;
 
 /**
  * The network of one region that its private endpoints go in: an existing subnet, or a new VNet
@@ -78,7 +84,7 @@ export class RegionNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionNetworkProps) {
     super(scope, id);
-    addPropChecks(this, (c) => checkProps(c, props));
+    addPropChecks(this, (c) => checkNetworkProps(c, props));
 
     if (props.subnetId !== undefined || props.addressSpace === undefined) {
       this.subnetId = props.subnetId ?? "";
@@ -95,8 +101,9 @@ export class RegionNetwork extends Construct {
       resourceGroupName: props.resourceGroupName ?? "",
       location: props.location,
       addressSpace: [props.addressSpace],
-      tags: props.tags,
     });
+    this.node.defaultChild = this.virtualNetwork;
+    applyLock(this, this.virtualNetwork, props.lock);
     this.subnet = new Subnet(this, "private-endpoints", {
       name: props.subnetName ?? "",
       resourceGroupName: props.resourceGroupName ?? "",
@@ -119,9 +126,9 @@ export class RegionNetwork extends Construct {
 
 const createdSubnets = new WeakMap<TerraformStack, Map<string, string>>();
 
-function checkProps(c: PropChecks, props: RegionNetworkProps): void {
-  c.matches("location", props.location, LOCATION, "an Azure location name such as swedencentral");
-  const createOnly = (["privateEndpointSubnetPrefix", "resourceGroupName", "virtualNetworkName", "subnetName", "tags"] as const)
+function checkNetworkProps(c: PropChecks, props: RegionNetworkProps): void {
+  checkLocationName(c, "location", props.location);
+  const createOnly = (["privateEndpointSubnetPrefix", "resourceGroupName", "virtualNetworkName", "subnetName", "lock"] as const)
     .filter((p) => props[p] !== undefined);
 
   if (props.subnetId !== undefined) {
@@ -140,9 +147,10 @@ function checkProps(c: PropChecks, props: RegionNetworkProps): void {
 
   const vnetBlock = checkPrivateCidr(c, "addressSpace", props.addressSpace, VNET_PREFIX_RULE);
   checkSubnetPrefix(c, props.privateEndpointSubnetPrefix, vnetBlock);
-  checkName(c, "resourceGroupName", "resourceGroup", props.resourceGroupName);
-  checkName(c, "virtualNetworkName", "virtualNetwork", props.virtualNetworkName);
-  checkName(c, "subnetName", "subnet", props.subnetName);
+  for (const [prop, kind] of [["resourceGroupName", "resourceGroup"], ["virtualNetworkName", "virtualNetwork"], ["subnetName", "subnet"]] as const) {
+    c.required(prop, props[prop], "a name (required with addressSpace)");
+    c.name(prop, kind, props[prop]);
+  }
 }
 
 function checkSubnetPrefix(c: PropChecks, prefix: number | undefined, vnetBlock: Ipv4Block | undefined): void {
@@ -154,11 +162,4 @@ function checkSubnetPrefix(c: PropChecks, prefix: number | undefined, vnetBlock:
     c.fail("privateEndpointSubnetPrefix", prefix,
       `allowed: a prefix of at least /${vnetBlock.prefix}, so the subnet fits in addressSpace ${blockToString(vnetBlock)}`);
   }
-}
-
-function checkName(c: PropChecks, prop: string, kind: ResourceKind, name: string | undefined): void {
-  if (isToken(name)) return;
-  if (name === undefined) return c.fail(prop, name, "allowed: a name (required with addressSpace)");
-  const problem = nameProblem(kind, name);
-  if (problem) c.fail(prop, name, problem);
 }

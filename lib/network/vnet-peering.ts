@@ -1,6 +1,6 @@
 import { VirtualNetworkPeering } from "@cdktf/provider-azurerm/lib/virtual-network-peering";
 import { Construct } from "constructs";
-import { addPropChecks, isToken, PropChecks } from "../core/validation";
+import { addPropChecks, PropChecks } from "../core/validation";
 
 /** One side of a {@link VnetPeering}. */
 export interface PeeredVirtualNetwork {
@@ -39,11 +39,13 @@ export class VnetPeering extends Construct {
 
   constructor(scope: Construct, id: string, props: VnetPeeringProps) {
     super(scope, id);
-    addPropChecks(this, (c) => checkProps(c, props));
+    addPropChecks(this, (c) => checkPeeringProps(c, props));
     const [a, b] = [...props.networks].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     const peerings: Record<string, VirtualNetworkPeering> = {};
     for (const [local, remote] of [[a, b], [b, a]] as const) {
       const name = `${local.key}-to-${remote.key}`;
+      // Two networks of one key are reported by the checks; the second would collide here.
+      if (peerings[name] !== undefined) continue;
       peerings[name] = new VirtualNetworkPeering(this, name, {
         name,
         resourceGroupName: local.resourceGroupName,
@@ -75,10 +77,9 @@ export function peerEveryPair(scope: Construct, networks: readonly PeeredVirtual
   return pairs;
 }
 
-function checkProps(c: PropChecks, props: VnetPeeringProps): void {
-  const [a, b] = props.networks;
+function checkPeeringProps(c: PropChecks, props: VnetPeeringProps): void {
   for (const [i, n] of props.networks.entries()) {
-    if (!isToken(n.key)) c.matches(`networks[${i}].key`, n.key, KEY, "1-30 lower-case letters, digits or '-', starting with a letter or digit");
+    c.matches(`networks[${i}].key`, n.key, KEY, "1-30 lower-case letters, digits or '-', starting with a letter or digit");
   }
-  if (a.key === b.key) c.fail("networks[1].key", b.key, "allowed: a key different from networks[0].key");
+  c.unique("networks[].key", props.networks.map((n) => n.key), "network key");
 }

@@ -55,6 +55,12 @@ export interface ContentFilterOptions {
   readonly blockJailbreak?: boolean;
 }
 
+/** Props of {@link ContentFilter}. */
+export interface ContentFilterProps extends ContentFilterOptions {
+  /** The account whose deployments the filter serves; the filter joins its operation chain. */
+  readonly account: IOpenAiAccount;
+}
+
 const SEVERITIES: readonly SeverityThreshold[] = ["Low", "Medium", "High"];
 
 /**
@@ -63,12 +69,12 @@ const SEVERITIES: readonly SeverityThreshold[] = ["Low", "Medium", "High"];
  * account's operation chain; create it before the deployments that reference it.
  */
 export class ContentFilter extends Construct {
-  /** The `azurerm_cognitive_account_rai_policy` resource. */
+  /** The `azurerm_cognitive_account_rai_policy` resource (also `node.defaultChild`). */
   public readonly resource: CognitiveAccountRaiPolicy;
   /** Name to put in a deployment's `rai_policy_name`. */
   public readonly policyName: string;
 
-  constructor(scope: Construct, id: string, props: ContentFilterOptions & { readonly account: IOpenAiAccount }) {
+  constructor(scope: Construct, id: string, props: ContentFilterProps) {
     super(scope, id);
     this.policyName = props.name ?? "strict";
     const thresholds = props.categoryThresholds ?? {};
@@ -113,6 +119,7 @@ export class ContentFilter extends Construct {
       // Only the severity of the filters Azure drops it from; every other field stays compared.
       lifecycle: ignored.length > 0 ? { ignoreChanges: ignored } : undefined,
     });
+    this.node.defaultChild = this.resource;
     props.account.chainOperation(this.resource);
   }
 }

@@ -1,13 +1,15 @@
 import { CognitiveDeployment } from "@cdktf/provider-azurerm/lib/cognitive-deployment";
 import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from "cdktf";
 import { Construct } from "constructs";
-import { MIN_REASON_LENGTH } from "../core/justification";
+import { acknowledgeWeakening } from "../core/justification"; // compliance: acknowledged weakening
+import type { Justification } from "../core/justification";
+import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
 import { addPropChecks, isToken, isTokenLookAlike, PropChecks, UNKNOWN_TOKEN } from "../core/validation";
 import { DEPLOYMENT_SKUS, isProvisioned } from "../regions/processing";
 import type { ContentFilter } from "./content-filter";
 import {
+  DEPLOYMENT_NAME_PATTERN,
   DEPLOYMENT_NAME_RULE,
-  isDeploymentName,
   MAX_PROVISIONED_CAPACITY,
   MAX_TOKEN_CAPACITY,
   ModelDeploymentOptions,
@@ -38,7 +40,12 @@ const MODEL_PART = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
  * Azure receives the deployments of one account one at a time (in parallel they fail with 409).
  */
 export class ModelDeployment extends Construct {
-  /** The `azurerm_cognitive_deployment` resource. */
+  /** The deployments made on `account` (through any scope), in creation order. */
+  public static onAccount(account: IOpenAiAccount): readonly ModelDeployment[] {
+    return deploymentsByAccount.get(account) ?? [];
+  }
+
+  /** The `azurerm_cognitive_deployment` resource (also `node.defaultChild`). */
   public readonly resource: CognitiveDeployment;
   /** The options the deployment was made with. */
   public readonly options: ModelDeploymentOptions;
@@ -53,6 +60,7 @@ export class ModelDeployment extends Construct {
     const { account, today: todayProp, ...options } = props;
     this.options = options;
     this.contentFilterOverrideReason = props.contentFilterOverride?.reason;
+    if (props.contentFilterOverride) acknowledgeWeakening(this, WEAKENING_KEYS.contentFilterOverride, "contentFilterOverride", props.contentFilterOverride); // compliance: acknowledged weakening
     // The account's content filter, when the account is an OpenAiAccount that has one.
     const accountFilter = (account as { readonly contentFilter?: ContentFilter }).contentFilter;
     const raiPolicyName = props.raiPolicyName ?? accountFilter?.resource.name;
@@ -67,7 +75,7 @@ export class ModelDeployment extends Construct {
     }
 
     addPropChecks(this, (c) => {
-      if (!isToken(props.name) && !isDeploymentName(props.name)) c.fail("name", props.name, `allowed: ${DEPLOYMENT_NAME_RULE}`);
+      c.matches("name", props.name, DEPLOYMENT_NAME_PATTERN, DEPLOYMENT_NAME_RULE);
       checkContentFilterOverride(c, props.raiPolicyName, accountFilter, props.contentFilterOverride);
       c.matches("model", props.model, MODEL_PART, "a model name such as gpt-5.4");
       c.matches("version", props.version, MODEL_PART, "a model version such as 2026-03-05");
@@ -101,16 +109,14 @@ export class ModelDeployment extends Construct {
       versionUpgradeOption: props.versionUpgradeOption ?? "OnceCurrentVersionExpired",
       raiPolicyName,
     });
+    this.node.defaultChild = this.resource;
     account.chainOperation(this.resource);
-    account.registerDeployment(this);
+    deploymentsByAccount.set(account, [...ModelDeployment.onAccount(account), this]);
   }
 }
 
-/**
- * A deployment that does not use its account's content filter, or uses no filtering at all
- * (`Microsoft.Nil`), must say why in `contentFilterOverride`: otherwise one `raiPolicyName`
- * would silently replace the filter the account was reviewed with.
- */
+const deploymentsByAccount = new WeakMap<IOpenAiAccount, readonly ModelDeployment[]>();
+
 /** True when the tokens `a` and `b` resolve to the same Terraform expression. */
 function sameReference(a: string, b: string, scope: Construct): boolean {
   if (!isToken(a)) return false;
@@ -123,16 +129,19 @@ function sameReference(a: string, b: string, scope: Construct): boolean {
   }
 }
 
+/**
+ * A deployment that does not use its account's content filter, or uses no filtering at all
+ * (`Microsoft.Nil`), must say why in `contentFilterOverride`: otherwise one `raiPolicyName`
+ * would silently replace the filter the account was reviewed with.
+ */
 function checkContentFilterOverride(
   c: PropChecks,
   raiPolicyName: string | undefined,
   accountFilter: ContentFilter | undefined,
-  override: { readonly reason: string } | undefined,
+  override: Justification | undefined,
 ): void {
   if (override !== undefined) {
-    const reason = override?.reason;
-    if (typeof reason === "string") c.reason("contentFilterOverride.reason", reason);
-    else c.fail("contentFilterOverride.reason", reason, `allowed: a reason of at least ${MIN_REASON_LENGTH} characters saying why`);
+    c.justification("contentFilterOverride", override);
     return;
   }
   if (raiPolicyName === undefined) return;

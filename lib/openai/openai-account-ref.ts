@@ -1,20 +1,24 @@
-import { TerraformResource } from "cdktf";
-import type { ModelDeployment } from "./model-deployment";
+import type { IOperationChain } from "../core/operation-chain";
+import type { IGrantee } from "../identity/principal";
+import type { RbacAssignment } from "../identity/role-assignment";
+import type { IRoleTarget } from "../identity/role-target";
 
-/** What other constructs need from an Azure OpenAI account. */
-export interface IOpenAiAccount {
-  /** Azure resource ID of the account. */
+/**
+ * An Azure OpenAI account as other constructs use it: `OpenAiAccount`, or an account made
+ * elsewhere (`OpenAiAccount.fromAccountId`). Deployments, content filters and private endpoints
+ * join its operation chain; roles granted on it become its children.
+ */
+export interface IOpenAiAccount extends IOperationChain, IRoleTarget {
+  /** Azure resource ID of the account (the same as `resourceId` and `scopeId`). */
   readonly accountId: string;
   /** Account name. */
   readonly accountName: string;
-  /** Azure location of the account. */
-  readonly location: string;
-  /**
-   * Orders `resource` after every earlier operation on the account. Azure runs one operation
-   * on an account at a time: deployments, private endpoints, keys and content filters created
-   * together fail with 409 "Another operation is being performed on the parent resource".
-   */
-  chainOperation(resource: TerraformResource): void;
-  /** Records a deployment made on the account. */
-  registerDeployment(deployment: ModelDeployment): void;
+  /** Custom subdomain (`https://<subdomain>.openai.azure.com`). */
+  readonly customSubdomainName: string;
+  /** Lets `grantee` call the models (Cognitive Services OpenAI User). */
+  grantUse(grantee: IGrantee): RbacAssignment;
+  /** Lets `grantee` create and change deployments (Cognitive Services OpenAI Contributor). */
+  grantManageDeployments(grantee: IGrantee): RbacAssignment;
+  /** Lets `grantee` read the account's configuration (Reader). */
+  grantRead(grantee: IGrantee): RbacAssignment;
 }

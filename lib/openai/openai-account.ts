@@ -1,25 +1,31 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
-import { dependable, TerraformResource } from "cdktf";
+import { CognitiveAccountCustomerManagedKeyA } from "@cdktf/provider-azurerm/lib/cognitive-account-customer-managed-key";
+import { KeyVaultAccessPolicyA } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
+import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
+import { Fn, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
-import { nameProblem } from "../core/naming";
+import { acknowledgeWeakening } from "../core/justification"; // compliance: acknowledged weakening
+import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
+import { CustomerManagedKeyProps } from "../core/features/customer-managed-key";
+import { DiagnosticSettingsProps } from "../core/features/diagnostic-settings";
+import { applyLock, LockProps } from "../core/features/lock";
+import { checkManagedIdentities, identityBlock, ManagedIdentitiesProps } from "../core/features/managed-identities";
+import { Justification } from "../core/justification";
+import { OperationChain } from "../core/operation-chain";
+import { knownRegionNames } from "../core/region-catalog";
+import { addPropChecks, isToken, PropChecks } from "../core/validation";
 import { grantManageDeployments, grantRead, grantUse } from "../identity/grants";
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
-import { IRoleTarget } from "../identity/role-target";
-import { checkGovernanceTags, governanceTags } from "../core/tags";
-import { addPropChecks, isToken, PropChecks } from "../core/validation";
-import { checkNetworkRules, networkAclsBlock, OpenAiNetworkRules } from "../network/network-rules";
-import { findRegion, knownRegionNames } from "../core/region-catalog";
+import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
+import { addDiagnosticSettings, ResourceDiagnosticSetting } from "../monitoring/diagnostic-setting";
+import { OPENAI_DIAGNOSTICS, OpenAiLogCategory } from "../monitoring/log-categories";
+import { OpenAiNetworkRules } from "../network/network-rules";
+import { checkNetworkRules, networkAclsBlock } from "../network/private/network-rules";
 import { ContentFilter, ContentFilterOptions } from "./content-filter";
 import { DEPLOYMENT_NAME_RULE, ModelDeploymentOptions } from "./deployment-options";
 import { ModelDeployment } from "./model-deployment";
 import { IOpenAiAccount } from "./openai-account-ref";
-
-/** A deliberate weakening of a secure default, with the reason an auditor will read. */
-export interface SecurityException {
-  /** Why the weakening is needed (at least 10 characters). */
-  readonly reason: string;
-}
 
 /** Weakenings of the account's secure defaults. Each one is listed in `securityExceptions`. */
 export interface OpenAiAccountSecurityExceptions {
@@ -28,35 +34,23 @@ export interface OpenAiAccountSecurityExceptions {
    * limited only by network ACLs.
    * @default - public network access off
    */
-  readonly publicNetworkAccess?: SecurityException;
+  readonly publicNetworkAccess?: Justification;
   /**
    * Turn local authentication (API keys) on. Keys bypass Entra ID, RBAC and its audit trail.
    * @default - local authentication off: Entra ID only
    */
-  readonly localAuth?: SecurityException;
+  readonly localAuth?: Justification;
   /**
    * Let the account call any outbound address instead of only `allowedFqdns`.
    * @default - outbound network access restricted
    */
-  readonly unrestrictedOutbound?: SecurityException;
+  readonly unrestrictedOutbound?: Justification;
 }
 
-/** Managed identities of the account. */
-export interface OpenAiAccountIdentity {
-  /**
-   * Give the account a system-assigned identity.
-   * @default true
-   */
-  readonly systemAssigned?: boolean;
-  /**
-   * User-assigned identities to attach (resource IDs), for example the identity a
-   * customer-managed key is read with.
-   * @default - none
-   */
-  readonly userAssignedIdentityIds?: string[];
-}
-
-/** Props of {@link OpenAiAccount}. */
+/**
+ * Props of {@link OpenAiAccount}. The account takes no tags: {@link GovernanceTags} tags every
+ * resource under a scope once.
+ */
 export interface OpenAiAccountProps {
   /** Account name: 2-64 letters, digits or hyphens, starting and ending with a letter or digit. */
   readonly name: string;
@@ -64,18 +58,6 @@ export interface OpenAiAccountProps {
   readonly resourceGroupName: string;
   /** Azure location; must offer Azure OpenAI (see `OPENAI_REGIONS`). */
   readonly location: string;
-  /** Environment name, written to the `environment` tag. */
-  readonly environment: string;
-  /**
-   * Accountable team or person, written to the `owner` tag. Literal text: `${` and `%{` are
-   * refused (Terraform would evaluate them), as in every tag value.
-   */
-  readonly owner: string;
-  /**
-   * Data-residency promise, written to the `data-residency` tag.
-   * @default - the region's data zone in lower case (`eu`, `us`), else the location
-   */
-  readonly dataResidency?: string;
   /**
    * Custom subdomain (`https://<subdomain>.openai.azure.com`), required for private endpoints and
    * Entra ID authentication. Globally unique and cannot be changed once created.
@@ -86,7 +68,7 @@ export interface OpenAiAccountProps {
    * Managed identities of the account.
    * @default - a system-assigned identity only
    */
-  readonly identity?: OpenAiAccountIdentity;
+  readonly managedIdentities?: ManagedIdentitiesProps;
   /**
    * Hosts the account may call while outbound access is restricted (for example a storage
    * account used for batch files).
@@ -117,11 +99,32 @@ export interface OpenAiAccountProps {
    */
   readonly deployments?: ModelDeploymentOptions[];
   /**
-   * Extra tags. The governance tags (environment, owner, data-residency, managed-by) override
-   * keys of the same name.
+   * Protection from deletion: `prevent_destroy`, and by default a CanNotDelete lock on the
+   * account, which its deployments and content filter inherit.
    * @default - none
    */
-  readonly tags?: Record<string, string>;
+  readonly lock?: LockProps;
+  /**
+   * Roles on the account, by a stable key (the grantee key of each assignment's construct ID).
+   * @default - none; grant more with `grantUse`, `grantManageDeployments`, `grantRead`
+   */
+  readonly roleAssignments?: RoleAssignmentsProps;
+  /**
+   * Where the account's logs and metrics go: one diagnostic setting per key, child
+   * `diagnostics-<key>`, named after the key unless a name is given.
+   * @default - none
+   */
+  readonly diagnosticSettings?: DiagnosticSettingsProps<OpenAiLogCategory>;
+  /**
+   * Encrypt the account's data with a key from Key Vault. Without `identityClientId` the
+   * account's system-assigned identity reads the key: the account then gives it Get, WrapKey
+   * and UnwrapKey on the vault (an access policy; Azure OpenAI needs a vault with access
+   * policies). The key is set with `azurerm_cognitive_account_customer_managed_key` after the
+   * access policy, in the account's operation chain, and the account ignores changes to its own
+   * `customer_managed_key`. The vault and key are made elsewhere (`CustomerManagedKeyVault`).
+   * @default - Microsoft-managed keys
+   */
+  readonly customerManagedKey?: CustomerManagedKeyProps;
 }
 
 /** A weakening in force on an account, for the compliance report. */
@@ -133,114 +136,60 @@ export interface AppliedSecurityException {
 }
 
 const FQDN = /^(?=.{1,253}$)(\*\.)?([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
+const ACCOUNT_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.CognitiveServices\/accounts\/[^/]+$/i;
+const KEY_VAULT_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+$/i;
+const VERSIONED_KEY_URI = /^https:\/\/[^/]+\/keys\/[^/]+\/[^/]+$/i;
 
 /**
- * An Azure OpenAI account (`azurerm_cognitive_account`, kind `OpenAI`, sku `S0`) that is secure
- * by default: no public network access, no API keys, outbound calls restricted, a managed
- * identity, and a custom subdomain for Entra ID and private endpoints.
+ * The key permissions the account's system-assigned identity gets on a customer-managed key's
+ * vault, exactly those Microsoft's Azure OpenAI encryption-at-rest page lists.
  */
-export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTarget {
-  /** The `azurerm_cognitive_account` resource. */
-  public readonly resource: CognitiveAccount;
-  /** Azure resource ID. */
-  public readonly accountId: string;
-  /** Account name. */
-  public readonly accountName: string;
-  /** Azure location. */
-  public readonly location: string;
-  /** Custom subdomain. */
-  public readonly customSubdomainName: string;
-  /** Data-residency tag value. */
-  public readonly dataResidency: string;
-  /** Weakenings in force, with their reasons. */
-  public readonly securityExceptions: readonly AppliedSecurityException[];
+export const CMK_KEY_PERMISSIONS: readonly string[] = Object.freeze(["Get", "WrapKey", "UnwrapKey"]);
 
-  /** The content filter, when one was asked for. */
-  public readonly contentFilter?: ContentFilter;
-
-  private readonly deploymentList: ModelDeployment[] = [];
-  private readonly duplicateDeploymentNames: string[] = [];
-  private readonly deploymentProblems: ((c: PropChecks) => void)[] = [];
-  private invalidDeployments = 0;
-  private lastOperation?: TerraformResource;
-
-  constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
-    super(scope, id);
-    const exceptions = props.securityExceptions ?? {};
-    this.accountName = props.name;
-    this.location = props.location;
-    this.customSubdomainName = props.customSubdomainName ?? props.name;
-    this.dataResidency = props.dataResidency ?? defaultResidency(props.location);
-    this.securityExceptions = (Object.keys(exceptions) as (keyof OpenAiAccountSecurityExceptions)[])
-      .filter((setting) => exceptions[setting] !== undefined)
-      .map((setting) => ({ setting, reason: exceptions[setting]!.reason }));
-
-    addPropChecks(this, (c) => this.checkProps(c, props));
-
-    const identity = props.identity ?? {};
-    const systemAssigned = identity.systemAssigned ?? true;
-    const userAssigned = identity.userAssignedIdentityIds ?? [];
-    this.resource = new CognitiveAccount(this, "resource", {
-      name: props.name,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      kind: "OpenAI",
-      skuName: "S0",
-      customSubdomainName: this.customSubdomainName,
-      publicNetworkAccessEnabled: exceptions.publicNetworkAccess !== undefined,
-      localAuthEnabled: exceptions.localAuth !== undefined,
-      outboundNetworkAccessRestricted: exceptions.unrestrictedOutbound === undefined,
-      fqdns: props.allowedFqdns && props.allowedFqdns.length > 0 ? props.allowedFqdns : undefined,
-      networkAcls: networkAclsBlock(props.networkRules),
-      identity: identityBlock(systemAssigned, userAssigned),
-      tags: governanceTags(
-        { environment: props.environment, owner: props.owner, dataResidency: this.dataResidency },
-        props.tags,
-      ),
-    });
-    this.accountId = this.resource.id;
-
-    if (props.contentFilter) {
-      this.contentFilter = new ContentFilter(this, "content-filter", { ...props.contentFilter, account: this });
-    }
-    (props.deployments ?? []).forEach((d) => this.addDeployment(d));
-  }
-
+/** What an account made elsewhere is known by, for {@link OpenAiAccount.fromAccountId}. */
+export interface OpenAiAccountAttributes {
+  /** Azure location of the account. */
+  readonly location: string;
   /**
-   * Deploys a model on the account, after every earlier operation on it. The deployment's
-   * construct ID is `deployment-<name>`, so the name must be a literal deployment name (2-64
-   * letters, digits, '-', '_' or '.'). A second deployment of the same name, or of a name that
-   * differs only in case (Azure compares deployment names without case), fails the synth and
-   * returns the first. A deployment whose name is not valid fails the synth too; unless its
-   * name is safe as a construct ID, it is made under a stand-in ID (`invalid-deployment-<n>`)
-   * so that construction never fails.
+   * Account name.
+   * @default - the last segment of the account ID
    */
-  public addDeployment(options: ModelDeploymentOptions): ModelDeployment {
-    const name: unknown = options.name;
-    const literal = typeof name === "string" && !isToken(name);
-    if (literal) {
-      const existing = this.deploymentList.find((d) => typeof d.options.name === "string" && d.options.name.toLowerCase() === name.toLowerCase());
-      if (existing) {
-        if (existing.options.name === name) this.duplicateDeploymentNames.push(name);
-        else {
-          const first = existing.options.name;
-          this.deploymentProblems.push((c) =>
-            c.fail("deployments", name, `allowed: each deployment name once per account, ignoring case (Azure treats ${JSON.stringify(first)} and ${JSON.stringify(name)} as the same deployment)`),
-          );
-        }
-        return existing;
-      }
-    } else {
-      // An invalid literal name is reported by the deployment itself; a reference cannot be checked there.
-      this.deploymentProblems.push((c) =>
-        c.fail("deployments[].name", name, `allowed: ${DEPLOYMENT_NAME_RULE}, known at synth (it becomes the construct ID deployment-<name>)`),
-      );
-    }
-    // constructs rewrites "/" (and newlines) in IDs, so "gpt/4" would take the ID of "gpt--4":
-    // such a name (refused by the deployment's checks) gets a stand-in ID instead.
-    const safe = literal && name.length > 0 && name.length <= 64 && !/[/\n]/.test(name);
-    const id = safe && this.node.tryFindChild(`deployment-${name}`) === undefined ? `deployment-${name}` : this.invalidDeploymentId();
-    return new ModelDeployment(this, id, { ...options, account: this });
+  readonly accountName?: string;
+  /**
+   * Custom subdomain of the account.
+   * @default - the account name
+   */
+  readonly customSubdomainName?: string;
+}
+
+/** The resources the `customerManagedKey` prop made on an account. */
+export interface AccountCustomerManagedKey {
+  /**
+   * The access policy that gives the system-assigned identity the key permissions.
+   * @default - none, when the key is read with a user-assigned identity (`identityClientId`)
+   */
+  readonly accessPolicy?: KeyVaultAccessPolicyA;
+  /** The `azurerm_cognitive_account_customer_managed_key` resource. */
+  readonly resource: CognitiveAccountCustomerManagedKeyA;
+}
+
+/**
+ * What an account made here and one made elsewhere share: their IDs and the grants. Roles
+ * granted on either become children of the account construct.
+ */
+export abstract class OpenAiAccountBase extends Construct implements IOpenAiAccount {
+  /** Azure resource ID. */
+  public abstract readonly accountId: string;
+  /** Account name. */
+  public abstract readonly accountName: string;
+  /** Azure location. */
+  public abstract readonly location: string;
+  /** Custom subdomain. */
+  public abstract readonly customSubdomainName: string;
+
+  /** Azure resource ID (the account ID), for constructs that connect to any chained resource. */
+  public get resourceId(): string {
+    return this.accountId;
   }
 
   /** Resource ID roles on the account are assigned at. */
@@ -263,21 +212,135 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTar
     return grantRead(this, grantee);
   }
 
-  /** The model deployments, in creation order. */
-  public get deployments(): readonly ModelDeployment[] {
-    return this.deploymentList;
+  /** See {@link IOpenAiAccount.chainOperation}. */
+  public abstract chainOperation(resource: TerraformResource): void;
+}
+
+/**
+ * An Azure OpenAI account (`azurerm_cognitive_account`, kind `OpenAI`, sku `S0`) that is secure
+ * by default: no public network access, no API keys, outbound calls restricted, a managed
+ * identity, and a custom subdomain for Entra ID and private endpoints.
+ */
+export class OpenAiAccount extends OpenAiAccountBase {
+  /**
+   * An account made elsewhere (another stack, another team), known by its resource ID: grant
+   * roles on it, deploy models on it, connect a private endpoint to it. Terraform manages
+   * nothing of the account itself. `chainOperation` does nothing: operations this app makes on
+   * the account are not ordered after those of whoever owns it, so keep them few or order them
+   * yourself with `depends_on`.
+   */
+  public static fromAccountId(scope: Construct, id: string, accountId: string, attributes: OpenAiAccountAttributes): IOpenAiAccount {
+    return new ImportedOpenAiAccount(scope, id, accountId, attributes);
   }
 
-  /** Records a deployment made on the account (called by {@link ModelDeployment}); see {@link IOpenAiAccount.registerDeployment}. */
-  public registerDeployment(deployment: ModelDeployment): void {
-    this.deploymentList.push(deployment);
+  /** The `azurerm_cognitive_account` resource (also `node.defaultChild`). */
+  public readonly resource: CognitiveAccount;
+  /** Azure resource ID. */
+  public readonly accountId: string;
+  /** Account name. */
+  public readonly accountName: string;
+  /** Azure location. */
+  public readonly location: string;
+  /** Custom subdomain. */
+  public readonly customSubdomainName: string;
+  /** Weakenings in force, with their reasons. */
+  public readonly securityExceptions: readonly AppliedSecurityException[];
+  /** The content filter, when one was asked for. */
+  public readonly contentFilter?: ContentFilter;
+  /** The management lock of `lock`, when one was made. */
+  public readonly lock?: ManagementLock;
+  /** The assignments of `roleAssignments`, in key order. */
+  public readonly roleAssignments: readonly RbacAssignment[];
+  /** The settings of `diagnosticSettings`, by key. */
+  public readonly diagnosticSettings: Readonly<Record<string, ResourceDiagnosticSetting>>;
+  /** What `customerManagedKey` made, when it was given. */
+  public readonly customerManagedKey?: AccountCustomerManagedKey;
+
+  private readonly operations = new OperationChain();
+  private readonly deploymentNames: string[] = [];
+  private readonly deploymentProblems: ((c: PropChecks) => void)[] = [];
+  private invalidDeployments = 0;
+
+  constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
+    super(scope, id);
+    const exceptions = props.securityExceptions ?? {};
+    this.accountName = props.name;
+    this.location = props.location;
+    this.customSubdomainName = props.customSubdomainName ?? props.name;
+    this.securityExceptions = (Object.keys(exceptions) as (keyof OpenAiAccountSecurityExceptions)[])
+      .filter((setting) => exceptions[setting] !== undefined)
+      .map((setting) => ({ setting, reason: exceptions[setting]!.reason }));
+    if (exceptions.publicNetworkAccess) acknowledgeWeakening(this, WEAKENING_KEYS.publicNetworkAccess, "securityExceptions.publicNetworkAccess", exceptions.publicNetworkAccess); // compliance: acknowledged weakening
+    if (exceptions.localAuth) acknowledgeWeakening(this, WEAKENING_KEYS.localAuth, "securityExceptions.localAuth", exceptions.localAuth); // compliance: acknowledged weakening
+    if (exceptions.unrestrictedOutbound) acknowledgeWeakening(this, WEAKENING_KEYS.unrestrictedOutbound, "securityExceptions.unrestrictedOutbound", exceptions.unrestrictedOutbound); // compliance: acknowledged weakening
+
+    addPropChecks(this, (c) => this.checkProps(c, props));
+
+    this.resource = new CognitiveAccount(this, "resource", {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      kind: "OpenAI",
+      skuName: "S0",
+      customSubdomainName: this.customSubdomainName,
+      publicNetworkAccessEnabled: exceptions.publicNetworkAccess !== undefined,
+      localAuthEnabled: exceptions.localAuth !== undefined,
+      outboundNetworkAccessRestricted: exceptions.unrestrictedOutbound === undefined,
+      fqdns: props.allowedFqdns && props.allowedFqdns.length > 0 ? props.allowedFqdns : undefined,
+      networkAcls: networkAclsBlock(props.networkRules),
+      identity: identityBlock(props.managedIdentities),
+    });
+    this.node.defaultChild = this.resource;
+    this.accountId = this.resource.id;
+
+    this.lock = applyLock(this, this.resource, props.lock);
+    this.roleAssignments = applyRoleAssignments(this, props.roleAssignments);
+    this.diagnosticSettings = addDiagnosticSettings(this, { targetResourceId: this.accountId, location: this.location }, props.diagnosticSettings, OPENAI_DIAGNOSTICS);
+
+    if (props.contentFilter) {
+      this.contentFilter = new ContentFilter(this, "content-filter", { ...props.contentFilter, account: this });
+    }
+    (props.deployments ?? []).forEach((d) => this.addDeployment(d));
+    if (props.customerManagedKey) this.customerManagedKey = this.setCustomerManagedKey(props.customerManagedKey);
+  }
+
+  /**
+   * Deploys a model on the account, after every earlier operation on it. The deployment's
+   * construct ID is `deployment-<name>`, so the name must be a literal deployment name (2-64
+   * letters, digits, '-', '_' or '.'). A second deployment of the same name, or of a name that
+   * differs only in case (Azure compares deployment names without case), fails the synth and
+   * returns the first. A deployment whose name is not valid fails the synth too; unless its
+   * name is safe as a construct ID, it is made under a stand-in ID (`invalid-deployment-<n>`)
+   * so that construction never fails.
+   */
+  public addDeployment(options: ModelDeploymentOptions): ModelDeployment {
+    const name: unknown = options.name;
+    const literal = typeof name === "string" && !isToken(name);
+    if (literal) {
+      this.deploymentNames.push(name);
+      const existing = this.deployments.find((d) => typeof d.options.name === "string" && d.options.name.toLowerCase() === name.toLowerCase());
+      if (existing) return existing;
+    } else {
+      // An invalid literal name is reported by the deployment itself; a reference cannot be checked there.
+      this.deploymentProblems.push((c) =>
+        c.fail("deployments[].name", name, `allowed: ${DEPLOYMENT_NAME_RULE}, known at synth (it becomes the construct ID deployment-<name>)`),
+      );
+    }
+    // constructs rewrites "/" (and newlines) in IDs, so "gpt/4" would take the ID of "gpt--4":
+    // such a name (refused by the deployment's checks) gets a stand-in ID instead.
+    const safe = literal && name.length > 0 && name.length <= 64 && !/[/\n]/.test(name);
+    const id = safe && this.node.tryFindChild(`deployment-${name}`) === undefined ? `deployment-${name}` : this.invalidDeploymentId();
+    return new ModelDeployment(this, id, { ...options, account: this });
+  }
+
+  /** The model deployments on the account, in creation order (also those made with `new ModelDeployment`). */
+  public get deployments(): readonly ModelDeployment[] {
+    return ModelDeployment.onAccount(this);
   }
 
   /** See {@link IOpenAiAccount.chainOperation}. */
   public chainOperation(resource: TerraformResource): void {
-    const previous = this.lastOperation;
-    if (previous) resource.dependsOn = [...(resource.dependsOn ?? []), dependable(previous)];
-    this.lastOperation = resource;
+    this.operations.add(resource);
   }
 
   /**
@@ -295,6 +358,32 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTar
     this.resource.lifecycle = { ...lifecycle, ignoreChanges: merged };
   }
 
+  /** The access policy (unless a user-assigned identity reads the key) and the key setting, children `cmk-access-policy` and `cmk`. */
+  private setCustomerManagedKey(key: CustomerManagedKeyProps): AccountCustomerManagedKey {
+    const identity = this.resource.identity;
+    const accessPolicy =
+      key.identityClientId === undefined
+        ? new KeyVaultAccessPolicyA(this, "cmk-access-policy", {
+            keyVaultId: key.keyVaultId,
+            tenantId: identity.tenantId,
+            objectId: identity.principalId,
+            keyPermissions: [...CMK_KEY_PERMISSIONS],
+          })
+        : undefined;
+    const resource = new CognitiveAccountCustomerManagedKeyA(this, "cmk", {
+      cognitiveAccountId: this.accountId,
+      // Versioned on purpose: Microsoft says a rotated key must be set on the account again.
+      keyVaultKeyId: key.keyUriWithVersion,
+      identityClientId: key.identityClientId,
+      dependsOn: accessPolicy ? [accessPolicy] : undefined,
+    });
+    this.chainOperation(resource);
+    // The separate resource owns the encryption; without this the account's own (Optional, not
+    // Computed) `customer_managed_key` would be planned away on every other apply.
+    this.ignoreChanges("customer_managed_key");
+    return { accessPolicy, resource };
+  }
+
   private invalidDeploymentId(): string {
     let id: string;
     do id = `invalid-deployment-${++this.invalidDeployments}`;
@@ -303,38 +392,51 @@ export class OpenAiAccount extends Construct implements IOpenAiAccount, IRoleTar
   }
 
   private checkProps(c: PropChecks, props: OpenAiAccountProps): void {
-    const nameRule = nameProblem("openAiAccount", props.name);
-    if (nameRule) c.fail("name", props.name, nameRule);
-    const subdomainRule = nameProblem("openAiAccount", this.customSubdomainName);
-    if (subdomainRule) c.fail("customSubdomainName", this.customSubdomainName, subdomainRule);
-    if (!findRegion(props.location)) {
-      c.fail("location", props.location, `Azure OpenAI is offered in: ${knownRegionNames().join(", ")}`);
-    }
-    if (!props.owner || props.owner.trim() === "") c.fail("owner", props.owner, "allowed: a team or person accountable for the account");
-    checkGovernanceTags(c, { environment: props.environment, owner: props.owner, dataResidency: this.dataResidency }, props.tags);
-    const identity = props.identity ?? {};
-    if (identity.systemAssigned === false && (identity.userAssignedIdentityIds ?? []).length === 0) {
-      c.fail("identity", identity, "allowed: a system-assigned identity, user-assigned identities, or both (Entra ID needs one)");
-    }
+    c.name("name", "openAiAccount", props.name);
+    c.name("customSubdomainName", "openAiAccount", this.customSubdomainName);
+    c.location("location", props.location, knownRegionNames(), "Azure OpenAI");
+    checkManagedIdentities(c, props.managedIdentities);
     (props.allowedFqdns ?? []).forEach((fqdn, i) =>
       c.matches(`allowedFqdns[${i}]`, fqdn, FQDN, "a host name such as mystorage.blob.core.windows.net"),
     );
+    c.unique("allowedFqdns", props.allowedFqdns ?? [], "host name", { ignoreCase: true });
     checkNetworkRules(c, props.networkRules, props.securityExceptions?.publicNetworkAccess !== undefined);
-    for (const applied of this.securityExceptions) c.reason(`securityExceptions.${applied.setting}.reason`, applied.reason);
-    if (this.duplicateDeploymentNames.length > 0) {
-      c.fail("deployments", this.duplicateDeploymentNames, "allowed: each deployment name once per account");
-    }
+    for (const [setting, exception] of Object.entries(props.securityExceptions ?? {})) c.justification(`securityExceptions.${setting}`, exception);
+    c.unique("deployments", this.deploymentNames, "deployment name", { ignoreCase: true });
     this.deploymentProblems.forEach((problem) => problem(c));
+    const key = props.customerManagedKey;
+    if (key) {
+      c.matches("customerManagedKey.keyVaultId", key.keyVaultId, KEY_VAULT_ID, "a Key Vault resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>)");
+      c.matches("customerManagedKey.keyUriWithVersion", key.keyUriWithVersion, VERSIONED_KEY_URI, "a versioned key URI such as https://<vault>.vault.azure.net/keys/<name>/<version>");
+      if (key.identityClientId === undefined && props.managedIdentities?.systemAssigned === false) {
+        c.fail("customerManagedKey.identityClientId", undefined, "allowed: the client ID of a user-assigned identity that reads the key, since the account has no system-assigned identity");
+      }
+    }
   }
 }
 
-function identityBlock(systemAssigned: boolean, userAssignedIds: string[]) {
-  const hasUser = userAssignedIds.length > 0;
-  if (!systemAssigned && !hasUser) return undefined;
-  const type = systemAssigned && hasUser ? "SystemAssigned, UserAssigned" : systemAssigned ? "SystemAssigned" : "UserAssigned";
-  return { type, identityIds: hasUser ? userAssignedIds : undefined };
-}
+/** An account made elsewhere: IDs and grants, no resources (see {@link OpenAiAccount.fromAccountId}). */
+class ImportedOpenAiAccount extends OpenAiAccountBase {
+  public readonly accountId: string;
+  public readonly accountName: string;
+  public readonly location: string;
+  public readonly customSubdomainName: string;
 
-function defaultResidency(location: string): string {
-  return findRegion(location)?.dataZone?.toLowerCase() ?? location;
+  constructor(scope: Construct, id: string, accountId: string, attributes: OpenAiAccountAttributes) {
+    super(scope, id);
+    this.accountId = accountId;
+    this.location = attributes.location;
+    // /subscriptions/<s>/resourceGroups/<g>/providers/Microsoft.CognitiveServices/accounts/<name>: part 8 of the split.
+    this.accountName = attributes.accountName ?? (isToken(accountId) ? Fn.element(Fn.split("/", accountId), 8) : (accountId.split("/")[8] ?? ""));
+    this.customSubdomainName = attributes.customSubdomainName ?? this.accountName;
+    addPropChecks(this, (c) => {
+      c.matches("accountId", accountId, ACCOUNT_ID, "an Azure OpenAI account resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.CognitiveServices/accounts/<name>)");
+      c.required("location", attributes.location, "the account's Azure location");
+      c.name("accountName", "openAiAccount", attributes.accountName);
+      c.name("customSubdomainName", "openAiAccount", attributes.customSubdomainName);
+    });
+  }
+
+  /** Does nothing: the account's operations are not this app's to order (see {@link OpenAiAccount.fromAccountId}). */
+  public chainOperation(_resource: TerraformResource): void {}
 }

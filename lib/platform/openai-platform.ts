@@ -1,14 +1,16 @@
-import { Annotations } from "cdktf";
+import { Annotations, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { CustomerManagedKey, KeyRotation } from "../governance/customer-managed-key";
+import { DeletionProtectionMode, LockProps } from "../core/features/lock";
+import { GovernanceTags } from "../core/governance-tags";
+import { moveFromLegacyPath } from "../core/legacy-address";
+import { CustomerManagedKeyVault, KeyRotation } from "../governance/customer-managed-key";
 import { checkModelAllowlist } from "../governance/model-allowlist";
 import { ContentFilterOptions } from "../openai/content-filter";
 import { ResourceNaming } from "../core/naming";
-import { governanceTags } from "../core/tags";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { AlertActionGroup } from "../monitoring/action-group";
 import { AuditWorkspace } from "../monitoring/audit-workspace";
-import { OpenAiDiagnosticSetting } from "../monitoring/diagnostic-setting";
+import { DEFAULT_DIAGNOSTIC_SETTING_NAME, ResourceDiagnosticSetting } from "../monitoring/diagnostic-setting";
 import { OpenAiMetricAlerts } from "../monitoring/metric-alerts";
 import { RetentionArchive } from "../monitoring/retention-archive";
 import { WorkspaceSavedSearches } from "../monitoring/saved-searches";
@@ -20,18 +22,16 @@ import { peerEveryPair, VnetPeering } from "../network/vnet-peering";
 import { ModelDeploymentOptions } from "../openai/deployment-options";
 import { isProvisioned } from "../regions/processing";
 import { OpenAiAccount, OpenAiAccountSecurityExceptions } from "../openai/openai-account";
-import { findRegion } from "../core/region-catalog";
+import { knownRegionNames } from "../core/region-catalog";
 import { checkResidency, checkResidencyDefinition, Residency, ResidencyPolicy, resolveResidency } from "../regions/residency";
 import { PlatformLogging, PlatformPrivateDns, PlatformRegion } from "./platform-options";
 import { RoutingManifest } from "./routing-manifest";
 
 /** Props of {@link OpenAiPlatform}. */
 export interface OpenAiPlatformProps {
-  /** Environment name, for tags and the manifest. */
-  readonly environment: string;
   /** Accountable team, for the `owner` tag. */
   readonly owner: string;
-  /** The naming convention of the environment. */
+  /** The naming convention of the environment; its `environment` is the environment's one name (tags, manifest, alerts). */
   readonly naming: ResourceNaming;
   /** Resource group every resource of the platform goes in. */
   readonly resourceGroupName: string;
@@ -85,11 +85,38 @@ export interface OpenAiPlatformProps {
    */
   readonly allowedModels?: readonly string[];
   /**
-   * Extra tags for every resource.
+   * Deletion protection of what holds data or keys, per kind: `lock` (CanNotDelete and
+   * prevent_destroy), `preventDestroy` (Terraform only), or none.
+   * @default - none
+   */
+  readonly deletionProtection?: PlatformDeletionProtection;
+  /**
+   * Extra tags for every resource, besides the governance tags the platform applies once with
+   * {@link GovernanceTags}.
    * @default - none
    */
   readonly tags?: Record<string, string>;
 }
+
+/** Deletion protection per kind of resource; a kind not named is not protected. */
+export interface PlatformDeletionProtection {
+  /** The Azure OpenAI accounts. @default - not protected */
+  readonly accounts?: DeletionProtectionMode;
+  /** The audit workspace. @default - not protected */
+  readonly workspace?: DeletionProtectionMode;
+  /** The regions' log archives (storage accounts). @default - not protected */
+  readonly archives?: DeletionProtectionMode;
+  /** The customer-managed-key vaults. @default - not protected */
+  readonly keyVaults?: DeletionProtectionMode;
+}
+
+/** Why each kind is protected, written to the lock's notes. */
+const PROTECTION_REASONS = {
+  accounts: "Production Azure OpenAI account; deleting it loses its deployments and endpoint",
+  workspace: "Audit log workspace of a regulated environment",
+  archives: "Write-once audit archive; evidence for auditors",
+  keyVaults: "Holds the customer-managed key; without it the account's data is unreadable",
+} as const;
 
 /** What the platform made in one region. */
 export interface PlatformRegionResources {
@@ -103,10 +130,10 @@ export interface PlatformRegionResources {
   readonly privateEndpoint: OpenAiPrivateEndpoint;
   /** The region's log archive. */
   readonly archive: RetentionArchive;
-  /** The account's diagnostic setting. */
-  readonly diagnostics: OpenAiDiagnosticSetting;
-  /** The account's customer-managed key, when asked for. */
-  readonly customerManagedKey?: CustomerManagedKey;
+  /** The account's diagnostic setting to the workspace and the archive. */
+  readonly diagnostics: ResourceDiagnosticSetting;
+  /** The vault and key the account is encrypted with, when a customer-managed key was asked for. */
+  readonly customerManagedKey?: CustomerManagedKeyVault;
 }
 
 /**
@@ -150,28 +177,22 @@ export class OpenAiPlatform extends Construct {
       .filter((r, i, all) => all.findIndex((o) => o.location === r.location) === i);
     // Pinned to the environment's home, not to whichever region is priority 1 today.
     const workspaceLocation = logging.workspaceLocation ?? props.location;
-    const common = {
-      environment: props.environment,
-      owner: props.owner,
-      dataResidency: policy.name,
-      tags: props.tags,
-    };
+    // One governance context: every taggable resource below gets these tags, once.
+    GovernanceTags.apply(this, { environment: props.naming.props.environment, owner: props.owner, dataResidency: policy.name, tags: props.tags });
 
     this.dns = new PrivateDnsZones(this, "private-dns", {
       existingZoneIds: dnsProps.existingZoneIds,
       resourceGroupName: dnsProps.existingZoneIds ? undefined : props.resourceGroupName,
       virtualNetworks: dnsProps.virtualNetworkIds,
       includeAiServicesZone: dnsProps.includeAiServicesZone,
-      tags: dnsProps.existingZoneIds ? undefined : this.tagsOf(props),
     });
 
     this.workspace = new AuditWorkspace(this, "workspace", {
-      ...common,
-      naming: props.naming,
       name: props.naming.name("logAnalyticsWorkspace", { location: workspaceLocation }),
       resourceGroupName: props.resourceGroupName,
       location: workspaceLocation,
       retentionInDays: logging.workspaceRetentionDays,
+      lock: lockOf(props, "workspace", "do-not-delete-workspace"),
     });
     new WorkspaceSavedSearches(this, "saved-searches", { workspace: this.workspace });
 
@@ -195,7 +216,7 @@ export class OpenAiPlatform extends Construct {
     addPropChecks(this, (c) => this.checkProps(c, props, regions));
 
     this.manifest = new RoutingManifest(this, "routing-manifest", {
-      environment: props.environment,
+      environment: props.naming.props.environment,
       residency: policy.name,
       regions: this.regions.map(({ region, account }) => ({
         location: region.location,
@@ -214,21 +235,7 @@ export class OpenAiPlatform extends Construct {
   private buildRegion(props: OpenAiPlatformProps, region: PlatformRegion, logging: PlatformLogging): PlatformRegionResources {
     const { naming, resourceGroupName } = props;
     const location = region.location;
-    const policyName = this.residency.name;
-    const tags = this.tagsOf(props);
-
-    const account = new OpenAiAccount(this, location, {
-      name: naming.name("openAiAccount", { location }),
-      resourceGroupName,
-      location,
-      environment: props.environment,
-      owner: props.owner,
-      dataResidency: policyName,
-      deployments: [...props.deployments],
-      contentFilter: props.contentFilter,
-      securityExceptions: props.accountSecurityExceptions,
-      tags: props.tags,
-    });
+    const accountName = naming.name("openAiAccount", { location });
 
     const network = new RegionNetwork(this, `${location}-network`, {
       location,
@@ -240,12 +247,56 @@ export class OpenAiPlatform extends Construct {
             resourceGroupName,
             virtualNetworkName: naming.name("virtualNetwork", { location }),
             subnetName: naming.name("subnet", { location, qualifier: "pe" }),
-            tags,
           }),
     });
     // Link the VNets the platform creates; brought subnets live in VNets the hub links itself.
     if (network.virtualNetwork && !props.privateDns?.existingZoneIds) {
       this.dns.linkVirtualNetwork(location, network.virtualNetworkId);
+    }
+
+    const archive = new RetentionArchive(this, `${location}-archive`, {
+      name: naming.name("storageAccount", { location }),
+      resourceGroupName,
+      location,
+      retention: logging.archive,
+      lock: lockOf(props, "archives", `do-not-delete-archive-${location}`),
+    });
+
+    const customerManagedKey = props.customerManagedKey
+      ? new CustomerManagedKeyVault(this, `${location}-cmk`, {
+          name: naming.name("keyVault", { location }),
+          resourceGroupName,
+          location,
+          // The key's name is part of its address in Azure: it stays `<account>-cmk`.
+          keyName: `${accountName}-cmk`,
+          rotation: props.customerManagedKey.rotation,
+          lock: lockOf(props, "keyVaults", `do-not-delete-vault-${location}`),
+          // Who read or used the key, in the audit workspace (Key Vault's audit category group).
+          diagnosticSettings: { audit: { name: DEFAULT_DIAGNOSTIC_SETTING_NAME, workspace: this.workspace, categoryGroups: ["audit"] } },
+        })
+      : undefined;
+
+    const account = new OpenAiAccount(this, location, {
+      name: accountName,
+      resourceGroupName,
+      location,
+      deployments: [...props.deployments],
+      contentFilter: props.contentFilter,
+      securityExceptions: props.accountSecurityExceptions,
+      lock: lockOf(props, "accounts", `do-not-delete-openai-${location}`),
+      diagnosticSettings: {
+        audit: { name: DEFAULT_DIAGNOSTIC_SETTING_NAME, workspace: this.workspace, archive, categories: logging.categories },
+      },
+      customerManagedKey: customerManagedKey?.keyReference(),
+    });
+    const diagnostics = account.diagnosticSettings.audit;
+    // 0.1.0 made the setting and the key binding beside the account: carry their state over.
+    moveFromLegacyPath(diagnostics.resource, [...this.pathInStack, `${location}-diagnostics`, "resource"]);
+    if (account.customerManagedKey) {
+      moveFromLegacyPath(account.customerManagedKey.resource, [...this.pathInStack, `${location}-cmk`, "resource"]);
+      if (account.customerManagedKey.accessPolicy) {
+        moveFromLegacyPath(account.customerManagedKey.accessPolicy, [...this.pathInStack, `${location}-cmk`, "access-policy"]);
+      }
     }
 
     const managedByPolicy = props.privateDns?.managedByPolicy ?? false;
@@ -257,64 +308,30 @@ export class OpenAiPlatform extends Construct {
       privateDnsZoneIds: managedByPolicy ? undefined : this.dns.zoneIds,
       dnsManagedByPolicy: managedByPolicy,
       privateIpAddress: region.privateIpAddress,
-      tags,
     });
-
-    const archive = new RetentionArchive(this, `${location}-archive`, {
-      environment: props.environment,
-      owner: props.owner,
-      dataResidency: policyName,
-      tags: props.tags,
-      name: naming.name("storageAccount", { location }),
-      resourceGroupName,
-      location,
-      retention: logging.archive,
-    });
-
-    const diagnostics = OpenAiDiagnosticSetting.forAccount(this, `${location}-diagnostics`, account, {
-      workspace: this.workspace,
-      archive,
-      categories: logging.categories,
-    });
-
-    const customerManagedKey = props.customerManagedKey
-      ? new CustomerManagedKey(this, `${location}-cmk`, {
-          account,
-          keyVaultName: naming.name("keyVault", { location }),
-          resourceGroupName,
-          rotation: props.customerManagedKey.rotation,
-          environment: props.environment,
-          owner: props.owner,
-          dataResidency: policyName,
-          tags: props.tags,
-        })
-      : undefined;
 
     return { region, account, network, privateEndpoint, archive, diagnostics, customerManagedKey };
+  }
+
+  /** The construct IDs from the stack down to this platform, for the addresses of earlier releases. */
+  private get pathInStack(): string[] {
+    const stack = TerraformStack.of(this);
+    return this.node.scopes.slice(stack.node.scopes.length).map((s) => s.node.id);
   }
 
   private addAlerts(props: OpenAiPlatformProps, logging: PlatformLogging): void {
     const emails = logging.alertEmails ?? [];
     if (emails.length === 0) return;
-    const policyName = this.residency.name;
     const actionGroup = new AlertActionGroup(this, "alert-action-group", {
-      environment: props.environment,
-      owner: props.owner,
-      dataResidency: policyName,
-      tags: props.tags,
       name: props.naming.name("actionGroup", { qualifier: "openai" }),
       resourceGroupName: props.resourceGroupName,
       shortName: `${props.naming.props.environment}-oai`.slice(0, 12),
       emails,
     });
     new OpenAiMetricAlerts(this, "alerts", {
-      environment: props.environment,
-      owner: props.owner,
-      dataResidency: policyName,
-      tags: props.tags,
       resourceGroupName: props.resourceGroupName,
       actionGroupId: actionGroup.actionGroupId,
-      namePrefix: props.naming.name("actionGroup", { qualifier: "openai" }).replace(/-ag$/, ""),
+      namePrefix: props.naming.stem({ qualifier: "openai" }),
       accounts: this.regions.map(({ region, account }) => ({ key: region.location, accountId: account.accountId })),
     });
   }
@@ -349,23 +366,21 @@ export class OpenAiPlatform extends Construct {
       logDestinations,
     });
     if (props.regions.length === 0) c.fail("regions", [], "allowed: at least one region");
-    const locations = props.regions.map((r) => r.location);
-    const repeated = locations.filter((l, i) => locations.indexOf(l) !== i);
-    if (repeated.length > 0) c.fail("regions", repeated, "allowed: each location once");
-    const priorities = props.regions.map((r) => r.priority);
-    const clashing = priorities.filter((p, i) => priorities.indexOf(p) !== i);
-    if (clashing.length > 0) c.fail("regions[].priority", clashing, "allowed: a different priority for each region");
-    priorities.forEach((p) => c.integerInRange("regions[].priority", p, 1, 100));
+    c.unique("regions", props.regions.map((r) => r.location), "location");
+    c.unique("regions[].priority", props.regions.map((r) => r.priority), "priority (a different one for each region)");
+    props.regions.forEach((r) => c.integerInRange("regions[].priority", r.priority, 1, 100));
     const ranges: Record<string, string> = {};
     for (const r of props.regions) if ("addressSpace" in r.network) ranges[r.location] = r.network.addressSpace;
     checkNoOverlaps(c, "regions[].network.addressSpace", ranges);
-    if (!props.location || props.location.trim() === "") c.fail("location", props.location, "allowed: the Azure location of the environment's resource group");
-    if (props.logging?.workspaceLocation && !findRegion(props.logging.workspaceLocation)) {
-      c.fail("logging.workspaceLocation", props.logging.workspaceLocation, "allowed: an Azure OpenAI region inside the residency");
-    }
+    c.required("location", props.location, "the Azure location of the environment's resource group");
+    c.location("logging.workspaceLocation", props.logging?.workspaceLocation, knownRegionNames(), "Azure OpenAI");
   }
 
-  private tagsOf(props: OpenAiPlatformProps): Record<string, string> {
-    return governanceTags({ environment: props.environment, owner: props.owner, dataResidency: this.residency.name }, props.tags);
-  }
+
+}
+
+/** The `lock` prop for a resource of `kind`, keeping the lock names of earlier releases. */
+function lockOf(props: OpenAiPlatformProps, kind: keyof PlatformDeletionProtection, name: string): LockProps | undefined {
+  const protection = props.deletionProtection?.[kind];
+  return protection === undefined ? undefined : { reason: PROTECTION_REASONS[kind], protection, name };
 }

@@ -12,6 +12,8 @@ import { CURRENT_ADDRESSES, readAddresses, RELEASED_ADDRESSES, synthesizedAddres
 
 const CHANGELOG = fs.readFileSync(path.resolve(__dirname, "../../CHANGELOG.md"), "utf8");
 const synthesized = synthesizedAddresses();
+/** The unreleased "Removed (Terraform addresses)" section: resources a release destroys on purpose. */
+const REMOVED_SECTION = /### Removed \(Terraform addresses\)\n([\s\S]*?)(?=\n## |\n### |$)/.exec(CHANGELOG)?.[1] ?? "";
 if (process.env.UPDATE_ADDRESSES) fs.writeFileSync(CURRENT_ADDRESSES, JSON.stringify(synthesized, null, 2) + "\n");
 
 test("the synthesized addresses are the committed ones (npm run addresses:update after a deliberate change)", () => {
@@ -27,4 +29,22 @@ test("every address of the last release that is gone is acknowledged in the CHAN
     }
   }
   expect(unacknowledged).toEqual([]);
+});
+
+test("every address of the last release that is gone is moved to an address the stack has, or listed as removed", () => {
+  const lost: string[] = [];
+  for (const [stack, addresses] of Object.entries(readAddresses(RELEASED_ADDRESSES))) {
+    const now = new Set(synthesized[stack] ?? []);
+    const movedTo = new Map(
+      [...now].filter((a) => a.startsWith("moved ")).map((a) => a.slice("moved ".length).split(" -> ") as [string, string]),
+    );
+    for (const address of addresses) {
+      if (now.has(address)) continue;
+      const target = movedTo.get(address);
+      if (target !== undefined && now.has(target)) continue;
+      if (REMOVED_SECTION.includes(`${stack}: ${address}`)) continue;
+      lost.push(`${stack}: ${address}`);
+    }
+  }
+  expect(lost).toEqual([]);
 });

@@ -1,5 +1,7 @@
 import { TerraformVariable } from "cdktf";
-import { checkGovernanceTags, isKnownToken, isToken, isTokenLookAlike, literalTextProblem, OpenAiAccount, PropChecks } from "../../lib";
+import { GovernanceTags, isKnownToken, isToken, OpenAiAccount, PropChecks } from "../../lib";
+import { checkGovernanceTags } from "../../lib/core/tags";
+import { isTokenLookAlike, literalTextProblem } from "../../lib/core/validation";
 import { testStack, validationErrors } from "../helpers/synth";
 
 describe("token look-alikes (issue 12)", () => {
@@ -46,27 +48,21 @@ describe("literal text written into Terraform strings (issue 12)", () => {
     ]);
   });
 
-  test("OpenAiAccount refuses an owner or tag value Terraform would evaluate", () => {
+  test("GovernanceTags refuses an owner or tag value Terraform would evaluate", () => {
     const stack = testStack();
-    new OpenAiAccount(stack, "openai", {
-      name: "aoai-test-sdc-oai",
-      resourceGroupName: "rg",
-      location: "swedencentral",
-      environment: "test",
-      owner: "${var.owner}",
-      tags: { costCenter: "${TfToken[TOKEN.55555]}" },
-    });
+    GovernanceTags.apply(stack, { environment: "test", owner: "${var.owner}", dataResidency: "eu", tags: { costCenter: "${TfToken[TOKEN.55555]}" } });
     const errors = validationErrors(stack);
-    expect(errors).toContainEqual(expect.stringContaining('[test/openai] owner: "${var.owner}" is not allowed; allowed: literal text without'));
+    expect(errors).toContainEqual(expect.stringContaining('[test] owner: "${var.owner}" is not allowed; allowed: literal text without'));
     expect(errors).toContainEqual(
-      expect.stringContaining('[test/openai] tags["costCenter"]: "${TfToken[TOKEN.55555]}" is not allowed; allowed: a Terraform reference created in this app'),
+      expect.stringContaining('[test] tags["costCenter"]: "${TfToken[TOKEN.55555]}" is not allowed; allowed: a Terraform reference created in this app'),
     );
   });
 
-  test("OpenAiAccount accepts a real token as a tag value", () => {
+  test("GovernanceTags accepts a real token as a tag value", () => {
     const stack = testStack();
     const cost = new TerraformVariable(stack, "cost", {}).stringValue;
-    new OpenAiAccount(stack, "openai", { name: "aoai-test-sdc-oai", resourceGroupName: "rg", location: "swedencentral", environment: "test", owner: "team", tags: { cost } });
+    GovernanceTags.apply(stack, { environment: "test", owner: "team", dataResidency: "eu", tags: { cost } });
+    new OpenAiAccount(stack, "openai", { name: "aoai-test-sdc-oai", resourceGroupName: "rg", location: "swedencentral" });
     expect(validationErrors(stack)).toEqual([]);
   });
 });

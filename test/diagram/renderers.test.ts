@@ -1,16 +1,10 @@
 import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import {
-  ArchitectureModel,
-  diagramNodeId,
-  escapeHtml,
-  escapeMermaid,
-  extractArchitecture,
-  principalKey,
-  renderArchitectureHtml,
-  renderArchitectureMarkdown,
-  renderMermaid,
-} from "../../lib/diagram";
+import { ArchitectureModel, diagramNodeId, principalKey } from "../../lib/diagram";
+import { escapeHtml, escapeMermaid } from "../../lib/diagram/escape";
+import { extractArchitecture } from "../../lib/diagram/extract";
+import { renderArchitectureHtml } from "../../lib/diagram/html";
+import { renderArchitectureMarkdown, renderMermaid } from "../../lib/diagram/mermaid";
 import { testStack } from "../helpers/synth";
 import { parseXhtml } from "./xml";
 

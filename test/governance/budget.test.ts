@@ -1,15 +1,17 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { Testing, TerraformStack } from "cdktf";
-import { SYNTH_DATE_CONTEXT_KEY, firstOfMonth, MonthlyBudget, MonthlyBudgetProps } from "../../lib";
+import { SYNTH_DATE_CONTEXT_KEY } from "../../lib/core/synth-date";
+import { MonthlyBudgetProps } from "../../lib/governance";
+import { firstOfMonth } from "../../lib/governance/private/dates";
+import { budgetIn } from "../helpers/governance";
 import { onlyResource, synthJson, testStack, validationErrors } from "../helpers/synth";
 
-const BASE: MonthlyBudgetProps = { name: "b", resourceGroupId: "/subscriptions/x/resourceGroups/rg", amount: 100, contactEmails: ["a@contoso.com"] };
 const NOW = new Date("2026-12-01T09:00:00Z");
 
 const budgetJson = (stack: TerraformStack) => onlyResource(synthJson(stack), "azurerm_consumption_budget_resource_group");
 
 function build(overrides: Partial<MonthlyBudgetProps>, stack = testStack()) {
-  new MonthlyBudget(stack, "budget", { ...BASE, ...overrides });
+  budgetIn(stack, overrides);
   return stack;
 }
 
@@ -92,4 +94,9 @@ describe("MonthlyBudget contact e-mails (issue 12: no backtracking regex)", () =
       '[test/budget] contactEmails[0]: "team@localhost" is not allowed; allowed: an e-mail address such as team@example.com',
     ]);
   });
+});
+
+test("the budget resource is the construct's default child", () => {
+  const budget = budgetIn(testStack());
+  expect(budget.node.defaultChild).toBe(budget.resource);
 });

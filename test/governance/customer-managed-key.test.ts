@@ -1,35 +1,23 @@
 import { TerraformStack } from "cdktf";
 import { AzapiResource, azapiProvider } from "../../lib/core/azapi";
-import { CognitiveCustomerManagedKey, RuleContext } from "../../lib/governance/compliance";
-import { CustomerManagedKey, CustomerManagedKeyProps } from "../../lib/governance/customer-managed-key";
-import { OpenAiAccount } from "../../lib/openai/openai-account";
-import { judge } from "./compliance/fixtures";
-import { onlyResource, resourceList, synthJson, testStack, TerraformJson } from "../helpers/synth";
+import { RuleContext } from "../../lib/governance/compliance/context";
+import { CustomerManagedKeyVault, CustomerManagedKeyVaultProps } from "../../lib/governance";
+import { keyVaultIn } from "../helpers/governance";
+import { workspaceIn } from "../helpers/monitoring";
+import { onlyResource, resourceList, resources, synthJson, testStack, TerraformJson, validationErrors } from "../helpers/synth";
 
-const account = (stack: TerraformStack, name = "aoai-t", location = "swedencentral") =>
-  new OpenAiAccount(stack, `openai-${location}`, { name, resourceGroupName: "rg", location, environment: "prod", owner: "team" });
-
-const cmk = (stack: TerraformStack, a: OpenAiAccount, overrides: Partial<CustomerManagedKeyProps> = {}, id = "cmk") =>
-  new CustomerManagedKey(stack, id, { account: a, keyVaultName: "aoaitkv", resourceGroupName: "rg", environment: "prod", owner: "team", dataResidency: "eu", ...overrides });
-
-function synthOne(overrides: Partial<CustomerManagedKeyProps> = {}): { json: TerraformJson; key: CustomerManagedKey; account: OpenAiAccount } {
+function synthOne(overrides: Partial<CustomerManagedKeyVaultProps> = {}): { json: TerraformJson; vault: CustomerManagedKeyVault; stack: TerraformStack } {
   const stack = testStack();
-  const a = account(stack);
-  const key = cmk(stack, a, overrides);
-  return { json: synthJson(stack), key, account: a };
+  const vault = keyVaultIn(stack, overrides);
+  return { json: synthJson(stack), vault, stack };
 }
 
-describe("CustomerManagedKey", () => {
-  const { json } = synthOne();
-
-  test("the account ignores customer_managed_key, which the separate resource owns (F1)", () => {
-    expect(onlyResource(json, "azurerm_cognitive_account").lifecycle).toEqual({ ignore_changes: ["customer_managed_key"] });
-  });
+describe("CustomerManagedKeyVault", () => {
+  const { json, vault, stack } = synthOne();
 
   test("no data-plane key: no azurerm_key_vault_key, the key is a Resource Manager azapi_resource (F3, F4)", () => {
     expect(resourceList(json, "azurerm_key_vault_key")).toEqual([]);
-    const key = onlyResource(json, "azapi_resource");
-    expect(key).toEqual({
+    expect(onlyResource(json, "azapi_resource")).toEqual({
       type: "Microsoft.KeyVault/vaults/keys@2023-07-01",
       name: "aoai-t-cmk",
       parent_id: "${azurerm_key_vault.cmk_vault_BB613D54.id}",
@@ -56,48 +44,50 @@ describe("CustomerManagedKey", () => {
     expect(json.provider?.azapi).toEqual([{}]);
   });
 
-  test("the vault uses access policies, refuses public traffic and lets trusted services through (F2)", () => {
-    const vault = onlyResource(json, "azurerm_key_vault");
-    expect(vault).toMatchObject({
+  test("the vault is Premium, uses access policies, refuses public traffic and lets trusted services through (F2)", () => {
+    const kv = onlyResource(json, "azurerm_key_vault");
+    expect(kv).toMatchObject({
+      name: "aoaitkv",
+      location: "swedencentral",
+      sku_name: "premium",
       rbac_authorization_enabled: false,
       purge_protection_enabled: true,
       soft_delete_retention_days: 90,
       public_network_access_enabled: false,
       network_acls: { default_action: "Deny", bypass: "AzureServices" },
+      tenant_id: "${data.azurerm_client_config.client-config.tenant_id}",
     });
-    // Inline policies would fight the separate resource; contact is a data-plane call.
-    expect(vault.access_policy).toBeUndefined();
-    expect(vault.contact).toBeUndefined();
+    // Inline policies would fight the account's separate access policy; contact is a data-plane call.
+    expect(kv.access_policy).toBeUndefined();
+    expect(kv.contact).toBeUndefined();
+    expect(kv.tags).toBeUndefined();
   });
 
-  test("the account's system identity gets exactly Get, WrapKey and UnwrapKey on keys, nothing else", () => {
-    const policy = onlyResource(json, "azurerm_key_vault_access_policy");
-    expect(policy).toEqual({
-      key_vault_id: "${azurerm_key_vault.cmk_vault_BB613D54.id}",
-      tenant_id: "${azurerm_cognitive_account.openai-swedencentral_resource_8708116A.identity[0].tenant_id}",
-      object_id: "${azurerm_cognitive_account.openai-swedencentral_resource_8708116A.identity[0].principal_id}",
-      key_permissions: ["Get", "WrapKey", "UnwrapKey"],
-    });
-    expect(resourceList(json, "azurerm_role_assignment")).toEqual([]);
+  test("references no account: no access policy, no CMK resource, no cognitive account anywhere", () => {
+    expect(resourceList(json, "azurerm_key_vault_access_policy")).toEqual([]);
+    expect(resourceList(json, "azurerm_cognitive_account_customer_managed_key")).toEqual([]);
+    expect(resourceList(json, "azurerm_cognitive_account")).toEqual([]);
+    expect(JSON.stringify(json)).not.toMatch(/cognitive/i);
   });
 
-  test("the CMK uses the versioned key URI and waits for the access policy (F10)", () => {
-    const resource = onlyResource(json, "azurerm_cognitive_account_customer_managed_key");
-    expect(resource.key_vault_key_id).toBe("${azapi_resource.cmk_key_5C35322E.output.properties.keyUriWithVersion}");
-    expect(resource.depends_on).toContain("azurerm_key_vault_access_policy.cmk_access-policy_6DA440B8");
-    expect(resource.cognitive_account_id).toBe("${azurerm_cognitive_account.openai-swedencentral_resource_8708116A.id}");
-  });
-
-  test("Terraform addresses of the vault and the CMK resource keep their construct IDs", () => {
+  test("the vault and the key keep their construct IDs, so their Terraform addresses do not move", () => {
     expect(Object.keys(json.resource!.azurerm_key_vault)).toEqual(["cmk_vault_BB613D54"]);
-    expect(Object.keys(json.resource!.azurerm_cognitive_account_customer_managed_key)).toEqual(["cmk_resource_D5D8BC94"]);
+    expect(Object.keys(json.resource!.azapi_resource)).toEqual(["cmk_key_5C35322E"]);
   });
 
-  test("the construct exposes both key URIs as expressions", () => {
-    const stack = testStack();
-    const key = cmk(stack, account(stack));
-    expect(new RuleContext(stack).resolve(key.keyUri)).toBe("${azapi_resource.cmk_key_5C35322E.output.properties.keyUri}");
-    expect(new RuleContext(stack).resolve(key.keyUriWithVersion)).toBe("${azapi_resource.cmk_key_5C35322E.output.properties.keyUriWithVersion}");
+  test("the vault is the construct's default child", () => {
+    expect(vault.node.defaultChild).toBe(vault.keyVault);
+    expect(new RuleContext(stack).resolve(vault.keyVaultId)).toBe("${azurerm_key_vault.cmk_vault_BB613D54.id}");
+  });
+
+  test("keyReference() is what an account's customerManagedKey takes: the vault ID and the versioned key URI", () => {
+    const context = new RuleContext(stack);
+    const reference = vault.keyReference();
+    expect(context.resolve(reference.keyVaultId)).toBe("${azurerm_key_vault.cmk_vault_BB613D54.id}");
+    expect(context.resolve(reference.keyUriWithVersion)).toBe("${azapi_resource.cmk_key_5C35322E.output.properties.keyUriWithVersion}");
+    expect(reference.identityClientId).toBeUndefined();
+    expect(vault.keyReference({ identityClientId: "client-1" }).identityClientId).toBe("client-1");
+    expect(context.resolve(vault.keyUri)).toBe("${azapi_resource.cmk_key_5C35322E.output.properties.keyUri}");
   });
 
   test("custom rotation reaches the key body", () => {
@@ -111,45 +101,111 @@ describe("CustomerManagedKey", () => {
     });
   });
 
-  test("the compliance finding says what rotates by itself and what needs an apply", () => {
-    const stack = testStack();
-    const a = account(stack);
-    cmk(stack, a);
-    expect(judge(new CognitiveCustomerManagedKey(), a.resource)).toEqual({
-      outcome: "compliant",
-      detail:
-        "customer-managed key test/cmk/resource; rotation: Key Vault creates new key versions by itself; the key's current version is read on every plan and the account moves to it at the next apply",
-    });
+  test("a given tenant replaces the client config data source", () => {
+    const { json: custom } = synthOne({ tenantId: "00000000-0000-0000-0000-000000000001" });
+    expect(onlyResource(custom, "azurerm_key_vault").tenant_id).toBe("00000000-0000-0000-0000-000000000001");
+    expect(custom.data?.azurerm_client_config).toBeUndefined();
   });
 });
 
-describe("OpenAiAccount.ignoreChanges", () => {
-  test("merges into the lifecycle without dropping prevent_destroy or earlier ignore_changes", () => {
+describe("CustomerManagedKeyVault lock", () => {
+  test("prevent_destroy and a CanNotDelete lock on the vault's ID, with the reason", () => {
     const stack = testStack();
-    const a = account(stack);
-    a.resource.lifecycle = { preventDestroy: true, ignoreChanges: ["tags"] };
-    cmk(stack, a);
-    a.ignoreChanges("customer_managed_key");
-    expect(onlyResource(synthJson(stack), "azurerm_cognitive_account").lifecycle).toEqual({
-      prevent_destroy: true,
-      ignore_changes: ["tags", "customer_managed_key"],
+    const vault = keyVaultIn(stack, { lock: { reason: "Holds the customer-managed key; without it the data is unreadable" } });
+    const json = synthJson(stack);
+    expect(onlyResource(json, "azurerm_key_vault").lifecycle).toEqual({ prevent_destroy: true });
+    expect(onlyResource(json, "azurerm_management_lock")).toEqual({
+      name: "do-not-delete-cmk",
+      scope: "${azurerm_key_vault.cmk_vault_BB613D54.id}",
+      lock_level: "CanNotDelete",
+      notes: "Holds the customer-managed key; without it the data is unreadable",
     });
+    expect(vault.lock?.node.path).toBe("test/cmk/lock");
+    expect(onlyResource(json, "azapi_resource").lifecycle).toBeUndefined();
   });
 
-  test("keeps ignore_changes = all", () => {
-    const stack = testStack();
-    const a = account(stack);
-    a.resource.lifecycle = { ignoreChanges: "all" };
-    a.ignoreChanges("customer_managed_key");
-    expect(onlyResource(synthJson(stack), "azurerm_cognitive_account").lifecycle).toEqual({ ignore_changes: "all" });
+  test("no lock unless asked", () => {
+    const { json } = synthOne();
+    expect(resourceList(json, "azurerm_management_lock")).toEqual([]);
+    expect(onlyResource(json, "azurerm_key_vault").lifecycle).toBeUndefined();
   });
+});
+
+describe("CustomerManagedKeyVault diagnosticSettings", () => {
+  test("target the vault with Key Vault categories, named after their key", () => {
+    const stack = testStack();
+    const workspace = workspaceIn(stack);
+    const vault = keyVaultIn(stack, { diagnosticSettings: { audit: { workspace } } });
+    const setting = onlyResource(synthJson(stack), "azurerm_monitor_diagnostic_setting");
+    expect(setting).toMatchObject({
+      name: "audit",
+      target_resource_id: "${azurerm_key_vault.cmk_vault_BB613D54.id}",
+      enabled_log: [{ category: "AuditEvent" }, { category: "AzurePolicyEvaluationDetails" }],
+      enabled_metric: [{ category: "AllMetrics" }],
+    });
+    expect(setting.log_analytics_workspace_id).toMatch(/^\$\{azurerm_log_analytics_workspace\.workspace_resource_\w+\.id\}$/);
+    expect(Object.keys(vault.diagnosticSettings)).toEqual(["audit"]);
+    expect(vault.diagnosticSettings.audit.node.path).toBe("test/cmk/diagnostics-audit");
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("the audit category group is accepted, an OpenAI category is not", () => {
+    const stack = testStack();
+    const workspace = workspaceIn(stack);
+    keyVaultIn(stack, { diagnosticSettings: { audit: { workspace, categoryGroups: ["audit"] } } });
+    expect(onlyResource(synthJson(stack), "azurerm_monitor_diagnostic_setting").enabled_log).toEqual([{ category_group: "audit" }]);
+    const bad = testStack();
+    keyVaultIn(bad, { diagnosticSettings: { wrong: { workspace: workspaceIn(bad), categories: ["RequestResponse" as never] } } });
+    expect(validationErrors(bad)).toEqual([
+      '[test/cmk/diagnostics-wrong] categories[0]: "RequestResponse" is not allowed; allowed: AuditEvent, AzurePolicyEvaluationDetails',
+    ]);
+  });
+});
+
+describe("CustomerManagedKeyVault roleAssignments", () => {
+  test("are made on the vault", () => {
+    const stack = testStack();
+    const vault = keyVaultIn(stack, { roleAssignments: { auditors: { principalId: "11111111-2222-3333-4444-555555555555", principalType: "Group", role: "Reader" } } });
+    const assignments = Object.values(resources(synthJson(stack), "azurerm_role_assignment")) as any[];
+    expect(assignments).toHaveLength(1);
+    expect(assignments[0].scope).toBe("${azurerm_key_vault.cmk_vault_BB613D54.id}");
+    expect(new RuleContext(stack).resolve(vault.scopeId)).toBe("${azurerm_key_vault.cmk_vault_BB613D54.id}");
+    expect(validationErrors(stack)).toEqual([]);
+  });
+});
+
+describe("CustomerManagedKeyVault validation", () => {
+  const errors = (overrides: Partial<CustomerManagedKeyVaultProps>) => {
+    const stack = testStack();
+    keyVaultIn(stack, overrides);
+    return validationErrors(stack).filter((e) => e.startsWith("[test/cmk"));
+  };
+  test("accepts the defaults", () => expect(errors({})).toEqual([]));
+  test("rejects an expiry not longer than the rotation", () =>
+    expect(errors({ rotation: { rotateAfter: "P90D", expireAfter: "P60D" } })).toEqual([expect.stringMatching(/rotation\.expireAfter: "P60D" is not allowed; allowed: longer than rotation\.rotateAfter/)]));
+  test("rejects a non-day duration", () => expect(errors({ rotation: { rotateAfter: "3 months" } }).join("\n")).toMatch(/rotation\.rotateAfter: "3 months" is not allowed/));
+  test("rejects a notification less than seven days before expiry", () =>
+    expect(errors({ rotation: { notifyBeforeExpiry: "P3D" } })).toEqual([expect.stringMatching(/rotation\.notifyBeforeExpiry: "P3D" is not allowed; allowed: at least P7D/)]));
+  test("rejects a bad vault name, and skips the check for a reference", () => {
+    expect(errors({ name: "kv--bad" })).toEqual([expect.stringMatching(/^\[test\/cmk\] name: "kv--bad" is not allowed/)]);
+    const stack = testStack();
+    const other = keyVaultIn(stack, {}, "other");
+    keyVaultIn(stack, { name: other.keyVault.name });
+    expect(validationErrors(stack)).toEqual([]);
+  });
+  test("rejects a bad key name and an empty location", () => {
+    expect(errors({ keyName: "cmk_key" })).toEqual([expect.stringMatching(/keyName: "cmk_key" is not allowed; allowed: 1-127 letters, digits or hyphens/)]);
+    expect(errors({ location: "" })).toEqual(['[test/cmk] location: "" is not allowed; allowed: an Azure location']);
+  });
+  test("rejects soft delete outside 7-90 days", () => expect(errors({ softDeleteRetentionDays: 5 })).toEqual([expect.stringMatching(/softDeleteRetentionDays: 5 is not allowed/)]));
+  test("rejects a lock without a real reason", () => expect(errors({ lock: { reason: "keep" } })).toEqual([expect.stringMatching(/lock\.reason: "keep" is not allowed/)]));
 });
 
 describe("azapi bindings", () => {
   test("two keys in one stack share one azapi provider", () => {
     const stack = testStack();
-    cmk(stack, account(stack, "aoai-se", "swedencentral"), {}, "cmk-se");
-    cmk(stack, account(stack, "aoai-fr", "francecentral"), { keyVaultName: "aoaitkvfr" }, "cmk-fr");
+    keyVaultIn(stack, {}, "cmk-se");
+    keyVaultIn(stack, { name: "aoaitkvfr", location: "francecentral", keyName: "aoai-fr-cmk" }, "cmk-fr");
     const json = synthJson(stack);
     expect(resourceList(json, "azapi_resource")).toHaveLength(2);
     expect(json.provider?.azapi).toHaveLength(1);

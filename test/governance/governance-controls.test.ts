@@ -1,23 +1,16 @@
-import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
-import {
-  checkModelAllowlist,
-  ContentFilter,
-  CustomerManagedKey,
-  MonthlyBudget,
-  OpenAiAccount,
-  OpenAiPolicyAssignments,
-  PropChecks,
-  ResourceLocks,
-} from "../../lib";
-import { onlyResource, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { PropChecks } from "../../lib/core/validation";
+import { checkModelAllowlist } from "../../lib/governance";
+import { ContentFilter } from "../../lib/openai/content-filter";
+import { budgetIn, policyAssignmentsIn } from "../helpers/governance";
+import { openAiAccount } from "../helpers/openai";
+import { onlyResource, resourceList, synthJson, testStack, validationErrors } from "../helpers/synth";
 
-const account = (stack: ReturnType<typeof testStack>) =>
-  new OpenAiAccount(stack, "openai", { name: "aoai-t", resourceGroupName: "rg", location: "swedencentral", environment: "prod", owner: "team" });
+const account = (stack: ReturnType<typeof testStack>) => openAiAccount(stack);
 
 describe("MonthlyBudget validation", () => {
-  const budget = (overrides: Partial<ConstructorParameters<typeof MonthlyBudget>[2]>) => {
+  const budget = (overrides: Parameters<typeof budgetIn>[1]) => {
     const stack = testStack();
-    new MonthlyBudget(stack, "budget", { name: "b", resourceGroupId: "/subscriptions/x/resourceGroups/rg", amount: 100, startDate: "2026-12-01", contactEmails: ["a@contoso.com"], ...overrides });
+    budgetIn(stack, { startDate: "2026-12-01", ...overrides });
     return validationErrors(stack);
   };
   test("accepts a valid budget", () => expect(budget({})).toEqual([]));
@@ -27,47 +20,29 @@ describe("MonthlyBudget validation", () => {
   test("rejects no contact at all", () => expect(budget({ contactEmails: [] })).toEqual([expect.stringMatching(/contactEmails: \[\] is not allowed/)]));
 });
 
-describe("CustomerManagedKey validation", () => {
-  const cmk = (overrides: Partial<ConstructorParameters<typeof CustomerManagedKey>[2]>) => {
-    const stack = testStack();
-    new CustomerManagedKey(stack, "cmk", { account: account(stack), keyVaultName: "aoaitkv", resourceGroupName: "rg", environment: "prod", owner: "team", dataResidency: "eu", ...overrides });
-    return validationErrors(stack).filter((e) => e.startsWith("[test/cmk]"));
-  };
-  test("accepts the defaults", () => expect(cmk({})).toEqual([]));
-  test("rejects an expiry not longer than the rotation", () =>
-    expect(cmk({ rotation: { rotateAfter: "P90D", expireAfter: "P60D" } })).toEqual([expect.stringMatching(/rotation\.expireAfter: "P60D" is not allowed; allowed: longer than rotation\.rotateAfter/)]));
-  test("rejects a non-day duration", () => expect(cmk({ rotation: { rotateAfter: "3 months" } }).join("\n")).toMatch(/rotation\.rotateAfter: "3 months" is not allowed/));
-  test("rejects a bad vault name", () => expect(cmk({ keyVaultName: "kv--bad" })).toEqual([expect.stringMatching(/keyVaultName: "kv--bad" is not allowed/)]));
-  test("rejects soft delete outside 7-90 days", () => expect(cmk({ softDeleteRetentionDays: 5 })).toEqual([expect.stringMatching(/softDeleteRetentionDays: 5 is not allowed/)]));
-});
-
-describe("ResourceLocks", () => {
-  test("locks CanNotDelete with the reason and sets prevent_destroy", () => {
-    const stack = testStack();
-    const rg = new ResourceGroup(stack, "rg", { name: "rg", location: "swedencentral" });
-    new ResourceLocks(stack, "locks", { resources: { rg: { resource: rg, reason: "holds the audit trail" } } });
-    const json = synthJson(stack);
-    expect(onlyResource(json, "azurerm_management_lock")).toMatchObject({ lock_level: "CanNotDelete", notes: "holds the audit trail", scope: "${azurerm_resource_group.rg.id}" });
-    expect(onlyResource(json, "azurerm_resource_group").lifecycle).toEqual({ prevent_destroy: true });
-  });
-  test("a short reason fails", () => {
-    const stack = testStack();
-    const rg = new ResourceGroup(stack, "rg", { name: "rg", location: "swedencentral" });
-    new ResourceLocks(stack, "locks", { resources: { rg: { resource: rg, reason: "keep" } } });
-    expect(validationErrors(stack)).toEqual([expect.stringMatching(/resources\.rg\.reason: "keep" is not allowed/)]);
-  });
-});
-
 describe("OpenAiPolicyAssignments", () => {
   test("a prefix that makes a name longer than 64 characters fails", () => {
     const stack = testStack();
-    new OpenAiPolicyAssignments(stack, "p", { resourceGroupId: "/x", namePrefix: "x".repeat(60), enforcement: "deny" });
+    policyAssignmentsIn(stack, { namePrefix: "x".repeat(60), enforcement: "deny" });
     expect(validationErrors(stack).join("\n")).toMatch(/namePrefix: .* is not allowed; allowed: a prefix short enough/);
   });
   test("an unknown enforcement fails", () => {
     const stack = testStack();
-    new OpenAiPolicyAssignments(stack, "p", { resourceGroupId: "/x", namePrefix: "aoai-dev", enforcement: "block" as any });
+    policyAssignmentsIn(stack, { enforcement: "block" as any });
     expect(validationErrors(stack)).toEqual([expect.stringMatching(/enforcement: "block" is not allowed; allowed: audit, deny/)]);
+  });
+});
+
+describe("OpenAiPolicyAssignments effects", () => {
+  test("deny uses the policy's deny effect where it has one, audit otherwise", () => {
+    const stack = testStack();
+    policyAssignmentsIn(stack, { enforcement: "deny" });
+    const effects = Object.fromEntries(
+      resourceList(synthJson(stack), "azurerm_resource_group_policy_assignment").map((a) => [a.name, JSON.parse(a.parameters).effect.value]),
+    );
+    expect(effects["aoai-dev-no-local-auth"]).toBe("Deny");
+    expect(effects["aoai-dev-private-link"]).toBe("Audit");
+    expect(effects["aoai-dev-cmk"]).toBe("Audit");
   });
 });
 

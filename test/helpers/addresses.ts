@@ -16,6 +16,8 @@ export function stackAddresses(json: TerraformJson): string[] {
   const addresses: string[] = [];
   for (const [type, byId] of Object.entries(json.resource ?? {})) for (const id of Object.keys(byId)) addresses.push(`${type}.${id}`);
   for (const [type, byId] of Object.entries(json.data ?? {})) for (const id of Object.keys(byId)) addresses.push(`data.${type}.${id}`);
+  // `moved` blocks are part of the address API too: they carry a user's state to the new address.
+  for (const moved of ((json as { moved?: { from: string; to: string }[] }).moved ?? [])) addresses.push(`moved ${moved.from} -> ${moved.to}`);
   return addresses.sort();
 }
 

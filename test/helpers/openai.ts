@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
-import { ModelDeploymentOptions, OpenAiAccount, OpenAiAccountProps } from "../../lib";
+import { Construct } from "constructs";
+import { ModelDeploymentOptions, OpenAiAccount, OpenAiAccountProps } from "../../lib/openai";
 
 /** Deployment options for construct tests (a catalog-known model; test apps pin the synth date). */
 export const gpt = (name: string, extra: Partial<ModelDeploymentOptions> = {}): ModelDeploymentOptions => ({
@@ -11,14 +12,14 @@ export const gpt = (name: string, extra: Partial<ModelDeploymentOptions> = {}): 
   ...extra,
 });
 
-/** An OpenAI account `openai` in `stack`, with test defaults that `props` override. */
-export function openAiAccount(stack: TerraformStack, props: Partial<OpenAiAccountProps> = {}): OpenAiAccount {
-  return new OpenAiAccount(stack, "openai", {
-    name: "aoai-test-sdc-oai",
-    resourceGroupName: "rg-test",
-    location: "swedencentral",
-    environment: "test",
-    owner: "platform-team",
-    ...props,
-  });
+/** The props {@link openAiAccount} gives an account unless told otherwise. */
+export const ACCOUNT_DEFAULTS: OpenAiAccountProps = {
+  name: "aoai-test-sdc-oai",
+  resourceGroupName: "rg-test",
+  location: "swedencentral",
+};
+
+/** An OpenAI account (ID `openai` unless given) in `scope`, with test defaults that `props` override. */
+export function openAiAccount(scope: TerraformStack | Construct, props: Partial<OpenAiAccountProps> = {}, id = "openai"): OpenAiAccount {
+  return new OpenAiAccount(scope, id, { ...ACCOUNT_DEFAULTS, ...props });
 }

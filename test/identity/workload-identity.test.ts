@@ -1,4 +1,5 @@
 import { TerraformOutput } from "cdktf";
+import { GovernanceTags } from "../../lib/core/governance-tags";
 import { grantUse, WorkloadIdentity, WorkloadIdentityProps } from "../../lib/identity";
 import { onlyResource, resourceList, synthJson, testStack, validationErrors } from "../helpers/synth";
 import { ACCOUNT_ID, FakeTarget, GUIDS, subscriptionFormRoleId } from "./fixtures";
@@ -8,8 +9,6 @@ const base: WorkloadIdentityProps = {
   resourceGroupName: "rg-chat-prod",
   location: "swedencentral",
   application: "chatbot",
-  environment: "prod",
-  owner: "platform-team",
 };
 
 function identity(props: Partial<WorkloadIdentityProps> = {}) {
@@ -19,10 +18,14 @@ function identity(props: Partial<WorkloadIdentityProps> = {}) {
 }
 
 describe("WorkloadIdentity", () => {
-  test("is a user-assigned identity with governance and application tags", () => {
-    const { stack } = identity({ tags: { owner: "someone-else", costCenter: "42" } });
+  test("is a user-assigned identity with its application tag; GovernanceTags adds the governance tags", () => {
+    const alone = onlyResource(synthJson(identity().stack), "azurerm_user_assigned_identity");
+    expect(alone).toMatchObject({ name: base.name, resource_group_name: "rg-chat-prod", location: "swedencentral" });
+    expect(alone.tags).toEqual({ application: "chatbot" });
+    const { stack, construct } = identity();
+    expect(construct.node.defaultChild).toBe(construct.resource);
+    GovernanceTags.apply(stack, { environment: "prod", owner: "platform-team", dataResidency: "eu", tags: { costCenter: "42" } });
     const resource = onlyResource(synthJson(stack), "azurerm_user_assigned_identity");
-    expect(resource).toMatchObject({ name: base.name, resource_group_name: "rg-chat-prod", location: "swedencentral" });
     expect(resource.tags).toEqual({
       costCenter: "42",
       application: "chatbot",
@@ -68,11 +71,23 @@ describe("WorkloadIdentity", () => {
     expect(names.sort()).toEqual(["chat-prod-chatbot-id", "chat-prod-ci-pipeline-id", "chat-prod-eval-runner-id"]);
   });
 
-  test("residency defaults from a US region and can be set", () => {
-    const us = onlyResource(synthJson(identity({ location: "eastus2" }).stack), "azurerm_user_assigned_identity");
-    expect(us.tags["data-residency"]).toBe("us");
-    const custom = onlyResource(synthJson(identity({ dataResidency: "ch" }).stack), "azurerm_user_assigned_identity");
-    expect(custom.tags["data-residency"]).toBe("ch");
+  test("the residency of the nearest GovernanceTags holds the location", () => {
+    const { stack } = identity({ location: "eastus2" });
+    GovernanceTags.apply(stack, { environment: "prod", owner: "platform-team", dataResidency: "eu" });
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/\[test\/chatbot\] location: "eastus2" is not allowed; residency "eu" allows: /)]);
+    const us = identity({ location: "eastus2" });
+    GovernanceTags.apply(us.stack, { environment: "prod", owner: "platform-team", dataResidency: "us" });
+    expect(validationErrors(us.stack)).toEqual([]);
+  });
+
+  test("lock protects the identity: prevent_destroy and a CanNotDelete lock on its ID", () => {
+    const { stack, construct } = identity({ lock: { reason: "the CMK of the prod account is read with it" } });
+    const json = synthJson(stack);
+    expect(onlyResource(json, "azurerm_user_assigned_identity").lifecycle).toEqual({ prevent_destroy: true });
+    expect(onlyResource(json, "azurerm_management_lock")).toMatchObject({
+      scope: `\${azurerm_user_assigned_identity.${construct.resource.friendlyUniqueId}.id}`,
+      lock_level: "CanNotDelete",
+    });
   });
 
   test("a bad name fails with Azure's rule", () => {

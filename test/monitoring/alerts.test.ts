@@ -1,14 +1,7 @@
-import { AlertActionGroup, AlertActionGroupProps, OpenAiMetricAlerts, OpenAiMetricAlertsProps } from "../../lib/monitoring";
+import { GovernanceTags } from "../../lib/core/governance-tags";
+import { AlertActionGroupProps, OpenAiMetricAlertsProps } from "../../lib/monitoring";
+import { actionGroupIn, metricAlertsIn, monitoringStack } from "../helpers/monitoring";
 import { onlyResource, resources, synthJson, validationErrors } from "../helpers/synth";
-import { monitoringStack, TAGS } from "./fixtures";
-
-const GROUP: AlertActionGroupProps = {
-  ...TAGS,
-  name: "aoai-test-ag",
-  resourceGroupName: "rg-monitoring",
-  shortName: "aoai-test",
-  emails: [{ name: "platform", address: "platform@example.com" }],
-};
 
 const ACCOUNTS = [
   { key: "sdc", accountId: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/aoai-sdc" },
@@ -17,20 +10,14 @@ const ACCOUNTS = [
 
 function group(props: Partial<AlertActionGroupProps> = {}) {
   const stack = monitoringStack();
-  const construct = new AlertActionGroup(stack, "group", { ...GROUP, ...props });
+  const construct = actionGroupIn(stack, props);
   return { stack, construct };
 }
 
 function alerts(props: Partial<OpenAiMetricAlertsProps> = {}) {
   const stack = monitoringStack();
-  const actionGroup = new AlertActionGroup(stack, "group", GROUP);
-  const construct = new OpenAiMetricAlerts(stack, "alerts", {
-    ...TAGS,
-    resourceGroupName: "rg-monitoring",
-    actionGroupId: actionGroup.actionGroupId,
-    accounts: ACCOUNTS,
-    ...props,
-  });
+  const actionGroup = actionGroupIn(stack);
+  const construct = metricAlertsIn(stack, { actionGroupId: actionGroup.actionGroupId, accounts: ACCOUNTS, ...props });
   // Synthesized on demand: a stack with bad input fails Testing.synth.
   const rules = (): Record<string, any> =>
     Object.fromEntries(Object.values(resources(synthJson(stack), "azurerm_monitor_metric_alert")).map((r: any) => [r.name, r]));
@@ -45,8 +32,22 @@ describe("AlertActionGroup", () => {
     expect(resource.short_name).toBe("aoai-test");
     expect(resource.email_receiver).toEqual([{ name: "platform", email_address: "platform@example.com", use_common_alert_schema: true }]);
     expect(resource.webhook_receiver).toBeUndefined();
-    expect(resource.tags).toMatchObject({ "data-residency": "global", owner: "platform-team" });
+    expect(resource.tags).toBeUndefined();
     expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("takes no tag props: GovernanceTags on the scope tags the group and the alert rules", () => {
+    const { stack } = alerts();
+    GovernanceTags.apply(stack, { environment: "test", owner: "platform-team", dataResidency: "global" });
+    const json = synthJson(stack);
+    const tags = { environment: "test", owner: "platform-team", "data-residency": "global", "managed-by": "cdktf" };
+    expect(onlyResource(json, "azurerm_monitor_action_group").tags).toEqual(tags);
+    for (const rule of Object.values(resources(json, "azurerm_monitor_metric_alert"))) expect(rule.tags).toEqual(tags);
+  });
+
+  test("the action group resource is the construct's default child", () => {
+    const { construct } = group();
+    expect(construct.node.defaultChild).toBe(construct.resource);
   });
 
   test("adds webhook receivers when given", () => {

@@ -1,7 +1,13 @@
-import { ResourceNaming } from "../../lib";
+import { ResourceNaming } from "../../lib/core/naming";
 import { AuditWorkspace } from "../../lib/monitoring";
-import { onlyResource, resourceList, synthJson, validationErrors } from "../helpers/synth";
-import { monitoringStack, WORKSPACE_PROPS, workspaceIn } from "./fixtures";
+import { diagnosticSettingIn, monitoringStack, WORKSPACE_PROPS, workspaceIn } from "../helpers/monitoring";
+import { onlyResource, resourceList, resources, synthJson, validationErrors } from "../helpers/synth";
+
+/** Role definition GUIDs, written out as an independent oracle. */
+const LOG_ANALYTICS_READER = "73c42c96-874c-492b-b04d-ab87d138a893";
+const READER = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
+const GROUP_ID = "11111111-2222-3333-4444-555555555555";
+const WORKSPACE_ID = "/subscriptions/0000/resourceGroups/rg-shared/providers/Microsoft.OperationalInsights/workspaces/shared-log";
 
 function workspace(props: Parameters<typeof workspaceIn>[1] = {}) {
   const stack = monitoringStack();
@@ -40,8 +46,15 @@ describe("AuditWorkspace secure defaults", () => {
     expect(construct.diagnosticsTable).toBeUndefined();
   });
 
-  test("is tagged with residency from the location's data zone", () => {
-    expect(resource.tags).toMatchObject({ environment: "test", owner: "platform-team", "data-residency": "eu" });
+  test("carries no tags of its own (GovernanceTags tags it)", () => {
+    expect(resource.tags).toBeUndefined();
+  });
+
+  test("the workspace resource is the construct's default child, and no lock is made unless asked", () => {
+    expect(construct.node.defaultChild).toBe(construct.resource);
+    expect(construct.lock).toBeUndefined();
+    expect(resource.lifecycle).toBeUndefined();
+    expect(resourceList(json, "azurerm_management_lock")).toEqual([]);
   });
 
   test("lists no security exceptions and passes validation", () => {
@@ -137,9 +150,99 @@ describe("AuditWorkspace validation", () => {
     expect(validationErrors(workspace({ name: undefined }).stack).join("\n")).toMatch(/name: \(missing\) is not allowed; allowed: a `name`, or a `naming`/);
   });
 
-  test("rejects an empty owner and location", () => {
-    const errors = validationErrors(workspace({ owner: " ", location: "" }).stack).join("\n");
-    expect(errors).toMatch(/owner: " " is not allowed/);
-    expect(errors).toMatch(/location: "" is not allowed/);
+  test("rejects an empty location", () => {
+    expect(validationErrors(workspace({ location: " " }).stack)).toEqual(['[test/workspace] location: " " is not allowed; allowed: an Azure location']);
+  });
+});
+
+describe("AuditWorkspace lock", () => {
+  test("prevent_destroy and a CanNotDelete lock on the workspace's ID, with the reason", () => {
+    const { stack, construct } = workspace({ lock: { reason: "Audit log workspace of a regulated environment" } });
+    const json = synthJson(stack);
+    expect(onlyResource(json, "azurerm_log_analytics_workspace").lifecycle).toEqual({ prevent_destroy: true });
+    expect(onlyResource(json, "azurerm_management_lock")).toEqual({
+      name: "do-not-delete-workspace",
+      scope: expect.stringMatching(/^\$\{azurerm_log_analytics_workspace\.workspace_resource_\w+\.id\}$/),
+      lock_level: "CanNotDelete",
+      notes: "Audit log workspace of a regulated environment",
+    });
+    expect(construct.lock?.node.path).toBe("test/workspace/lock");
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("preventDestroy only: no management lock", () => {
+    const { stack } = workspace({ lock: { reason: "Audit log workspace of a regulated environment", protection: "preventDestroy" } });
+    const json = synthJson(stack);
+    expect(onlyResource(json, "azurerm_log_analytics_workspace").lifecycle).toEqual({ prevent_destroy: true });
+    expect(resourceList(json, "azurerm_management_lock")).toEqual([]);
+  });
+
+  test("a lock without a real reason fails", () => {
+    expect(validationErrors(workspace({ lock: { reason: "keep" } }).stack)).toEqual([
+      expect.stringMatching(/^\[test\/workspace\] lock\.reason: "keep" is not allowed; .*at least 10 characters/),
+    ]);
+  });
+});
+
+describe("AuditWorkspace roles", () => {
+  const assignments = (json: ReturnType<typeof synthJson>) => Object.values(resources(json, "azurerm_role_assignment")) as any[];
+  const roleGuid = (a: any) => String(a.role_definition_id).split("/").pop();
+
+  test("grantLogReader takes the library's own workspace: Log Analytics Reader on its ID, a child of the workspace", () => {
+    const { stack, construct } = workspace();
+    const assignment = construct.grantLogReader({ principalId: GROUP_ID, principalType: "Group" });
+    expect(assignment.node.scope).toBe(construct);
+    const [only, ...rest] = assignments(synthJson(stack));
+    expect(rest).toEqual([]);
+    expect(only.scope).toMatch(/^\$\{azurerm_log_analytics_workspace\.workspace_resource_\w+\.id\}$/);
+    expect(roleGuid(only)).toBe(LOG_ANALYTICS_READER);
+    expect(only.principal_id).toBe(GROUP_ID);
+    expect(only.principal_type).toBe("Group");
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("grantRead gives Reader, and the workspace's scopeId is its resource ID", () => {
+    const { stack, construct } = workspace();
+    construct.grantRead({ principalId: GROUP_ID, principalType: "Group" });
+    expect(construct.scopeId).toBe(construct.workspaceId);
+    expect(assignments(synthJson(stack)).map(roleGuid)).toEqual([READER]);
+  });
+
+  test("roleAssignments assigns each entry on the workspace, keyed by the caller's key", () => {
+    const { stack, construct } = workspace({
+      roleAssignments: { auditors: { principalId: GROUP_ID, principalType: "Group", role: "LogAnalyticsReader" } },
+    });
+    const json = synthJson(stack);
+    expect(assignments(json).map(roleGuid)).toEqual([LOG_ANALYTICS_READER]);
+    expect(construct.node.tryFindChild("grant-LogAnalyticsReader-auditors")).toBeDefined();
+    expect(validationErrors(stack)).toEqual([]);
+  });
+});
+
+describe("AuditWorkspace.fromWorkspaceId", () => {
+  test("a workspace made elsewhere takes diagnostic settings and grants on its ID", () => {
+    const stack = monitoringStack();
+    const shared = AuditWorkspace.fromWorkspaceId(stack, "shared", WORKSPACE_ID, "westeurope");
+    expect(shared.workspaceId).toBe(WORKSPACE_ID);
+    expect(shared.location).toBe("westeurope");
+    expect(shared.scopeId).toBe(WORKSPACE_ID);
+    diagnosticSettingIn(stack, { workspace: shared });
+    shared.grantLogReader({ principalId: GROUP_ID, principalType: "Group" });
+    const json = synthJson(stack);
+    expect(onlyResource(json, "azurerm_monitor_diagnostic_setting").log_analytics_workspace_id).toBe(WORKSPACE_ID);
+    const assignment = onlyResource(json, "azurerm_role_assignment");
+    expect(assignment.scope).toBe(WORKSPACE_ID);
+    expect(String(assignment.role_definition_id).split("/").pop()).toBe(LOG_ANALYTICS_READER);
+    expect(resourceList(json, "azurerm_log_analytics_workspace")).toEqual([]);
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("an empty ID or location fails", () => {
+    const stack = monitoringStack();
+    AuditWorkspace.fromWorkspaceId(stack, "shared", "", "");
+    expect(validationErrors(stack)).toEqual([
+      '[test/shared] workspaceId: "" is not allowed; allowed: the Azure resource ID of a Log Analytics workspace',
+      '[test/shared] location: "" is not allowed; allowed: an Azure location',
+    ]);
   });
 });

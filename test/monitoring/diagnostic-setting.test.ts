@@ -1,20 +1,26 @@
+import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
+import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
 import { MonitorDiagnosticSetting } from "@cdktf/provider-azurerm/lib/monitor-diagnostic-setting";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { OpenAiAccount } from "../../lib";
+import { DiagnosticSettingProps } from "../../lib/core/features/diagnostic-settings";
 import {
-  DiagnosticDestinations,
+  addDiagnosticSettings,
+  DiagnosedAccount,
+  KEY_VAULT_DIAGNOSTICS,
   MAX_DIAGNOSTIC_SETTINGS_PER_RESOURCE,
   OpenAiDiagnosticSetting,
   OpenAiDiagnosticSettingProps,
+  OpenAiLogCategory,
+  ResourceDiagnosticSetting,
 } from "../../lib/monitoring";
+import { ACCOUNT_ID, allKeys, archiveIn, diagnosticSettingIn, monitoringStack, workspaceIn } from "../helpers/monitoring";
 import { onlyResource, resourceList, synthJson, validationErrors } from "../helpers/synth";
-import { allKeys, archiveIn, monitoringStack, TAGS, workspaceIn } from "./fixtures";
 
-const ACCOUNT_ID = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/aoai-sdc";
-
-function accountIn(stack: TerraformStack, location = "swedencentral", id = "openai"): OpenAiAccount {
-  return new OpenAiAccount(stack, id, { ...TAGS, name: `aoai-test-${id}`, resourceGroupName: "rg", location });
+/** A raw Azure OpenAI account (no dependency on lib/openai), as forAccount takes it. */
+function accountIn(stack: TerraformStack, location = "swedencentral", id = "openai"): DiagnosedAccount {
+  const account = new CognitiveAccount(stack, id, { name: `aoai-test-${id}`, resourceGroupName: "rg", location, kind: "OpenAI", skuName: "S0" });
+  return { accountId: account.id, location };
 }
 
 /** A stack with a workspace and an archive in Sweden Central, and one setting made with `props`. */
@@ -22,13 +28,7 @@ function setting(props: Partial<OpenAiDiagnosticSettingProps> = {}) {
   const stack = monitoringStack();
   const workspace = workspaceIn(stack);
   const archive = archiveIn(stack);
-  const construct = new OpenAiDiagnosticSetting(stack, "diagnostics", {
-    targetResourceId: ACCOUNT_ID,
-    targetLocation: "swedencentral",
-    workspace,
-    archive,
-    ...props,
-  });
+  const construct = diagnosticSettingIn(stack, { workspace, archive, ...props });
   return { stack, construct, workspace, archive };
 }
 
@@ -115,7 +115,7 @@ describe("OpenAiDiagnosticSetting options", () => {
     const archive = archiveIn(stack);
     OpenAiDiagnosticSetting.forAccount(stack, "diagnostics", account, { archive });
     const resource = onlyResource(synthJson(stack), "azurerm_monitor_diagnostic_setting");
-    expect(resource.target_resource_id).toMatch(/^\$\{azurerm_cognitive_account\.openai_resource_\w+\.id\}$/);
+    expect(resource.target_resource_id).toBe("${azurerm_cognitive_account.openai.id}");
     expect(validationErrors(stack)).toEqual([]);
   });
 });
@@ -162,23 +162,33 @@ describe("OpenAiDiagnosticSetting validation", () => {
     const archive = archiveIn(stack); // swedencentral
     OpenAiDiagnosticSetting.forAccount(stack, "diagnostics", account, { archive });
     expect(validationErrors(stack)).toEqual([
-      '[test/diagnostics] archive.location: "swedencentral" is not allowed; allowed: francecentral, the monitored account\'s region (Azure accepts only a storage destination in the same region)',
+      '[test/diagnostics] archive.location: "swedencentral" is not allowed; allowed: francecentral, the monitored Azure OpenAI account\'s region (Azure accepts only a storage destination in the same region)',
     ]);
   });
 
-  test("compares regions in Azure's canonical form, and skips the check when the target region is unknown", () => {
-    expect(validationErrors(setting({ targetLocation: "Sweden Central" }).stack)).toEqual([]);
-    expect(validationErrors(setting({ targetLocation: undefined, archive: { storageAccountId: "/x", location: "westus" } }).stack)).toEqual([]);
+  test("compares regions in Azure's canonical form, and skips the check when the target region is a reference", () => {
+    expect(validationErrors(setting({ location: "Sweden Central" }).stack)).toEqual([]);
+    const stack = monitoringStack();
+    const account = new CognitiveAccount(stack, "openai", { name: "aoai-t", resourceGroupName: "rg", location: "swedencentral", kind: "OpenAI", skuName: "S0" });
+    diagnosticSettingIn(stack, { location: account.location, archive: { storageAccountId: "/x", location: "westus" } });
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("the target's location is required", () => {
+    const { stack } = setting({ location: "" });
+    expect(validationErrors(stack)).toEqual([
+      '[test/diagnostics] location: "" is not allowed; allowed: an Azure location (the monitored Azure OpenAI account\'s)',
+    ]);
   });
 
   test("a workspace in another region is fine (only storage must share the region)", () => {
-    const { stack } = setting({ targetLocation: "francecentral", archive: undefined });
+    const { stack } = setting({ location: "francecentral", archive: undefined });
     expect(validationErrors(stack)).toEqual([]);
   });
 });
 
 describe("OpenAiDiagnosticSetting per-resource limit", () => {
-  const destinations = (stack: TerraformStack): DiagnosticDestinations => ({ workspace: workspaceIn(stack) });
+  const destinations = (stack: TerraformStack): DiagnosticSettingProps<OpenAiLogCategory> => ({ workspace: workspaceIn(stack) });
 
   test(`accepts ${MAX_DIAGNOSTIC_SETTINGS_PER_RESOURCE} settings on one account`, () => {
     const stack = monitoringStack();
@@ -199,7 +209,7 @@ describe("OpenAiDiagnosticSetting per-resource limit", () => {
     }
     const errors = validationErrors(stack);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^\[test\/team-6\/setting-6\] targetResourceId: "\$\{azurerm_cognitive_account\.openai_resource_\w+\.id\}" is not allowed; allowed: at most 5 diagnostic settings per resource; this stack has 6 on it \(test\/setting-1\/resource, .*test\/team-6\/setting-6\/resource\)$/);
+    expect(errors[0]).toMatch(/^\[test\/team-6\/setting-6\] targetResourceId: "\$\{azurerm_cognitive_account\.openai\.id\}" is not allowed; allowed: at most 5 diagnostic settings per resource; this stack has 6 on it \(test\/setting-1\/resource, .*test\/team-6\/setting-6\/resource\)$/);
   });
 
   test("counts raw azurerm_monitor_diagnostic_setting resources on the same account too", () => {
@@ -236,5 +246,64 @@ describe("OpenAiDiagnosticSetting per-resource limit", () => {
       '[test/a] name: "openai-audit-logs" is not allowed; allowed: a name no other diagnostic setting on the same resource uses',
       '[test/b] name: "openai-audit-logs" is not allowed; allowed: a name no other diagnostic setting on the same resource uses',
     ]);
+  });
+});
+
+describe("ResourceDiagnosticSetting for other resource types", () => {
+  function vaultIn(stack: TerraformStack, location = "swedencentral") {
+    return new KeyVault(stack, "vault", { name: "aoaitkv", location, resourceGroupName: "rg", tenantId: "t", skuName: "premium" });
+  }
+
+  test("a Key Vault setting sends AuditEvent and AzurePolicyEvaluationDetails by default, named after the type", () => {
+    const stack = monitoringStack();
+    const vault = vaultIn(stack);
+    const construct = new ResourceDiagnosticSetting(stack, "vault-logs", {
+      targetResourceId: vault.id,
+      location: "swedencentral",
+      workspace: workspaceIn(stack),
+      logCategories: KEY_VAULT_DIAGNOSTICS,
+    });
+    const resource = onlyResource(synthJson(stack), "azurerm_monitor_diagnostic_setting");
+    expect(resource.name).toBe("key-vault-audit-logs");
+    expect(resource.target_resource_id).toBe("${azurerm_key_vault.vault.id}");
+    expect(resource.enabled_log).toEqual([{ category: "AuditEvent" }, { category: "AzurePolicyEvaluationDetails" }]);
+    expect(resource.enabled_metric).toEqual([{ category: "AllMetrics" }]);
+    expect(construct.node.defaultChild).toBe(construct.resource);
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("categories are checked against the type's own list", () => {
+    const stack = monitoringStack();
+    new ResourceDiagnosticSetting(stack, "vault-logs", {
+      targetResourceId: vaultIn(stack).id,
+      location: "swedencentral",
+      workspace: workspaceIn(stack),
+      categories: ["Audit"],
+      logCategories: KEY_VAULT_DIAGNOSTICS,
+    });
+    expect(validationErrors(stack)).toEqual(['[test/vault-logs] categories[0]: "Audit" is not allowed; allowed: AuditEvent, AzurePolicyEvaluationDetails']);
+  });
+
+  test("addDiagnosticSettings makes one setting per key, child diagnostics-<key>, named after the key", () => {
+    const stack = monitoringStack();
+    const vault = vaultIn(stack);
+    const workspace = workspaceIn(stack);
+    const made = addDiagnosticSettings(stack, { targetResourceId: vault.id, location: "swedencentral" }, {
+      audit: { workspace, categoryGroups: ["audit"], metrics: false },
+      everything: { workspace, name: "all-logs" },
+    }, KEY_VAULT_DIAGNOSTICS);
+    expect(Object.keys(made)).toEqual(["audit", "everything"]);
+    expect(made.audit.node.path).toBe("test/diagnostics-audit");
+    const byName = Object.fromEntries(resourceList(synthJson(stack), "azurerm_monitor_diagnostic_setting").map((r) => [r.name, r]));
+    expect(byName.audit.enabled_log).toEqual([{ category_group: "audit" }]);
+    expect(byName.audit.enabled_metric).toBeUndefined();
+    expect(byName["all-logs"].enabled_log).toHaveLength(2);
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("addDiagnosticSettings reports a key that cannot become a construct ID", () => {
+    const stack = monitoringStack();
+    addDiagnosticSettings(stack, { targetResourceId: "/x", location: "swedencentral" }, { "a/b": { workspace: workspaceIn(stack) } }, KEY_VAULT_DIAGNOSTICS);
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/^\[test\] diagnosticSettings: "a\/b" is not allowed; allowed: a key without "\/"/)]);
   });
 });

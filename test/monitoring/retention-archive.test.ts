@@ -1,12 +1,12 @@
-import { ResourceNaming } from "../../lib";
+import { ResourceNaming } from "../../lib/core/naming";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { TerraformStack } from "cdktf";
 import { RuleContext } from "../../lib/governance/compliance/context";
 import { StorageAccountHardened } from "../../lib/governance/compliance/rules/StorageAccountHardened";
 import { RetentionArchive } from "../../lib/monitoring";
 import { ARCHIVE_PUBLIC_ENDPOINT_REASON } from "../../lib/monitoring/retention-archive";
-import { onlyResource, resourceList, synthJson, testStack, validationErrors } from "../helpers/synth";
-import { ARCHIVE_PROPS, archiveIn, monitoringStack, warningsOf } from "./fixtures";
+import { ARCHIVE_PROPS, archiveIn, monitoringStack, warningsOf } from "../helpers/monitoring";
+import { onlyResource, resourceList, resources, synthJson, testStack, validationErrors } from "../helpers/synth";
 
 function archive(props: Parameters<typeof archiveIn>[1] = {}) {
   const stack = monitoringStack();
@@ -56,11 +56,17 @@ describe("RetentionArchive storage hardening", () => {
     expect(account.cross_tenant_replication_enabled).toBe(false);
   });
 
-  test("is in the given region, tagged with its residency", () => {
+  test("is in the given region, with no tags of its own (GovernanceTags tags it)", () => {
     expect(account.location).toBe("swedencentral");
     expect(account.name).toBe("aoaitestsdcauditst");
-    expect(account.tags).toMatchObject({ "data-residency": "eu", owner: "platform-team" });
+    expect(account.tags).toBeUndefined();
     expect(construct.location).toBe("swedencentral");
+  });
+
+  test("the storage account is the construct's default child; no lock unless asked", () => {
+    expect(construct.node.defaultChild).toBe(construct.storageAccount);
+    expect(account.lifecycle).toBeUndefined();
+    expect(resourceList(json, "azurerm_management_lock")).toEqual([]);
   });
 
   test("passes validation and warns about nothing when the provider keeps off the data plane", () => {
@@ -330,5 +336,34 @@ describe("RetentionArchive naming and provider", () => {
     const stack = testStack(); // provider with features {} only
     archiveIn(stack);
     expect(warningsOf(stack)).toEqual([expect.stringMatching(/features \{ storage \{ data_plane_available = false \} \}/)]);
+  });
+});
+
+describe("RetentionArchive lock and roles", () => {
+  test("lock: prevent_destroy and a CanNotDelete lock on the storage account's ID, not a container's", () => {
+    const stack = monitoringStack();
+    const construct = archiveIn(stack, { lock: { reason: "Write-once audit archive; evidence for auditors", name: "do-not-delete-archive-swedencentral" } });
+    const json = synthJson(stack);
+    expect(onlyResource(json, "azurerm_storage_account").lifecycle).toEqual({ prevent_destroy: true });
+    expect(onlyResource(json, "azurerm_management_lock")).toEqual({
+      name: "do-not-delete-archive-swedencentral",
+      scope: expect.stringMatching(/^\$\{azurerm_storage_account\.archive_account_\w+\.id\}$/),
+      lock_level: "CanNotDelete",
+      notes: "Write-once audit archive; evidence for auditors",
+    });
+    expect(construct.lock?.node.path).toBe("test/archive/lock");
+    expect(validationErrors(stack)).toEqual([]);
+  });
+
+  test("roleAssignments are made on the storage account", () => {
+    const stack = monitoringStack();
+    const construct = archiveIn(stack, {
+      roleAssignments: { siem: { principalId: "11111111-2222-3333-4444-555555555555", principalType: "ServicePrincipal", role: "Reader" } },
+    });
+    const assignments = Object.values(resources(synthJson(stack), "azurerm_role_assignment")) as any[];
+    expect(assignments).toHaveLength(1);
+    expect(assignments[0].scope).toMatch(/^\$\{azurerm_storage_account\.archive_account_\w+\.id\}$/);
+    expect(construct.scopeId).toBe(construct.storageAccountId);
+    expect(validationErrors(stack)).toEqual([]);
   });
 });

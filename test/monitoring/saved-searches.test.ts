@@ -5,13 +5,13 @@ import {
   THROTTLED_REQUESTS_SEARCH,
   WorkspaceSavedSearches,
 } from "../../lib/monitoring";
+import { monitoringStack, savedSearchesIn, workspaceIn } from "../helpers/monitoring";
 import { resources, synthJson, validationErrors } from "../helpers/synth";
-import { monitoringStack, workspaceIn } from "./fixtures";
 
 function searchesIn(props: Partial<ConstructorParameters<typeof WorkspaceSavedSearches>[2]> = {}) {
   const stack = monitoringStack();
   const workspace = workspaceIn(stack);
-  const construct = new WorkspaceSavedSearches(stack, "searches", { workspace, ...props });
+  const construct: WorkspaceSavedSearches = savedSearchesIn(stack, { workspace, ...props });
   // Synthesized on demand: a stack with bad input fails Testing.synth.
   const saved = (): Record<string, any> =>
     Object.fromEntries(Object.values(resources(synthJson(stack), "azurerm_log_analytics_saved_search")).map((r: any) => [r.name, r]));
@@ -82,7 +82,7 @@ describe("WorkspaceSavedSearches options and validation", () => {
       ],
     });
     const errors = validationErrors(stack).join("\n");
-    expect(errors).toMatch(/searches: \["openai-request-log"\] is not allowed; allowed: each search name once per workspace/);
+    expect(errors).toMatch(/searches: \["openai-request-log"\] is not allowed; allowed: each search name once/);
     expect(errors).toMatch(/searches\.bad name!\.name: "bad name!" is not allowed/);
     expect(errors).toMatch(/searches\.bad name!\.query: " " is not allowed; allowed: a KQL query/);
   });

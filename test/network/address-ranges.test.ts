@@ -1,14 +1,7 @@
 import { Construct } from "constructs";
-import {
-  addPropChecks,
-  blocksOverlap,
-  checkNoOverlaps,
-  firstSubBlock,
-  isPrivateBlock,
-  parseIpv4Address,
-  parseIpv4Block,
-  PropChecks,
-} from "../../lib";
+import { addPropChecks, PropChecks } from "../../lib/core/validation";
+import { checkNoOverlaps } from "../../lib/network";
+import { blocksOverlap, firstSubBlock, isPrivateBlock, parseIpv4Address, parseIpv4Block } from "../../lib/network/private/ipv4";
 import { testStack, validationErrors } from "../helpers/synth";
 
 const block = (cidr: string) => {

@@ -1,4 +1,4 @@
-import { OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, RegionNetwork } from "../../lib";
+import { OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, RegionNetwork } from "../../lib/network";
 import { testStack, validationErrors } from "../helpers/synth";
 import { gpt, openAiAccount, subnetId, zoneId } from "./fixtures";
 

@@ -1,4 +1,7 @@
-import { checkIpRule, checkNetworkRules, OpenAiAccountProps, OpenAiNetworkRules, PropChecks } from "../../lib";
+import { PropChecks } from "../../lib/core/validation";
+import { OpenAiNetworkRules } from "../../lib/network";
+import { checkIpRule, checkNetworkRules } from "../../lib/network/private/network-rules";
+import { OpenAiAccountProps } from "../../lib/openai";
 import { onlyResource, synthJson, testStack, validationErrors } from "../helpers/synth";
 import { openAiAccount, subnetId, vnetId } from "./fixtures";
 
@@ -81,8 +84,8 @@ describe("network rules validation", () => {
     const c = new PropChecks();
     checkNetworkRules(c, rules, true);
     expect(c.messages).toEqual([
-      'networkRules.ipRules: "52.174.10.7" is not allowed; allowed: each entry once',
-      expect.stringMatching(/^networkRules\.subnetIds: ".*" is not allowed; allowed: each entry once$/),
+      'networkRules.ipRules: ["52.174.10.7"] is not allowed; allowed: each IP rule once',
+      expect.stringMatching(/^networkRules\.subnetIds: \[".*"\] is not allowed; allowed: each subnet once, ignoring case$/),
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { OPENAI_PRIVATE_DNS_ZONES, PrivateDnsZones, PrivateDnsZonesProps } from "../../lib";
+import { OPENAI_PRIVATE_DNS_ZONES, PrivateDnsZones, PrivateDnsZonesProps } from "../../lib/network";
 import { resourceList, resources, synthJson, testStack, validationErrors } from "../helpers/synth";
 import { vnetId, zoneId } from "./fixtures";
 
@@ -133,7 +133,7 @@ describe("PrivateDnsZones validation", () => {
   test("rejects linking the same VNet key twice", () => {
     const { stack, construct } = zones(created);
     construct.linkVirtualNetwork("hub", vnetId("other"));
-    expect(validationErrors(stack).join("\n")).toMatch(/virtualNetworks\.hub: "hub" is not allowed; allowed: each VNet key once/);
+    expect(validationErrors(stack).join("\n")).toMatch(/virtualNetworks: \["hub"\] is not allowed; allowed: each VNet key once/);
   });
 
   test("rejects existing zone IDs combined with creation props", () => {

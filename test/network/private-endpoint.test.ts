@@ -1,5 +1,5 @@
 import { TerraformOutput, TerraformStack } from "cdktf";
-import { OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, PrivateDnsZones } from "../../lib";
+import { OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, PrivateDnsZones } from "../../lib/network";
 import { onlyResource, resources, synthJson, testStack, validationErrors } from "../helpers/synth";
 import { address, gpt, openAiAccount, subnetId, vnetId, zoneId } from "./fixtures";
 

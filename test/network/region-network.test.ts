@@ -1,5 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { RegionNetwork, RegionNetworkProps } from "../../lib";
+import { RegionNetwork, RegionNetworkProps } from "../../lib/network";
 import { onlyResource, resources, synthJson, testStack, validationErrors } from "../helpers/synth";
 import { subnetId, vnetId } from "./fixtures";
 
@@ -158,5 +158,29 @@ describe("RegionNetwork validation", () => {
 
   test("rejects a location that is not a location name", () => {
     expect(problems({ ...create, location: "Sweden Central" })).toEqual([expect.stringMatching(/location: "Sweden Central" is not allowed/)]);
+  });
+});
+
+describe("RegionNetwork lock", () => {
+  test("locks the created VNet: prevent_destroy and a CanNotDelete lock on its ID", () => {
+    const { stack, construct } = network({ ...create, lock: { reason: "hub-connected network of the prod region" } });
+    const json = synthJson(stack);
+    expect(onlyResource(json, "azurerm_virtual_network").lifecycle).toEqual({ prevent_destroy: true });
+    expect(onlyResource(json, "azurerm_management_lock")).toMatchObject({
+      scope: `\${azurerm_virtual_network.${construct.virtualNetwork!.friendlyUniqueId}.id}`,
+      lock_level: "CanNotDelete",
+    });
+    expect(construct.node.defaultChild).toBe(construct.virtualNetwork);
+  });
+
+  test("a lock with a brought subnet has nothing to lock and fails", () => {
+    const { stack, construct } = network({ subnetId: subnetId(), lock: { reason: "hub-connected network of the prod region" } });
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/^\[test\/net\] lock: .* is not allowed; allowed: only with addressSpace/)]);
+    expect(construct.node.tryFindChild("lock")).toBeUndefined();
+  });
+
+  test("carries no tags of its own (GovernanceTags tags it)", () => {
+    const { stack } = network(create);
+    expect(onlyResource(synthJson(stack), "azurerm_virtual_network").tags).toBeUndefined();
   });
 });

@@ -1,9 +1,10 @@
-import { ContentFilter, OpenAiAccount } from "../../lib";
+import { ContentFilter, ContentFilterProps } from "../../lib/openai";
+import { openAiAccount } from "../helpers/openai";
 import { onlyResource, synthJson, testStack, validationErrors } from "../helpers/synth";
 
-function policy(props: Partial<ConstructorParameters<typeof ContentFilter>[2]> = {}) {
+function policy(props: Partial<ContentFilterProps> = {}) {
   const stack = testStack();
-  const account = new OpenAiAccount(stack, "openai", { name: "aoai-t", resourceGroupName: "rg", location: "swedencentral", environment: "prod", owner: "team" });
+  const account = openAiAccount(stack, { name: "aoai-t", resourceGroupName: "rg" });
   new ContentFilter(stack, "cf", { account, ...props });
   return { stack, resource: onlyResource(synthJson(stack), "azurerm_cognitive_account_rai_policy") };
 }

@@ -1,6 +1,6 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { AnnotationMetadataEntryType, Testing, TerraformStack, TerraformVariable } from "cdktf";
-import { ModelDeploymentOptions, OpenAiAccount } from "../../lib";
+import { ModelDeploymentOptions, OpenAiAccount } from "../../lib/openai";
 import { ModelDeployment } from "../../lib/openai/model-deployment";
 import { DeploymentSku } from "../../lib/regions/processing";
 import { SYNTH_DATE_CONTEXT_KEY } from "../../lib/core/synth-date";
@@ -15,6 +15,7 @@ import {
 } from "../../lib/openai/model-lifecycle";
 import { ENVIRONMENTS } from "../../stacks/environments";
 import { REGIONAL_PROFILES } from "../../stacks/regional-profiles";
+import { openAiAccount } from "../helpers/openai";
 
 function stackWith(context: Record<string, unknown> = {}): TerraformStack {
   const stack = new TerraformStack(Testing.app({ context }), "test");
@@ -23,13 +24,7 @@ function stackWith(context: Record<string, unknown> = {}): TerraformStack {
 }
 
 function account(stack: TerraformStack): OpenAiAccount {
-  return new OpenAiAccount(stack, "openai", {
-    name: "aoai-test-sdc-oai",
-    resourceGroupName: "rg",
-    location: "swedencentral",
-    environment: "test",
-    owner: "team",
-  });
+  return openAiAccount(stack, { resourceGroupName: "rg" });
 }
 
 const deployment = (extra: Partial<ModelDeploymentOptions> = {}): ModelDeploymentOptions => ({

@@ -11,7 +11,6 @@ const deployment = { name: "chat", model: "gpt-5.4", version: "2026-03-05", sku:
 function platform(extra: Partial<OpenAiPlatformProps> = {}) {
   const stack = testStack("platform");
   const built = new OpenAiPlatform(stack, "openai", {
-    environment: "prod",
     owner: "ai-platform@contoso.com",
     naming: new ResourceNaming({ workload: "chat", environment: "prod", uniqueSuffix: "ctso" }),
     resourceGroupName: "chat-prod-rg",

@@ -1,4 +1,6 @@
 import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Tokenization } from "cdktf";
+import { IConstruct } from "constructs";
+import { AcknowledgedWeakening, acknowledgedWeakenings, isValidReason } from "../../core/justification";
 import { ResourceAttributes } from "./values";
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
@@ -78,6 +80,20 @@ export class RuleContext {
   /** Resolves tokens in `value` the way the stack's synthesis does (references become `${...}`). */
   public resolve(value: unknown): unknown {
     return Tokenization.resolve(value, { scope: this.stack, preparing: false, resolver: RESOLVER });
+  }
+
+  /**
+   * The weakening recorded under `key` (`acknowledgeWeakening`) on `construct` or the nearest of
+   * its scopes, with a valid reason. For a rule that accepts a weakening only under conditions it
+   * checks itself (a trusted-services storage endpoint behind a Deny firewall); a rule that a
+   * weakening simply accepts names the key in `acknowledgedBy` instead.
+   */
+  public acknowledgedWeakening(construct: IConstruct, key: string): AcknowledgedWeakening | undefined {
+    for (const scope of [...construct.node.scopes].reverse()) {
+      const found = acknowledgedWeakenings(scope).find((w) => w.key === key && isValidReason(w.reason));
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The resource of `type` that `reference` points to, when it is in this stack. */

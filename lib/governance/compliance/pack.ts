@@ -4,6 +4,7 @@ import { addPropChecks, PropChecks } from "../../core/validation";
 import { RuleContext } from "./context";
 import { ComplianceFinding, ComplianceLevel } from "./finding";
 import { ComplianceReport } from "./report";
+import { ComplianceReportPack } from "./report-render";
 import { ComplianceRule, nonCompliant, RuleJudgement } from "./rule";
 import { registerRuleIds } from "./rule-registry";
 import { ComplianceSuppressions } from "./suppressions";
@@ -32,8 +33,11 @@ export interface CompliancePackProps {
  * A compliance rule pack: a cdktf Aspect that judges every provider resource of the stack it
  * is added to (`Aspects.of(stack).add(pack)`) with its rules, records a finding per rule and
  * resource, and annotates each unsuppressed non-compliant resource: an error annotation (which
- * fails the synth) for error-level rules, a warning otherwise. The findings are written beside
- * the stack's Terraform JSON as compliance-report.json and compliance-report.md.
+ * fails the synth) for error-level rules, a warning otherwise. It pushes its description and
+ * findings into the stack's {@link ComplianceReport}, which writes them beside the stack's
+ * Terraform JSON as compliance-report.json, .md and .html. A break is accepted (reported as
+ * suppressed) by a {@link ComplianceSuppressions} entry or by a weakening recorded with
+ * `acknowledgeWeakening` under one of the rule's `acknowledgedBy` keys.
  *
  * Add the pack to each stack (or a construct inside one): cdktf invokes aspects from the
  * stack down, so an aspect added to the App never runs. Visiting a resource again (a second
@@ -48,12 +52,17 @@ export class CompliancePack implements IAspect {
   public readonly rules: readonly CompliancePackRule[];
 
   private readonly findingsByStack = new WeakMap<TerraformStack, Map<string, ComplianceFinding>>();
+  private readonly summary: ComplianceReportPack;
 
   constructor(props: CompliancePackProps) {
     this.name = props.name;
     this.title = props.title;
     this.rules = props.rules;
-    registerRuleIds(props.rules.map((r) => r.rule.id));
+    this.summary = {
+      name: this.name,
+      title: this.title,
+      rules: this.rules.map((r) => ({ ruleId: r.rule.id, controls: r.controls, level: r.level, description: r.rule.description })),
+    };
   }
 
   /** Called by cdktf at synth for every construct under the scope the pack was added to. */
@@ -66,13 +75,16 @@ export class CompliancePack implements IAspect {
     const stack = TerraformStack.of(node);
     const findings = this.attach(stack);
     let context: RuleContext | undefined;
+    const judged: ComplianceFinding[] = [];
     for (const entry of this.rules) {
       if (!entry.rule.resourceTypes.includes(node.terraformResourceType)) continue;
       context ??= RuleContext.of(stack);
       const finding = this.judge(node, entry, context);
       findings.set(`${node.node.path}\u0000${entry.rule.id}`, finding);
+      judged.push(finding);
       if (finding.result === "non-compliant") annotateOnce(node, finding.level, this.message(entry, finding));
     }
+    if (judged.length > 0) ComplianceReport.of(stack).record(this.summary, judged);
   }
 
   /** The findings of this pack on `stack`, in the order the resources were judged (empty before synth). */
@@ -86,21 +98,28 @@ export class CompliancePack implements IAspect {
    */
   protected checkOptions(_checks: PropChecks): void {}
 
-  /** Joins the stack's report (once per stack) and returns the stack's findings. */
+  /**
+   * On the first visit of `stack`: joins its report, registers the pack's rule IDs in the
+   * stack's app (for suppressions of custom rules) and adds the option checks. Returns the
+   * stack's findings.
+   */
   private attach(stack: TerraformStack): Map<string, ComplianceFinding> {
-    const report = ComplianceReport.of(stack);
-    if (report.addPack(this)) addPropChecks(report, (c) => this.checkOptions(c));
     let findings = this.findingsByStack.get(stack);
     if (!findings) {
       findings = new Map();
       this.findingsByStack.set(stack, findings);
+      const report = ComplianceReport.of(stack);
+      report.record(this.summary);
+      registerRuleIds(stack, this.rules.map((r) => r.rule.id));
+      addPropChecks(report, (c) => this.checkOptions(c));
     }
     return findings;
   }
 
   private judge(resource: TerraformResource, entry: CompliancePackRule, context: RuleContext): ComplianceFinding {
     const judgement = evaluateSafely(entry.rule, resource, context);
-    const suppression = judgement.outcome === "non-compliant" ? ComplianceSuppressions.find(resource, entry.rule.id) : undefined;
+    const suppression =
+      judgement.outcome === "non-compliant" ? ComplianceSuppressions.find(resource, entry.rule.id, entry.rule.acknowledgedBy) : undefined;
     return {
       ruleId: entry.rule.id,
       pack: this.name,

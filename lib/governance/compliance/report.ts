@@ -2,16 +2,22 @@ import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { addStackArtifact } from "../../core/stack-artifact";
 import { ComplianceFinding } from "./finding";
-import type { CompliancePack } from "./pack";
 import { renderComplianceReportHtml } from "./report-html";
-import { ComplianceReportData, renderComplianceReportJson, renderComplianceReportMarkdown, sortComplianceFindings } from "./report-render";
+import {
+  ComplianceReportData,
+  ComplianceReportPack,
+  renderComplianceReportJson,
+  renderComplianceReportMarkdown,
+  sortComplianceFindings,
+} from "./report-render";
 
 /**
  * The compliance report of one stack: the findings of every pack applied to it, written at
  * synthesis beside the stack's Terraform JSON as `compliance-report.json`,
  * `compliance-report.md` and `compliance-report.html` (`<outdir>/stacks/<stack>/`); the
  * Markdown and HTML files also group the findings by control. Packs create it when they first visit
- * the stack; GuardedApp publishes the whole stack directory, so the report travels with it.
+ * the stack and push their findings into it ({@link record}); the report knows nothing of packs.
+ * GuardedApp publishes the whole stack directory, so the report travels with it.
  */
 export class ComplianceReport extends Construct {
   /** File name of the JSON report. */
@@ -29,7 +35,8 @@ export class ComplianceReport extends Construct {
   }
 
   private readonly stack: TerraformStack;
-  private readonly packList: CompliancePack[] = [];
+  private readonly packList: ComplianceReportPack[] = [];
+  private readonly findingsByPack = new Map<string, Map<string, ComplianceFinding>>();
 
   private constructor(stack: TerraformStack) {
     super(stack, ComplianceReport.ID);
@@ -41,33 +48,34 @@ export class ComplianceReport extends Construct {
     addStackArtifact(new Construct(this, "html"), ComplianceReport.HTML_FILE, () => renderComplianceReportHtml(this.data()));
   }
 
-  /** Adds a pack to the report; false when it was already there. */
-  public addPack(pack: CompliancePack): boolean {
-    if (this.packList.includes(pack)) return false;
-    this.packList.push(pack);
-    return true;
+  /**
+   * Records `findings` of `pack` (known by its name): the first call lists the pack in the
+   * report, later calls update its description. A finding of the same pack, resource and rule
+   * replaces the earlier one, so judging again (a second synth) adds no duplicate.
+   */
+  public record(pack: ComplianceReportPack, findings: readonly ComplianceFinding[] = []): void {
+    let recorded = this.findingsByPack.get(pack.name);
+    if (recorded) {
+      this.packList[this.packList.findIndex((p) => p.name === pack.name)] = pack;
+    } else {
+      this.packList.push(pack);
+      this.findingsByPack.set(pack.name, (recorded = new Map()));
+    }
+    for (const finding of findings) recorded.set(`${finding.resourcePath}\u0000${finding.ruleId}`, finding);
   }
 
-  /** The packs applied to the stack. */
-  public get packs(): readonly CompliancePack[] {
+  /** The packs applied to the stack, as the report describes them, in the order they first recorded. */
+  public get packs(): readonly ComplianceReportPack[] {
     return this.packList;
   }
 
   /** Every finding of every pack on the stack, non-compliant first. */
   public get findings(): ComplianceFinding[] {
-    return sortComplianceFindings(this.packList.flatMap((pack) => pack.findingsFor(this.stack)));
+    return sortComplianceFindings(this.packList.flatMap((pack) => [...(this.findingsByPack.get(pack.name)?.values() ?? [])]));
   }
 
   /** What the report files are rendered from. */
   public data(): ComplianceReportData {
-    return {
-      stack: this.stack.node.id,
-      packs: this.packList.map((pack) => ({
-        name: pack.name,
-        title: pack.title,
-        rules: pack.rules.map((r) => ({ ruleId: r.rule.id, controls: r.controls, level: r.level, description: r.rule.description })),
-      })),
-      findings: this.findings,
-    };
+    return { stack: this.stack.node.id, packs: this.packList, findings: this.findings };
   }
 }

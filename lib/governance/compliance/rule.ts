@@ -30,6 +30,14 @@ export interface ComplianceRule {
   readonly fix: string;
   /** Terraform resource types the rule judges (for example `azurerm_cognitive_account`); others are skipped. */
   readonly resourceTypes: readonly string[];
+  /**
+   * Keys of the weakenings that acknowledge a break of this rule (see `WEAKENING_KEYS` in
+   * `core/weakening-keys`): a non-compliant finding on a resource whose construct, or one of
+   * its scopes, recorded one of them with `acknowledgeWeakening` is reported as suppressed with
+   * the weakening's reason, without a second suppression.
+   * @default - none: only an explicit suppression accepts a break
+   */
+  readonly acknowledgedBy?: readonly string[];
   /** Judges one resource of a type in `resourceTypes`. */
   evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement;
 }

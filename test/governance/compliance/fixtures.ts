@@ -12,13 +12,31 @@ import { StorageAccount, StorageAccountConfig } from "@cdktf/provider-azurerm/li
 import { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-management-policy";
 import { TerraformResource, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { OpenAiAccount } from "../../../lib";
+import { OpenAiAccount, OpenAiAccountProps } from "../../../lib";
+import { GovernanceTags } from "../../../lib/core/governance-tags";
 import { ComplianceRule, RuleContext, RuleJudgement } from "../../../lib/governance/compliance";
 
 /** Judges one resource with one rule, the way a pack does. */
 export function judge(rule: ComplianceRule, resource: TerraformResource): RuleJudgement {
   expect(rule.resourceTypes).toContain(resource.terraformResourceType);
   return rule.evaluate(resource, new RuleContext(TerraformStack.of(resource)));
+}
+
+/** Props of {@link libraryAccount}: the account's own props. */
+export type LibraryAccountProps = Pick<OpenAiAccountProps, "name" | "resourceGroupName" | "location"> & Partial<OpenAiAccountProps>;
+
+/**
+ * The library's OpenAiAccount `id` in `scope` (an eu location); a GovernanceTags aspect on `scope`
+ * tags every resource there with `environment`, owner `team` and residency `eu`. The governance props are also passed in the props,
+ * where an OpenAiAccount that still takes them reads them (and one that does not ignores them).
+ */
+export function libraryAccount(scope: Construct, id: string, props: LibraryAccountProps, environment = "dev"): OpenAiAccount {
+  const governance = { environment, owner: "team", dataResidency: "eu" };
+  const account = new OpenAiAccount(scope, id, { ...governance, ...props } as OpenAiAccountProps);
+  // On `scope`, before any pack is added there: a pack judges a resource before the aspects of
+  // inner scopes have run, so tags applied on the account itself would come too late.
+  GovernanceTags.apply(scope, governance);
+  return account;
 }
 
 /** A raw azurerm_cognitive_account with every secure setting, tagged eu / prod. */
@@ -137,14 +155,17 @@ export interface Composition {
  * workspace's archive, RequestResponse in storage deleted after 30 days, a least-privilege role.
  */
 export function compliantComposition(scope: Construct, environment = "prod"): Composition {
-  const account = new OpenAiAccount(scope, "openai", {
-    name: "aoai-compliant",
-    resourceGroupName: "rg",
-    location: "swedencentral",
+  const account = libraryAccount(
+    scope,
+    "openai",
+    {
+      name: "aoai-compliant",
+      resourceGroupName: "rg",
+      location: "swedencentral",
+      deployments: [{ name: "gpt-4-1", model: "gpt-4.1", version: "2025-04-14", sku: "DataZoneStandard", capacity: 50 }],
+    },
     environment,
-    owner: "platform-team",
-    deployments: [{ name: "gpt-4-1", model: "gpt-4.1", version: "2025-04-14", sku: "DataZoneStandard", capacity: 50 }],
-  });
+  );
   privateEndpoint(scope, account.accountId);
   const ws = workspace(scope, 90);
   diagnosticsTable(scope, ws, { interactive: 90, total: 2190 });

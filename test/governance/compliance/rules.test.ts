@@ -3,7 +3,6 @@ import { KeyVault, KeyVaultConfig } from "@cdktf/provider-azurerm/lib/key-vault"
 import { KeyVaultAccessPolicyA, KeyVaultAccessPolicyAConfig } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { StorageAccountConfig } from "@cdktf/provider-azurerm/lib/storage-account";
-import { OpenAiAccount } from "../../../lib";
 import {
   AuditLogRetention,
   CognitiveCustomerManagedKey,
@@ -25,6 +24,7 @@ import {
   diagnosticsTable,
   hardenedStorage,
   judge,
+  libraryAccount,
   lifecycle,
   privateEndpoint,
   secureAccount,
@@ -60,13 +60,7 @@ describe("account network and authentication rules", () => {
   });
 
   test.each(cases)("$rule.id: the library's OpenAiAccount is compliant by default", ({ rule }) => {
-    const account = new OpenAiAccount(testStack(), "openai", {
-      name: "aoai-rules",
-      resourceGroupName: "rg",
-      location: "swedencentral",
-      environment: "dev",
-      owner: "team",
-    });
+    const account = libraryAccount(testStack(), "openai", { name: "aoai-rules", resourceGroupName: "rg", location: "swedencentral" });
     expect(judge(rule, account.resource).outcome).toBe("compliant");
   });
 });

@@ -4,7 +4,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { Aspects, TerraformResource, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { OpenAiAccount, RbacAssignment } from "../../../lib";
+import { RbacAssignment } from "../../../lib";
 import {
   CompliancePack,
   ComplianceSuppressions,
@@ -13,7 +13,7 @@ import {
   Soc2Pack,
 } from "../../../lib/governance/compliance";
 import { synthProblems, tempOutdir, testApp, testStack, validationErrors } from "../../helpers/synth";
-import { compliantComposition, secureAccount } from "./fixtures";
+import { compliantComposition, libraryAccount, secureAccount } from "./fixtures";
 
 function soc2Findings(stack: TerraformStack) {
   const pack = new Soc2Pack();
@@ -91,12 +91,10 @@ describe("ComplianceSuppressions", () => {
 
   test("an OpenAiAccount security exception counts as a suppression with its reason", () => {
     const stack = testStack();
-    new OpenAiAccount(stack, "openai", {
+    libraryAccount(stack, "openai", {
       name: "aoai-exception",
       resourceGroupName: "rg",
       location: "swedencentral",
-      environment: "dev",
-      owner: "team",
       securityExceptions: { publicNetworkAccess: { reason: "CI runners outside the VNet, see ADR-12" } },
     });
     expect(soc2Findings(stack)).toContainEqual(

@@ -1,5 +1,6 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
 import { TerraformResource } from "cdktf";
+import { WEAKENING_KEYS } from "../../../core/weakening-keys";
 import { RuleContext } from "../context";
 import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
 import { booleanProblem } from "../values";
@@ -13,6 +14,7 @@ export class CognitivePublicNetworkAccessDisabled implements ComplianceRule {
   public readonly fix =
     "Set public_network_access_enabled = false (OpenAiAccount does unless securityExceptions.publicNetworkAccess is given) and reach the account through a private endpoint.";
   public readonly resourceTypes = [CognitiveAccount.tfResourceType];
+  public readonly acknowledgedBy: readonly string[] = [WEAKENING_KEYS.publicNetworkAccess];
 
   public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
     const problem = booleanProblem(context.attributes(resource), "public_network_access_enabled", false);

@@ -1,10 +1,16 @@
 import { CognitiveAccountRaiPolicy } from "@cdktf/provider-azurerm/lib/cognitive-account-rai-policy";
 import { CognitiveDeployment } from "@cdktf/provider-azurerm/lib/cognitive-deployment";
 import { TerraformResource } from "cdktf";
-import { NO_FILTER_POLICY } from "../../../openai/deployment-options";
+import { WEAKENING_KEYS } from "../../../core/weakening-keys";
 import { RuleContext } from "../context";
 import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
 import { describeValue } from "../values";
+
+/**
+ * The RAI policy name that turns content filtering off (`NO_FILTER_POLICY` of the openai module;
+ * written here so the engine imports only core, and a test keeps the two equal).
+ */
+const NO_FILTER_POLICY = "Microsoft.Nil";
 
 /**
  * Every deployment is content filtered, by its account's own content filter when the account
@@ -22,6 +28,7 @@ export class DeploymentContentFilter implements ComplianceRule {
   public readonly fix =
     "Leave raiPolicyName unset (OpenAiAccount uses its content filter), or give the deployment contentFilterOverride: { reason } to accept another policy.";
   public readonly resourceTypes = [CognitiveDeployment.tfResourceType];
+  public readonly acknowledgedBy: readonly string[] = [WEAKENING_KEYS.contentFilterOverride];
 
   public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
     const deployment = context.attributes(resource);

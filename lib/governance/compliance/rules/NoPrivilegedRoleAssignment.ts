@@ -1,28 +1,41 @@
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { TerraformResource } from "cdktf";
+import { WEAKENING_KEYS } from "../../../core/weakening-keys";
+import { BUILT_IN_ROLES } from "../../../identity/role-catalog";
 import { RuleContext } from "../context";
 import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
 import { describeValue, isExpression } from "../values";
 
-/** Role assignments made by the stack grant least privilege: none of {@link NoPrivilegedRoleAssignment.PRIVILEGED_ROLES}. */
+/** The catalog's privileged roles (`privileged: true`), display name by role definition GUID, in catalog order. */
+const PRIVILEGED_ROLES: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.values(BUILT_IN_ROLES).filter((role) => role.privileged).map((role) => [role.guid, role.displayName])),
+);
+
+/** `A, B, C or D`. */
+function orList(names: readonly string[]): string {
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}
+
+/**
+ * Role assignments made by the stack grant least privilege: none of the built-in roles the role
+ * catalog flags `privileged` ({@link NoPrivilegedRoleAssignment.PRIVILEGED_ROLES}). An
+ * `RbacAssignment` given `privileged: { reason }` records the `privilegedRole` weakening, which
+ * acknowledges the finding.
+ */
 export class NoPrivilegedRoleAssignment implements ComplianceRule {
   /** The rule ID, for suppressions. */
   public static readonly ID = "NoPrivilegedRoleAssignment";
   public readonly id = NoPrivilegedRoleAssignment.ID;
   /**
-   * Built-in roles that can change access or the resource itself, by role definition GUID.
-   * Cognitive Services Contributor can list the account's API keys.
+   * Built-in roles that can change access or the resource itself, or list its keys, by role
+   * definition GUID: the roles `identity/role-catalog` flags `privileged`.
    */
-  public static readonly PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
-    "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
-    "b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
-    "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
-    "25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68": "Cognitive Services Contributor",
-  };
-  public readonly description = "No azurerm_role_assignment grants Owner, Contributor, User Access Administrator or Cognitive Services Contributor.";
+  public static readonly PRIVILEGED_ROLES: Readonly<Record<string, string>> = PRIVILEGED_ROLES;
+  public readonly description = `No azurerm_role_assignment grants ${orList(Object.values(PRIVILEGED_ROLES))}.`;
   public readonly fix =
     "Grant a data-plane role instead (Cognitive Services OpenAI User or OpenAI Contributor); leave privileged roles to PIM, outside the workload's stack.";
   public readonly resourceTypes = [RoleAssignment.tfResourceType];
+  public readonly acknowledgedBy: readonly string[] = [WEAKENING_KEYS.privilegedRole];
 
   public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
     const attributes = context.attributes(resource);

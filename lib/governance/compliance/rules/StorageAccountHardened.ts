@@ -1,6 +1,7 @@
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { TerraformResource } from "cdktf";
-import { MIN_REASON_LENGTH } from "../../../core/justification";
+import { isValidReason } from "../../../core/justification";
+import { WEAKENING_KEYS } from "../../../core/weakening-keys";
 import { RuleContext } from "../context";
 import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
 import { blocks, booleanProblem, describeValue, firstBlock, ResourceAttributes, strings } from "../values";
@@ -10,8 +11,10 @@ const ACCEPTED_TLS = ["TLS1_2", "TLS1_3"];
 
 /**
  * Node metadata with which a storage account states that its public endpoint exists only so
- * trusted Azure services can reach it (data: `{ reason }`); `RetentionArchive` adds it to its
- * account. Neutral metadata, so this rule does not import the construct it judges.
+ * trusted Azure services can reach it (data: `{ reason }`).
+ * @deprecated Record the `storageTrustedServicesEndpoint` weakening instead:
+ * `acknowledgeWeakening(construct, WEAKENING_KEYS.storageTrustedServicesEndpoint, prop, { reason })`
+ * on the storage account or a construct above it (as `RetentionArchive` does). Still read.
  */
 export const TRUSTED_SERVICES_ENDPOINT_METADATA = "compliance/trusted-services-public-endpoint";
 
@@ -20,11 +23,12 @@ export const TRUSTED_SERVICES_ENDPOINT_METADATA = "compliance/trusted-services-p
  * blob access, no shared keys (Entra ID only), a second layer of encryption at rest, and no
  * public network access. Every setting must be explicit: most provider defaults are the weak ones.
  *
- * One exception is accepted and reported: a storage account that states (through
- * {@link TRUSTED_SERVICES_ENDPOINT_METADATA}, with a reason) that its public endpoint exists for
- * trusted Azure services, as a log archive must for Azure Monitor to deliver, may have the
- * endpoint on when its firewall is `default_action = "Deny"`, `bypass = ["AzureServices"]` and it
- * has no IP, VNet or resource-instance rules. The finding stays compliant, with the reason in its detail.
+ * One exception is accepted and reported: a storage account whose construct (or a scope of it)
+ * recorded the `storageTrustedServicesEndpoint` weakening, with a reason, because its public
+ * endpoint exists for trusted Azure services, as a log archive must for Azure Monitor to deliver,
+ * may have the endpoint on when its firewall is `default_action = "Deny"`, `bypass = ["AzureServices"]`
+ * and it has no IP, VNet or resource-instance rules. The finding stays compliant, with the reason
+ * in its detail. The `storageSharedKeyAccess` weakening acknowledges (suppresses) a break.
  */
 export class StorageAccountHardened implements ComplianceRule {
   /** The rule ID, for suppressions. */
@@ -35,11 +39,12 @@ export class StorageAccountHardened implements ComplianceRule {
   public readonly fix =
     "Set min_tls_version = \"TLS1_2\", allow_nested_items_to_be_public = false, public_network_access_enabled = false (reach it through a private endpoint; a log archive keeps it on with network_rules { default_action = \"Deny\", bypass = [\"AzureServices\"] } and no ip_rules or virtual_network_subnet_ids), shared_access_key_enabled = false and infrastructure_encryption_enabled = true.";
   public readonly resourceTypes = [StorageAccount.tfResourceType];
+  public readonly acknowledgedBy: readonly string[] = [WEAKENING_KEYS.storageSharedKeyAccess];
 
   public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
     const attributes = context.attributes(resource);
     const tls = attributes.min_tls_version;
-    const statedReason = trustedServicesReason(resource);
+    const statedReason = trustedServicesReason(resource, context);
     const publicEndpoint = attributes.public_network_access_enabled === true && statedReason !== undefined
       ? trustedServicesFirewallProblems(attributes)
       : [booleanProblem(attributes, "public_network_access_enabled", false)];
@@ -60,13 +65,14 @@ export class StorageAccountHardened implements ComplianceRule {
   }
 }
 
-/** The stated reason of a trusted-services public endpoint on the resource, when long enough. */
-function trustedServicesReason(resource: TerraformResource): string | undefined {
-  const reasons = resource.node.metadata
+/** The stated reason of a trusted-services public endpoint of the resource, when long enough. */
+function trustedServicesReason(resource: TerraformResource, context: RuleContext): string | undefined {
+  const acknowledged = context.acknowledgedWeakening(resource, WEAKENING_KEYS.storageTrustedServicesEndpoint);
+  if (acknowledged) return acknowledged.reason;
+  return resource.node.metadata
     .filter((entry) => entry.type === TRUSTED_SERVICES_ENDPOINT_METADATA)
     .map((entry) => (entry.data as { reason?: unknown } | undefined)?.reason)
-    .filter((r): r is string => typeof r === "string" && r.trim().length >= MIN_REASON_LENGTH);
-  return reasons[0];
+    .find(isValidReason);
 }
 
 /** What keeps an enabled public endpoint from being trusted-services only. */

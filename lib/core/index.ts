@@ -1,0 +1,44 @@
+// Public API of lib/core: the app, input checks, the shared feature props, governance tags, naming, regions, azapi.
+// Listed name by name: a name not here is not public API (the API report in api/ shows the whole surface).
+
+export { GuardedApp, MAX_LISTED_PROBLEMS, SynthValidationError } from "./guarded-app";
+export type { SynthProblem } from "./guarded-app";
+
+export { PropChecks, addPropChecks, isKnownToken, isToken } from "./validation";
+export type { PropProblem } from "./validation";
+
+export { MIN_REASON_LENGTH, acknowledgeWeakening, acknowledgedWeakenings } from "./justification";
+export type { AcknowledgedWeakening, Justification } from "./justification";
+
+export { WEAKENING_KEYS } from "./weakening-keys";
+
+export { DELETION_PROTECTION_MODES, applyLock } from "./features/lock";
+export type { DeletionProtectionMode, LockProps } from "./features/lock";
+
+export type { ManagedIdentitiesProps } from "./features/managed-identities";
+
+export type { DiagnosticSettingProps, DiagnosticSettingsProps, ILogArchive, ILogWorkspace } from "./features/diagnostic-settings";
+
+export type { CustomerManagedKeyProps } from "./features/customer-managed-key";
+
+export { GovernanceTags, TAGS_FORCE_REPLACEMENT } from "./governance-tags";
+export type { GovernanceTagsProps } from "./governance-tags";
+
+export { MAX_USER_TAGS, RESERVED_TAG_NAMES, TAG_LIMITS } from "./tags";
+export type { GovernanceTagProps } from "./tags";
+
+export { NAME_RULES, ResourceNaming, nameProblem } from "./naming";
+export type { NameOptions, NameRule, NamingProps, ResourceKind } from "./naming";
+
+export { OPENAI_REGIONS, REGION_CATALOG_SOURCE_DATE, findRegion, knownRegionNames } from "./region-catalog";
+export type { DataZone, Geography, RegionInfo } from "./region-catalog";
+
+export { moveFromLegacyPath } from "./legacy-address";
+
+export { OperationChain } from "./operation-chain";
+export type { IOperationChain } from "./operation-chain";
+
+export { SYNTH_DATE_CONTEXT_KEY } from "./synth-date";
+
+export { AZAPI_PROVIDER_SOURCE, AZAPI_PROVIDER_VERSION, AzapiProvider, AzapiResource, azapiProvider } from "./azapi";
+export type { AzapiProviderProps, AzapiResourceProps } from "./azapi";

@@ -1,0 +1,48 @@
+// Public API of lib/openai.
+
+// The account, and accounts made elsewhere
+export {
+  type AccountCustomerManagedKey,
+  type AppliedSecurityException,
+  CMK_KEY_PERMISSIONS,
+  OpenAiAccount,
+  type OpenAiAccountAttributes,
+  OpenAiAccountBase,
+  type OpenAiAccountProps,
+  type OpenAiAccountSecurityExceptions,
+} from "./openai-account";
+export { type IOpenAiAccount } from "./openai-account-ref";
+
+// Model deployments
+export { ModelDeployment, type ModelDeploymentProps } from "./model-deployment";
+export {
+  DEPLOYMENT_NAME_PATTERN,
+  DEPLOYMENT_NAME_RULE,
+  isDeploymentName,
+  MAX_PROVISIONED_CAPACITY,
+  MAX_TOKEN_CAPACITY,
+  type ModelDeploymentOptions,
+  NO_FILTER_POLICY,
+  VERSION_UPGRADE_OPTIONS,
+  type VersionUpgradeOption,
+} from "./deployment-options";
+
+// Model lifecycle catalog
+export {
+  checkModelLifecycle,
+  findModelLifecycle,
+  isIsoDate,
+  lifecycleToday,
+  MODEL_CATALOG_SOURCE_DATE,
+  MODEL_LIFECYCLE_CATALOG,
+  type ModelLifecycleEntry,
+  type ModelLifecycleFinding,
+  type ModelLifecycleSource,
+  type ModelLifecycleStatus,
+  type ModelLifecycleVerdict,
+  RETIREMENT_WARNING_DAYS,
+  unofferedSku,
+} from "./model-lifecycle";
+
+// Content filter
+export { ContentFilter, type ContentFilterOptions, type ContentFilterProps, HARM_CATEGORIES, type HarmCategory, type SeverityThreshold } from "./content-filter";

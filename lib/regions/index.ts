@@ -1,0 +1,8 @@
+// Public API of lib/regions: data residency and where each deployment SKU processes data.
+// Listed name by name: a name not here is not public API (the API report in api/ shows the whole surface).
+
+export { DEPLOYMENT_SKUS, isProvisioned, processingScope } from "./processing";
+export type { DeploymentSku, ProcessingScope } from "./processing";
+
+export { RESIDENCY_POLICIES, checkResidency, checkResidencyDefinition, findResidencyPolicy, resolveResidency, skuResidencyProblem } from "./residency";
+export type { CustomResidency, Residency, ResidencyPolicy, ResidencyPolicyName, ResidencySubject } from "./residency";
