@@ -1,6 +1,7 @@
 import { ENVIRONMENTS } from "../stacks/environments";
 import { environment, synthEnvironment } from "./helpers/environment";
 import { resourceList, resources } from "./helpers/synth";
+import { AZURERM_VERSION } from "./helpers/toolchain";
 
 const ROLE = {
   OpenAiUser: "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
@@ -223,7 +224,7 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
   });
 
   test("pins the azurerm provider the bindings were built for", () => {
-    expect(json.terraform.required_providers.azurerm.version).toBe("4.55.0");
+    expect(json.terraform.required_providers.azurerm.version).toBe(AZURERM_VERSION);
   });
 
   test("matches the snapshot", () => {

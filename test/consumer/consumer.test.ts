@@ -4,15 +4,26 @@
  * a strict tsconfig.json), composing the README's first example. Then `tsc` + `node`, `ts-node`
  * with default settings and a default `ts-jest` test must all synthesize it, and an over-cap
  * config must fail with our message. Installs from the npm cache where it can.
+ *
+ * Under jest.cdktn.config.js the same tests run for `@contoso/cdktn-azure-openai`: the package
+ * built and packed by toolchains/cdktn/toolchain.ts, in a project with cdktn's peers (and the
+ * `overrides` docs/CDK-TERRAIN.md tells users to add), whose own files import `cdktn`.
  */
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { cdktnPackageManifest, pack as packCdktn, renameSpecifiersInSource, toolchainManifest } from "../../toolchains/cdktn/toolchain";
+import { TOOLCHAIN } from "../helpers/toolchain";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURE = path.join(__dirname, "fixture");
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+const rootPkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+const cdktn = TOOLCHAIN === "cdktn";
+/** The package this run installs: the cdktf one (package.json) or the CDK Terrain one. */
+const pkg = cdktn ? (cdktnPackageManifest() as typeof rootPkg) : rootPkg;
+/** The versions our own build uses for the toolchain and the test tools, so the install comes from the npm cache. */
+const pins: Record<string, string> = { ...rootPkg.devDependencies, ...(cdktn ? toolchainManifest().devDependencies : {}) };
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
 jest.setTimeout(600_000);
@@ -52,10 +63,9 @@ function packCleanly(into: string): string {
 
 beforeAll(() => {
   project = fs.mkdtempSync(path.join(os.tmpdir(), "aoai-consumer-"));
-  tarball = packCleanly(project);
+  tarball = cdktn ? packCdktn(project) : packCleanly(project);
   const peers = pkg.peerDependencies as Record<string, string>;
-  // Exactly the versions our own build uses, so the install comes from the npm cache.
-  const pinned = (name: string) => pkg.devDependencies[name] ?? peers[name];
+  const pinned = (name: string) => pins[name] ?? peers[name];
   fs.writeFileSync(
     path.join(project, "package.json"),
     JSON.stringify(
@@ -75,15 +85,20 @@ beforeAll(() => {
           "@types/jest": pinned("@types/jest"),
         },
         jest: { preset: "ts-jest", testEnvironment: "node" },
+        // @cdktn/provider-azurerm 16.1.0 declares the peer cdktn ^0.23.0, which cdktn 0.24.0 is not.
+        ...(cdktn ? { overrides: toolchainManifest().overrides } : {}),
       },
       null,
       2,
     ),
   );
-  for (const file of fs.readdirSync(FIXTURE)) fs.copyFileSync(path.join(FIXTURE, file), path.join(project, file));
-  for (const file of ["main.ts", "environment.ts"]) {
-    fs.copyFileSync(path.join(ROOT, "examples/quickstart", file), path.join(project, file));
-  }
+  // A CDK Terrain project's own code imports cdktn and the cdktn package: the imports are renamed as the build renames them.
+  const copy = (from: string, to: string) => {
+    const text = fs.readFileSync(from, "utf8");
+    fs.writeFileSync(to, cdktn && from.endsWith(".ts") ? renameSpecifiersInSource(text) : text);
+  };
+  for (const file of fs.readdirSync(FIXTURE)) copy(path.join(FIXTURE, file), path.join(project, file));
+  for (const file of ["main.ts", "environment.ts"]) copy(path.join(ROOT, "examples/quickstart", file), path.join(project, file));
   run(NPM, ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"]);
 });
 
@@ -111,9 +126,16 @@ test("the tarball holds only compiled JavaScript, declarations, README, LICENSE 
 
 test("the peers are installed once: the package uses the project's cdktf and provider", () => {
   const installed = path.join(project, "node_modules", pkg.name, "node_modules");
-  for (const peer of ["cdktf", "constructs", "@cdktf/provider-azurerm"]) {
+  expect(Object.keys(pkg.peerDependencies).sort()).toEqual(cdktn ? ["@cdktn/provider-azurerm", "cdktn", "constructs"] : ["@cdktf/provider-azurerm", "cdktf", "constructs"]);
+  for (const peer of Object.keys(pkg.peerDependencies)) {
+    expect(fs.existsSync(path.join(project, "node_modules", peer))).toBe(true);
     expect(fs.existsSync(path.join(installed, peer))).toBe(false);
   }
+});
+
+test("the project holds one toolchain: no cdktn in a cdktf project, no cdktf in a CDK Terrain one", () => {
+  const other = cdktn ? ["cdktf", "@cdktf"] : ["cdktn", "@cdktn"];
+  for (const name of other) expect(fs.existsSync(path.join(project, "node_modules", name))).toBe(false);
 });
 
 test("tsc (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, skipLibCheck false, no @types/node) then node synthesizes it", () => {
