@@ -23,3 +23,5 @@ export * from "./core/synth-date";
 export * from "./openai/model-lifecycle";
 export * from "./core/azapi";
 export * from "./diagram";
+// The AI gateway in front of the accounts (issue 15).
+export * from "./gateway";
