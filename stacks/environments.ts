@@ -96,6 +96,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
     // Developer tier: internal VNet like prod, no SLA, a fraction of Premium's price.
     gateway: {
       sku: "Developer",
+      location: "swedencentral",
       subnetPrefix: "10.20.0.64/27",
       publisherEmail: GATEWAY_PUBLISHER,
       limits: SEED_PROJECT_LIMITS.staging,
@@ -139,6 +140,8 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
     // (20,000 a month), the per-request cap the seed's 4,000 tokens.
     gateway: {
       sku: "Premium",
+      // Pinned, like the workspace: changing region priorities never moves (replaces) the gateway.
+      location: "swedencentral",
       subnetPrefix: "10.10.0.64/27",
       publisherEmail: GATEWAY_PUBLISHER,
       limits: SEED_PROJECT_LIMITS.prod,

@@ -136,7 +136,8 @@ export class OpenAiEnvironmentStack extends TerraformStack {
         platform: this.platform,
         identities: this.workloads,
         models: [...new Set(config.deployments.map((d) => d.model))],
-        lock: config.deletionProtection !== undefined && config.deletionProtection !== false,
+        // The gateway fronts the accounts: it is protected as they are.
+        lock: config.deletionProtection === true ? "lock" : config.deletionProtection ? (config.deletionProtection.accounts ?? "lock") : false,
         hubDns: config.privateDns?.existingZoneIds !== undefined,
         tags: { ...config.tags, workload: config.workload },
       });

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import type { ResourceNaming } from "../core/naming";
+import type { DeletionProtectionMode } from "../governance/resource-locks";
 import type { WorkloadIdentity } from "../identity/workload-identity";
 import type { OpenAiPlatform } from "../platform/openai-platform";
 import { findRegion } from "../regions/catalog";
@@ -29,8 +30,8 @@ export interface EnvironmentGatewayInput {
   readonly identities: Readonly<Record<string, WorkloadIdentity>>;
   /** Models the environment deploys. */
   readonly models: readonly string[];
-  /** Lock the gateway (the environment's deletion protection). */
-  readonly lock: boolean;
+  /** Protection of the gateway: the environment's deletion protection of its accounts. */
+  readonly lock: DeletionProtectionMode | false;
   /** Hub-owned private DNS: the landing zone resolves the gateway's name. */
   readonly hubDns: boolean;
   /** Extra tags. */

@@ -31,9 +31,6 @@ export function gatewayArchiveContainer(category: GatewayLogCategory): string {
   return `insights-logs-${category.toLowerCase()}`;
 }
 
-/** Role that lets an identity send telemetry to Application Insights with Entra authentication. */
-export const MONITORING_METRICS_PUBLISHER_ROLE_ID = "3913510d-42f4-4e42-8a64-420c390055eb";
-
 /** API version of the azapi logger and API diagnostics (the version azurerm 4.55 uses for backends). */
 export const GATEWAY_DIAGNOSTICS_API_VERSION = "2024-05-01";
 
@@ -100,7 +97,7 @@ export class GatewayLogging extends Construct {
       scope: this.applicationInsights.id,
       principalId: props.identity.principalId,
       principalType: props.identity.principalType,
-      role: { customRoleDefinitionId: MONITORING_METRICS_PUBLISHER_ROLE_ID, displayName: "Monitoring Metrics Publisher", key: "monitoring-metrics-publisher" },
+      role: "MonitoringMetricsPublisher",
       description: "The AI gateway sends token metrics to Application Insights with its managed identity",
     });
     this.logger = new AzapiResource(this, "logger", {

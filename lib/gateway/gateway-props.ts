@@ -1,3 +1,4 @@
+import type { DeletionProtectionMode } from "../governance/resource-locks";
 import type { ILogWorkspace } from "../monitoring/destinations";
 import type { RetentionArchive } from "../monitoring/retention-archive";
 import type { SecurityException } from "../openai/openai-account";
@@ -108,10 +109,10 @@ export interface OpenAiGatewayProps {
    */
   readonly circuitBreaker?: Partial<CircuitBreakerSettings>;
   /**
-   * Protect the service with a CanNotDelete lock and prevent_destroy.
-   * @default false
+   * Protect the service: `"lock"` (CanNotDelete lock and prevent_destroy) or `"preventDestroy"`.
+   * @default false - no protection
    */
-  readonly lock?: boolean;
+  readonly lock?: DeletionProtectionMode | false;
   /**
    * Extra tags.
    * @default - none

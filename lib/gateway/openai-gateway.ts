@@ -242,7 +242,7 @@ export class OpenAiGateway extends Construct {
     }
     if (props.lock) {
       new ResourceLocks(this, "locks", {
-        resources: { "ai-gateway": { resource: this.service, reason: "The AI gateway of a regulated environment: every call's audit record and limits run through it" } },
+        resources: { "ai-gateway": { resource: this.service, protection: props.lock, reason: "The AI gateway of a regulated environment: every call's audit record and limits run through it" } },
       });
     }
     this.entryPoint = {
