@@ -18,5 +18,7 @@ export * from "./governance";
 // The multi-region platform and its routing manifest; architecture diagrams.
 export * from "./platform";
 export * from "./diagram";
+// The AI gateway in front of the accounts.
+export * from "./gateway";
 // The governed environment stack.
 export * from "./environment";

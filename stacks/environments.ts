@@ -1,4 +1,4 @@
-import { ArchiveRetention } from "../lib";
+import { ArchiveRetention, SEED_COST_LIMITS, SEED_PROJECT_LIMITS } from "../lib";
 import { NON_PROD_ACCESS, NON_PROD_HUMAN_ROLE_CEILING, PROD_ACCESS } from "./access";
 import { EnvironmentConfig } from "../lib/environment/environment-config";
 
@@ -33,6 +33,12 @@ const common = {
 
 const FINOPS = ["ai-platform-finops@contoso.com"];
 const budget = (amount: number) => ({ amount, contactEmails: FINOPS }); // starts in the month of creation
+
+/**
+ * The AI gateway's publisher address (API Management notifications). The gateway sits in each
+ * VNet's third /26-aligned /27, after the private-endpoint subnet.
+ */
+const GATEWAY_PUBLISHER = "ai-platform-oncall@contoso.com";
 
 /**
  * The default environments. Capacities follow the seed's project table: prod 2,000K TPM,
@@ -86,6 +92,21 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
       { key: "cicd", application: "CI/CD pipeline (staging)" },
       { key: "eval", application: "Evaluation runner" },
     ],
+    // The seed's staging project (2K RPM / 500K TPM), its two service accounts and its CostLimits.
+    // Developer tier: internal VNet like prod, no SLA, a fraction of Premium's price.
+    gateway: {
+      sku: "Developer",
+      location: "swedencentral",
+      subnetPrefix: "10.20.0.64/27",
+      publisherEmail: GATEWAY_PUBLISHER,
+      limits: SEED_PROJECT_LIMITS.staging,
+      costLimits: SEED_COST_LIMITS,
+      workloads: [
+        // "GitHub Actions runner" in the seed: a self-hosted runner inside the private network.
+        { key: "svc-cicd-staging", identity: "cicd", requestsPerMinute: 200, tokensPerMinute: 100_000, ipAllowlist: ["192.168.1.100/32"] },
+        { key: "svc-eval-runner", identity: "eval", requestsPerMinute: 1_000, tokensPerMinute: 500_000, ipAllowlist: ["10.0.5.0/24"] },
+      ],
+    },
   },
   {
     ...common,
@@ -115,5 +136,19 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
     },
     access: PROD_ACCESS,
     workloads: [{ key: "chatbot", application: "Production chatbot" }],
+    // The seed's prod project (10K RPM / 2M TPM) and svc-chatbot-prod. The budget is prod's own
+    // (20,000 a month), the per-request cap the seed's 4,000 tokens.
+    gateway: {
+      sku: "Premium",
+      // Pinned, like the workspace: changing region priorities never moves (replaces) the gateway.
+      location: "swedencentral",
+      subnetPrefix: "10.10.0.64/27",
+      publisherEmail: GATEWAY_PUBLISHER,
+      limits: SEED_PROJECT_LIMITS.prod,
+      costLimits: { dailyUsd: 1_000, monthlyUsd: 20_000, maxTokensPerRequest: SEED_COST_LIMITS.maxTokensPerRequest },
+      workloads: [
+        { key: "svc-chatbot-prod", identity: "chatbot", requestsPerMinute: 5_000, tokensPerMinute: 1_000_000, ipAllowlist: ["10.0.1.0/24", "10.0.2.0/24"] },
+      ],
+    },
   },
 ];

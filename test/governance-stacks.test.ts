@@ -73,12 +73,13 @@ describe("prod keys", () => {
 });
 
 describe("prod locks", () => {
-  test("CanNotDelete locks on both accounts, the workspace, both archives and both vaults", () => {
+  test("CanNotDelete locks on both accounts, the workspace, both archives, both vaults and the AI gateway", () => {
     const locks = resourceList(prodJson, "azurerm_management_lock");
-    expect(locks).toHaveLength(7);
+    expect(locks).toHaveLength(8);
     for (const lock of locks) expect(lock.lock_level).toBe("CanNotDelete");
     const scopes = locks.map((l) => l.scope.split(".")[0].replace("${", "")).sort();
     expect(scopes).toEqual([
+      "azurerm_api_management",
       "azurerm_cognitive_account",
       "azurerm_cognitive_account",
       "azurerm_key_vault",
@@ -100,12 +101,12 @@ describe("prod locks", () => {
     expect(resourceList(devJson, "azurerm_management_lock")).toEqual([]);
   });
 
-  test("prod's audit container is locked write-once; dev has no immutability", () => {
+  test("prod's audit containers (the accounts' and the gateway's) are locked write-once; dev has no immutability", () => {
     const policies = resourceList(prodJson, "azurerm_storage_container_immutability_policy");
-    expect(policies).toHaveLength(2);
+    expect(policies).toHaveLength(3);
     for (const p of policies) {
       expect(p).toMatchObject({ immutability_period_in_days: 2190, locked: true, protected_append_writes_enabled: true });
-      expect(p.storage_container_resource_manager_id ?? p.storage_container_id).toMatch(/insights-logs-audit/);
+      expect(p.storage_container_resource_manager_id ?? p.storage_container_id).toMatch(/insights-logs-(audit|gatewaylogs)/);
     }
     expect(resourceList(devJson, "azurerm_storage_container_immutability_policy")).toEqual([]);
   });

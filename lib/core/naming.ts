@@ -11,7 +11,8 @@ export type ResourceKind =
   | "storageAccount"
   | "keyVault"
   | "userAssignedIdentity"
-  | "actionGroup";
+  | "actionGroup"
+  | "apiManagement";
 
 /** Azure's naming rule for one kind of resource. */
 export interface NameRule {
@@ -83,6 +84,11 @@ export const NAME_RULES: Readonly<Record<ResourceKind, NameRule>> = {
     pattern: /^(?=.{1,260}$)[^%&\\?/]+$/,
     description: "1-260 characters other than % & \\ ? /",
   },
+  apiManagement: {
+    abbreviation: "apim",
+    pattern: /^(?=.{1,50}$)[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+    description: "1-50 letters, digits or hyphens, starting with a letter and ending with a letter or digit",
+  },
 };
 
 /** The parts every name is built from. */
@@ -108,7 +114,7 @@ export interface NameOptions {
 }
 
 /** Kinds whose names are global across Azure and so carry the unique suffix. */
-const GLOBALLY_UNIQUE: ReadonlySet<ResourceKind> = new Set(["openAiAccount", "storageAccount", "keyVault"]);
+const GLOBALLY_UNIQUE: ReadonlySet<ResourceKind> = new Set(["openAiAccount", "storageAccount", "keyVault", "apiManagement"]);
 
 /**
  * The one naming convention of the library: `<workload>-<env>-<region code>[-<qualifier>]-<type>[-<suffix>]`,

@@ -26,4 +26,6 @@ export const WEAKENING_KEYS = Object.freeze({
   workspaceInternetIngestion: "workspaceInternetIngestion",
   /** A Log Analytics workspace with a daily ingestion cap, which can drop audit logs (`AuditWorkspace` `dailyCap`). */
   workspaceDailyCap: "workspaceDailyCap",
+  /** An AI gateway reachable from public networks instead of the internal VNet (`OpenAiGateway` `publicGateway`). */
+  gatewayPublicNetwork: "gatewayPublicNetwork",
 } as const);

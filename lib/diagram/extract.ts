@@ -2,12 +2,14 @@ import { TerraformResource, TerraformStack } from "cdktf";
 import { RuleContext } from "../governance/compliance/context";
 import { BUILT_IN_ROLES, builtInRoleKeyByGuid } from "../identity/role-catalog";
 import { archiveContainerName, RETENTION_CATEGORIES } from "../monitoring/log-categories";
+import { gatewayBoxes } from "./gateway-boxes";
 import { ArchitectureModel, DiagramEdge, DiagramEdgeKind, DiagramNode, DiagramNodeKind, diagramNodeId, principalKey } from "./model";
 
 type Attributes = Record<string, any>;
 
 /** The order boxes are listed in within a region or the shared part. */
 const KIND_ORDER: readonly DiagramNodeKind[] = [
+  "gateway",
   "account",
   "deployment",
   "contentFilter",
@@ -67,6 +69,12 @@ class Extraction {
     this.keys();
     this.dnsZones();
     this.workspaces();
+    // The AI gateway (lib/gateway): its box, its subnet and its routes to the accounts.
+    gatewayBoxes(this.ofType("azurerm_api_management"), this.ofType("azurerm_api_management_backend"), this.ofType("azurerm_cognitive_account"), {
+      add: (address, kind, title, region, lines) => this.add(address, kind, title, region, lines),
+      nodeAt: (reference) => this.nodeAt(reference),
+      edge: (from, to, label, kind, addresses) => this.edge(from, to, label, kind, addresses),
+    });
     this.diagnostics();
     this.peerings();
     this.identities();

@@ -3,6 +3,7 @@ import { ArchitectureModel, DiagramEdge, DiagramNode, DiagramNodeKind } from "./
 
 /** Colours per kind, shared with the HTML page so both pictures read the same. */
 export const KIND_STYLE: Readonly<Record<DiagramNodeKind, { readonly fill: string; readonly stroke: string; readonly label: string }>> = {
+  gateway: { fill: "#fee2e2", stroke: "#b91c1c", label: "AI gateway" },
   account: { fill: "#dbeafe", stroke: "#1d4ed8", label: "OpenAI account" },
   deployment: { fill: "#e0e7ff", stroke: "#4338ca", label: "Model deployment" },
   contentFilter: { fill: "#fce7f3", stroke: "#be185d", label: "Content filter" },

@@ -1,5 +1,6 @@
 /** What a box in the architecture diagram stands for. */
 export type DiagramNodeKind =
+  | "gateway"
   | "account"
   | "deployment"
   | "contentFilter"
@@ -18,7 +19,7 @@ export type DiagramNodeKind =
   | "other";
 
 /** What an arrow in the architecture diagram stands for. */
-export type DiagramEdgeKind = "privateLink" | "placement" | "dns" | "diagnostics" | "archive" | "role" | "peering" | "encryption" | "deployment" | "filter";
+export type DiagramEdgeKind = "route" | "privateLink" | "placement" | "dns" | "diagnostics" | "archive" | "role" | "peering" | "encryption" | "deployment" | "filter";
 
 /** One box: a synthesized resource, or something outside the stack that a resource points at. */
 export interface DiagramNode {

@@ -19,6 +19,7 @@ import { OPENAI_REGIONS } from "../core/region-catalog";
 import { RESIDENCY_POLICIES, Residency, resolveResidency, skuResidencyProblem } from "../regions/residency";
 import { ConfigPath, ConfigProblem, didYouMean, formatProblem, problemsOfIssue, valueAt } from "./config-problems";
 import { EnvironmentConfig, EnvironmentConfigValidation } from "./environment-config";
+import { gatewayConfigProblems } from "./gateway-config-schema";
 
 
 /** Environment names: also the stack name and part of every resource name. */
@@ -359,6 +360,8 @@ export const environmentConfigSchema = z.strictObject({
   compliancePacks: list(oneOf(["soc2", "hipaa", "gdpr"] as const), { what: "compliance packs" }).optional(),
   tags: tags.optional(),
   contentFilterOverrides: record(text({ max: 64, pattern: DEPLOYMENT_NAME_PATTERN, rule: "a deployment name" }), statedReason, { max: 64, what: "overrides" }).optional(),
+  // Checked by gatewayConfigProblems (lib/gateway/config), with paths from `gateway`.
+  gateway: z.unknown().optional(),
 });
 
 /** Keys of the strict objects, by the path of the object (numbers as `[]`), for suggestions. */
@@ -406,6 +409,7 @@ export function validateEnvironmentConfig(input: unknown): EnvironmentConfigVali
     const result = environmentConfigSchema.safeParse(input);
     problems = result.success ? [] : result.error.issues.flatMap((issue) => problemsOfIssue(issue, input, knownKeys));
     problems.push(...crossFieldProblems(input, problems));
+    problems.push(...gatewayConfigProblems(input));
   } catch (error) {
     // A getter or proxy in the input that throws: report it rather than crash.
     const message = error instanceof Error ? error.message : String(error);

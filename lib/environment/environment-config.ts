@@ -6,6 +6,7 @@ import { ContentFilterOptions } from "../openai/content-filter";
 import { ModelDeploymentOptions } from "../openai/deployment-options";
 import { PlatformLogging, PlatformPrivateDns, PlatformRegion } from "../platform/platform-options";
 import { Residency } from "../regions/residency";
+import type { EnvironmentGatewayConfig } from "./gateway-config";
 
 /** One region an environment runs Azure OpenAI in: location, failover priority, network. */
 export type RegionConfig = PlatformRegion;
@@ -152,6 +153,13 @@ export interface EnvironmentConfig {
    * @default - none: every deployment uses the environment's content filter
    */
   readonly contentFilterOverrides?: Readonly<Record<string, ContentFilterOverride>>;
+  /**
+   * An AI gateway (Azure API Management) in front of every account: Entra tokens of registered
+   * workloads, per-environment and per-workload limits, token quotas from a budget, token
+   * metrics and audit logs, failover with circuit breakers, DLP blocklists (see docs/GATEWAY.md).
+   * @default - none: applications call the accounts directly
+   */
+  readonly gateway?: EnvironmentGatewayConfig;
 }
 
 /** Why one deployment uses a content filter other than the environment's. */

@@ -14,3 +14,4 @@ export type { StateBootstrapStackProps, StateDeployer, StatePublicNetworkAccess,
 
 export { validateEnvironmentConfig } from "./validate-environment-config";
 
+export type { EnvironmentGatewayConfig, GatewayCircuitBreakerConfig, GatewayWorkloadConfig } from "./gateway-config";

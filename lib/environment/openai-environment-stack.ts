@@ -17,6 +17,8 @@ import { AccessMatrix, AccessScope } from "../identity/access-matrix";
 import { WorkloadIdentity } from "../identity/workload-identity";
 import { OpenAiAccount } from "../openai/openai-account";
 import { OpenAiPlatform, PlatformDeletionProtection } from "../platform/openai-platform";
+import { addEnvironmentGateway } from "./environment-gateway";
+import { OpenAiGateway } from "../gateway/openai-gateway";
 import { resolveResidency } from "../regions/residency";
 import { configureBackend } from "./backend";
 import { environmentStackId, validateEnvironmentConfig } from "./config-schema";
@@ -40,6 +42,8 @@ export class OpenAiEnvironmentStack extends TerraformStack {
   public readonly platform!: OpenAiPlatform;
   /** Application identities by key (none when the config is invalid). */
   public readonly workloads: Readonly<Record<string, WorkloadIdentity>> = {};
+  /** The AI gateway in front of the accounts, when the config asks for one (`gateway`). */
+  public readonly gateway?: OpenAiGateway;
   /** The compliance packs applied to the stack (none when the config is invalid). */
   public readonly compliancePacks: readonly CompliancePack[] = [];
 
@@ -119,6 +123,22 @@ export class OpenAiEnvironmentStack extends TerraformStack {
 
     this.grantAccess(config);
     this.workloads = this.createWorkloads(config, naming, resourceGroup.name);
+    if (config.gateway) {
+      this.gateway = addEnvironmentGateway(this, {
+        gateway: config.gateway,
+        environment: config.name,
+        owner: config.owner,
+        residency: config.residency,
+        naming,
+        resourceGroupName: resourceGroup.name,
+        platform: this.platform,
+        identities: this.workloads,
+        models: [...new Set(config.deployments.map((d) => d.model))],
+        // The gateway fronts the accounts: it is protected as they are.
+        lock: config.deletionProtection === true ? "lock" : config.deletionProtection ? (config.deletionProtection.accounts ?? "lock") : false,
+        hubDns: config.privateDns?.existingZoneIds !== undefined,
+      });
+    }
 
     this.compliancePacks = (config.compliancePacks ?? ["soc2", "hipaa", "gdpr"]).map((name) => PACKS[name]());
     this.compliancePacks.forEach((pack) => Aspects.of(this).add(pack));

@@ -59,6 +59,8 @@ export const BUILT_IN_ROLES = Object.freeze({
   KeyVaultCryptoServiceEncryptionUser: role("Key Vault Crypto Service Encryption User", "e147488a-f6f5-4113-8e2d-b22465e65bf6", {
     defaultScopeKind: "keyVault",
   }),
+  /** Send metrics and telemetry to Azure Monitor / Application Insights with Entra authentication (the AI gateway's logger). */
+  MonitoringMetricsPublisher: role("Monitoring Metrics Publisher", "3913510d-42f4-4e42-8a64-420c390055eb", {}),
   /** Full control including access management. */
   Owner: role("Owner", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", { privileged: true, listsKeys: true }),
   /** Full control except access management; lists keys. */

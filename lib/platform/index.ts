@@ -7,4 +7,4 @@ export type { OpenAiPlatformProps, PlatformDeletionProtection, PlatformRegionRes
 export type { PlatformLogging, PlatformNetwork, PlatformPrivateDns, PlatformRegion } from "./platform-options";
 
 export { RoutingManifest } from "./routing-manifest";
-export type { RoutingDeployment, RoutingManifestDocument, RoutingManifestProps, RoutingRegion } from "./routing-manifest";
+export type { RoutingDeployment, RoutingEntryPoint, RoutingManifestDocument, RoutingManifestProps, RoutingRegion } from "./routing-manifest";

@@ -1,4 +1,4 @@
-import { TerraformOutput } from "cdktf";
+import { Lazy, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { addStackArtifact } from "../core/stack-artifact";
 import { DeploymentSku, ProcessingScope, processingScope } from "../regions/processing";
@@ -42,6 +42,26 @@ export interface RoutingManifestDocument {
   readonly authentication: { readonly type: "entra-id"; readonly tokenScope: string };
   /** Regions in failover order. */
   readonly regions: readonly RoutingRegion[];
+  /**
+   * The AI gateway applications call instead of the regions, when the environment has one: it
+   * fails over in the regions' order itself. The regions stay listed for operators.
+   * @default - none: clients call the regions directly
+   */
+  readonly entryPoint?: RoutingEntryPoint;
+}
+
+/** The gateway in front of the regions, as a client sees it. */
+export interface RoutingEntryPoint {
+  /** Always `ai-gateway`. */
+  readonly type: "ai-gateway";
+  /** Base URL for Azure OpenAI clients. */
+  readonly endpoint: string;
+  /** Region of the gateway. */
+  readonly location: string;
+  /** Entra ID token scope callers request. */
+  readonly tokenScope: string;
+  /** `internal` (reachable only from the private network) or `public`. */
+  readonly network: "internal" | "public";
 }
 
 /** Input of {@link RoutingManifest}. */
@@ -69,12 +89,16 @@ export interface RoutingManifestProps {
  * synthesized stack listing, per region, the endpoint, deployments, priority and residency.
  */
 export class RoutingManifest extends Construct {
+  private doc: RoutingManifestDocument;
+
   /** The manifest content. */
-  public readonly document: RoutingManifestDocument;
+  public get document(): RoutingManifestDocument {
+    return this.doc;
+  }
 
   constructor(scope: Construct, id: string, props: RoutingManifestProps) {
     super(scope, id);
-    this.document = {
+    this.doc = {
       environment: props.environment,
       residency: props.residency,
       authentication: { type: "entra-id", tokenScope: "https://cognitiveservices.azure.com/.default" },
@@ -96,8 +120,13 @@ export class RoutingManifest extends Construct {
     };
     new TerraformOutput(this, "output", {
       description: "Regions, endpoints, deployments and priorities for failover clients (no secrets)",
-      value: JSON.stringify(this.document),
+      value: Lazy.stringValue({ produce: () => JSON.stringify(this.doc) }),
     }).overrideLogicalId("routing_manifest");
-    addStackArtifact(this, props.fileName ?? "routing-manifest.json", () => `${JSON.stringify(this.document, null, 2)}\n`);
+    addStackArtifact(this, props.fileName ?? "routing-manifest.json", () => `${JSON.stringify(this.doc, null, 2)}\n`);
+  }
+
+  /** Names the AI gateway as the entry point applications call (lib/gateway). */
+  public setEntryPoint(entryPoint: Omit<RoutingEntryPoint, "type">): void {
+    this.doc = { ...this.doc, entryPoint: { type: "ai-gateway", ...entryPoint } };
   }
 }

@@ -11,7 +11,8 @@ const FLOORS: readonly (readonly string[])[] = [
   ["monitoring"],
   ["openai"],
   ["governance"],
-  ["gateway", "diagram", "platform"],
+  ["diagram", "platform"],
+  ["gateway"],
   ["environment"],
   ["index.ts"],
 ];

@@ -16,6 +16,7 @@ describe("environment deletionProtection", () => {
 
   test("true locks every kind (today's prod), with the same lock names", () => {
     expect(lockedTypes(all)).toEqual([
+      "azurerm_api_management",
       "azurerm_cognitive_account",
       "azurerm_cognitive_account",
       "azurerm_key_vault",
@@ -25,6 +26,7 @@ describe("environment deletionProtection", () => {
       "azurerm_storage_account",
     ]);
     expect(resourceList(all, "azurerm_management_lock").map((l) => l.name).sort()).toEqual([
+      "do-not-delete-ai-gateway",
       "do-not-delete-archive-francecentral",
       "do-not-delete-archive-swedencentral",
       "do-not-delete-openai-francecentral",
@@ -42,14 +44,16 @@ describe("environment deletionProtection", () => {
   test("accounts preventDestroy: no lock on the accounts (deployments replaceable), prevent_destroy stays; the rest keep their locks at the same addresses", () => {
     const json = withProtection({ accounts: "preventDestroy" });
     expect(lockedTypes(json)).not.toContain("azurerm_cognitive_account");
-    // The account locks are the accounts' own children: openai_<location>_lock_...
-    expect(lockAddresses(json)).toEqual(lockAddresses(all).filter((a) => !/^openai_(swedencentral|francecentral)_lock_/.test(a)));
+    // The account locks are the accounts' own children (openai_<location>_lock_...); the AI
+    // gateway follows the accounts: prevent_destroy, no lock.
+    expect(lockAddresses(json)).toEqual(lockAddresses(all).filter((a) => !/^openai_(swedencentral|francecentral)_lock_/.test(a) && !/^gateway_.*lock/.test(a)));
     for (const account of resourceList(json, "azurerm_cognitive_account")) expect(account.lifecycle).toMatchObject({ prevent_destroy: true });
   });
 
   test("false on a kind: neither lock nor prevent_destroy for it", () => {
     const json = withProtection({ workspace: false, archives: "preventDestroy", keyVaults: "lock" });
-    expect(lockedTypes(json)).toEqual(["azurerm_cognitive_account", "azurerm_cognitive_account", "azurerm_key_vault", "azurerm_key_vault"]);
+    // The AI gateway is protected as the accounts are.
+    expect(lockedTypes(json)).toEqual(["azurerm_api_management", "azurerm_cognitive_account", "azurerm_cognitive_account", "azurerm_key_vault", "azurerm_key_vault"]);
     expect(onlyResource(json, "azurerm_log_analytics_workspace").lifecycle?.prevent_destroy).toBeUndefined();
     for (const archive of resourceList(json, "azurerm_storage_account")) expect(archive.lifecycle).toMatchObject({ prevent_destroy: true });
   });

@@ -2,7 +2,8 @@ import { environment, synthEnvironment } from "../helpers/environment";
 import { resources, TerraformJson } from "../helpers/synth";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 
-const prod = environment("prod");
+// The platform alone: the gateway in front of it has its own tests (test/gateway).
+const prod = { ...environment("prod"), gateway: undefined };
 
 /** The logical id a `${type.id.attr}` reference points to, when it is one of `type`. */
 function referenced(expression: unknown, type: string): string | undefined {

@@ -1,0 +1,99 @@
+import { Construct } from "constructs";
+import type { ResourceNaming } from "../core/naming";
+import type { DeletionProtectionMode } from "../core/features/lock";
+import type { WorkloadIdentity } from "../identity/workload-identity";
+import type { OpenAiPlatform } from "../platform/openai-platform";
+import { resolveResidency, Residency } from "../regions/residency";
+import type { EnvironmentGatewayConfig } from "./gateway-config";
+import { DlpBlocklist } from "../gateway/dlp/rai-blocklist";
+import type { GatewayNetworkPlacement } from "../gateway/gateway-props";
+import { OpenAiGateway } from "../gateway/openai-gateway";
+
+/** What {@link addEnvironmentGateway} needs from the environment stack. */
+export interface EnvironmentGatewayInput {
+  /** The validated gateway section. */
+  readonly gateway: EnvironmentGatewayConfig;
+  /** Environment name. */
+  readonly environment: string;
+  /** Accountable team. */
+  readonly owner: string;
+  /** The environment's residency. */
+  readonly residency: Residency;
+  /** The naming convention of the environment. */
+  readonly naming: ResourceNaming;
+  /** The environment's resource group. */
+  readonly resourceGroupName: string;
+  /** The platform the gateway fronts. */
+  readonly platform: OpenAiPlatform;
+  /** The environment's workload identities, by key. */
+  readonly identities: Readonly<Record<string, WorkloadIdentity>>;
+  /** Models the environment deploys. */
+  readonly models: readonly string[];
+  /** Protection of the gateway: the environment's deletion protection of its accounts. */
+  readonly lock: DeletionProtectionMode | false;
+  /** Hub-owned private DNS: the landing zone resolves the gateway's name. */
+  readonly hubDns: boolean;
+}
+
+
+/**
+ * The environment's AI gateway in front of the platform's accounts (in the routing manifest's
+ * priority order), in the gateway region's VNet, with the environment's workspace and that
+ * region's archive; the manifest names it as the entry point. With `dlpBlocklist` (the
+ * default) every account also gets the seeds' DLP blocklist on its content filter.
+ */
+export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewayInput): OpenAiGateway {
+  const g = input.gateway;
+  const regions = input.platform.regions;
+  const home = regions.find((r) => r.region.location === g.location) ?? regions[0]!;
+  const location = home.region.location;
+  const vnet = home.network.virtualNetwork;
+  const network: GatewayNetworkPlacement | undefined = g.publicGateway
+    ? undefined
+    : vnet && g.subnetPrefix
+      ? { virtualNetworkName: vnet.name, virtualNetworkResourceGroupName: vnet.resourceGroupName, subnetPrefix: g.subnetPrefix }
+      : g.subnetId
+        ? { subnetId: g.subnetId }
+        : undefined;
+  const vnets: Record<string, string> = {};
+  if (!input.hubDns) for (const r of regions) if (r.network.virtualNetwork) vnets[r.region.location] = r.network.virtualNetworkId;
+
+  const gateway = new OpenAiGateway(scope, "gateway", {
+    name: input.naming.name("apiManagement", { location }),
+    resourceGroupName: input.resourceGroupName,
+    location,
+    allowedRegions: resolveResidency(input.residency).allowedRegions,
+    environment: input.environment,
+    publisherName: g.publisherName ?? input.owner,
+    publisherEmail: g.publisherEmail,
+    sku: g.sku,
+    capacity: g.capacity,
+    backends: regions.map((r) => ({ account: r.account, priority: r.region.priority })),
+    network,
+    privateDnsVirtualNetworkIds: vnets,
+    publicGateway: g.publicGateway,
+    workspace: input.platform.workspace,
+    archive: home.archive,
+    limits: g.limits,
+    costLimits: g.costLimits,
+    models: input.models,
+    workloads: g.workloads.map((w) => ({
+      key: w.key,
+      clientId: w.clientId ?? input.identities[w.identity ?? ""]?.clientId ?? "",
+      requestsPerMinute: w.requestsPerMinute,
+      tokensPerMinute: w.tokensPerMinute,
+      ipAllowlist: w.ipAllowlist,
+    })),
+    circuitBreaker: g.circuitBreaker,
+    lock: input.lock
+      ? { protection: input.lock, reason: "The AI gateway of a regulated environment: every call's audit record and limits run through it", name: "do-not-delete-ai-gateway" }
+      : undefined,
+  });
+  input.platform.manifest.setEntryPoint(gateway.entryPoint);
+
+  if (g.dlpBlocklist !== false) {
+    const dlp = new Construct(scope, "dlp");
+    for (const r of regions) new DlpBlocklist(dlp, r.region.location, { account: r.account, contentFilter: r.account.contentFilter });
+  }
+  return gateway;
+}

@@ -1,0 +1,195 @@
+import { z } from "zod";
+import { MIN_REASON_LENGTH } from "../core/justification";
+import { isEmailAddress } from "../core/validation";
+import { ConfigPath, ConfigProblem, didYouMean, problemsOfIssue, valueAt } from "./config-problems";
+import { blocksOverlap, firstSubBlock, parseIpv4Address, parseIpv4Block } from "../network/private/ipv4";
+import { DEFAULT_PRIVATE_ENDPOINT_SUBNET_PREFIX } from "../network/region-network";
+import { findTokenPrice } from "../gateway/price-table";
+import { CLIENT_ID_PATTERN, GATEWAY_WORKLOAD_KEY } from "../gateway/workloads";
+import { GATEWAY_SKUS } from "../gateway/gateway-sku";
+
+type Ctx = z.core.$RefinementCtx<unknown>;
+const fail = (ctx: Ctx, message: string) => ctx.addIssue({ code: "custom", message });
+
+const rule = (pattern: RegExp, max: number, allowed: string) =>
+  z.string().superRefine((v, ctx) => {
+    if (v.length > max || !pattern.test(v)) fail(ctx, `allowed: ${allowed}`);
+  });
+const whole = (min: number, max: number, unit: string) =>
+  z.number().superRefine((n, ctx) => {
+    if (!Number.isInteger(n) || n < min || n > max) fail(ctx, `allowed: a whole number from ${min} to ${max} ${unit}`);
+  });
+const amount = (max: number, unit: string) =>
+  z.number().superRefine((n, ctx) => {
+    if (!Number.isFinite(n) || n <= 0 || n > max) fail(ctx, `allowed: a number above 0 and at most ${max} ${unit}`);
+  });
+const ipv4OrCidr = z.string().superRefine((v, ctx) => {
+  if (v.length > 18 || (parseIpv4Block(v) === undefined && parseIpv4Address(v) === undefined)) {
+    fail(ctx, "allowed: an IPv4 address such as 10.0.1.10 or a range such as 10.0.1.0/24 (network address, no host bits)");
+  }
+});
+const sku = z.unknown().superRefine((v, ctx) => {
+  if (typeof v !== "string" || !(GATEWAY_SKUS as readonly string[]).includes(v)) {
+    fail(ctx, `allowed: one of ${GATEWAY_SKUS.join(", ")} (the tiers API Management offers internal VNet injection on)${didYouMean(v, GATEWAY_SKUS)}`);
+  }
+});
+const SUBNET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
+
+const limits = z.strictObject({
+  requestsPerMinute: whole(1, 1_000_000, "requests per minute"),
+  tokensPerMinute: whole(1, 100_000_000, "tokens per minute"),
+});
+
+const workload = z.strictObject({
+  key: rule(GATEWAY_WORKLOAD_KEY, 40, "2-40 lowercase letters, digits or hyphens, starting with a letter and ending with a letter or digit"),
+  identity: z.string().optional(),
+  clientId: rule(CLIENT_ID_PATTERN, 36, "an Entra client (application) ID, a GUID").optional(),
+  requestsPerMinute: whole(1, 1_000_000, "requests per minute"),
+  tokensPerMinute: whole(1, 100_000_000, "tokens per minute"),
+  ipAllowlist: z.array(ipv4OrCidr).max(100).optional(),
+});
+
+/** The shape of `gateway` in an environment config. */
+export const gatewayConfigSchema = z.strictObject({
+  sku: sku.optional(),
+  capacity: whole(1, 12, "scale units").optional(),
+  location: z.string().optional(),
+  subnetPrefix: z.string().optional(),
+  subnetId: rule(SUBNET_ID, 1024, "an Azure subnet resource ID").optional(),
+  publisherEmail: z.string().superRefine((v, ctx) => {
+    if (!isEmailAddress(v)) fail(ctx, "allowed: an e-mail address such as team@example.com");
+  }),
+  publisherName: rule(/^[^<>${}%]{1,100}$/, 100, "1-100 characters without < > $ { } %").optional(),
+  limits,
+  costLimits: z.strictObject({
+    dailyUsd: amount(10_000_000, "USD"),
+    monthlyUsd: amount(100_000_000, "USD"),
+    maxTokensPerRequest: whole(1, 1_000_000, "tokens"),
+  }),
+  workloads: z.array(workload).min(1, { message: "allowed: at least one workload (a gateway nobody may call serves no one)" }).max(50),
+  circuitBreaker: z
+    .strictObject({
+      failureCount: whole(1, 10_000, "failures").optional(),
+      intervalSeconds: whole(1, 3_600, "seconds").optional(),
+      tripSeconds: whole(1, 86_400, "seconds").optional(),
+    })
+    .optional(),
+  publicGateway: z
+    .strictObject({
+      reason: z.string().superRefine((v, ctx) => {
+        if (v.trim().length < MIN_REASON_LENGTH || v.length > 1024 || v.includes("${") || v.includes("%{")) {
+          fail(ctx, `allowed: a reason of at least ${MIN_REASON_LENGTH} characters saying why, without "\${" or "%{"`);
+        }
+      }),
+    })
+    .optional(),
+  dlpBlocklist: z.boolean().optional(),
+});
+
+const KNOWN: Readonly<Record<string, readonly string[]>> = {
+  gateway: Object.keys(gatewayConfigSchema.shape),
+  "gateway.limits": ["requestsPerMinute", "tokensPerMinute"],
+  "gateway.costLimits": ["dailyUsd", "monthlyUsd", "maxTokensPerRequest"],
+  "gateway.workloads[]": Object.keys(workload.shape),
+  "gateway.circuitBreaker": ["failureCount", "intervalSeconds", "tripSeconds"],
+  "gateway.publicGateway": ["reason"],
+};
+
+function knownKeys(path: ConfigPath): readonly string[] {
+  const shape = path.map((p) => (typeof p === "number" ? "[]" : `.${p}`)).join("").replace(/^\./, "");
+  return KNOWN[shape] ?? [];
+}
+
+/**
+ * Every problem of the `gateway` section of an environment config: its shape, then the rules
+ * between it and the rest of the config (the region exists, the subnet fits the region's range,
+ * workloads name existing identities, workload limits within the environment's, a price for
+ * every deployed model). Paths start at `gateway`.
+ */
+export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
+  const gateway = valueAt(config, ["gateway"]);
+  if (gateway === undefined) return [];
+  const result = gatewayConfigSchema.safeParse(gateway);
+  if (!result.success) {
+    return result.error.issues.flatMap((issue) => problemsOfIssue({ ...issue, path: ["gateway", ...issue.path] } as typeof issue, config, knownKeys));
+  }
+  const g = result.data;
+  const out: ConfigProblem[] = [];
+  const problem = (path: ConfigPath, value: unknown, allowed: string) => out.push({ path: ["gateway", ...path], value, allowed });
+
+  const regions = (Array.isArray(valueAt(config, ["regions"])) ? (valueAt(config, ["regions"]) as unknown[]) : []) as {
+    location?: string;
+    priority?: number;
+    network?: { addressSpace?: string; subnetId?: string; privateEndpointSubnetPrefix?: number };
+  }[];
+  const byPriority = [...regions].sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
+  const location = g.location ?? byPriority[0]?.location;
+  const region = regions.find((r) => r.location === location);
+  if (g.location !== undefined && !region) {
+    problem(["location"], g.location, `allowed: one of the environment's regions (${regions.map((r) => r.location).join(", ")})`);
+  }
+  if (region && !g.publicGateway) checkSubnet(g.subnetPrefix, g.subnetId, region, problem);
+
+  const identities = new Set(
+    (Array.isArray(valueAt(config, ["workloads"])) ? (valueAt(config, ["workloads"]) as { key?: string }[]) : []).map((w) => w?.key),
+  );
+  const keys = new Map<string, number>();
+  g.workloads.forEach((w, i) => {
+    if (keys.has(w.key)) problem(["workloads", i, "key"], w.key, `allowed: each workload key once (gateway.workloads[${keys.get(w.key)}] has it)`);
+    else keys.set(w.key, i);
+    if ((w.identity === undefined) === (w.clientId === undefined)) {
+      problem(["workloads", i], { identity: w.identity, clientId: w.clientId }, "allowed: exactly one of identity (a key of the environment's workloads) and clientId");
+    } else if (w.identity !== undefined && !identities.has(w.identity)) {
+      problem(["workloads", i, "identity"], w.identity, `allowed: the key of one of the environment's workloads (${[...identities].filter(Boolean).join(", ") || "none"})`);
+    }
+    if (w.requestsPerMinute > g.limits.requestsPerMinute) {
+      problem(["workloads", i, "requestsPerMinute"], w.requestsPerMinute, `allowed: at most gateway.limits.requestsPerMinute = ${g.limits.requestsPerMinute}`);
+    }
+    if (w.tokensPerMinute > g.limits.tokensPerMinute) {
+      problem(["workloads", i, "tokensPerMinute"], w.tokensPerMinute, `allowed: at most gateway.limits.tokensPerMinute = ${g.limits.tokensPerMinute}`);
+    }
+  });
+  if (g.costLimits.dailyUsd > g.costLimits.monthlyUsd) {
+    problem(["costLimits", "dailyUsd"], g.costLimits.dailyUsd, `allowed: at most costLimits.monthlyUsd = ${g.costLimits.monthlyUsd}`);
+  }
+  const deployments = Array.isArray(valueAt(config, ["deployments"])) ? (valueAt(config, ["deployments"]) as { model?: string }[]) : [];
+  deployments.forEach((d, i) => {
+    if (typeof d?.model === "string" && !findTokenPrice(d.model)) {
+      out.push({ path: ["deployments", i, "model"], value: d.model, allowed: "allowed with a gateway: a model in the gateway's price table (MODEL_TOKEN_PRICES), so its budget can become a token quota" });
+    }
+  });
+  return out;
+}
+
+function checkSubnet(
+  prefix: string | undefined,
+  subnetId: string | undefined,
+  region: { location?: string; network?: { addressSpace?: string; subnetId?: string; privateEndpointSubnetPrefix?: number } },
+  problem: (path: ConfigPath, value: unknown, allowed: string) => void,
+): void {
+  const created = typeof region.network?.addressSpace === "string";
+  if (prefix !== undefined && subnetId !== undefined) {
+    problem(["subnetPrefix"], prefix, "allowed: subnetPrefix or subnetId, not both");
+    return;
+  }
+  if (!created) {
+    if (subnetId === undefined) problem(["subnetId"], undefined, `allowed: an existing subnet ID (region ${region.location} brings its own network)`);
+    return;
+  }
+  if (subnetId !== undefined) return;
+  const vnet = parseIpv4Block(region.network!.addressSpace!);
+  const block = prefix === undefined ? undefined : parseIpv4Block(prefix);
+  if (block === undefined || block.prefix < 22 || block.prefix > 29) {
+    problem(["subnetPrefix"], prefix, `allowed: a range such as 10.10.0.64/27 (a /22 to /29) inside ${region.network!.addressSpace} for the gateway's subnet`);
+    return;
+  }
+  if (!vnet) return;
+  if (block.prefix < vnet.prefix || !blocksOverlap(block, vnet)) {
+    problem(["subnetPrefix"], prefix, `allowed: a range inside ${region.network!.addressSpace}, the address space of region ${region.location}`);
+    return;
+  }
+  const endpoints = firstSubBlock(vnet, region.network!.privateEndpointSubnetPrefix ?? DEFAULT_PRIVATE_ENDPOINT_SUBNET_PREFIX);
+  if (endpoints && blocksOverlap(block, endpoints)) {
+    problem(["subnetPrefix"], prefix, `allowed: a range that does not overlap the private-endpoint subnet ${endpoints.address.toString()}/${endpoints.prefix}`);
+  }
+}

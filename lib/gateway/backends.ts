@@ -1,0 +1,127 @@
+import { ApiManagementBackend } from "@cdktf/provider-azurerm/lib/api-management-backend";
+import { Construct } from "constructs";
+import { AzapiResource } from "../core/azapi";
+
+/** An Azure OpenAI account the gateway fronts. */
+export interface GatewayAccount {
+  /** Azure resource ID of the account. */
+  readonly accountId: string;
+  /** Account name. */
+  readonly accountName: string;
+  /** Azure location of the account. */
+  readonly location: string;
+  /** Custom subdomain: the backend URL is `https://<subdomain>.openai.azure.com/openai`. */
+  readonly customSubdomainName: string;
+}
+
+/** One account with its failover priority (1 first), as in the routing manifest. */
+export interface GatewayBackendTarget {
+  /** The account. */
+  readonly account: GatewayAccount;
+  /** Failover priority, 1 first. */
+  readonly priority: number;
+}
+
+/** The circuit breaker of every backend. */
+export interface CircuitBreakerSettings {
+  /** Failures (429 or 5xx) within the interval that trip the breaker. */
+  readonly failureCount: number;
+  /** The window failures are counted in, in seconds. */
+  readonly intervalSeconds: number;
+  /** How long a tripped backend is skipped, in seconds (unless `Retry-After` says otherwise). */
+  readonly tripSeconds: number;
+}
+
+/** The default breaker: 3 failures in a minute trip a backend for a minute. */
+export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerSettings = Object.freeze({ failureCount: 3, intervalSeconds: 60, tripSeconds: 60 });
+
+/** API version of the azapi pool backend (the version azurerm 4.55 itself uses for backends). */
+export const BACKEND_POOL_API_VERSION = "2024-05-01";
+
+/** Name of the load-balanced pool backend. */
+export const BACKEND_POOL_NAME = "openai-pool";
+
+/** Props of {@link GatewayBackends}. */
+export interface GatewayBackendsProps {
+  /** Name of the API Management service. */
+  readonly apiManagementName: string;
+  /** Azure resource ID of the API Management service (the pool's parent). */
+  readonly apiManagementId: string;
+  /** Resource group of the service. */
+  readonly resourceGroupName: string;
+  /** The accounts with their priorities. */
+  readonly targets: readonly GatewayBackendTarget[];
+  /** The circuit breaker of every backend. */
+  readonly circuitBreaker: CircuitBreakerSettings;
+}
+
+/** The backend name for an account in `location`. */
+export function backendName(location: string): string {
+  return `openai-${location}`;
+}
+
+/**
+ * One `azurerm_api_management_backend` per account, each with a circuit-breaker rule (429 and
+ * 5xx, trip duration, `Retry-After` honoured), and, with two or more accounts, a load-balanced
+ * pool backend (azapi `Microsoft.ApiManagement/service/backends`, `type: Pool`; azurerm 4.55
+ * has no pool) whose priorities are the routing manifest's. Construct IDs are keyed by location.
+ */
+export class GatewayBackends extends Construct {
+  /** The account backends by location. */
+  public readonly backends: Readonly<Record<string, ApiManagementBackend>>;
+  /** The pool, when there are two or more accounts. */
+  public readonly pool?: AzapiResource;
+  /** The backend ID policies route to: the pool's name, or the only backend's. */
+  public readonly entryBackendId: string;
+
+  constructor(scope: Construct, id: string, props: GatewayBackendsProps) {
+    super(scope, id);
+    const sorted = [...props.targets].sort((a, b) => a.priority - b.priority);
+    const cb = props.circuitBreaker;
+    const backends: Record<string, ApiManagementBackend> = {};
+    for (const { account } of sorted) {
+      backends[account.location] = new ApiManagementBackend(this, account.location, {
+        name: backendName(account.location),
+        apiManagementName: props.apiManagementName,
+        resourceGroupName: props.resourceGroupName,
+        protocol: "http",
+        url: `https://${account.customSubdomainName}.openai.azure.com/openai`,
+        description: `Azure OpenAI account ${account.accountName} (${account.location}); the gateway authenticates with its managed identity`,
+        circuitBreakerRule: {
+          name: "openai-throttling-and-errors",
+          tripDuration: `PT${cb.tripSeconds}S`,
+          acceptRetryAfterEnabled: true,
+          failureCondition: {
+            count: cb.failureCount,
+            intervalDuration: `PT${cb.intervalSeconds}S`,
+            statusCodeRange: [
+              { min: 429, max: 429 },
+              { min: 500, max: 599 },
+            ],
+          },
+        },
+      });
+    }
+    this.backends = backends;
+    if (sorted.length >= 2) {
+      this.pool = new AzapiResource(this, "pool", {
+        type: `Microsoft.ApiManagement/service/backends@${BACKEND_POOL_API_VERSION}`,
+        name: BACKEND_POOL_NAME,
+        parentId: props.apiManagementId,
+        body: {
+          properties: {
+            type: "Pool",
+            description: "Azure OpenAI accounts in the routing manifest's failover order",
+            pool: {
+              services: sorted.map((t) => ({ id: backends[t.account.location]!.id, priority: t.priority, weight: 1 })),
+            },
+          },
+        },
+        dependsOn: Object.values(backends),
+      });
+      this.entryBackendId = BACKEND_POOL_NAME;
+    } else {
+      this.entryBackendId = sorted[0] ? backendName(sorted[0].account.location) : BACKEND_POOL_NAME;
+    }
+  }
+}

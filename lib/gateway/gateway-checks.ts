@@ -1,0 +1,71 @@
+import { isToken, PropChecks } from "../core/validation";
+import { parseIpv4Address, parseIpv4Block } from "../network/private/ipv4";
+import { GATEWAY_SKUS } from "./gateway-sku";
+import type { OpenAiGatewayProps } from "./gateway-props";
+import { findTokenPrice, MODEL_TOKEN_PRICES } from "./price-table";
+import { CLIENT_ID_PATTERN, GATEWAY_WORKLOAD_KEY } from "./workloads";
+
+/** True for an IPv4 address or canonical CIDR range. */
+export function isIpv4OrCidr(value: unknown): boolean {
+  return typeof value === "string" && (parseIpv4Block(value) !== undefined || parseIpv4Address(value) !== undefined);
+}
+
+/** The checks of {@link OpenAiGatewayProps}: every message names the prop, the value and what is allowed. */
+export function checkGatewayProps(c: PropChecks, props: OpenAiGatewayProps): void {
+  c.name("name", "apiManagement", props.name);
+  c.oneOf("sku", props.sku, GATEWAY_SKUS);
+  c.integerInRange("capacity", props.capacity, 1, 12, "scale units");
+  c.literalText("publisherName", props.publisherName);
+  if (props.allowedRegions && !isToken(props.location) && !props.allowedRegions.includes(props.location)) {
+    c.fail("location", props.location, `allowed: a region inside the residency (${props.allowedRegions.join(", ")})`);
+  }
+  if (props.publicGateway) c.reason("publicGateway.reason", props.publicGateway.reason);
+  else if (!props.network) c.fail("network", undefined, "allowed: a subnet for the internal VNet (or publicGateway: { reason })");
+  if (props.backends.length === 0) c.fail("backends", [], "allowed: at least one Azure OpenAI account");
+  const priorities = props.backends.map((b) => b.priority);
+  const repeated = priorities.filter((p, i) => priorities.indexOf(p) !== i);
+  if (repeated.length > 0) c.fail("backends[].priority", repeated, "allowed: a different priority for each account");
+  priorities.forEach((p, i) => c.integerInRange(`backends[${i}].priority`, p, 1, 100));
+  checkLimits(c, props);
+  checkWorkloads(c, props);
+  const prices = props.prices ?? MODEL_TOKEN_PRICES;
+  if (props.models.length === 0) c.fail("models", [], "allowed: the models the environment deploys (their prices turn the budget into token quotas)");
+  for (const model of props.models) {
+    if (!findTokenPrice(model, prices)) c.fail("models", model, `allowed: a model with a price in prices (${prices.map((p) => p.model).join(", ")})`);
+  }
+  for (const [i, p] of prices.entries()) {
+    if (!(p.inputPer1K > 0) || !(p.outputPer1K > 0)) c.fail(`prices[${i}]`, p, "allowed: prices above 0 USD per 1,000 tokens");
+  }
+  const cb = props.circuitBreaker ?? {};
+  c.integerInRange("circuitBreaker.failureCount", cb.failureCount, 1, 10_000);
+  c.integerInRange("circuitBreaker.intervalSeconds", cb.intervalSeconds, 1, 3_600, "seconds");
+  c.integerInRange("circuitBreaker.tripSeconds", cb.tripSeconds, 1, 86_400, "seconds");
+}
+
+function checkLimits(c: PropChecks, props: OpenAiGatewayProps): void {
+  c.integerInRange("limits.requestsPerMinute", props.limits.requestsPerMinute, 1, 1_000_000);
+  c.integerInRange("limits.tokensPerMinute", props.limits.tokensPerMinute, 1, 100_000_000);
+  const cost = props.costLimits;
+  for (const key of ["dailyUsd", "monthlyUsd"] as const) {
+    if (!Number.isFinite(cost[key]) || cost[key] <= 0) c.fail(`costLimits.${key}`, cost[key], "allowed: a number of USD above 0");
+  }
+  if (cost.dailyUsd > cost.monthlyUsd) c.fail("costLimits.dailyUsd", cost.dailyUsd, `allowed: at most costLimits.monthlyUsd = ${cost.monthlyUsd}`);
+  c.integerInRange("costLimits.maxTokensPerRequest", cost.maxTokensPerRequest, 1, 1_000_000, "tokens");
+}
+
+function checkWorkloads(c: PropChecks, props: OpenAiGatewayProps): void {
+  if (props.workloads.length === 0) c.fail("workloads", [], "allowed: at least one workload (without one, any application of the tenant would be let through)");
+  const seen = new Set<string>();
+  props.workloads.forEach((w, i) => {
+    const at = `workloads[${i}]`;
+    c.matches(`${at}.key`, w.key, GATEWAY_WORKLOAD_KEY, "2-40 lowercase letters, digits or hyphens, starting with a letter");
+    if (seen.has(w.key)) c.fail(`${at}.key`, w.key, "allowed: each workload key once");
+    seen.add(w.key);
+    c.matches(`${at}.clientId`, w.clientId, CLIENT_ID_PATTERN, "an Entra client (application) ID, a GUID, or a reference to one");
+    c.integerInRange(`${at}.requestsPerMinute`, w.requestsPerMinute, 1, props.limits.requestsPerMinute, "(at most the environment's limit)");
+    c.integerInRange(`${at}.tokensPerMinute`, w.tokensPerMinute, 1, props.limits.tokensPerMinute, "(at most the environment's limit)");
+    (w.ipAllowlist ?? []).forEach((cidr, j) => {
+      if (!isIpv4OrCidr(cidr)) c.fail(`${at}.ipAllowlist[${j}]`, cidr, "allowed: an IPv4 address or a CIDR range such as 10.0.1.0/24 (network address, no host bits)");
+    });
+  });
+}

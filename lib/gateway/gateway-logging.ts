@@ -1,0 +1,197 @@
+import { ApplicationInsights } from "@cdktf/provider-azurerm/lib/application-insights";
+import { MonitorDiagnosticSetting } from "@cdktf/provider-azurerm/lib/monitor-diagnostic-setting";
+import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
+import { StorageContainerImmutabilityPolicy } from "@cdktf/provider-azurerm/lib/storage-container-immutability-policy";
+import { StorageManagementPolicyRule } from "@cdktf/provider-azurerm/lib/storage-management-policy";
+import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { AzapiResource } from "../core/azapi";
+import { IGrantee } from "../identity/principal";
+import { RbacAssignment } from "../identity/role-assignment";
+import { lifecycleRules } from "../monitoring/private/archive-lifecycle";
+import { ILogWorkspace } from "../core/features/diagnostic-settings";
+import { RetentionArchive } from "../monitoring/retention-archive";
+
+/** Resource log categories of API Management the gateway exports (Microsoft's supported-logs list for Microsoft.ApiManagement/service). */
+export const GATEWAY_LOG_CATEGORIES = ["GatewayLogs", "GatewayLlmLogs"] as const;
+
+/** One gateway log category. */
+export type GatewayLogCategory = (typeof GATEWAY_LOG_CATEGORIES)[number];
+
+/**
+ * Which archive category's retention each gateway category follows: the gateway log is the
+ * audit record of every call (who, what, status, latency), so it is kept like `Audit` and is
+ * write-once where `Audit` is; the LLM log carries token usage per request (no prompts: message
+ * logging is off), so it is kept like `AzureOpenAIRequestUsage`.
+ */
+export const GATEWAY_RETENTION_FOLLOWS = Object.freeze({ GatewayLogs: "Audit", GatewayLlmLogs: "AzureOpenAIRequestUsage" } as const);
+
+/** The archive container Azure Monitor writes a gateway category to. */
+export function gatewayArchiveContainer(category: GatewayLogCategory): string {
+  return `insights-logs-${category.toLowerCase()}`;
+}
+
+/** API version of the azapi logger and API diagnostics (the version azurerm 4.55 uses for backends). */
+export const GATEWAY_DIAGNOSTICS_API_VERSION = "2024-05-01";
+
+/** API version that has the Azure Monitor diagnostic's `largeLanguageModel` settings (the LLM logs). */
+export const LLM_LOGS_API_VERSION = "2024-10-01-preview";
+
+/** Props of {@link GatewayLogging}. */
+export interface GatewayLoggingProps {
+  /** Resource group of Application Insights. */
+  readonly resourceGroupName: string;
+  /** Location of the gateway (and its Application Insights and archive). */
+  readonly location: string;
+  /** Application Insights name. */
+  readonly applicationInsightsName: string;
+  /** Resource ID of the API Management service. */
+  readonly apiManagementId: string;
+  /** Resource ID of the imported API (`<service>/apis/<name>`, without a revision). */
+  readonly apiId: string;
+  /** The gateway's managed identity, granted Monitoring Metrics Publisher on Application Insights. */
+  readonly identity: IGrantee;
+  /** The environment's audit workspace: Application Insights and the gateway's logs go there. */
+  readonly workspace: ILogWorkspace;
+  /** The archive of the gateway's region. @default - no archive */
+  readonly archive?: RetentionArchive;
+}
+
+/**
+ * The gateway's evidence: workspace-based Application Insights with local (key) authentication
+ * off, an API Management logger that writes to it with the gateway's managed identity (azapi:
+ * azurerm 4.55's logger takes only keys for Application Insights), the API's Application
+ * Insights diagnostic with custom metrics on (the token metrics; azapi: azurerm's diagnostic has
+ * no `metrics` flag), the API's Azure Monitor diagnostic with LLM logs on and messages off
+ * (azapi), and a diagnostic setting sending GatewayLogs, GatewayLlmLogs and metrics to the audit
+ * workspace (resource-specific tables) and the region's archive, whose containers, lifecycle
+ * rules and write-once policy are extended with the gateway's categories.
+ */
+export class GatewayLogging extends Construct {
+  /** Application Insights. */
+  public readonly applicationInsights: ApplicationInsights;
+  /** The API Management logger (azapi). */
+  public readonly logger: AzapiResource;
+  /** The diagnostic setting of the service. */
+  public readonly diagnosticSetting: MonitorDiagnosticSetting;
+  /** Archive containers added for the gateway's categories. */
+  public readonly containers: Readonly<Partial<Record<GatewayLogCategory, StorageContainer>>>;
+  /** Write-once policies added for the gateway's categories. */
+  public readonly immutabilityPolicies: Readonly<Partial<Record<GatewayLogCategory, StorageContainerImmutabilityPolicy>>>;
+
+  constructor(scope: Construct, id: string, props: GatewayLoggingProps) {
+    super(scope, id);
+    this.applicationInsights = new ApplicationInsights(this, "app-insights", {
+      name: props.applicationInsightsName,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      applicationType: "other",
+      workspaceId: props.workspace.workspaceId,
+      localAuthenticationDisabled: true,
+      disableIpMasking: false,
+    });
+    const publisher = new RbacAssignment(this, "metrics-publisher", {
+      scope: this.applicationInsights.id,
+      principalId: props.identity.principalId,
+      principalType: props.identity.principalType,
+      role: "MonitoringMetricsPublisher",
+      description: "The AI gateway sends token metrics to Application Insights with its managed identity",
+    });
+    this.logger = new AzapiResource(this, "logger", {
+      type: `Microsoft.ApiManagement/service/loggers@${GATEWAY_DIAGNOSTICS_API_VERSION}`,
+      name: "app-insights",
+      parentId: props.apiManagementId,
+      body: {
+        properties: {
+          loggerType: "applicationInsights",
+          resourceId: this.applicationInsights.id,
+          description: "Token metrics and request telemetry, written with the gateway's managed identity",
+          isBuffered: true,
+          credentials: { connectionString: this.applicationInsights.connectionString, identityClientId: "SystemAssigned" },
+        },
+      },
+      dependsOn: [publisher.resource],
+    });
+    new AzapiResource(this, "app-insights-diagnostic", {
+      type: `Microsoft.ApiManagement/service/apis/diagnostics@${GATEWAY_DIAGNOSTICS_API_VERSION}`,
+      name: "applicationinsights",
+      parentId: props.apiId,
+      body: {
+        properties: {
+          loggerId: this.logger.id,
+          alwaysLog: "allErrors",
+          logClientIp: true,
+          metrics: true,
+          verbosity: "information",
+          httpCorrelationProtocol: "W3C",
+          sampling: { samplingType: "fixed", percentage: 100 },
+        },
+      },
+    });
+    new AzapiResource(this, "llm-logs-diagnostic", {
+      type: `Microsoft.ApiManagement/service/apis/diagnostics@${LLM_LOGS_API_VERSION}`,
+      name: "azuremonitor",
+      parentId: props.apiId,
+      body: {
+        properties: {
+          loggerId: `${props.apiManagementId}/loggers/azuremonitor`,
+          logClientIp: true,
+          verbosity: "information",
+          sampling: { samplingType: "fixed", percentage: 100 },
+          // Token usage per request; prompts and completions stay out of the logs (the seeds' rule).
+          largeLanguageModel: { logs: "enabled" },
+        },
+      },
+    });
+
+    const { containers, immutability, prerequisites } = this.extendArchive(props.archive);
+    this.containers = containers;
+    this.immutabilityPolicies = immutability;
+    this.diagnosticSetting = new MonitorDiagnosticSetting(this, "diagnostic-setting", {
+      name: "ai-gateway-logs",
+      targetResourceId: props.apiManagementId,
+      logAnalyticsWorkspaceId: props.workspace.workspaceId,
+      logAnalyticsDestinationType: "Dedicated",
+      storageAccountId: props.archive?.storageAccountId,
+      enabledLog: GATEWAY_LOG_CATEGORIES.map((category) => ({ category })),
+      enabledMetric: [{ category: "AllMetrics" }],
+      dependsOn: prerequisites.length > 0 ? prerequisites : undefined,
+    });
+  }
+
+  /** Containers, lifecycle rules and write-once policies for the gateway's categories in the archive. */
+  private extendArchive(archive: RetentionArchive | undefined): {
+    containers: Partial<Record<GatewayLogCategory, StorageContainer>>;
+    immutability: Partial<Record<GatewayLogCategory, StorageContainerImmutabilityPolicy>>;
+    prerequisites: ITerraformDependable[];
+  } {
+    if (!archive) return { containers: {}, immutability: {}, prerequisites: [] };
+    const containers: Partial<Record<GatewayLogCategory, StorageContainer>> = {};
+    const immutability: Partial<Record<GatewayLogCategory, StorageContainerImmutabilityPolicy>> = {};
+    const rules: StorageManagementPolicyRule[] = [];
+    for (const category of GATEWAY_LOG_CATEGORIES) {
+      const name = gatewayArchiveContainer(category);
+      const follows = GATEWAY_RETENTION_FOLLOWS[category];
+      const container = new StorageContainer(this, `archive-${name}`, { name, storageAccountId: archive.storageAccountId, containerAccessType: "private" });
+      containers[category] = container;
+      rules.push({
+        name: `delete${category}`,
+        enabled: true,
+        filters: { blobTypes: ["appendBlob"], prefixMatch: [`${name}/`] },
+        actions: { baseBlob: { deleteAfterDaysSinceModificationGreaterThan: archive.retentionDays[follows] } },
+      });
+      const worm = archive.immutabilityPolicies[follows];
+      if (worm) {
+        immutability[category] = new StorageContainerImmutabilityPolicy(this, `archive-${name}-immutability`, {
+          storageContainerResourceManagerId: container.id,
+          immutabilityPeriodInDays: worm.immutabilityPeriodInDaysInput ?? archive.retentionDays[follows],
+          protectedAppendWritesEnabled: true,
+          locked: worm.lockedInput ?? false,
+        });
+      }
+    }
+    // One management policy per storage account: the gateway's rules join the archive's own.
+    archive.lifecyclePolicy.putRule([...lifecycleRules(archive.retentionDays), ...rules]);
+    return { containers, immutability, prerequisites: [...archive.prerequisites, ...Object.values(containers), ...Object.values(immutability)] };
+  }
+}

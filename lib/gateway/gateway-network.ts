@@ -1,0 +1,156 @@
+import { NetworkSecurityGroup } from "@cdktf/provider-azurerm/lib/network-security-group";
+import { NetworkSecurityRule } from "@cdktf/provider-azurerm/lib/network-security-rule";
+import { PrivateDnsARecord } from "@cdktf/provider-azurerm/lib/private-dns-a-record";
+import { PrivateDnsZone } from "@cdktf/provider-azurerm/lib/private-dns-zone";
+import { PrivateDnsZoneVirtualNetworkLink } from "@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link";
+import { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
+import { SubnetNetworkSecurityGroupAssociation } from "@cdktf/provider-azurerm/lib/subnet-network-security-group-association";
+import { Construct } from "constructs";
+
+/** One NSG rule API Management needs in a VNet (Microsoft's "Virtual network configuration reference: API Management"). */
+export interface GatewayNsgRule {
+  /** Rule name. */
+  readonly name: string;
+  /** Priority, unique per direction. */
+  readonly priority: number;
+  /** Direction. */
+  readonly direction: "Inbound" | "Outbound";
+  /** Source service tag or prefix. */
+  readonly source: string;
+  /** Destination service tag or prefix. */
+  readonly destination: string;
+  /** Destination ports. */
+  readonly ports: readonly string[];
+  /** Why API Management needs it. */
+  readonly description: string;
+}
+
+/**
+ * The NSG rules of an API Management subnet in internal mode (stv2): management traffic from the
+ * ApiManagement service tag, the Azure load balancer probe, HTTPS from inside the VNet (the
+ * callers), and the outbound dependencies (Storage, SQL, Key Vault, Azure Monitor, Entra ID).
+ */
+export const GATEWAY_NSG_RULES: readonly GatewayNsgRule[] = Object.freeze([
+  { name: "allow-apim-management", priority: 100, direction: "Inbound", source: "ApiManagement", destination: "VirtualNetwork", ports: ["3443"], description: "Management endpoint for the Azure portal and PowerShell" },
+  { name: "allow-azure-load-balancer", priority: 110, direction: "Inbound", source: "AzureLoadBalancer", destination: "VirtualNetwork", ports: ["6390"], description: "Azure infrastructure load balancer" },
+  { name: "allow-vnet-https", priority: 120, direction: "Inbound", source: "VirtualNetwork", destination: "VirtualNetwork", ports: ["443"], description: "Callers inside the private network" },
+  { name: "allow-storage", priority: 100, direction: "Outbound", source: "VirtualNetwork", destination: "Storage", ports: ["443"], description: "Dependency on Azure Storage" },
+  { name: "allow-sql", priority: 110, direction: "Outbound", source: "VirtualNetwork", destination: "Sql", ports: ["1433"], description: "Access to Azure SQL endpoints" },
+  { name: "allow-key-vault", priority: 120, direction: "Outbound", source: "VirtualNetwork", destination: "AzureKeyVault", ports: ["443"], description: "Access to Azure Key Vault" },
+  { name: "allow-azure-monitor", priority: 130, direction: "Outbound", source: "VirtualNetwork", destination: "AzureMonitor", ports: ["1886", "443"], description: "Diagnostics logs, metrics and Application Insights" },
+  { name: "allow-entra-id", priority: 140, direction: "Outbound", source: "VirtualNetwork", destination: "AzureActiveDirectory", ports: ["443"], description: "Entra ID token validation and managed identity" },
+]);
+
+/** Props of {@link GatewayNetwork}. */
+export interface GatewayNetworkProps {
+  /** Resource group of the subnet, NSG and DNS zone. */
+  readonly resourceGroupName: string;
+  /** Azure location of the NSG. */
+  readonly location: string;
+  /** Name of the VNet the gateway's subnet is created in. */
+  readonly virtualNetworkName: string;
+  /** Resource group of that VNet. */
+  readonly virtualNetworkResourceGroupName: string;
+  /** Address range of the gateway's subnet. */
+  readonly subnetPrefix: string;
+  /** Subnet name. */
+  readonly subnetName: string;
+  /** NSG name. */
+  readonly nsgName: string;
+}
+
+/** The gateway's subnet with its NSG (created in a VNet the platform made). */
+export class GatewayNetwork extends Construct {
+  /** The subnet. */
+  public readonly subnet: Subnet;
+  /** The NSG. */
+  public readonly nsg: NetworkSecurityGroup;
+  /** The subnet-NSG association (the service must be created after it). */
+  public readonly association: SubnetNetworkSecurityGroupAssociation;
+  /** Resource ID of the subnet. */
+  public readonly subnetId: string;
+
+  constructor(scope: Construct, id: string, props: GatewayNetworkProps) {
+    super(scope, id);
+    this.subnet = new Subnet(this, "subnet", {
+      name: props.subnetName,
+      resourceGroupName: props.virtualNetworkResourceGroupName,
+      virtualNetworkName: props.virtualNetworkName,
+      addressPrefixes: [props.subnetPrefix],
+    });
+    this.nsg = new NetworkSecurityGroup(this, "nsg", {
+      name: props.nsgName,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+    });
+    for (const rule of GATEWAY_NSG_RULES) {
+      new NetworkSecurityRule(this, `rule-${rule.name}`, {
+        name: rule.name,
+        resourceGroupName: props.resourceGroupName,
+        networkSecurityGroupName: this.nsg.name,
+        priority: rule.priority,
+        direction: rule.direction,
+        access: "Allow",
+        protocol: "Tcp",
+        sourcePortRange: "*",
+        destinationPortRanges: [...rule.ports],
+        sourceAddressPrefix: rule.source,
+        destinationAddressPrefix: rule.destination,
+        description: rule.description,
+      });
+    }
+    this.association = new SubnetNetworkSecurityGroupAssociation(this, "nsg-association", {
+      subnetId: this.subnet.id,
+      networkSecurityGroupId: this.nsg.id,
+    });
+    this.subnetId = this.subnet.id;
+  }
+}
+
+/** The private DNS zone of API Management's default host names: internal mode registers none publicly. */
+export const APIM_PRIVATE_DNS_ZONE = "azure-api.net";
+
+/** Props of {@link GatewayPrivateDns}. */
+export interface GatewayPrivateDnsProps {
+  /** Resource group of the zone. */
+  readonly resourceGroupName: string;
+  /** Name of the API Management service: the record name (`<name>.azure-api.net`). */
+  readonly apiManagementName: string;
+  /** The gateway's private IP addresses. */
+  readonly privateIpAddresses: string[];
+  /** VNets to link, by stable key. */
+  readonly virtualNetworkIds: Readonly<Record<string, string>>;
+}
+
+/**
+ * `azure-api.net` as a private zone with the gateway's A record, linked to the environment's
+ * VNets: in internal mode API Management's names are not in public DNS, so callers resolve
+ * `<name>.azure-api.net` to the gateway's private address here.
+ */
+export class GatewayPrivateDns extends Construct {
+  /** The zone. */
+  public readonly zone: PrivateDnsZone;
+  /** The gateway's record. */
+  public readonly record: PrivateDnsARecord;
+
+  constructor(scope: Construct, id: string, props: GatewayPrivateDnsProps) {
+    super(scope, id);
+    this.zone = new PrivateDnsZone(this, "zone", { name: APIM_PRIVATE_DNS_ZONE, resourceGroupName: props.resourceGroupName });
+    this.record = new PrivateDnsARecord(this, "gateway", {
+      name: props.apiManagementName,
+      zoneName: this.zone.name,
+      resourceGroupName: props.resourceGroupName,
+      ttl: 300,
+      records: props.privateIpAddresses,
+    });
+    for (const [key, vnetId] of Object.entries(props.virtualNetworkIds)) {
+      new PrivateDnsZoneVirtualNetworkLink(this, `link-${key}`, {
+        name: `apim-${key}`,
+        resourceGroupName: props.resourceGroupName,
+        privateDnsZoneName: this.zone.name,
+        virtualNetworkId: vnetId,
+        registrationEnabled: false,
+      });
+    }
+  }
+}

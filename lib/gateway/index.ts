@@ -1,0 +1,47 @@
+// Public API of lib/gateway: the AI gateway in front of the Azure OpenAI accounts, its limits, logs, DLP and typed policies.
+// Listed name by name: a name not here is not public API (the API report in api/ shows the whole surface).
+
+export { GATEWAY_API_NAME, GATEWAY_MIN_API_VERSION, OPENAI_INFERENCE_SPEC_URL, OpenAiGateway } from "./openai-gateway";
+export type { GatewayEntryPoint } from "./openai-gateway";
+
+export type { GatewayNetworkPlacement, OpenAiGatewayProps } from "./gateway-props";
+
+export { GATEWAY_SKUS } from "./gateway-sku";
+export type { GatewaySku } from "./gateway-sku";
+
+export { BACKEND_POOL_API_VERSION, BACKEND_POOL_NAME, DEFAULT_CIRCUIT_BREAKER, GatewayBackends, backendName } from "./backends";
+export type { CircuitBreakerSettings, GatewayAccount, GatewayBackendTarget, GatewayBackendsProps } from "./backends";
+
+export { APIM_PRIVATE_DNS_ZONE, GATEWAY_NSG_RULES, GatewayNetwork, GatewayPrivateDns } from "./gateway-network";
+export type { GatewayNetworkProps, GatewayNsgRule, GatewayPrivateDnsProps } from "./gateway-network";
+
+export { GATEWAY_DIAGNOSTICS_API_VERSION, GATEWAY_LOG_CATEGORIES, GATEWAY_RETENTION_FOLLOWS, GatewayLogging, LLM_LOGS_API_VERSION, gatewayArchiveContainer } from "./gateway-logging";
+export type { GatewayLogCategory, GatewayLoggingProps } from "./gateway-logging";
+
+export { GATEWAY_SEARCH_CATEGORY, gatewaySavedSearches } from "./gateway-saved-searches";
+
+
+export { SEED_COST_LIMITS, SEED_PROJECT_LIMITS, tokenQuotasFor } from "./limits";
+export type { CostLimits, RateLimits, TokenQuotas } from "./limits";
+
+export { MODEL_TOKEN_PRICES, findTokenPrice } from "./price-table";
+export type { ModelTokenPrice } from "./price-table";
+
+export { CLIENT_ID_PATTERN, GATEWAY_WORKLOAD_KEY } from "./workloads";
+export type { GatewayWorkload } from "./workloads";
+
+export { AzapiUpdateResource } from "./azapi-update";
+export type { AzapiUpdateResourceProps } from "./azapi-update";
+
+export { SEED_DLP_PATTERNS } from "./dlp/dlp-patterns";
+export type { DlpPattern } from "./dlp/dlp-patterns";
+
+export { DLP_BLOCKLIST_NAME, DlpBlocklist, RAI_API_VERSION } from "./dlp/rai-blocklist";
+export type { DlpBlocklistProps } from "./dlp/rai-blocklist";
+
+export { TOKEN_METRIC_NAMESPACE, environmentCounterKeys, gatewayPolicy, gatewayPolicyXml, workloadCounterKey } from "./policy/gateway-policy";
+export type { GatewayPolicyInput } from "./policy/gateway-policy";
+
+// The policy builders, as namespaces so short names like `el` or `choose` stay off the package root.
+export * as PolicyXml from "./policy/xml";
+export * as GatewayPolicies from "./policy/policies";

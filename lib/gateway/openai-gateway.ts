@@ -1,0 +1,275 @@
+import { ApiManagement } from "@cdktf/provider-azurerm/lib/api-management";
+import { ApiManagementApi } from "@cdktf/provider-azurerm/lib/api-management-api";
+import { ApiManagementApiPolicy } from "@cdktf/provider-azurerm/lib/api-management-api-policy";
+import { ApiManagementProduct } from "@cdktf/provider-azurerm/lib/api-management-product";
+import { ApiManagementProductApi } from "@cdktf/provider-azurerm/lib/api-management-product-api";
+import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
+import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
+import { Construct } from "constructs";
+import { applyLock } from "../core/features/lock";
+import { acknowledgeWeakening } from "../core/justification";
+import { WEAKENING_KEYS } from "../core/weakening-keys";
+import { addPropChecks } from "../core/validation";
+import { IGrantee } from "../identity/principal";
+import { RbacAssignment } from "../identity/role-assignment";
+import { WorkspaceSavedSearches } from "../monitoring/saved-searches";
+import { DEFAULT_CIRCUIT_BREAKER, GatewayBackends } from "./backends";
+import { checkGatewayProps, isIpv4OrCidr } from "./gateway-checks";
+import { GatewayLogging } from "./gateway-logging";
+import { GatewayNetwork, GatewayPrivateDns } from "./gateway-network";
+import { OpenAiGatewayProps } from "./gateway-props";
+import { gatewaySavedSearches } from "./gateway-saved-searches";
+import { TokenQuotas, tokenQuotasFor } from "./limits";
+import { gatewayPolicyXml } from "./policy/gateway-policy";
+import { COGNITIVE_SERVICES_RESOURCE } from "./policy/policies";
+import { findTokenPrice, MODEL_TOKEN_PRICES } from "./price-table";
+
+/** Name (and path) of the imported Azure OpenAI inference API. */
+export const GATEWAY_API_NAME = "openai";
+
+/**
+ * The Azure OpenAI inference API the gateway imports once: Microsoft's OpenAPI description of the
+ * data plane, latest stable version (azure-rest-api-specs, `inference/stable/2024-10-21`).
+ */
+export const OPENAI_INFERENCE_SPEC_URL =
+  "https://raw.githubusercontent.com/Azure/azure-rest-api-specs/main/specification/cognitiveservices/data-plane/AzureOpenAI/inference/stable/2024-10-21/inference.json";
+
+/** Oldest control-plane API version the service accepts (older ones cannot enforce the newer settings). */
+export const GATEWAY_MIN_API_VERSION = "2021-08-01";
+
+/** Where applications call the gateway: the routing manifest's entry point. */
+export interface GatewayEntryPoint {
+  /** Base URL for Azure OpenAI clients (`https://<name>.azure-api.net/openai`; resolves privately in internal mode). */
+  readonly endpoint: string;
+  /** Region of the gateway. */
+  readonly location: string;
+  /** Entra ID token scope callers request. */
+  readonly tokenScope: string;
+  /** Internal VNet (private) or public. */
+  readonly network: "internal" | "public";
+}
+
+/**
+ * The AI gateway in front of every Azure OpenAI account: an `azurerm_api_management` with a
+ * system-assigned identity, in an internal VNet (a public endpoint only with a stated reason),
+ * TLS 1.2+, one backend per account with a circuit breaker and a load-balanced pool in the
+ * routing manifest's priority order, the inference API imported once, one product for the
+ * environment (no subscription keys), the API policy that enforces Entra tokens of registered
+ * workloads, their limits and IP allowlists, the environment's limits and token quotas from its
+ * budget, the per-request token cap and token metrics, and logs to the audit workspace and the
+ * archive. The gateway calls the accounts with its managed identity, granted OpenAI User on each.
+ */
+export class OpenAiGateway extends Construct {
+  /** The `azurerm_api_management` resource. */
+  public readonly service: ApiManagement;
+  /** The backends and the pool. */
+  public readonly backends: GatewayBackends;
+  /** The imported API. */
+  public readonly api: ApiManagementApi;
+  /** The API-scope policy. */
+  public readonly policy: ApiManagementApiPolicy;
+  /** The environment's product. */
+  public readonly product: ApiManagementProduct;
+  /** Logs, metrics and Application Insights. */
+  public readonly logging: GatewayLogging;
+  /** The subnet and NSG, when the gateway creates them. */
+  public readonly network?: GatewayNetwork;
+  /** The private DNS zone of the gateway's name, when VNets to link were given. */
+  public readonly privateDns?: GatewayPrivateDns;
+  /** OpenAI User for the gateway's identity, by account location. */
+  public readonly accountGrants: Readonly<Record<string, RbacAssignment>>;
+  /** The token quotas derived from the cost limits. */
+  public readonly quotas: TokenQuotas;
+  /** The API-scope policy XML. */
+  public readonly policyXml: string;
+  /** Where applications call. */
+  public readonly entryPoint: GatewayEntryPoint;
+  /** The gateway's managed identity as a grantee. */
+  public readonly identity: IGrantee;
+  /** The reason for a public gateway, when there is one. */
+  public readonly publicGatewayReason?: string;
+  /** The CanNotDelete lock on the service, when `lock` asked for one. */
+  public readonly lock?: ManagementLock;
+
+  constructor(scope: Construct, id: string, props: OpenAiGatewayProps) {
+    super(scope, id);
+    addPropChecks(this, (c) => checkGatewayProps(c, props));
+    const internal = props.publicGateway === undefined;
+    this.publicGatewayReason = props.publicGateway?.reason;
+    if (props.publicGateway) acknowledgeWeakening(this, WEAKENING_KEYS.gatewayPublicNetwork, "publicGateway", props.publicGateway);
+
+    if (props.network && "subnetPrefix" in props.network) {
+      this.network = new GatewayNetwork(this, "network", {
+        resourceGroupName: props.resourceGroupName,
+        location: props.location,
+        virtualNetworkName: props.network.virtualNetworkName,
+        virtualNetworkResourceGroupName: props.network.virtualNetworkResourceGroupName,
+        subnetPrefix: props.network.subnetPrefix,
+        subnetName: `${props.name}-snet`,
+        nsgName: `${props.name}-nsg`,
+      });
+    }
+    const subnetId = this.network?.subnetId ?? (props.network && "subnetId" in props.network ? props.network.subnetId : undefined);
+
+    this.service = new ApiManagement(this, "service", {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      publisherName: props.publisherName,
+      publisherEmail: props.publisherEmail,
+      skuName: `${props.sku ?? "Premium"}_${props.capacity ?? 1}`,
+      identity: { type: "SystemAssigned" },
+      virtualNetworkType: internal ? "Internal" : "None",
+      virtualNetworkConfiguration: internal && subnetId ? { subnetId } : undefined,
+      // Must be true when the service is created (Azure refuses Disabled without an approved
+      // private endpoint); in internal mode the gateway has no public endpoint either way.
+      publicNetworkAccessEnabled: true,
+      minApiVersion: GATEWAY_MIN_API_VERSION,
+      security: {
+        backendSsl30Enabled: false,
+        backendTls10Enabled: false,
+        backendTls11Enabled: false,
+        frontendSsl30Enabled: false,
+        frontendTls10Enabled: false,
+        frontendTls11Enabled: false,
+        tripleDesCiphersEnabled: false,
+      },
+      dependsOn: this.network ? [this.network.association] : undefined,
+    });
+    this.identity = { principalId: this.service.identity.principalId, principalType: "ServicePrincipal", granteeKey: "ai-gateway" };
+
+    const grants: Record<string, RbacAssignment> = {};
+    for (const { account } of props.backends) {
+      grants[account.location] = new RbacAssignment(this, `openai-user-${account.location}`, {
+        scope: account.accountId,
+        principalId: this.identity.principalId,
+        principalType: "ServicePrincipal",
+        role: "OpenAiUser",
+        description: "The AI gateway calls the account with its managed identity (inference only, no keys)",
+      });
+    }
+    this.accountGrants = grants;
+
+    const cb = { ...DEFAULT_CIRCUIT_BREAKER, ...definedOnly(props.circuitBreaker ?? {}) };
+    this.backends = new GatewayBackends(this, "backends", {
+      apiManagementName: this.service.name,
+      apiManagementId: this.service.id,
+      resourceGroupName: props.resourceGroupName,
+      targets: props.backends,
+      circuitBreaker: cb,
+    });
+
+    this.api = new ApiManagementApi(this, "api", {
+      name: GATEWAY_API_NAME,
+      resourceGroupName: props.resourceGroupName,
+      apiManagementName: this.service.name,
+      displayName: "Azure OpenAI",
+      path: GATEWAY_API_NAME,
+      protocols: ["https"],
+      revision: "1",
+      apiType: "http",
+      subscriptionRequired: false,
+      import: { contentFormat: "openapi+json-link", contentValue: OPENAI_INFERENCE_SPEC_URL },
+    });
+
+    const prices = (props.prices ?? MODEL_TOKEN_PRICES).filter((p) => props.models.includes(p.model));
+    this.quotas = prices.length > 0 && props.models.every((m) => findTokenPrice(m, props.prices ?? MODEL_TOKEN_PRICES))
+      ? tokenQuotasFor(props.costLimits, prices)
+      : { dailyTokens: 1, monthlyTokens: 1, usdPer1K: 0, prices: [] }; // reported by the checks
+    const tenantId = props.tenantId ?? new DataAzurermClientConfig(this, "client-config").tenantId;
+    this.policyXml = buildPolicy(() =>
+      gatewayPolicyXml({
+        environment: props.environment,
+        tenantId,
+        audiences: props.audiences ?? [COGNITIVE_SERVICES_RESOURCE],
+        environmentLimits: props.limits,
+        monthlyTokenQuota: Math.max(1, this.quotas.monthlyTokens),
+        dailyTokenQuota: Math.max(1, this.quotas.dailyTokens),
+        maxTokensPerRequest: props.costLimits.maxTokensPerRequest,
+        workloads: props.workloads.map((w) => ({ ...w, ipAllowlist: (w.ipAllowlist ?? []).filter(isIpv4OrCidr) })),
+        backendId: this.backends.entryBackendId,
+        retries: Math.max(0, props.backends.length - 1),
+      }),
+    );
+    this.policy = new ApiManagementApiPolicy(this, "policy", {
+      apiName: this.api.name,
+      apiManagementName: this.service.name,
+      resourceGroupName: props.resourceGroupName,
+      xmlContent: this.policyXml,
+      dependsOn: [...Object.values(this.backends.backends), ...(this.backends.pool ? [this.backends.pool] : [])],
+    });
+
+    this.product = new ApiManagementProduct(this, "product", {
+      productId: props.environment,
+      apiManagementName: this.service.name,
+      resourceGroupName: props.resourceGroupName,
+      displayName: `Azure OpenAI ${props.environment}`,
+      description: productDescription(props, this.quotas),
+      // Callers present Entra tokens, never subscription keys; the limits are enforced by the API policy.
+      subscriptionRequired: false,
+      published: true,
+    });
+    new ApiManagementProductApi(this, "product-api", {
+      productId: this.product.productId,
+      apiName: this.api.name,
+      apiManagementName: this.service.name,
+      resourceGroupName: props.resourceGroupName,
+    });
+
+    this.logging = new GatewayLogging(this, "logging", {
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      applicationInsightsName: `${props.name}-appi`,
+      apiManagementId: this.service.id,
+      apiId: `${this.service.id}/apis/${GATEWAY_API_NAME}`,
+      identity: this.identity,
+      workspace: props.workspace,
+      archive: props.archive,
+    });
+    const primary = [...props.backends].sort((a, b) => a.priority - b.priority)[0];
+    new WorkspaceSavedSearches(this, "saved-searches", {
+      workspace: props.workspace,
+      searches: gatewaySavedSearches(primary ? `${primary.account.customSubdomainName}.openai.azure.com` : "none"),
+    });
+
+    if (internal && props.privateDnsVirtualNetworkIds && Object.keys(props.privateDnsVirtualNetworkIds).length > 0) {
+      this.privateDns = new GatewayPrivateDns(this, "private-dns", {
+        resourceGroupName: props.resourceGroupName,
+        apiManagementName: this.service.name,
+        privateIpAddresses: this.service.privateIpAddresses,
+        virtualNetworkIds: props.privateDnsVirtualNetworkIds,
+      });
+    }
+    this.lock = applyLock(this, this.service, props.lock);
+    this.node.defaultChild = this.service;
+    this.entryPoint = {
+      endpoint: `https://${props.name}.azure-api.net/${GATEWAY_API_NAME}`,
+      location: props.location,
+      tokenScope: `${COGNITIVE_SERVICES_RESOURCE}/.default`,
+      network: internal ? "internal" : "public",
+    };
+  }
+}
+
+function productDescription(props: OpenAiGatewayProps, quotas: TokenQuotas): string {
+  const l = props.limits;
+  const c = props.costLimits;
+  return [
+    `Environment ${props.environment}: ${l.requestsPerMinute} requests and ${l.tokensPerMinute} tokens per minute,`,
+    `${quotas.monthlyTokens} tokens per month and ${quotas.dailyTokens} per day (${c.monthlyUsd} and ${c.dailyUsd} USD at ${quotas.usdPer1K} USD per 1K tokens),`,
+    `at most ${c.maxTokensPerRequest} completion tokens per request. Enforced by the API policy (Entra tokens, no subscription keys).`,
+  ].join(" ");
+}
+
+/** The policy XML, or a stand-in when the input is invalid (the checks report why). */
+function buildPolicy(build: () => string): string {
+  try {
+    return build();
+  } catch {
+    return "<policies><inbound><base /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>\n";
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

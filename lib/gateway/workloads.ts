@@ -1,0 +1,26 @@
+import { RateLimits } from "./limits";
+
+/**
+ * One workload identity allowed through the gateway (the seed's service accounts): its Entra
+ * client ID, its own limits and the networks it may call from.
+ */
+export interface GatewayWorkload extends RateLimits {
+  /** Stable key, for example `svc-chatbot-prod`: the counter key of its limits and the `Workload` metric dimension. */
+  readonly key: string;
+  /**
+   * Client (application) ID the workload's tokens carry in `azp` / `appid`: a managed
+   * identity's `client_id` or an app registration's application ID (a GUID or a reference).
+   */
+  readonly clientId: string;
+  /**
+   * IPv4 addresses or CIDR ranges the workload may call from; every other source gets 403.
+   * @default - none: any address that reaches the private gateway
+   */
+  readonly ipAllowlist?: readonly string[];
+}
+
+/** Workload keys: 2-40 lowercase letters, digits or hyphens, starting with a letter. */
+export const GATEWAY_WORKLOAD_KEY = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
+
+/** A Microsoft Entra client ID. */
+export const CLIENT_ID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
