@@ -34,6 +34,8 @@ export function scaleConfigs(environments: number, regions: number, deployments:
     })),
     deployments: Array.from({ length: deployments }, (_, d) => ({ ...template, name: `deployment-${d}`, capacity: 1 })),
     capacityCapK: regions * deployments,
+    // The gateway, as in prod, in the first region's VNet.
+    gateway: prod.gateway && { ...prod.gateway, location: locations[0], subnetPrefix: `10.${100 + e}.0.64/27` },
   }));
 }
 

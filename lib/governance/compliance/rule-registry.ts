@@ -1,5 +1,9 @@
 import { IConstruct } from "constructs";
 import {
+  ApiGatewayLimitsEnforced,
+  ApiGatewayLogsExported,
+  ApiGatewayManagedIdentityBackends,
+  ApiGatewayPrivateOnly,
   AuditLogRetention,
   CognitiveCustomerManagedKey,
   CognitiveDiagnosticLogs,
@@ -30,6 +34,10 @@ export const BUILT_IN_RULE_IDS: readonly string[] = [
   NoPrivilegedRoleAssignment.ID,
   RequestResponseRetentionLimit.ID,
   StorageAccountHardened.ID,
+  ApiGatewayPrivateOnly.ID,
+  ApiGatewayManagedIdentityBackends.ID,
+  ApiGatewayLimitsEnforced.ID,
+  ApiGatewayLogsExported.ID,
 ];
 
 // IDs of rules of your own, per app (root construct): registered by the packs that visit one of

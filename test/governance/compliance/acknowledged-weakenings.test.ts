@@ -104,6 +104,10 @@ describe("a weakening recorded with acknowledgeWeakening on any construct", () =
       DeploymentContentFilter: ["contentFilterOverride"],
       RequestResponseRetentionLimit: [],
       DataResidencyRespected: [],
+      ApiGatewayPrivateOnly: ["gatewayPublicNetwork"],
+      ApiGatewayManagedIdentityBackends: [],
+      ApiGatewayLimitsEnforced: [],
+      ApiGatewayLogsExported: [],
     });
     const keys = Object.values(WEAKENING_KEYS) as string[];
     for (const rule of rules.values()) for (const key of rule.acknowledgedBy ?? []) expect(keys).toContain(key);

@@ -1,6 +1,10 @@
 import { PropChecks } from "../../../core/validation";
 import { CompliancePack } from "../pack";
 import {
+  ApiGatewayLimitsEnforced,
+  ApiGatewayLogsExported,
+  ApiGatewayManagedIdentityBackends,
+  ApiGatewayPrivateOnly,
   CognitiveCustomerManagedKey,
   CognitiveDiagnosticLogs,
   CognitiveLocalAuthDisabled,
@@ -37,7 +41,9 @@ export interface GdprPackOptions {
  * GDPR (Regulation (EU) 2016/679): Art. 5(1)(e) storage limitation, a maximum on how long
  * prompts are kept; Art. 32 security of processing; Art. 44 transfers, kept inside the
  * promised data zone. Logging and a customer-managed key are warnings: Art. 32 asks for
- * measures appropriate to the risk, not these ones by name.
+ * measures appropriate to the risk, not these ones by name. The AI gateway's private network and
+ * keyless managed-identity backends are errors under Art. 32, like the accounts' own; its limits
+ * and exported logs are warnings for the same reason as the accounts' logs.
  */
 export class GdprPack extends CompliancePack {
   private readonly requestResponseMaximumDays: number;
@@ -59,6 +65,10 @@ export class GdprPack extends CompliancePack {
         { rule: new DataResidencyRespected(), controls: ["Art. 44"], level: "error" },
         { rule: new StorageAccountHardened(), controls: ["Art. 32"], level: "error" },
         { rule: new KeyVaultHardened(), controls: ["Art. 32"], level: "error" },
+        { rule: new ApiGatewayPrivateOnly(), controls: ["Art. 32"], level: "error" },
+        { rule: new ApiGatewayManagedIdentityBackends(), controls: ["Art. 32"], level: "error" },
+        { rule: new ApiGatewayLimitsEnforced(), controls: ["Art. 32"], level: "warning" },
+        { rule: new ApiGatewayLogsExported(), controls: ["Art. 32"], level: "warning" },
       ],
     });
     this.requestResponseMaximumDays = requestResponseMaximumDays;

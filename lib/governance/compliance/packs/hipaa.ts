@@ -1,6 +1,10 @@
 import { PropChecks } from "../../../core/validation";
 import { CompliancePack } from "../pack";
 import {
+  ApiGatewayLimitsEnforced,
+  ApiGatewayLogsExported,
+  ApiGatewayManagedIdentityBackends,
+  ApiGatewayPrivateOnly,
   AuditLogRetention,
   CognitiveCustomerManagedKey,
   CognitiveDiagnosticLogs,
@@ -37,8 +41,12 @@ export interface HipaaPackOptions {
 
 /**
  * HIPAA Security Rule technical safeguards (45 CFR 164.312): (a)(1) access control, including
- * unique user identification and encryption of ePHI at rest; (b) audit controls; (e)(1)
- * transmission security. Every rule is an error: prompts may carry ePHI.
+ * unique user identification and encryption of ePHI at rest; (b) audit controls; (d) person or
+ * entity authentication; (e)(1) transmission security. Every rule is an error: prompts may carry
+ * ePHI. The AI gateway: private only with TLS 1.2+ is (a)(1) and (e)(1); keyless managed-identity
+ * backends are (a)(1) and (d) (the gateway authenticates to the accounts as itself), and so is the
+ * limits rule, whose Entra token validation of registered workloads is the callers' authentication
+ * to the gateway; exported gateway logs are (b).
  */
 export class HipaaPack extends CompliancePack {
   private readonly auditLogMinimumDays: number;
@@ -59,6 +67,10 @@ export class HipaaPack extends CompliancePack {
         { rule: new NoPrivilegedRoleAssignment(), controls: ["164.312(a)(1)"], level: "error" },
         { rule: new StorageAccountHardened(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
         { rule: new KeyVaultHardened(), controls: ["164.312(a)(1)"], level: "error" },
+        { rule: new ApiGatewayPrivateOnly(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
+        { rule: new ApiGatewayManagedIdentityBackends(), controls: ["164.312(a)(1)", "164.312(d)"], level: "error" },
+        { rule: new ApiGatewayLimitsEnforced(), controls: ["164.312(a)(1)", "164.312(d)"], level: "error" },
+        { rule: new ApiGatewayLogsExported(), controls: ["164.312(b)"], level: "error" },
       ],
     });
     this.auditLogMinimumDays = auditLogMinimumDays;

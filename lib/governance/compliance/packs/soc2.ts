@@ -1,6 +1,10 @@
 import { PropChecks } from "../../../core/validation";
 import { CompliancePack } from "../pack";
 import {
+  ApiGatewayLimitsEnforced,
+  ApiGatewayLogsExported,
+  ApiGatewayManagedIdentityBackends,
+  ApiGatewayPrivateOnly,
   AuditLogRetention,
   CognitiveCustomerManagedKey,
   CognitiveDiagnosticLogs,
@@ -38,6 +42,12 @@ export interface Soc2PackOptions {
  * Owner/Contributor that bypasses the pipeline; no deployment leaves its account's reviewed
  * content filter without a stated reason), CC9.1 disruption (a purge-protected key).
  * A customer-managed key and restricted outbound access are warnings: SOC 2 does not mandate them.
+ * The AI gateway: private only is CC6.1 (network access, like the accounts' private endpoints)
+ * and CC6.7 (TLS 1.2+ in transit); keyless managed-identity backends and no subscriptions are
+ * CC6.1 and CC6.2 (no shared credentials to issue, rotate or revoke); exported gateway logs are
+ * CC7.2 (the record of every call). Its limits rule is a warning under CC6.1 (Entra token
+ * validation) and A1.1 (capacity per workload and environment): a hardening, as the accounts
+ * already refuse keys and the gateway is reachable only from the private network.
  */
 export class Soc2Pack extends CompliancePack {
   private readonly auditLogMinimumDays: number;
@@ -59,6 +69,10 @@ export class Soc2Pack extends CompliancePack {
         { rule: new StorageAccountHardened(), controls: ["CC6.1"], level: "error" },
         { rule: new KeyVaultHardened(), controls: ["CC6.1", "CC9.1"], level: "error" },
         { rule: new DeploymentContentFilter(), controls: ["CC8.1"], level: "error" },
+        { rule: new ApiGatewayPrivateOnly(), controls: ["CC6.1", "CC6.7"], level: "error" },
+        { rule: new ApiGatewayManagedIdentityBackends(), controls: ["CC6.1", "CC6.2"], level: "error" },
+        { rule: new ApiGatewayLimitsEnforced(), controls: ["CC6.1", "A1.1"], level: "warning" },
+        { rule: new ApiGatewayLogsExported(), controls: ["CC7.2"], level: "error" },
       ],
     });
     this.auditLogMinimumDays = auditLogMinimumDays;

@@ -1,3 +1,7 @@
+export * from "./ApiGatewayLimitsEnforced";
+export * from "./ApiGatewayLogsExported";
+export * from "./ApiGatewayManagedIdentityBackends";
+export * from "./ApiGatewayPrivateOnly";
 export * from "./AuditLogRetention";
 export * from "./CognitiveCustomerManagedKey";
 export * from "./CognitiveDiagnosticLogs";

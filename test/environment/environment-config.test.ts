@@ -1,6 +1,6 @@
-import { EnvironmentConfig } from "../lib/environment/environment-config";
-import { environment, environmentStack } from "./helpers/environment";
-import { validationErrors } from "./helpers/synth";
+import { EnvironmentConfig } from "../../lib/environment/environment-config";
+import { environment, environmentStack } from "../helpers/environment";
+import { validationErrors } from "../helpers/synth";
 
 const dev = environment("dev");
 const errorsFor = (overrides: Partial<EnvironmentConfig>) => validationErrors(environmentStack({ ...dev, ...overrides }));

@@ -1,4 +1,4 @@
-import { NAME_RULES, nameProblem, ResourceNaming } from "../lib";
+import { NAME_RULES, nameProblem, ResourceNaming } from "../../lib";
 
 describe("ResourceNaming", () => {
   const naming = new ResourceNaming({ workload: "chat", environment: "prod", uniqueSuffix: "ctso" });

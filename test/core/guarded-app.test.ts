@@ -2,9 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { Annotations, TerraformStack } from "cdktf";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { OpenAiAccount, OpenAiAccountProps, SynthValidationError } from "../lib";
-import { MAX_LISTED_PROBLEMS } from "../lib/core/guarded-app";
-import { synthProblems, tempOutdir, testApp } from "./helpers/synth";
+import { OpenAiAccount, OpenAiAccountProps, SynthValidationError } from "../../lib";
+import { MAX_LISTED_PROBLEMS } from "../../lib/core/guarded-app";
+import { synthProblems, tempOutdir, testApp } from "../helpers/synth";
 
 const good: OpenAiAccountProps = {
   name: "aoai-ok",

@@ -1,10 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
-import { buildApp } from "../stacks/main";
-import { ENVIRONMENTS } from "../stacks/environments";
-import { OpenAiEnvironmentStack } from "../lib/environment/openai-environment-stack";
-import { environment, synthEnvironment } from "./helpers/environment";
-import { resourceList, resources, synthProblems, tempOutdir, testApp } from "./helpers/synth";
+import { buildApp } from "../../stacks/main";
+import { ENVIRONMENTS } from "../../stacks/environments";
+import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
+import { environment, synthEnvironment } from "../helpers/environment";
+import { resourceList, resources, synthProblems, tempOutdir, testApp } from "../helpers/synth";
 
 const prod = environment("prod");
 const dev = environment("dev");

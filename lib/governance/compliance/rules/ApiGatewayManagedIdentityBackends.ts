@@ -1,0 +1,140 @@
+import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+import { TerraformResource } from "cdktf";
+import { BUILT_IN_ROLES } from "../../../identity/role-catalog";
+import { RuleContext } from "../context";
+import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+import { firstBlock, ResourceAttributes } from "../values";
+import { elementsInSection, policyElements } from "../private/policy-xml";
+import {
+  accountOfUrl,
+  API_MANAGEMENT_TYPE,
+  apiPolicies,
+  apisWithoutPolicy,
+  azapiChildren,
+  azapiProperties,
+  identityTypes,
+  principalReferences,
+  serviceChildren,
+} from "../private/api-gateway-service";
+
+const BACKEND_TYPE = "azurerm_api_management_backend";
+const SUBSCRIPTION_TYPE = "azurerm_api_management_subscription";
+/** The role the gateway's identity needs on each account: inference only (the role catalog's OpenAiUser). */
+const OPENAI_USER = BUILT_IN_ROLES.OpenAiUser;
+/** Headers that carry an Azure OpenAI key or an API Management subscription key. */
+const KEY_HEADERS = ["api-key", "ocp-apim-subscription-key"];
+
+/** The secret-bearing parts of a backend's credentials: header or query values, an authorization, certificates. */
+function credentialParts(credentials: ResourceAttributes | undefined): string[] {
+  if (!credentials) return [];
+  const nonEmpty = (value: unknown) =>
+    value !== undefined && value !== null && !(typeof value === "object" && Object.keys(value as object).length === 0) && value !== "";
+  return ["header", "query", "authorization", "certificate", "certificateIds"].filter((part) => nonEmpty(credentials[part]));
+}
+
+/**
+ * The gateway calls its backends with a managed identity, never with keys: the service has a
+ * system- or user-assigned identity; no backend of the service (`azurerm_api_management_backend`,
+ * or an azapi `Microsoft.ApiManagement/service/backends` child, pools included) carries
+ * `credentials` (header, query, authorization or certificate secrets); every API policy of the
+ * service uses `authentication-managed-identity` and sets no `api-key` header, and every API of
+ * the service has such a policy; the service has no `azurerm_api_management_subscription` (or
+ * azapi subscription), so no caller holds a key either; and the service's principal holds
+ * Cognitive Services OpenAI User on each account of this stack a backend points to. A backend
+ * whose account is not in this stack (or whose principal is not known here) is named in the
+ * detail as not verified.
+ */
+export class ApiGatewayManagedIdentityBackends implements ComplianceRule {
+  /** The rule ID, for suppressions. */
+  public static readonly ID = "ApiGatewayManagedIdentityBackends";
+  public readonly id = ApiGatewayManagedIdentityBackends.ID;
+  public readonly description =
+    `azurerm_api_management has a managed identity, its backends carry no credentials, its API policies use authentication-managed-identity, it has no subscriptions (keys), and its identity holds ${OPENAI_USER.displayName} on each account its backends point to.`;
+  public readonly fix =
+    `Give the service identity { type = "SystemAssigned" }, remove credentials from its backends and its azurerm_api_management_subscription resources, add <authentication-managed-identity resource="https://cognitiveservices.azure.com" /> to the API policy, and assign ${OPENAI_USER.displayName} to the service's principal on each account.`;
+  public readonly resourceTypes = [API_MANAGEMENT_TYPE];
+
+  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+    const problems: string[] = [];
+    const notes: string[] = [];
+    const attributes = context.attributes(resource);
+    if (identityTypes(attributes).length === 0) {
+      problems.push(`identity.type is ${JSON.stringify(firstBlock(attributes.identity)?.type ?? "not set")} (required: SystemAssigned or UserAssigned)`);
+    }
+
+    // Backends: no key material; remember the accounts they point to.
+    const accounts = new Map<string, TerraformResource>();
+    const unresolved: string[] = [];
+    const backends = serviceChildren(context, resource, BACKEND_TYPE);
+    for (const backend of backends) {
+      const a = context.attributes(backend);
+      const parts = credentialParts(firstBlock(a.credentials));
+      if (parts.length > 0) problems.push(`backend ${backend.node.path} has credentials.${parts.join(", credentials.")}`);
+      this.noteAccount(context, backend, a.url, accounts, unresolved);
+    }
+    for (const backend of azapiChildren(context, resource, "backends")) {
+      const properties = azapiProperties(backend, context);
+      const parts = credentialParts(firstBlock(properties.credentials));
+      if (parts.length > 0) problems.push(`azapi backend ${backend.node.path} has properties.credentials.${parts.join(", properties.credentials.")}`);
+      if (String(properties.type ?? "").toLowerCase() !== "pool") this.noteAccount(context, backend, properties.url, accounts, unresolved);
+    }
+
+    // Policies: the managed identity towards the backend, no key header.
+    const policies = apiPolicies(context, resource);
+    if (policies.length === 0) problems.push("no azurerm_api_management_api_policy of the service uses authentication-managed-identity");
+    for (const policy of policies) {
+      if (!policy.document) {
+        problems.push(`policy ${policy.resource.node.path}: ${policy.problem}`);
+        continue;
+      }
+      const identity = [
+        ...elementsInSection(policy.document, "inbound", "authentication-managed-identity"),
+        ...elementsInSection(policy.document, "backend", "authentication-managed-identity"),
+      ];
+      if (identity.length === 0) problems.push(`policy ${policy.resource.node.path} has no <authentication-managed-identity> in inbound or backend`);
+      const keyHeaders = policyElements(policy.document, "set-header").filter((h) => KEY_HEADERS.includes((h.attributes.name ?? "").toLowerCase()));
+      if (keyHeaders.length > 0) problems.push(`policy ${policy.resource.node.path} sets the ${keyHeaders.map((h) => h.attributes.name).join(", ")} header`);
+    }
+    for (const api of apisWithoutPolicy(context, resource, policies)) problems.push(`API ${api.node.path} has no API policy`);
+
+    // Subscriptions: keys for callers.
+    const subscriptions = [...serviceChildren(context, resource, SUBSCRIPTION_TYPE), ...azapiChildren(context, resource, "subscriptions")];
+    if (subscriptions.length > 0) problems.push(`subscriptions (keys) exist: ${subscriptions.map((s) => s.node.path).join(", ")}`);
+
+    // Role assignments: OpenAI User for the service's principal on each account.
+    const principals = principalReferences(context, resource);
+    if (accounts.size > 0 && principals.length === 0) {
+      notes.push("the service's principal is not known in this stack, so its role assignments cannot be verified");
+    } else {
+      for (const [reference, account] of accounts) {
+        const granted = context
+          .referencing(RoleAssignment.tfResourceType, reference, (a) => a.scope)
+          .some((assignment) => {
+            const a = context.attributes(assignment);
+            return typeof a.principal_id === "string" && principals.includes(a.principal_id) && grantsOpenAiUser(a);
+          });
+        if (!granted) problems.push(`no azurerm_role_assignment grants the service's identity ${OPENAI_USER.displayName} on account ${account.node.path}`);
+      }
+    }
+    if (unresolved.length > 0) notes.push(`not verified (account not in this stack): ${unresolved.join(", ")}`);
+
+    if (problems.length > 0) return nonCompliant([...problems, ...notes].join("; "));
+    const summary =
+      `identity ${identityTypes(attributes).join(", ")}; ${backends.length} backend(s) without credentials; ` +
+      `authentication-managed-identity in ${policies.length} API policy(ies); no subscriptions; ` +
+      `${OPENAI_USER.displayName} on ${accounts.size} account(s)`;
+    return compliant([summary, ...notes].join("; "));
+  }
+
+  private noteAccount(context: RuleContext, backend: TerraformResource, url: unknown, accounts: Map<string, TerraformResource>, unresolved: string[]): void {
+    const account = accountOfUrl(context, url);
+    if (account) accounts.set(context.reference(account), account);
+    else unresolved.push(`backend ${backend.node.path} (url ${typeof url === "string" ? url : "not set"})`);
+  }
+}
+
+/** The assignment names the OpenAI User role, by definition GUID (last path segment) or by name. */
+function grantsOpenAiUser(a: ResourceAttributes): boolean {
+  if (typeof a.role_definition_id === "string") return a.role_definition_id.toLowerCase().split("/").pop() === OPENAI_USER.guid;
+  return typeof a.role_definition_name === "string" && a.role_definition_name.toLowerCase() === OPENAI_USER.displayName.toLowerCase();
+}

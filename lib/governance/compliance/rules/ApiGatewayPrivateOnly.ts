@@ -1,0 +1,73 @@
+import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
+import { TerraformResource } from "cdktf";
+import { WEAKENING_KEYS } from "../../../core/weakening-keys";
+import { RuleContext } from "../context";
+import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+import { blocks, booleanProblem, describeValue, firstBlock, strings } from "../values";
+import { API_MANAGEMENT_TYPE } from "../private/api-gateway-service";
+
+/** The `security` settings that must be off: SSL 3.0, TLS 1.0 and TLS 1.1, towards clients and backends. */
+const LEGACY_PROTOCOLS = [
+  "frontend_ssl30_enabled",
+  "frontend_tls10_enabled",
+  "frontend_tls11_enabled",
+  "backend_ssl30_enabled",
+  "backend_tls10_enabled",
+  "backend_tls11_enabled",
+] as const;
+
+/**
+ * The API Management service (the AI gateway) is reachable only from the private network and
+ * only over TLS 1.2 or later. Private means `virtual_network_type = "Internal"` with a subnet, or
+ * an `azurerm_private_endpoint` of this stack to the service (subresource `Gateway`) with
+ * `public_network_access_enabled = false`; `External` and `None` have a public gateway endpoint.
+ * The `security` block must turn SSL 3.0, TLS 1.0 and TLS 1.1 off explicitly, front and back.
+ *
+ * The `gatewayPublicNetwork` weakening (`OpenAiGateway` `publicGateway: { reason }`)
+ * acknowledges a break: the finding is reported as suppressed with the reason. It then covers
+ * the whole finding, so the detail still names any TLS setting found on, for the auditor.
+ */
+export class ApiGatewayPrivateOnly implements ComplianceRule {
+  /** The rule ID, for suppressions. */
+  public static readonly ID = "ApiGatewayPrivateOnly";
+  public readonly id = ApiGatewayPrivateOnly.ID;
+  public readonly description =
+    "azurerm_api_management sets virtual_network_type Internal with a subnet (or has a private endpoint and public_network_access_enabled false) and its security block sets SSL 3.0, TLS 1.0 and TLS 1.1 off, frontend and backend.";
+  public readonly fix =
+    "Set virtual_network_type = \"Internal\" with virtual_network_configuration { subnet_id } (OpenAiGateway does unless publicGateway is given), and security { frontend_/backend_ ssl30_enabled, tls10_enabled, tls11_enabled = false }.";
+  public readonly resourceTypes = [API_MANAGEMENT_TYPE];
+  public readonly acknowledgedBy: readonly string[] = [WEAKENING_KEYS.gatewayPublicNetwork];
+
+  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+    const attributes = context.attributes(resource);
+    const problems: string[] = [];
+    let network: string;
+    const type = attributes.virtual_network_type;
+    const subnet = firstBlock(attributes.virtual_network_configuration)?.subnet_id;
+    const endpoints = context.referencing(PrivateEndpoint.tfResourceType, context.reference(resource), (a) =>
+      blocks(a.private_service_connection).map((c) => c.private_connection_resource_id),
+    );
+    if (type === "Internal") {
+      if (typeof subnet !== "string") problems.push("virtual_network_type is \"Internal\" without virtual_network_configuration.subnet_id");
+      network = `virtual_network_type "Internal" in subnet ${String(subnet)}`;
+    } else if (endpoints.length > 0) {
+      network = `private endpoint ${endpoints.map((e) => e.node.path).join(", ")}`;
+      const gatewayEndpoints = endpoints.filter((e) =>
+        blocks(context.attributes(e).private_service_connection).some((c) => strings(c.subresource_names).some((s) => s.toLowerCase() === "gateway")),
+      );
+      if (gatewayEndpoints.length === 0) problems.push("the private endpoint of the service does not name subresource \"Gateway\"");
+      const publicAccess = booleanProblem(attributes, "public_network_access_enabled", false);
+      if (publicAccess) problems.push(`${publicAccess}: with a private endpoint the public endpoint must be off`);
+    } else {
+      network = "";
+      problems.push(`virtual_network_type is ${describeValue(type)} (required: "Internal", or a private endpoint with public_network_access_enabled false)`);
+    }
+    const security = firstBlock(attributes.security) ?? {};
+    for (const setting of LEGACY_PROTOCOLS) {
+      const problem = booleanProblem(security, setting, false);
+      if (problem) problems.push(`security.${problem}`);
+    }
+    if (problems.length > 0) return nonCompliant(problems.join("; "));
+    return compliant(`${network}; SSL 3.0, TLS 1.0 and 1.1 off`);
+  }
+}
