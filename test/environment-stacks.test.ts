@@ -220,9 +220,16 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
       expect(has("00000000-0000-0000-0000-000000000001", ROLE.OpenAiUser)).toBe(accounts);
       expect(has("00000000-0000-0000-0000-000000000002", ROLE.OpenAiContributor)).toBe(accounts);
     }
+    // A workload behind the gateway holds no role on the accounts: the gateway is its only way in.
+    const behindGateway = new Set((config.gateway?.workloads ?? []).map((w) => w.identity));
+    const direct = (config.workloads ?? []).filter((w) => !behindGateway.has(w.key));
     const workloads = assignments.filter((a) => String(a.principal_id).includes("azurerm_user_assigned_identity."));
-    expect(workloads).toHaveLength((config.workloads ?? []).length * accounts);
+    expect(workloads).toHaveLength(direct.length * accounts);
     for (const w of workloads) expect(roleGuid(w)).toBe(ROLE.OpenAiUser);
+    for (const key of behindGateway) {
+      expect(workloads.filter((a) => String(a.principal_id).includes(`azurerm_user_assigned_identity.workload-${key}_`))).toEqual([]);
+    }
+    if (config.gateway) expect(behindGateway.size).toBeGreaterThan(0);
   });
 
   test("keeps state in a relative local state file", () => {

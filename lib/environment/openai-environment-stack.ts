@@ -174,7 +174,11 @@ export class OpenAiEnvironmentStack extends TerraformStack {
     new AccessMatrix(this, "access", { scopes, entries: config.access, humanRoleCeiling: config.humanRoleCeiling });
   }
 
-  /** One user-assigned identity per application, allowed to call every account and nothing more. */
+  /**
+   * One user-assigned identity per application. A workload the gateway fronts calls through the
+   * gateway only: it holds no role on the accounts, so its limits, allowlist and audit record
+   * cannot be bypassed. Any other workload may call every account (OpenAI User) and nothing more.
+   */
   private createWorkloads(
     config: EnvironmentConfig,
     naming: ResourceNaming,
@@ -183,6 +187,7 @@ export class OpenAiEnvironmentStack extends TerraformStack {
     // In the resource group's location, not a region's: changing regions must not rename an identity.
     const location = config.location;
     const identities: Record<string, WorkloadIdentity> = {};
+    const behindGateway = new Set((config.gateway?.workloads ?? []).map((w) => w.identity).filter((key) => key !== undefined));
     for (const workload of config.workloads ?? []) {
       const identity = new WorkloadIdentity(this, `workload-${workload.key}`, {
         name: naming.name("userAssignedIdentity", { location, qualifier: workload.key }),
@@ -191,7 +196,7 @@ export class OpenAiEnvironmentStack extends TerraformStack {
         application: workload.application,
         residency: config.residency,
       });
-      for (const account of this.platform.accounts) account.grantUse(identity);
+      if (!behindGateway.has(workload.key)) for (const account of this.platform.accounts) account.grantUse(identity);
       identities[workload.key] = identity;
     }
     return identities;
