@@ -46,6 +46,18 @@ export class GovernanceTags implements IAspect {
     return aspect;
   }
 
+  /**
+   * Applies now, outermost first, every GovernanceTags that covers `node`. cdktf runs the
+   * aspects of outer scopes first, so an aspect on the stack (a compliance pack) would otherwise
+   * see a resource before a GovernanceTags of an inner scope has tagged it; a pack calls this
+   * before it judges, so rules read the tags the resource is synthesized with.
+   */
+  public static settle(node: IConstruct): void {
+    for (const scope of node.node.scopes) {
+      for (const aspect of Aspects.of(scope).all) if (aspect instanceof GovernanceTags) aspect.visit(node);
+    }
+  }
+
   private readonly visited = new WeakSet<IConstruct>();
 
   private constructor(

@@ -4,6 +4,7 @@ import * as path from "path";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { Testing, TerraformStack } from "cdktf";
 import { GuardedApp, SynthValidationError, SYNTH_DATE_CONTEXT_KEY } from "../../lib";
+import { validateConstruct } from "../../lib/core/validation";
 
 /** The synth date of every test app, so date-dependent output (budget start, model lifecycle) is stable. */
 export const TEST_SYNTH_DATE = "2026-12-01";
@@ -73,4 +74,26 @@ export function synthProblems(app: GuardedApp): readonly string[] {
 /** Runs the validations of every construct under the stack and returns their messages. */
 export function validationErrors(stack: TerraformStack): string[] {
   return stack.node.findAll().flatMap((c) => c.node.validate().map((m) => `[${c.node.path}] ${m}`));
+}
+
+/** One failed prop check, with the path of its construct (from the structured problems). */
+export interface FailedProp {
+  readonly path: string;
+  readonly prop: string;
+  readonly value: unknown;
+  readonly rule: string;
+}
+
+/**
+ * The prop checks that fail under the stack, as data: the one matcher for "fails on prop X"
+ * (`expect(failedProps(stack).map((p) => p.prop)).toContain("location")`). Exact message
+ * texts are asserted only in the few tests of canonical messages.
+ */
+export function failedProps(stack: TerraformStack): FailedProp[] {
+  return stack.node.findAll().flatMap((c) => validateConstruct(c).problems.map((p) => ({ path: c.node.path, ...p })));
+}
+
+/** The props that fail under the stack, one entry per failed check, in construct order. */
+export function failingPropNames(stack: TerraformStack): string[] {
+  return failedProps(stack).map((p) => p.prop);
 }

@@ -4,7 +4,7 @@
  */
 import { AnnotationMetadataEntryType } from "cdktf";
 import { OpenAiPlatform, OpenAiPlatformProps, ResourceNaming } from "../../lib";
-import { testStack, validationErrors } from "../helpers/synth";
+import { failedProps, testStack, validationErrors } from "../helpers/synth";
 
 const deployment = { name: "chat", model: "gpt-5.4", version: "2026-03-05", sku: "DataZoneStandard", capacity: 5_000 } as const;
 
@@ -29,6 +29,7 @@ function platform(extra: Partial<OpenAiPlatformProps> = {}) {
 const warnings = (stack: ReturnType<typeof testStack>) =>
   stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data)));
 
+// The canonical message, in full; the other tests match the structured problem.
 test("10,000K TPM under a cap of 2,000K fails the synth with the total and the cap", () => {
   const { stack } = platform({ capacityCapK: 2_000, allowedModels: ["gpt-5.4"] });
   expect(validationErrors(stack)).toContainEqual(
@@ -38,8 +39,8 @@ test("10,000K TPM under a cap of 2,000K fails the synth with the total and the c
 
 test("a cap that is not a whole number of at least 1 is refused, not ignored", () => {
   for (const cap of [Number.NaN, 0, -5, 1.5]) {
-    expect(validationErrors(platform({ capacityCapK: cap, allowedModels: ["gpt-5.4"] }).stack)).toContainEqual(
-      expect.stringContaining("[platform/openai] capacityCapK: "),
+    expect(failedProps(platform({ capacityCapK: cap, allowedModels: ["gpt-5.4"] }).stack)).toContainEqual(
+      expect.objectContaining({ path: "platform/openai", prop: "capacityCapK", value: cap }),
     );
   }
 });
@@ -57,5 +58,5 @@ test("without a cap or an allowlist the synth warns instead of staying silent", 
 
 test("a model outside the allowlist fails", () => {
   const { stack } = platform({ capacityCapK: 20_000, allowedModels: ["gpt-5.5"] });
-  expect(validationErrors(stack)).toContainEqual(expect.stringContaining('deployments[chat].model: "gpt-5.4" is not allowed'));
+  expect(failedProps(stack)).toContainEqual(expect.objectContaining({ prop: "deployments[chat].model", value: "gpt-5.4" }));
 });

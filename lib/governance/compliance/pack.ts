@@ -1,5 +1,6 @@
 import { Annotations, AnnotationMetadataEntryType, IAspect, TerraformResource, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
+import { GovernanceTags } from "../../core/governance-tags";
 import { addPropChecks, PropChecks } from "../../core/validation";
 import { RuleContext } from "./context";
 import { ComplianceFinding, ComplianceLevel } from "./finding";
@@ -72,6 +73,8 @@ export class CompliancePack implements IAspect {
       return;
     }
     if (!TerraformResource.isTerraformResource(node)) return;
+    // Judge the resource with the tags it is synthesized with, whatever the aspects' order.
+    GovernanceTags.settle(node);
     const stack = TerraformStack.of(node);
     const findings = this.attach(stack);
     let context: RuleContext | undefined;
