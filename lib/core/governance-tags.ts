@@ -27,8 +27,18 @@ interface Taggable extends TerraformResource {
  */
 export const TAGS_FORCE_REPLACEMENT: readonly string[] = Object.freeze(["azurerm_log_analytics_saved_search"]);
 
+/**
+ * Types with `tags` in only one of the provider versions the library is built for: azurerm 4.73
+ * (CDK Terrain) gave `azurerm_cognitive_account_rai_blocklist` tags (v4.73.0
+ * `internal/services/cognitive/cognitive_account_rai_blocklist_resource.go:53`), 4.55 (cdktf) has
+ * none. Left untagged, so both toolchains synthesize the same stacks (docs/CDK-TERRAIN.md).
+ */
+export const TAGS_NOT_IN_EVERY_TOOLCHAIN: readonly string[] = Object.freeze(["azurerm_cognitive_account_rai_blocklist"]);
+
 function isTaggable(node: IConstruct): node is Taggable {
-  return TerraformResource.isTerraformResource(node) && "tagsInput" in node && !TAGS_FORCE_REPLACEMENT.includes(node.terraformResourceType);
+  if (!TerraformResource.isTerraformResource(node) || !("tagsInput" in node)) return false;
+  const type = node.terraformResourceType;
+  return !TAGS_FORCE_REPLACEMENT.includes(type) && !TAGS_NOT_IN_EVERY_TOOLCHAIN.includes(type);
 }
 
 /**

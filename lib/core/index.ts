@@ -21,7 +21,7 @@ export type { DiagnosticSettingProps, DiagnosticSettingsProps, ILogArchive, ILog
 
 export type { CustomerManagedKeyProps } from "./features/customer-managed-key";
 
-export { GovernanceTags, TAGS_FORCE_REPLACEMENT } from "./governance-tags";
+export { GovernanceTags, TAGS_FORCE_REPLACEMENT, TAGS_NOT_IN_EVERY_TOOLCHAIN } from "./governance-tags";
 export type { GovernanceTagsProps } from "./governance-tags";
 
 export { MAX_USER_TAGS, RESERVED_TAG_NAMES, TAG_LIMITS } from "./tags";
