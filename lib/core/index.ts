@@ -33,7 +33,7 @@ export type { NameOptions, NameRule, NamingProps, ResourceKind } from "./naming"
 export { OPENAI_REGIONS, REGION_CATALOG_SOURCE_DATE, findRegion, knownRegionNames } from "./region-catalog";
 export type { DataZone, Geography, RegionInfo } from "./region-catalog";
 
-export { moveFromLegacyPath } from "./legacy-address";
+export { moveFromLegacyPath, NO_LEGACY_MOVES_CONTEXT_KEY } from "./legacy-address";
 
 export { OperationChain } from "./operation-chain";
 export type { IOperationChain } from "./operation-chain";
