@@ -40,5 +40,5 @@ export type { IOperationChain } from "./operation-chain";
 
 export { SYNTH_DATE_CONTEXT_KEY } from "./synth-date";
 
-export { AZAPI_PROVIDER_SOURCE, AZAPI_PROVIDER_VERSION, AzapiProvider, AzapiResource, azapiProvider } from "./azapi";
-export type { AzapiProviderProps, AzapiResourceProps } from "./azapi";
+export { AZAPI_PROVIDER_SOURCE, AZAPI_PROVIDER_VERSION, AzapiProvider, AzapiResource, AzapiUpdateResource, azapiProvider } from "./azapi";
+export type { AzapiProviderProps, AzapiResourceProps, AzapiUpdateResourceProps } from "./azapi";

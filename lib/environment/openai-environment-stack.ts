@@ -135,7 +135,7 @@ export class OpenAiEnvironmentStack extends TerraformStack {
         identities: this.workloads,
         models: [...new Set(config.deployments.map((d) => d.model))],
         // The gateway fronts the accounts: it is protected as they are.
-        lock: config.deletionProtection === true ? "lock" : config.deletionProtection ? (config.deletionProtection.accounts ?? "lock") : false,
+        lock: deletionProtectionOf(config.deletionProtection)?.accounts ?? false,
         hubDns: config.privateDns?.existingZoneIds !== undefined,
       });
     }

@@ -1,4 +1,4 @@
-import { isToken, PropChecks } from "../core/validation";
+import { PropChecks } from "../core/validation";
 import { parseIpv4Address, parseIpv4Block } from "../network/private/ipv4";
 import { GATEWAY_SKUS } from "./gateway-sku";
 import type { OpenAiGatewayProps } from "./gateway-props";
@@ -16,16 +16,12 @@ export function checkGatewayProps(c: PropChecks, props: OpenAiGatewayProps): voi
   c.oneOf("sku", props.sku, GATEWAY_SKUS);
   c.integerInRange("capacity", props.capacity, 1, 12, "scale units");
   c.literalText("publisherName", props.publisherName);
-  if (props.allowedRegions && !isToken(props.location) && !props.allowedRegions.includes(props.location)) {
-    c.fail("location", props.location, `allowed: a region inside the residency (${props.allowedRegions.join(", ")})`);
-  }
-  if (props.publicGateway) c.reason("publicGateway.reason", props.publicGateway.reason);
+  if (props.allowedRegions) c.location("location", props.location, props.allowedRegions, "the residency allows the gateway");
+  if (props.publicGateway) c.justification("publicGateway", props.publicGateway);
   else if (!props.network) c.fail("network", undefined, "allowed: a subnet for the internal VNet (or publicGateway: { reason })");
   if (props.backends.length === 0) c.fail("backends", [], "allowed: at least one Azure OpenAI account");
-  const priorities = props.backends.map((b) => b.priority);
-  const repeated = priorities.filter((p, i) => priorities.indexOf(p) !== i);
-  if (repeated.length > 0) c.fail("backends[].priority", repeated, "allowed: a different priority for each account");
-  priorities.forEach((p, i) => c.integerInRange(`backends[${i}].priority`, p, 1, 100));
+  c.unique("backends[].priority", props.backends.map((b) => b.priority), "priority (a different one for each account)");
+  props.backends.forEach((b, i) => c.integerInRange(`backends[${i}].priority`, b.priority, 1, 100));
   checkLimits(c, props);
   checkWorkloads(c, props);
   const prices = props.prices ?? MODEL_TOKEN_PRICES;
@@ -55,12 +51,10 @@ function checkLimits(c: PropChecks, props: OpenAiGatewayProps): void {
 
 function checkWorkloads(c: PropChecks, props: OpenAiGatewayProps): void {
   if (props.workloads.length === 0) c.fail("workloads", [], "allowed: at least one workload (without one, any application of the tenant would be let through)");
-  const seen = new Set<string>();
+  c.unique("workloads[].key", props.workloads.map((w) => w.key), "workload key");
   props.workloads.forEach((w, i) => {
     const at = `workloads[${i}]`;
     c.matches(`${at}.key`, w.key, GATEWAY_WORKLOAD_KEY, "2-40 lowercase letters, digits or hyphens, starting with a letter");
-    if (seen.has(w.key)) c.fail(`${at}.key`, w.key, "allowed: each workload key once");
-    seen.add(w.key);
     c.matches(`${at}.clientId`, w.clientId, CLIENT_ID_PATTERN, "an Entra client (application) ID, a GUID, or a reference to one");
     c.integerInRange(`${at}.requestsPerMinute`, w.requestsPerMinute, 1, props.limits.requestsPerMinute, "(at most the environment's limit)");
     c.integerInRange(`${at}.tokensPerMinute`, w.tokensPerMinute, 1, props.limits.tokensPerMinute, "(at most the environment's limit)");

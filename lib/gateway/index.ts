@@ -30,8 +30,6 @@ export type { ModelTokenPrice } from "./price-table";
 export { CLIENT_ID_PATTERN, GATEWAY_WORKLOAD_KEY } from "./workloads";
 export type { GatewayWorkload } from "./workloads";
 
-export { AzapiUpdateResource } from "./azapi-update";
-export type { AzapiUpdateResourceProps } from "./azapi-update";
 
 export { SEED_DLP_PATTERNS } from "./dlp/dlp-patterns";
 export type { DlpPattern } from "./dlp/dlp-patterns";

@@ -104,8 +104,6 @@ export const ARCHIVE_PUBLIC_ENDPOINT_REASON =
  * `StorageAccountHardened` reads the same type without importing this construct (the
  * retention-archive tests check that the rule accepts this archive).
  */
-const TRUSTED_SERVICES_ENDPOINT_METADATA = "compliance/trusted-services-public-endpoint";
-
 /** Qualifier the naming convention puts in the archive's name. */
 export const ARCHIVE_NAME_QUALIFIER = "audit";
 
@@ -186,7 +184,6 @@ export class RetentionArchive extends Construct implements ILogArchive, IRoleTar
       localUserEnabled: false,
     });
     this.node.defaultChild = this.storageAccount;
-    this.storageAccount.node.addMetadata(TRUSTED_SERVICES_ENDPOINT_METADATA, { reason: publicEndpointReason });
     this.storageAccountId = this.storageAccount.id;
     this.lock = applyLock(this, this.storageAccount, props.lock);
     applyRoleAssignments(this, props.roleAssignments);

@@ -1,9 +1,8 @@
 import { CognitiveAccountRaiBlocklist } from "@cdktf/provider-azurerm/lib/cognitive-account-rai-blocklist";
 import { Construct } from "constructs";
-import { AzapiResource } from "../../core/azapi";
+import { AzapiResource, AzapiUpdateResource } from "../../core/azapi";
 import type { ContentFilter } from "../../openai/content-filter";
 import type { IOpenAiAccount } from "../../openai/openai-account-ref";
-import { AzapiUpdateResource } from "../azapi-update";
 import { DlpPattern, SEED_DLP_PATTERNS } from "./dlp-patterns";
 
 /** API version of the blocklist items and the content-filter update (the provider's own cognitive API version). */

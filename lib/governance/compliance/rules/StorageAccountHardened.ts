@@ -1,6 +1,5 @@
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { TerraformResource } from "cdktf";
-import { isValidReason } from "../../../core/justification";
 import { WEAKENING_KEYS } from "../../../core/weakening-keys";
 import { RuleContext } from "../context";
 import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
@@ -8,15 +7,6 @@ import { blocks, booleanProblem, describeValue, firstBlock, ResourceAttributes, 
 
 /** TLS versions a hardened storage account may require as its minimum. */
 const ACCEPTED_TLS = ["TLS1_2", "TLS1_3"];
-
-/**
- * Node metadata with which a storage account states that its public endpoint exists only so
- * trusted Azure services can reach it (data: `{ reason }`).
- * @deprecated Record the `storageTrustedServicesEndpoint` weakening instead:
- * `acknowledgeWeakening(construct, WEAKENING_KEYS.storageTrustedServicesEndpoint, prop, { reason })`
- * on the storage account or a construct above it (as `RetentionArchive` does). Still read.
- */
-export const TRUSTED_SERVICES_ENDPOINT_METADATA = "compliance/trusted-services-public-endpoint";
 
 /**
  * Storage accounts (log archives, batch files) are hardened: TLS 1.2 or later, no anonymous
@@ -67,12 +57,7 @@ export class StorageAccountHardened implements ComplianceRule {
 
 /** The stated reason of a trusted-services public endpoint of the resource, when long enough. */
 function trustedServicesReason(resource: TerraformResource, context: RuleContext): string | undefined {
-  const acknowledged = context.acknowledgedWeakening(resource, WEAKENING_KEYS.storageTrustedServicesEndpoint);
-  if (acknowledged) return acknowledged.reason;
-  return resource.node.metadata
-    .filter((entry) => entry.type === TRUSTED_SERVICES_ENDPOINT_METADATA)
-    .map((entry) => (entry.data as { reason?: unknown } | undefined)?.reason)
-    .find(isValidReason);
+  return context.acknowledgedWeakening(resource, WEAKENING_KEYS.storageTrustedServicesEndpoint)?.reason;
 }
 
 /** What keeps an enabled public endpoint from being trusted-services only. */

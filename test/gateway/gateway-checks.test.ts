@@ -1,0 +1,45 @@
+import { PropChecks, SEED_COST_LIMITS, SEED_PROJECT_LIMITS } from "../../lib";
+import { checkGatewayProps } from "../../lib/gateway/gateway-checks";
+import type { OpenAiGatewayProps } from "../../lib/gateway/gateway-props";
+
+const account = (location: string) => ({ accountId: `/subscriptions/s/acc-${location}`, accountName: location, location, customSubdomainName: location }) as never;
+const workload = (key: string) => ({ key, clientId: "00000000-0000-0000-0000-000000000001", requestsPerMinute: 10, tokensPerMinute: 1_000 });
+
+const good: OpenAiGatewayProps = {
+  name: "aoai-prod-sdc-apim",
+  resourceGroupName: "rg",
+  location: "swedencentral",
+  allowedRegions: ["swedencentral", "francecentral"],
+  environment: "prod",
+  publisherName: "Platform",
+  publisherEmail: "platform@contoso.com",
+  backends: [
+    { account: account("swedencentral"), priority: 1 },
+    { account: account("francecentral"), priority: 2 },
+  ],
+  network: { subnetId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/apim" },
+  workspace: { workspaceId: "/subscriptions/s/ws", location: "swedencentral" },
+  limits: SEED_PROJECT_LIMITS.prod,
+  costLimits: SEED_COST_LIMITS,
+  models: ["gpt-5.4"],
+  workloads: [workload("svc-chatbot-prod")],
+};
+
+function failing(props: Partial<OpenAiGatewayProps>) {
+  const c = new PropChecks();
+  checkGatewayProps(c, { ...good, ...props });
+  return c.problems;
+}
+
+test("the default shape passes", () => {
+  expect(failing({})).toEqual([]);
+});
+
+test("a location outside the residency, repeated priorities and workload keys, a short public reason fail on their props", () => {
+  expect(failing({ location: "eastus" })).toEqual([expect.objectContaining({ prop: "location", value: "eastus" })]);
+  expect(failing({ backends: [{ account: account("swedencentral"), priority: 1 }, { account: account("francecentral"), priority: 1 }] })).toEqual([
+    expect.objectContaining({ prop: "backends[].priority", value: [1] }),
+  ]);
+  expect(failing({ workloads: [workload("svc-a"), workload("svc-a")] })).toEqual([expect.objectContaining({ prop: "workloads[].key", value: ["svc-a"] })]);
+  expect(failing({ publicGateway: { reason: "short" } }).map((p) => p.prop)).toEqual(["publicGateway.reason"]);
+});
