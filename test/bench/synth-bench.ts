@@ -1,9 +1,11 @@
 /**
  * `npm run bench` (after `npm run build`): in one run, the compiled default app against the floor
- * (`node -e "require('cdktf')"`), both measured alternately in the same run, their ratio, the
- * app's peak memory, and a scale series (environments x regions x deployments up to 5 x 12 x 8)
- * with time per resource. Targets (issue 13): ratio <= 2.0, peak <= 150 MB, 5 x 12 x 8 <= 2 s.
- * Prints figures; does not fail.
+ * (`node -e "require('cdktf')"`), both measured alternately in the same run: wall and CPU
+ * seconds, their ratios, the app's peak memory; the instruction-count ratio of the two under
+ * callgrind (repeatable whatever the machine's load; skipped, and said so, where valgrind is not
+ * installed or `BENCH_CALLGRIND=0`); and a scale series (environments x regions x deployments up
+ * to 5 x 12 x 8) with time and CPU per resource and peak memory. Targets (issues 13 and 25):
+ * instruction ratio <= 3.3, peak <= 150 MB, 5 x 12 x 8 <= 2 s. Prints figures; does not fail.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -16,7 +18,7 @@ const APP = path.join(ROOT, "dist/stacks/main.js");
 const SCALE_APP = path.join(ROOT, "dist/test/bench/scale-app.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 3);
-const TARGET_RATIO = 2.0;
+const TARGET_INSTRUCTION_RATIO = 3.3;
 const TARGET_PEAK_MB = 150;
 const TARGET_LARGEST_SECONDS = 2;
 const SERIES: readonly (readonly [number, number, number])[] = [
@@ -28,8 +30,15 @@ const SERIES: readonly (readonly [number, number, number])[] = [
 
 interface Sample {
   seconds: number;
+  cpuSeconds: number;
   peakMb: number;
   stdout: string;
+}
+
+interface ProcessUsage {
+  maxRssKb: number;
+  userMicros: number;
+  systemMicros: number;
 }
 
 function measure(args: string[], env: Record<string, string> = {}): Sample {
@@ -42,9 +51,30 @@ function measure(args: string[], env: Record<string, string> = {}): Sample {
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed:\n${result.stderr}`);
-  const peakMb = Number(fs.readFileSync(rssFile, "utf8")) / 1024;
+  const usage = JSON.parse(fs.readFileSync(rssFile, "utf8")) as ProcessUsage;
   fs.rmSync(rssFile, { force: true });
-  return { seconds, peakMb, stdout: result.stdout };
+  return { seconds, cpuSeconds: (usage.userMicros + usage.systemMicros) / 1e6, peakMb: usage.maxRssKb / 1024, stdout: result.stdout };
+}
+
+/**
+ * Instructions one run executes, counted by callgrind (all threads), or undefined where valgrind
+ * is missing. Counts, unlike seconds, do not move with the machine's load.
+ */
+function instructions(args: string[], env: Record<string, string> = {}): number | undefined {
+  const out = path.join(os.tmpdir(), `bench-callgrind-${process.pid}-${Date.now()}`);
+  const result = spawnSync("valgrind", ["--tool=callgrind", `--callgrind-out-file=${out}`, process.execPath, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+  fs.rmSync(out, { force: true });
+  if (result.error || result.status !== 0) return undefined;
+  const collected = /Collected\s*:\s*(\d+)/.exec(result.stderr);
+  return collected ? Number(collected[1]) : undefined;
+}
+
+function valgrindAvailable(): boolean {
+  return spawnSync("valgrind", ["--version"], { encoding: "utf8" }).status === 0;
 }
 
 const median = (values: number[]) => {
@@ -71,17 +101,32 @@ function main(): void {
 
   const floorTime = median(floor.map((s) => s.seconds));
   const synthTime = median(synth.map((s) => s.seconds));
+  const floorCpu = median(floor.map((s) => s.cpuSeconds));
+  const synthCpu = median(synth.map((s) => s.cpuSeconds));
   const floorMb = median(floor.map((s) => s.peakMb));
   const synthMb = median(synth.map((s) => s.peakMb));
-  const ratio = synthTime / floorTime;
 
-  const row = (label: string, time: number, mb: number) =>
-    `${label.padEnd(40)} ${time.toFixed(3).padStart(8)} s ${mb.toFixed(1).padStart(8)} MB`;
+  const row = (label: string, time: number, cpu: number, mb: number) =>
+    `${label.padEnd(40)} ${time.toFixed(3).padStart(8)} s wall ${cpu.toFixed(3).padStart(8)} s cpu ${mb.toFixed(1).padStart(8)} MB`;
   const verdict = (ok: boolean) => (ok ? "OK" : "MISSED");
-  console.log(`Synth benchmark: median of ${RUNS} runs, node ${process.version}, ${os.cpus().length} cores`);
-  console.log(row(`floor: node -e "require('cdktf')"`, floorTime, floorMb));
-  console.log(row(`synth: default app (${stacks.length} stacks)`, synthTime, synthMb));
-  console.log(`ratio synth/floor: ${ratio.toFixed(2)} (target <= ${TARGET_RATIO}) ${verdict(ratio <= TARGET_RATIO)}`);
+  console.log(`Synth benchmark: median of ${RUNS} runs, node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
+  console.log(row(`floor: node -e "require('cdktf')"`, floorTime, floorCpu, floorMb));
+  console.log(row(`synth: default app (${stacks.length} stacks)`, synthTime, synthCpu, synthMb));
+  console.log(`ratio synth/floor: ${(synthTime / floorTime).toFixed(2)} wall, ${(synthCpu / floorCpu).toFixed(2)} cpu`);
+  if (process.env.BENCH_CALLGRIND === "0") {
+    console.log("instructions: not counted (BENCH_CALLGRIND=0)");
+  } else if (!valgrindAvailable()) {
+    console.log("instructions: not counted (valgrind is not installed; the wall and cpu ratios above move with the machine's load)");
+  } else {
+    const floorIr = instructions(["-e", "require('cdktf')"]);
+    const synthIr = instructions([APP], env);
+    if (floorIr === undefined || synthIr === undefined) console.log("instructions: callgrind failed to count a run");
+    else {
+      const irRatio = synthIr / floorIr;
+      console.log(`instructions (callgrind): floor ${(floorIr / 1e9).toFixed(3)} G, synth ${(synthIr / 1e9).toFixed(3)} G`);
+      console.log(`ratio synth/floor by instructions: ${irRatio.toFixed(2)} (target <= ${TARGET_INSTRUCTION_RATIO}) ${verdict(irRatio <= TARGET_INSTRUCTION_RATIO)}`);
+    }
+  }
   console.log(`peak memory: ${synthMb.toFixed(1)} MB (target <= ${TARGET_PEAK_MB} MB) ${verdict(synthMb <= TARGET_PEAK_MB)}`);
 
   console.log(`\nScale series (environments x regions x deployments), median of ${SCALE_RUNS} runs:`);
@@ -93,12 +138,15 @@ function main(): void {
     for (let i = 0; i < SCALE_RUNS; i++) samples.push(measure([SCALE_APP, String(e), String(r), String(d)], { CDKTF_OUTDIR: scaleOut }));
     fs.rmSync(scaleOut, { recursive: true, force: true });
     const seconds = median(samples.map((s) => s.seconds));
+    const cpuSeconds = median(samples.map((s) => s.cpuSeconds));
     const peakMb = median(samples.map((s) => s.peakMb));
     const resources = Number(samples[0].stdout.trim());
     const perResource = ((seconds - floorTime) / resources) * 1000;
+    const cpuPerResource = ((cpuSeconds - floorCpu) / resources) * 1000;
     console.log(
-      `${`${e} x ${r} x ${d}`.padEnd(12)} ${String(resources).padStart(6)} resources ${seconds.toFixed(3).padStart(8)} s ` +
-        `${peakMb.toFixed(1).padStart(8)} MB ${perResource.toFixed(2).padStart(7)} ms/resource above the floor`,
+      `${`${e} x ${r} x ${d}`.padEnd(12)} ${String(resources).padStart(6)} resources ${seconds.toFixed(3).padStart(8)} s wall ` +
+        `${cpuSeconds.toFixed(3).padStart(8)} s cpu ${peakMb.toFixed(1).padStart(8)} MB ` +
+        `${perResource.toFixed(2).padStart(7)} ms wall, ${cpuPerResource.toFixed(2).padStart(7)} ms cpu per resource above the floor`,
     );
     largest = seconds;
   }
