@@ -161,7 +161,10 @@ export function modelFormatProblem(format: string, accountKind?: string): ModelF
   if (isToken(format)) return undefined;
   const problem = (severity: ModelFormatProblem["severity"], rule: string): ModelFormatProblem => ({ severity, prop: "format", value: format, rule });
   if (isTokenLookAlike(format)) return problem("error", UNKNOWN_TOKEN);
-  if (format.trim() === "") return problem("error", `allowed: a model format such as ${KNOWN_MODEL_FORMATS.slice(0, 6).join(", ")}`);
+  // Config is data from people: a value that is not text is refused, not a crash.
+  if (typeof format !== "string" || format.trim() === "") {
+    return problem("error", `allowed: a model format such as ${KNOWN_MODEL_FORMATS.slice(0, 6).join(", ")}`);
+  }
   const meant = misspeltFormat(format);
   if (meant) {
     return problem("error", `allowed: ${JSON.stringify(meant)}, spelt as Azure spells it (model.format cannot change without replacing the deployment)`);

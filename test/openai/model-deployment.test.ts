@@ -174,6 +174,12 @@ describe("model format", () => {
     expect(failedProps(stack)).toEqual([expect.objectContaining({ prop: "format", value: format })]);
   });
 
+  test("a format that is not text fails instead of crashing the synth", () => {
+    const stack = testStack();
+    openAiAccount(stack).addDeployment(gpt("chat", { format: 42 as unknown as string }));
+    expect(failedProps(stack)).toEqual([expect.objectContaining({ prop: "format", value: 42 })]);
+  });
+
   test("a format the library does not know warns and passes", () => {
     const stack = testStack();
     withKind(openAiAccount(stack), "AIServices").addDeployment(gpt("kimi", { model: "Kimi-K2.6", version: "2026-04-20", format: "MoonshotAI", sku: "GlobalStandard" }));
