@@ -1,5 +1,6 @@
 import { DeploymentSku } from "../regions/processing";
 import type { Justification } from "../core/justification";
+import { isToken, isTokenLookAlike, UNKNOWN_TOKEN } from "../core/validation";
 
 /*
  * Deployment names, as Azure documents them and the environment config accepts them: 2-64
@@ -77,8 +78,106 @@ export interface ModelDeploymentOptions {
    */
   readonly contentFilterOverride?: Justification;
   /**
-   * Model format.
+   * Model format (`model.format`): the provider, spelled as Azure spells it, for example
+   * `OpenAI`, `Microsoft`, `Meta`, `Mistral AI`, `DeepSeek` or `xAI` (see
+   * {@link KNOWN_MODEL_FORMATS}). Any format but `OpenAI` needs an account of kind `AIServices`
+   * (a Foundry resource). A format the library does not know warns; a misspelt known one fails.
    * @default "OpenAI"
    */
   readonly format?: string;
+}
+
+/** The format of Azure OpenAI models, and the default of {@link ModelDeploymentOptions.format}. */
+export const OPENAI_MODEL_FORMAT = "OpenAI";
+
+/**
+ * Model formats as Azure spells them: the azurerm 4.55 documentation of
+ * `azurerm_cognitive_deployment` and Microsoft's deployment examples (docs/evidence/foundry-models.md).
+ * Azure's list grows with every new provider, so a format outside it warns instead of failing.
+ */
+export const KNOWN_MODEL_FORMATS = [
+  "OpenAI",
+  "Microsoft",
+  "Meta",
+  "Mistral AI",
+  "DeepSeek",
+  "xAI",
+  "Cohere",
+  "AI21 Labs",
+  "Black Forest Labs",
+  "Core42",
+] as const;
+
+/** One of {@link KNOWN_MODEL_FORMATS}. */
+export type KnownModelFormat = (typeof KNOWN_MODEL_FORMATS)[number];
+
+/** The account kind that serves only Azure OpenAI models. */
+export const OPENAI_ACCOUNT_KIND = "OpenAI";
+
+/** The account kind (a Foundry resource) that serves every format sold directly by Azure. */
+export const AI_SERVICES_ACCOUNT_KIND = "AIServices";
+
+/** What {@link modelFormatProblem} found: an `error` fails the synth, a `warning` is reported. */
+export interface ModelFormatProblem {
+  /** `error` for a format Azure cannot take here, `warning` for one the library does not know. */
+  readonly severity: "error" | "warning";
+  /** The prop: always `format`. */
+  readonly prop: "format";
+  /** The format given. */
+  readonly value: string;
+  /** What is allowed, starting with `allowed:` (errors) or what is unknown (warnings). */
+  readonly rule: string;
+}
+
+/** True when a model of `format` needs an account of kind `AIServices` (every format but `OpenAI`). */
+export function formatNeedsAiServices(format: string): boolean {
+  return format !== OPENAI_MODEL_FORMAT;
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** The known format `format` is a misspelling of (another case, spacing, or a cut-off name). */
+function misspeltFormat(format: string): KnownModelFormat | undefined {
+  if ((KNOWN_MODEL_FORMATS as readonly string[]).includes(format)) return undefined;
+  const given = squash(format);
+  if (given.length === 0) return undefined;
+  return KNOWN_MODEL_FORMATS.find((known) => squash(known) === given || (given.length >= 4 && squash(known).startsWith(given)));
+}
+
+/**
+ * What is wrong with a deployment's `format` on an account of `accountKind`, or `undefined`:
+ * - blank: error;
+ * - a misspelt known format (`openai`, `Mistral`, `XAI`): error. `model.format` is ForceNew and
+ *   the provider stores what Azure returns, so a spelling other than Azure's is either refused
+ *   at apply or replaces the deployment on every plan;
+ * - any format but `OpenAI` on an account of kind `OpenAI`: error (only a Foundry resource,
+ *   kind `AIServices`, serves other providers' models);
+ * - a format outside {@link KNOWN_MODEL_FORMATS}: warning (Azure adds providers faster than this
+ *   library; Azure checks the format at apply).
+ * Terraform references are not checked; an `accountKind` that is a reference or not given is not
+ * compared.
+ */
+export function modelFormatProblem(format: string, accountKind?: string): ModelFormatProblem | undefined {
+  if (isToken(format)) return undefined;
+  const problem = (severity: ModelFormatProblem["severity"], rule: string): ModelFormatProblem => ({ severity, prop: "format", value: format, rule });
+  if (isTokenLookAlike(format)) return problem("error", UNKNOWN_TOKEN);
+  // Config is data from people: a value that is not text is refused, not a crash.
+  if (typeof format !== "string" || format.trim() === "") {
+    return problem("error", `allowed: a model format such as ${KNOWN_MODEL_FORMATS.slice(0, 6).join(", ")}`);
+  }
+  const meant = misspeltFormat(format);
+  if (meant) {
+    return problem("error", `allowed: ${JSON.stringify(meant)}, spelt as Azure spells it (model.format cannot change without replacing the deployment)`);
+  }
+  const kindKnown = accountKind !== undefined && !isToken(accountKind);
+  if (kindKnown && accountKind === OPENAI_ACCOUNT_KIND && formatNeedsAiServices(format)) {
+    return problem(
+      "error",
+      `allowed: ${OPENAI_MODEL_FORMAT} on an account of kind ${OPENAI_ACCOUNT_KIND}; ${format} models need an account of kind ${AI_SERVICES_ACCOUNT_KIND} (a Foundry resource)`,
+    );
+  }
+  if (!(KNOWN_MODEL_FORMATS as readonly string[]).includes(format)) {
+    return problem("warning", `format ${JSON.stringify(format)} is not one this library knows (${KNOWN_MODEL_FORMATS.join(", ")}): Azure checks it only at apply`);
+  }
+  return undefined;
 }

@@ -13,11 +13,13 @@ import {
   MAX_PROVISIONED_CAPACITY,
   MAX_TOKEN_CAPACITY,
   ModelDeploymentOptions,
+  modelFormatProblem,
   NO_FILTER_POLICY,
+  OPENAI_MODEL_FORMAT,
   VERSION_UPGRADE_OPTIONS,
 } from "./deployment-options";
 import { SYNTH_DATE_CONTEXT_KEY } from "../core/synth-date";
-import { checkModelLifecycle, isIsoDate, lifecycleToday, unofferedSku } from "./model-lifecycle";
+import { catalogModelFormat, checkModelLifecycle, findModelLifecycle, isIsoDate, lifecycleToday, unofferedSku } from "./model-lifecycle";
 import type { IOpenAiAccount } from "./openai-account-ref";
 
 /** Props of {@link ModelDeployment}. */
@@ -73,6 +75,15 @@ export class ModelDeployment extends Construct {
     if (lifecycle && lifecycle.verdict !== "ok" && lifecycle.verdict !== "retired") {
       Annotations.of(this).addWarning(`${props.name}: ${lifecycle.message}`);
     }
+    if (lifecycle?.caveat && lifecycle.verdict !== "retired") Annotations.of(this).addWarning(`${props.name}: ${lifecycle.caveat}`);
+
+    // Model format: spelt as Azure spells it, and not a non-OpenAI one on an OpenAI-kind account.
+    // The account's kind is read only when the account exposes it.
+    const format = props.format ?? OPENAI_MODEL_FORMAT;
+    const accountKind = (account as { readonly kind?: unknown }).kind;
+    const formatProblem = modelFormatProblem(format, typeof accountKind === "string" ? accountKind : undefined);
+    if (formatProblem?.severity === "warning") Annotations.of(this).addWarning(`${props.name}: ${formatProblem.rule}`);
+    const catalogFormat = known && !isToken(format) ? catalogModelFormat(props.model) : undefined;
 
     addPropChecks(this, (c) => {
       c.matches("name", props.name, DEPLOYMENT_NAME_PATTERN, DEPLOYMENT_NAME_RULE);
@@ -88,6 +99,12 @@ export class ModelDeployment extends Construct {
         }
       }
       c.oneOf("versionUpgradeOption", props.versionUpgradeOption, VERSION_UPGRADE_OPTIONS);
+      if (formatProblem?.severity === "error") {
+        c.fail("format", format, formatProblem.rule);
+      } else if (catalogFormat !== undefined && catalogFormat !== format) {
+        const defaulted = props.format === undefined ? ` (${OPENAI_MODEL_FORMAT} is the default: set format)` : "";
+        c.fail("format", format, `allowed: ${JSON.stringify(catalogFormat)}; the model catalog lists ${props.model} as a ${catalogFormat} model${defaulted}`);
+      }
       if (!isIsoDate(today)) {
         c.fail(todayProp !== undefined ? "today" : `today (context ${SYNTH_DATE_CONTEXT_KEY})`, today, "allowed: a date written YYYY-MM-DD");
         return;
@@ -97,14 +114,15 @@ export class ModelDeployment extends Construct {
       }
       const offered = known && DEPLOYMENT_SKUS.includes(props.sku) ? unofferedSku(props.model, props.version, props.sku) : undefined;
       if (offered) {
-        c.fail("sku", props.sku, `${props.model} ${props.version} is offered on: ${offered.join(", ")} (Azure OpenAI region availability matrices)`);
+        const matrix = findModelLifecycle(props.model, props.version)?.skuSource?.title ?? "model catalog";
+        c.fail("sku", props.sku, `allowed: ${offered.join(", ")}; ${props.model} ${props.version} is offered only on these (${matrix})`);
       }
     });
 
     this.resource = new CognitiveDeployment(this, "resource", {
       name: props.name,
       cognitiveAccountId: account.accountId,
-      model: { format: props.format ?? "OpenAI", name: props.model, version: props.version },
+      model: { format, name: props.model, version: props.version },
       sku: { name: props.sku, capacity: props.capacity },
       versionUpgradeOption: props.versionUpgradeOption ?? "OnceCurrentVersionExpired",
       raiPolicyName,

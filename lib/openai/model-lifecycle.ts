@@ -67,6 +67,32 @@ export interface ModelLifecycleEntry {
    * @default - none
    */
   readonly note?: string;
+  /**
+   * The model format (`model.format` of a deployment): the provider as Azure spells it.
+   * @default "OpenAI"
+   */
+  readonly format?: string;
+  /**
+   * Regions per SKU, where a Microsoft availability matrix lists the version (from `skuSource`,
+   * or the sources the `note` names). Information for planning: the synth does not enforce it.
+   * @default - regions not recorded
+   */
+  readonly skuRegions?: Partial<Readonly<Record<DeploymentSku, readonly string[]>>>;
+  /**
+   * Microsoft's pages disagree on whether the version is still offered to new customers (a
+   * subscription that never deployed it). From `date` on, deployments of the version warn.
+   * @default - no known doubt
+   */
+  readonly newCustomerDoubt?: {
+    /** The "no new customers" date one page gives, ISO `YYYY-MM-DD`. */
+    readonly date: string;
+    /** What each page says. */
+    readonly conflict: string;
+    /** What a subscription that never deployed the version should do. */
+    readonly advice: string;
+    /** The pages that disagree. */
+    readonly sources: readonly ModelLifecycleSource[];
+  };
 }
 
 /** The date of the newest page the catalog was built from. */
@@ -97,6 +123,58 @@ const REGION_MATRICES: ModelLifecycleSource = {
   date: "2026-04-30",
 };
 
+// The same schedule page, its sections for the Foundry Models sold by Azure from other providers.
+const FOUNDRY_RETIREMENT_SCHEDULE: ModelLifecycleSource = {
+  ...RETIREMENT_SCHEDULE,
+  title: "Model retirement schedule - Microsoft Foundry (Foundry Models sold by Azure: DeepSeek, Meta, Microsoft, Mistral AI, xAI tables)",
+};
+
+const LIFECYCLE_POLICY: ModelLifecycleSource = {
+  title: "Azure OpenAI in Microsoft Foundry model deprecations and retirements (Model availability)",
+  location: "MicrosoftDocs/azure-ai-docs: articles/foundry/openai/concepts/model-retirements.md @ 1205cbf887d69ce6cf3e770b46debd79362aa7be",
+  date: "2026-01-30",
+};
+
+const MAI_THINKING: ModelLifecycleSource = {
+  title: "Deploy and use MAI-Thinking-1 in Microsoft Foundry (include)",
+  location: "MicrosoftDocs/azure-ai-docs: articles/foundry/foundry-models/includes/use-foundry-models-mai-thinking.md @ 2a5ac2402744c2c41d85783be1dbd90cea85dfe7",
+  date: "2026-08-04",
+};
+
+const DIRECT_GLOBAL_STANDARD: ModelLifecycleSource = {
+  title: "Global standard availability for Azure Direct models",
+  location: "MicrosoftDocs/azure-ai-docs: articles/foundry/foundry-models/includes/model-matrix/global-standard.md @ 437cef2a2d482b2e1ec0768e5d419ba2e39e8a40",
+  date: "2025-09-29",
+};
+
+const DIRECT_GLOBAL_PROVISIONED: ModelLifecycleSource = {
+  title: "Global provisioned managed availability for Azure Direct models",
+  location: "MicrosoftDocs/azure-ai-docs: articles/foundry/foundry-models/includes/model-matrix/global-provisioned-managed.md @ 0c9218be97ee5753c5152ed59d21252357b5fc16",
+  date: "2026-02-26",
+};
+
+const DIRECT_DATA_ZONE: ModelLifecycleSource = {
+  title: "Data zone standard availability for Azure Direct models",
+  location: "MicrosoftDocs/azure-ai-docs: articles/foundry/foundry-models/includes/model-matrix/data-zone-standard.md @ 480c29aabde1e919e8ec51d1e125265501eb3f54",
+  date: "2026-04-02",
+};
+
+// Regions of the Azure Direct matrices above (the GlobalStandard one lists every model in all of them).
+const DIRECT_GLOBAL_STANDARD_REGIONS = [
+  "australiaeast", "brazilsouth", "canadaeast", "eastus", "eastus2", "francecentral", "germanywestcentral", "italynorth",
+  "japaneast", "koreacentral", "northcentralus", "norwayeast", "polandcentral", "southafricanorth", "southcentralus",
+  "southindia", "spaincentral", "swedencentral", "switzerlandnorth", "switzerlandwest", "uaenorth", "uksouth",
+  "westeurope", "westus", "westus3",
+] as const;
+const DIRECT_GLOBAL_PROVISIONED_REGIONS = [
+  "australiaeast", "brazilsouth", "canadacentral", "canadaeast", "centralus", "eastus", "eastus2", "francecentral",
+  "germanywestcentral", "italynorth", "japaneast", "japanwest", "koreacentral", "northcentralus", "norwayeast",
+  "polandcentral", "southafricanorth", "southcentralus", "southindia", "spaincentral", "swedencentral",
+  "switzerlandnorth", "switzerlandwest", "uaenorth", "uksouth", "westcentralus", "westeurope", "westus", "westus2", "westus3",
+] as const;
+const DIRECT_DATA_ZONE_US = ["centralus", "eastus", "eastus2", "northcentralus", "southcentralus", "westcentralus", "westus", "westus2", "westus3"] as const;
+const DIRECT_DATA_ZONE_EU = ["francecentral", "germanywestcentral", "italynorth", "polandcentral", "spaincentral", "swedencentral", "westeurope"] as const;
+
 const ALL_SKUS: readonly DeploymentSku[] = DEPLOYMENT_SKUS;
 const NO_STANDARD: readonly DeploymentSku[] = DEPLOYMENT_SKUS.filter((s) => s !== "Standard");
 const GPT_5_4_SKUS: readonly DeploymentSku[] = [
@@ -108,6 +186,32 @@ const GPT_5_4_SKUS: readonly DeploymentSku[] = [
 ];
 const STANDARD_TOKEN_ONLY: readonly DeploymentSku[] = ["GlobalStandard", "DataZoneStandard"];
 const EMBEDDING_SKUS: readonly DeploymentSku[] = ["GlobalStandard", "DataZoneStandard", "Standard"];
+
+/**
+ * The 2025-12-16 retirement table gives these versions a "no new customers" date; the newer
+ * 2026-09-02 schedule has no such column and moved their retirement; the lifecycle page promises
+ * GA versions to new customers for at least 12 months (review 2026-12-b, finding N11).
+ */
+function newCustomerDoubt(
+  model: string,
+  version: string,
+  date: string,
+  oldRetirement: string,
+  retirement: string,
+): NonNullable<ModelLifecycleEntry["newCustomerDoubt"]> {
+  return {
+    date,
+    conflict:
+      `Microsoft's pages disagree on whether ${model} ${version} is closed to new customers since ${date}: the retirement table ` +
+      `(${RETIREMENT_TABLE_2025.date}) lists "Deprecation Date (No New Customers) ${date}" with retirement ${oldRetirement}; the newer ` +
+      `retirement schedule (${RETIREMENT_SCHEDULE.date}) has no deprecation column and moves retirement to ${retirement}; the lifecycle ` +
+      `page (${LIFECYCLE_POLICY.date}) promises GA versions to new customers for at least 12 months after launch`,
+    advice:
+      "a subscription that never deployed it may be refused: run `az cognitiveservices model list --location <region>` (or check the " +
+      "Foundry portal) with that subscription, and if the version is not offered, pin the newest GA version offered on the SKU in that region",
+    sources: [RETIREMENT_TABLE_2025, RETIREMENT_SCHEDULE, LIFECYCLE_POLICY],
+  };
+}
 
 const LATER_DATE_NOTE =
   "The 2025-12-16 retirement table and the 2026-07-07 schedule include gave an earlier retirement date; the 2026-09-02 schedule moved it.";
@@ -132,9 +236,108 @@ function entry(
   };
 }
 
+function direct(
+  format: string,
+  model: string,
+  version: string,
+  status: ModelLifecycleStatus,
+  retirementDate: string | undefined,
+  extra: Partial<ModelLifecycleEntry> = {},
+): ModelLifecycleEntry {
+  return { model, version, status, retirementDate, format, source: FOUNDRY_RETIREMENT_SCHEDULE, ...extra };
+}
+
+// Where the newest models page (models-azure-direct-others.md, 10/05/2026) calls a model by
+// another name or stage than the schedule, the entry's note says so. Versions the schedule shows
+// as "—" come from the note's source.
+const UNLISTED_SKUS =
+  "SKUs not known: no Microsoft availability matrix read here lists them all (the GlobalStandard one dates from 2025-09-29), " +
+  "so any SKU passes; the (non-Microsoft) deployment examples read use GlobalStandard.";
+
 /**
- * Azure OpenAI model versions with their lifecycle and the SKUs they are offered on: every model
- * this repository mentions, their replacements and neighbours. Dates are Microsoft's (see
+ * Foundry Models sold directly by Azure from other providers (Microsoft, Meta, Mistral AI,
+ * DeepSeek, xAI): deployable only on an account of kind `AIServices`. Most are offered on
+ * Global SKUs only, which an EU- or US-resident environment refuses.
+ */
+export const FOUNDRY_DIRECT_MODELS: readonly ModelLifecycleEntry[] = [
+  direct("Microsoft", "MAI-Thinking-1", "2026-06-01", "Preview", undefined, {
+    source: MAI_THINKING,
+    skus: ["GlobalStandard"],
+    skuSource: MAI_THINKING,
+    note:
+      'The page says "available for global standard deployment" and "PTU deployment is currently not supported". ' +
+      "Not in the 2026-09-02 retirement schedule: no retirement date; preview models may change or be withdrawn.",
+  }),
+  direct("Meta", "Llama-3.3-70B-Instruct", "9", "GA", undefined, {
+    skus: ["GlobalStandard", "GlobalProvisionedManaged"],
+    skuSource: DIRECT_GLOBAL_PROVISIONED,
+    skuRegions: { GlobalStandard: DIRECT_GLOBAL_STANDARD_REGIONS, GlobalProvisionedManaged: DIRECT_GLOBAL_PROVISIONED_REGIONS },
+    note:
+      `Global SKUs only: GlobalStandard per ${DIRECT_GLOBAL_STANDARD.location} (${DIRECT_GLOBAL_STANDARD.date}), ` +
+      `GlobalProvisionedManaged per the skuSource; not in ${DIRECT_DATA_ZONE.location} (${DIRECT_DATA_ZONE.date}). ` +
+      'Version "9": the schedule shows "—"; 9 is the version in dotnet/aspire src/Aspire.Hosting.Azure.AIFoundry/AIFoundryModel.Generated.cs ' +
+      "(generated from the Foundry catalog), not confirmed on a Microsoft Learn page.",
+  }),
+  direct("Meta", "Llama-4-Maverick-17B-128E-Instruct-FP8", "2", "GA", undefined, {
+    skus: ["GlobalStandard"],
+    skuSource: DIRECT_GLOBAL_STANDARD,
+    skuRegions: { GlobalStandard: DIRECT_GLOBAL_STANDARD_REGIONS },
+    note:
+      `GlobalStandard only: not in the data-zone (${DIRECT_DATA_ZONE.date}) or global provisioned (${DIRECT_GLOBAL_PROVISIONED.date}) matrices. ` +
+      'Version "2": the schedule shows "—"; 2 is from dotnet/aspire AIFoundryModel.Generated.cs, not confirmed on a Microsoft Learn page.',
+  }),
+  direct("Mistral AI", "Mistral-Large-3", "1", "Preview", undefined, {
+    skuRegions: { DataZoneStandard: [...DIRECT_DATA_ZONE_US, ...DIRECT_DATA_ZONE_EU] },
+    note:
+      `DataZoneStandard in the EU and US data zones per ${DIRECT_DATA_ZONE.location} (${DIRECT_DATA_ZONE.date}). ${UNLISTED_SKUS} ` +
+      "Stage: Preview on the 2026-09-02 schedule and the 2026-10-05 models page; the 2026-07-07 schedule include said GA.",
+  }),
+  direct("Mistral AI", "mistral-document-ai-2512", "1", "GA", undefined, {
+    skuRegions: { DataZoneStandard: [...DIRECT_DATA_ZONE_US, ...DIRECT_DATA_ZONE_EU] },
+    note: `DataZoneStandard in the EU and US data zones per ${DIRECT_DATA_ZONE.location} (${DIRECT_DATA_ZONE.date}). ${UNLISTED_SKUS}`,
+  }),
+  direct("DeepSeek", "DeepSeek-V4-Pro", "2026-04-23", "GA", "2028-02-20", { note: UNLISTED_SKUS }),
+  direct("DeepSeek", "DeepSeek-V4-Flash", "2026-04-23", "GA", "2028-02-20", { replacement: "DeepSeek-V4-Flash-0731", note: UNLISTED_SKUS }),
+  direct("DeepSeek", "DeepSeek-R1", "1", "Retired", "2026-08-13", {
+    replacement: "DeepSeek-V4-Pro",
+    skus: ["GlobalStandard", "GlobalProvisionedManaged"],
+    skuSource: DIRECT_GLOBAL_PROVISIONED,
+    skuRegions: { GlobalStandard: DIRECT_GLOBAL_STANDARD_REGIONS, GlobalProvisionedManaged: DIRECT_GLOBAL_PROVISIONED_REGIONS },
+    note: `GlobalStandard per ${DIRECT_GLOBAL_STANDARD.location} (${DIRECT_GLOBAL_STANDARD.date}).`,
+  }),
+  direct("DeepSeek", "DeepSeek-V3.1", "1", "Retired", "2026-07-13", {
+    replacement: "DeepSeek-V4-Flash",
+    skus: ["GlobalStandard"],
+    skuSource: DIRECT_GLOBAL_STANDARD,
+    skuRegions: { GlobalStandard: DIRECT_GLOBAL_STANDARD_REGIONS },
+  }),
+  direct("xAI", "grok-4", "1", "GA", undefined, {
+    skus: ["GlobalStandard"],
+    skuSource: DIRECT_GLOBAL_STANDARD,
+    skuRegions: { GlobalStandard: DIRECT_GLOBAL_STANDARD_REGIONS },
+    note:
+      `GlobalStandard only: not in the data-zone (${DIRECT_DATA_ZONE.date}) or global provisioned (${DIRECT_GLOBAL_PROVISIONED.date}) matrices. ` +
+      'Registration is required for access (models page, 2026-10-05), which names the provider "SpaceXAI"; the format stays "xAI" ' +
+      "in every deployment example read (could not confirm a change).",
+  }),
+  direct("xAI", "grok-4-1-fast-reasoning", "1", "GA", undefined, {
+    skuRegions: { DataZoneStandard: DIRECT_DATA_ZONE_US },
+    note:
+      `DataZoneStandard in the US data zone only per ${DIRECT_DATA_ZONE.location} (${DIRECT_DATA_ZONE.date}). ${UNLISTED_SKUS} ` +
+      'The 2026-10-05 models page spells it "grok-4.1-fast-reasoning"; the schedule and the matrix "grok-4-1-fast-reasoning".',
+  }),
+  direct("xAI", "grok-3", "1", "Retired", "2026-05-01", {
+    replacement: "grok-4",
+    skus: ["GlobalStandard", "DataZoneStandard"],
+    skuSource: DIRECT_DATA_ZONE,
+    skuRegions: { GlobalStandard: DIRECT_GLOBAL_STANDARD_REGIONS, DataZoneStandard: DIRECT_DATA_ZONE_US },
+    note: `GlobalStandard per ${DIRECT_GLOBAL_STANDARD.location} (${DIRECT_GLOBAL_STANDARD.date}).`,
+  }),
+];
+
+/**
+ * Model versions with their lifecycle and the SKUs they are offered on: every Azure OpenAI model
+ * this repository mentions, their replacements and neighbours, and {@link FOUNDRY_DIRECT_MODELS}. Dates are Microsoft's (see
  * {@link MODEL_CATALOG_SOURCE_DATE}); how to update it: docs/evidence/model-lifecycle.md.
  */
 export const MODEL_LIFECYCLE_CATALOG: readonly ModelLifecycleEntry[] = [
@@ -174,13 +377,28 @@ export const MODEL_LIFECYCLE_CATALOG: readonly ModelLifecycleEntry[] = [
     deprecationDate: "2026-11-13",
     note: `Deprecation date from ${RETIREMENT_TABLE_2025.location}; the retirement date is the same on both pages.`,
   }),
-  entry("gpt-5.2", "2025-12-11", "GA", "2027-06-08", GPT_5_4_SKUS, { note: LATER_DATE_NOTE }),
-  entry("gpt-5.4", "2026-03-05", "GA", "2027-09-02", GPT_5_4_SKUS, {
-    note: `${LATER_DATE_NOTE} Deprecation (no new customers) date not published on the 2026-09-02 page.`,
+  entry("gpt-5.2", "2025-12-11", "GA", "2027-06-08", GPT_5_4_SKUS, {
+    note: LATER_DATE_NOTE,
+    newCustomerDoubt: newCustomerDoubt("gpt-5.2", "2025-12-11", "2026-06-12", "2026-12-12", "2027-06-08"),
   }),
-  entry("gpt-5.4-mini", "2026-03-17", "GA", "2027-09-21", STANDARD_TOKEN_ONLY, { note: LATER_DATE_NOTE }),
-  entry("gpt-5.4-nano", "2026-03-17", "GA", "2027-09-21", STANDARD_TOKEN_ONLY, { note: LATER_DATE_NOTE }),
-  entry("gpt-5.5", "2026-04-24", "GA", "2027-10-26", GPT_5_4_SKUS, { note: LATER_DATE_NOTE }),
+  entry("gpt-5.4", "2026-03-05", "GA", "2027-09-02", GPT_5_4_SKUS, {
+    note:
+      `${LATER_DATE_NOTE} Deprecation (no new customers): ${RETIREMENT_TABLE_2025.location} says 2026-09-05; the 2026-09-02 page ` +
+      "publishes none; the lifecycle page's 12 months would give 2027-03-05. Could not confirm which holds: see newCustomerDoubt.",
+    newCustomerDoubt: newCustomerDoubt("gpt-5.4", "2026-03-05", "2026-09-05", "2027-03-05", "2027-09-02"),
+  }),
+  entry("gpt-5.4-mini", "2026-03-17", "GA", "2027-09-21", STANDARD_TOKEN_ONLY, {
+    note: LATER_DATE_NOTE,
+    newCustomerDoubt: newCustomerDoubt("gpt-5.4-mini", "2026-03-17", "2026-09-18", "2027-03-18", "2027-09-21"),
+  }),
+  entry("gpt-5.4-nano", "2026-03-17", "GA", "2027-09-21", STANDARD_TOKEN_ONLY, {
+    note: LATER_DATE_NOTE,
+    newCustomerDoubt: newCustomerDoubt("gpt-5.4-nano", "2026-03-17", "2026-09-18", "2027-03-18", "2027-09-21"),
+  }),
+  entry("gpt-5.5", "2026-04-24", "GA", "2027-10-26", GPT_5_4_SKUS, {
+    note: LATER_DATE_NOTE,
+    newCustomerDoubt: newCustomerDoubt("gpt-5.5", "2026-04-24", "2026-10-24", "2027-04-24", "2027-10-26"),
+  }),
   // The 2026-09-02 schedule lists version 2026-07-09; Microsoft's reasoning-models page (ms.date
   // 2026-07-29) shows 2026-06-25. No availability matrix with gpt-5.6 was found: SKUs unknown.
   entry("gpt-5.6-sol", "2026-07-09", "GA", "2028-01-11", undefined),
@@ -189,6 +407,7 @@ export const MODEL_LIFECYCLE_CATALOG: readonly ModelLifecycleEntry[] = [
   entry("text-embedding-3-large", "1", "GA", "2028-02-09", EMBEDDING_SKUS),
   entry("text-embedding-3-small", "1", "GA", "2028-02-09", EMBEDDING_SKUS),
   entry("text-embedding-ada-002", "2", "GA", "2028-02-09", EMBEDDING_SKUS),
+  ...FOUNDRY_DIRECT_MODELS,
 ];
 
 /** What a lifecycle check found: `retired` fails the synth, the others warn or pass. */
@@ -210,6 +429,13 @@ export interface ModelLifecycleFinding {
   readonly daysToRetirement?: number;
   /** A sentence for the user: what, since or until when, per which page. */
   readonly message: string;
+  /**
+   * A doubt the user should know about even when the verdict passes: Microsoft's pages disagree
+   * on whether the version still takes new customers ({@link ModelLifecycleEntry.newCustomerDoubt}),
+   * from its date on.
+   * @default - none
+   */
+  readonly caveat?: string;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -269,7 +495,10 @@ export function checkModelLifecycle(
     };
   }
   const days = found.retirementDate === undefined ? undefined : daysBetween(today, found.retirementDate);
-  const base = { entry: found, daysToRetirement: days };
+  const doubt = found.newCustomerDoubt;
+  const caveat =
+    doubt && daysBetween(today, doubt.date) <= 0 ? `${model} ${version}: ${doubt.conflict}; ${doubt.advice}` : undefined;
+  const base = { entry: found, daysToRetirement: days, ...(caveat ? { caveat } : {}) };
   if (found.status === "Retired" || (days !== undefined && days <= 0)) {
     const since = found.retirementDate ? ` on ${found.retirementDate}` : "";
     return {
@@ -304,6 +533,15 @@ export function checkModelLifecycle(
     };
   }
   return { ...base, verdict: "ok", message: `${model} ${version} is ${found.status} until ${found.retirementDate ?? "(no date)"}` };
+}
+
+/**
+ * The format the catalog gives every version of `model` (`OpenAI` for entries without one), or
+ * `undefined` when the catalog does not know the model or its versions disagree.
+ */
+export function catalogModelFormat(model: string, catalog: readonly ModelLifecycleEntry[] = MODEL_LIFECYCLE_CATALOG): string | undefined {
+  const formats = new Set(catalog.filter((e) => e.model === model).map((e) => e.format ?? "OpenAI"));
+  return formats.size === 1 ? [...formats][0] : undefined;
 }
 
 /**

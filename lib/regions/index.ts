@@ -4,5 +4,5 @@
 export { DEPLOYMENT_SKUS, isProvisioned, processingScope } from "./processing";
 export type { DeploymentSku, ProcessingScope } from "./processing";
 
-export { RESIDENCY_POLICIES, checkResidency, checkResidencyDefinition, findResidencyPolicy, resolveResidency, skuResidencyProblem } from "./residency";
-export type { CustomResidency, Residency, ResidencyPolicy, ResidencyPolicyName, ResidencySubject } from "./residency";
+export { RESIDENCY_POLICIES, checkResidency, checkResidencyDefinition, findResidencyPolicy, resolveResidency, skuResidencyProblem, skusWithinResidency } from "./residency";
+export type { CustomResidency, Residency, ResidencyDeployment, ResidencyPolicy, ResidencyPolicyName, ResidencySubject } from "./residency";

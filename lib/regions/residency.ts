@@ -71,20 +71,33 @@ export function resolveResidency(residency: Residency): ResidencyPolicy {
   };
 }
 
-/** Why `sku` in `location` breaks the policy, or undefined when it keeps data inside it. */
-export function skuResidencyProblem(policy: ResidencyPolicy, sku: DeploymentSku, location: string): string | undefined {
+/**
+ * Why `sku` in `location` breaks the policy, or undefined when it keeps data inside it. `model`,
+ * when given, is named in the message (`Llama-3.3-70B-Instruct on GlobalStandard processes ...`).
+ */
+export function skuResidencyProblem(policy: ResidencyPolicy, sku: DeploymentSku, location: string, model?: string): string | undefined {
+  const what = model ? `${model} on ${sku}` : sku;
   const scope = processingScope(sku);
   if (scope === "global" && !policy.allowsGlobalProcessing) {
-    return `${sku} processes data in any Azure region worldwide; residency "${policy.name}" allows ${allowedSkuText(policy, location)}`;
+    return `${what} processes data in any Azure region worldwide; residency "${policy.name}" allows ${allowedSkuText(policy, location)}`;
   }
   if (scope === "dataZone") {
     const zone = findRegion(location)?.dataZone;
-    if (!zone) return `${sku} needs a data zone, and ${location} is in none; residency "${policy.name}" allows ${allowedSkuText(policy, location)}`;
+    if (!zone) return `${what} needs a data zone, and ${location} is in none; residency "${policy.name}" allows ${allowedSkuText(policy, location)}`;
     if (!policy.allowsGlobalProcessing && zone !== policy.dataZone) {
-      return `${sku} in ${location} processes data anywhere in the ${zone} data zone; residency "${policy.name}" allows ${allowedSkuText(policy, location)}`;
+      return `${what} in ${location} processes data anywhere in the ${zone} data zone; residency "${policy.name}" allows ${allowedSkuText(policy, location)}`;
     }
   }
   return undefined;
+}
+
+/**
+ * Of the SKUs a model is offered on, those that keep data inside the policy in `location`: an
+ * empty list means the model cannot be deployed there under this residency at all (most
+ * non-OpenAI Foundry models are offered on Global SKUs only).
+ */
+export function skusWithinResidency(policy: ResidencyPolicy, offered: readonly DeploymentSku[], location: string): DeploymentSku[] {
+  return offered.filter((sku) => skuResidencyProblem(policy, sku, location) === undefined);
 }
 
 function allowedSkuText(policy: ResidencyPolicy, location: string): string {
@@ -95,12 +108,31 @@ function allowedSkuText(policy: ResidencyPolicy, location: string): string {
   return families.join(", ");
 }
 
+/** A deployment as a residency check sees it. */
+export interface ResidencyDeployment {
+  /** Deployment name, for the prop path. */
+  readonly name: string;
+  /** Deployment SKU: it decides where data is processed. */
+  readonly sku: DeploymentSku;
+  /**
+   * Model name, named in the message.
+   * @default - the message names the SKU only
+   */
+  readonly model?: string;
+  /**
+   * The SKUs the model version is offered on (the model lifecycle catalog's `skus`): when none
+   * of them fits the residency, the message says the model cannot be deployed under it.
+   * @default - not known: the message suggests other SKUs only
+   */
+  readonly offeredSkus?: readonly DeploymentSku[];
+}
+
 /** What a residency check looks at. */
 export interface ResidencySubject {
   /** Locations of the Azure OpenAI accounts. */
   readonly regions: readonly string[];
   /** Deployments made in every region. */
-  readonly deployments: readonly { readonly name: string; readonly sku: DeploymentSku }[];
+  readonly deployments: readonly ResidencyDeployment[];
   /** Log destinations (workspaces, archives), by a name for messages. */
   readonly logDestinations?: Readonly<Record<string, string>>;
 }
@@ -116,8 +148,14 @@ export function checkResidency(c: PropChecks, policy: ResidencyPolicy, subject: 
   });
   for (const location of subject.regions) {
     for (const d of subject.deployments) {
-      const problem = skuResidencyProblem(policy, d.sku, location);
-      if (problem) c.fail(`deployments[${d.name}].sku`, d.sku, problem);
+      const problem = skuResidencyProblem(policy, d.sku, location, d.model);
+      if (!problem) continue;
+      const fitting = d.offeredSkus ? skusWithinResidency(policy, d.offeredSkus, location) : undefined;
+      const noFit =
+        fitting && fitting.length === 0
+          ? `; ${d.model ?? "the model"} is offered only on ${d.offeredSkus?.join(", ")}, so it cannot be deployed in ${location} under residency "${policy.name}"`
+          : "";
+      c.fail(`deployments[${d.name}].sku`, d.sku, `${problem}${noFit}`);
     }
   }
   for (const [destination, location] of Object.entries(subject.logDestinations ?? {})) {

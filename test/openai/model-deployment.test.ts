@@ -1,6 +1,8 @@
+import { AnnotationMetadataEntryType, TerraformVariable } from "cdktf";
 import { ModelDeploymentOptions } from "../../lib/openai";
+import { formatNeedsAiServices, KNOWN_MODEL_FORMATS, modelFormatProblem } from "../../lib/openai/deployment-options";
 import { gpt, openAiAccount } from "../helpers/openai";
-import { resources, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { failedProps, resources, synthJson, testStack, validationErrors } from "../helpers/synth";
 
 function accountWith(deployments: ModelDeploymentOptions[]) {
   const stack = testStack();
@@ -82,5 +84,139 @@ describe("model deployments", () => {
     expect(validationErrors(stack)).toEqual([
       '[test/openai] deployments: ["chat"] is not allowed; allowed: each deployment name once, ignoring case',
     ]);
+  });
+});
+
+/** Gives `account` the `kind` a Foundry-aware account exposes (IOpenAiAccount gains `kind`). */
+function withKind<T extends object>(account: T, kind: string): T {
+  Object.defineProperty(account, "kind", { value: kind, configurable: true });
+  return account;
+}
+
+function deploymentWarnings(stack: ReturnType<typeof testStack>): string[] {
+  validationErrors(stack);
+  return stack.node
+    .findAll()
+    .flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === AnnotationMetadataEntryType.WARN)
+    .map((m) => String(m.data));
+}
+
+const llama = (extra: Partial<ModelDeploymentOptions> = {}): ModelDeploymentOptions => ({
+  name: "llama",
+  model: "Llama-3.3-70B-Instruct",
+  version: "9",
+  format: "Meta",
+  sku: "GlobalStandard",
+  capacity: 10,
+  ...extra,
+});
+
+describe("model format", () => {
+  test("a Meta model on an AIServices account is emitted with model.format Meta", () => {
+    const stack = testStack();
+    withKind(openAiAccount(stack), "AIServices").addDeployment(llama());
+    expect(validationErrors(stack)).toEqual([]);
+    const [deployment] = Object.values(resources(synthJson(stack), "azurerm_cognitive_deployment"));
+    expect(deployment).toMatchObject({
+      model: { format: "Meta", name: "Llama-3.3-70B-Instruct", version: "9" },
+      sku: { name: "GlobalStandard", capacity: 10 },
+    });
+  });
+
+  test("each provider's format is emitted as given", () => {
+    const stack = testStack();
+    const account = withKind(openAiAccount(stack), "AIServices");
+    account.addDeployment({ name: "mai", model: "MAI-Thinking-1", version: "2026-06-01", format: "Microsoft", sku: "GlobalStandard", capacity: 1 });
+    account.addDeployment({ name: "mistral", model: "Mistral-Large-3", version: "1", format: "Mistral AI", sku: "DataZoneStandard", capacity: 1 });
+    account.addDeployment({ name: "deepseek", model: "DeepSeek-V4-Pro", version: "2026-04-23", format: "DeepSeek", sku: "GlobalStandard", capacity: 1 });
+    account.addDeployment({ name: "grok", model: "grok-4", version: "1", format: "xAI", sku: "GlobalStandard", capacity: 1 });
+    expect(failedProps(stack)).toEqual([]);
+    const formats = Object.values(resources(synthJson(stack), "azurerm_cognitive_deployment")).map((d) => [d.name, d.model.format]);
+    expect(Object.fromEntries(formats)).toEqual({ mai: "Microsoft", mistral: "Mistral AI", deepseek: "DeepSeek", grok: "xAI" });
+  });
+
+  test("a non-OpenAI format on an account of kind OpenAI fails on format", () => {
+    const stack = testStack();
+    withKind(openAiAccount(stack), "OpenAI").addDeployment(llama());
+    expect(failedProps(stack)).toEqual([expect.objectContaining({ path: "test/openai/deployment-llama", prop: "format", value: "Meta" })]);
+  });
+
+  test("the canonical message names the kind the format needs", () => {
+    const stack = testStack();
+    withKind(openAiAccount(stack), "OpenAI").addDeployment(llama());
+    expect(validationErrors(stack)).toEqual([
+      '[test/openai/deployment-llama] format: "Meta" is not allowed; allowed: OpenAI on an account of kind OpenAI; Meta models need an account of kind AIServices (a Foundry resource)',
+    ]);
+  });
+
+  test("an OpenAI model on an account of kind OpenAI passes", () => {
+    const stack = testStack();
+    withKind(openAiAccount(stack), "OpenAI").addDeployment(gpt("chat", { model: "gpt-5.4", version: "2026-03-05" }));
+    expect(failedProps(stack)).toEqual([]);
+  });
+
+  test("an account that does not expose its kind is not compared (until IOpenAiAccount has kind)", () => {
+    const stack = testStack();
+    openAiAccount(stack).addDeployment(llama());
+    expect(failedProps(stack)).toEqual([]);
+  });
+
+  test.each(["openai", "OPENAI", "meta", "Mistral", "mistralai", "XAI", "Deepseek", "Microsoft "])("the misspelt format %p fails", (format) => {
+    const stack = testStack();
+    withKind(openAiAccount(stack), "AIServices").addDeployment(gpt("chat", { model: "my-model", version: "1", format, sku: "GlobalStandard" }));
+    expect(failedProps(stack)).toEqual([expect.objectContaining({ prop: "format", value: format })]);
+  });
+
+  test.each(["", "  "])("a blank format %p fails", (format) => {
+    const stack = testStack();
+    openAiAccount(stack).addDeployment(gpt("chat", { format }));
+    expect(failedProps(stack)).toEqual([expect.objectContaining({ prop: "format", value: format })]);
+  });
+
+  test("a format that is not text fails instead of crashing the synth", () => {
+    const stack = testStack();
+    openAiAccount(stack).addDeployment(gpt("chat", { format: 42 as unknown as string }));
+    expect(failedProps(stack)).toEqual([expect.objectContaining({ prop: "format", value: 42 })]);
+  });
+
+  test("a format the library does not know warns and passes", () => {
+    const stack = testStack();
+    withKind(openAiAccount(stack), "AIServices").addDeployment(gpt("kimi", { model: "Kimi-K2.6", version: "2026-04-20", format: "MoonshotAI", sku: "GlobalStandard" }));
+    expect(failedProps(stack)).toEqual([]);
+    expect(deploymentWarnings(stack)).toEqual(expect.arrayContaining([expect.stringMatching(/^kimi: format "MoonshotAI" is not one this library knows/)]));
+    const [deployment] = Object.values(resources(synthJson(stack), "azurerm_cognitive_deployment"));
+    expect(deployment.model.format).toBe("MoonshotAI");
+  });
+
+  test("a catalog model deployed with another format fails: the default OpenAI for a Meta model", () => {
+    const stack = testStack();
+    withKind(openAiAccount(stack), "AIServices").addDeployment(llama({ format: undefined }));
+    expect(failedProps(stack)).toEqual([expect.objectContaining({ prop: "format", value: "OpenAI", rule: expect.stringContaining('"Meta"') })]);
+  });
+
+  test("a format given as a Terraform reference is not checked", () => {
+    const stack = testStack();
+    const format = new TerraformVariable(stack, "format", { type: "string" }).stringValue;
+    withKind(openAiAccount(stack), "OpenAI").addDeployment(gpt("chat", { model: "my-model", version: "1", format }));
+    expect(failedProps(stack)).toEqual([]);
+  });
+});
+
+describe("modelFormatProblem", () => {
+  test("returns the problem as data with its severity", () => {
+    expect(modelFormatProblem("Meta", "OpenAI")).toMatchObject({ severity: "error", prop: "format", value: "Meta" });
+    expect(modelFormatProblem("mistral ai", "AIServices")).toMatchObject({ severity: "error", value: "mistral ai", rule: expect.stringContaining('"Mistral AI"') });
+    expect(modelFormatProblem("Anthropic", "AIServices")).toMatchObject({ severity: "warning", value: "Anthropic" });
+    expect(modelFormatProblem("Anthropic", "OpenAI")).toMatchObject({ severity: "error" });
+  });
+
+  test("every known format passes on AIServices, and only OpenAI on OpenAI", () => {
+    for (const format of KNOWN_MODEL_FORMATS) {
+      expect(modelFormatProblem(format, "AIServices")).toBeUndefined();
+      expect(modelFormatProblem(format)).toBeUndefined();
+      expect(modelFormatProblem(format, "OpenAI") === undefined).toBe(format === "OpenAI");
+      expect(formatNeedsAiServices(format)).toBe(format !== "OpenAI");
+    }
   });
 });

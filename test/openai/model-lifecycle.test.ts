@@ -4,8 +4,12 @@ import { ModelDeploymentOptions, OpenAiAccount } from "../../lib/openai";
 import { ModelDeployment } from "../../lib/openai/model-deployment";
 import { DeploymentSku } from "../../lib/regions/processing";
 import { SYNTH_DATE_CONTEXT_KEY } from "../../lib/core/synth-date";
+import { KNOWN_MODEL_FORMATS } from "../../lib/openai/deployment-options";
 import {
+  catalogModelFormat,
   checkModelLifecycle,
+  findModelLifecycle,
+  FOUNDRY_DIRECT_MODELS,
   isIsoDate,
   MODEL_CATALOG_SOURCE_DATE,
   MODEL_LIFECYCLE_CATALOG,
@@ -146,12 +150,13 @@ describe("ModelDeployment lifecycle checks", () => {
   });
 
   test("a current version passes without warnings", () => {
-    expect(deploy({}, "2026-12-01")).toEqual({ errors: [], warnings: [] });
+    // Before 2026-09-05, the date from which Microsoft's pages disagree on gpt-5.4 (see below).
+    expect(deploy({}, "2026-09-04")).toEqual({ errors: [], warnings: [] });
   });
 
-  test("a SKU the model is not offered on fails", () => {
+  test("a SKU the model is not offered on fails, listing the SKUs it is offered on", () => {
     const { errors } = deploy({ sku: "Standard" }, "2026-12-01");
-    expect(errors).toEqual([expect.stringMatching(/^sku: "Standard" is not allowed; gpt-5\.4 2026-03-05 is offered on: .*DataZoneStandard/)]);
+    expect(errors).toEqual([expect.stringMatching(/^sku: "Standard" is not allowed; allowed: .*DataZoneStandard.*; gpt-5\.4 2026-03-05 is offered only on these/)]);
   });
 
   test(`"today" comes from the ${SYNTH_DATE_CONTEXT_KEY} context when no prop is given`, () => {
@@ -178,5 +183,95 @@ describe("ModelDeployment lifecycle checks", () => {
     });
     expect(d.node.validate()).toEqual([]);
     expect(d.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN)).toEqual([]);
+  });
+});
+
+describe("gpt-5.4 2026-03-05 and new customers (review N11)", () => {
+  const gpt54 = MODEL_LIFECYCLE_CATALOG.find((e) => e.model === "gpt-5.4" && e.version === "2026-03-05") as ModelLifecycleEntry;
+
+  test("the catalog records that Microsoft's pages disagree, as data, with what to do", () => {
+    expect(gpt54.newCustomerDoubt).toMatchObject({
+      date: "2026-09-05",
+      conflict: expect.stringMatching(/2026-09-05.*2027-03-05.*2027-09-02.*12 months/),
+      advice: expect.stringContaining("az cognitiveservices model list"),
+    });
+    // The three pages: the 2025-12-16 retirement table, the 2026-09-02 schedule, the lifecycle page.
+    expect(gpt54.newCustomerDoubt?.sources.map((s) => s.date)).toEqual(["2025-12-16", "2026-09-02", "2026-01-30"]);
+    expect(gpt54.newCustomerDoubt?.sources[0].location).toContain("includes/retirement/models.md");
+    // The verdict stays ok: the doubt does not invent a deprecation date.
+    expect(gpt54.deprecationDate).toBeUndefined();
+  });
+
+  test("the check reports it as a caveat from 2026-09-05 on, not before", () => {
+    expect(checkModelLifecycle("gpt-5.4", "2026-03-05", "2026-09-04")).toMatchObject({ verdict: "ok" });
+    expect(checkModelLifecycle("gpt-5.4", "2026-03-05", "2026-09-04").caveat).toBeUndefined();
+    expect(checkModelLifecycle("gpt-5.4", "2026-03-05", "2026-09-05")).toMatchObject({
+      verdict: "ok",
+      caveat: expect.stringContaining("closed to new customers since 2026-09-05"),
+    });
+  });
+
+  test("a deployment warns with it on the test synth date and still passes", () => {
+    const { errors, warnings } = deploy({}, "2026-12-01");
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([expect.stringMatching(/^chat: gpt-5\.4 2026-03-05: Microsoft's pages disagree .*az cognitiveservices model list/)]);
+  });
+
+  test("the newer GA versions the include also dated carry the same doubt", () => {
+    const doubts = MODEL_LIFECYCLE_CATALOG.filter((e) => e.newCustomerDoubt).map((e) => [e.model, e.newCustomerDoubt?.date]);
+    expect(Object.fromEntries(doubts)).toEqual({
+      "gpt-5.2": "2026-06-12",
+      "gpt-5.4": "2026-09-05",
+      "gpt-5.4-mini": "2026-09-18",
+      "gpt-5.4-nano": "2026-09-18",
+      "gpt-5.5": "2026-10-24",
+    });
+  });
+});
+
+describe("Foundry Models sold directly by Azure", () => {
+  const direct = (model: string, version: string) => findModelLifecycle(model, version) as ModelLifecycleEntry;
+
+  test("the catalog has at least one from Microsoft, Meta, Mistral AI, DeepSeek and xAI, each with a dated Microsoft source", () => {
+    const formats = new Set(FOUNDRY_DIRECT_MODELS.map((e) => e.format));
+    expect([...formats].sort()).toEqual(["DeepSeek", "Meta", "Microsoft", "Mistral AI", "xAI"]);
+    for (const e of FOUNDRY_DIRECT_MODELS) {
+      expect(MODEL_LIFECYCLE_CATALOG).toContain(e);
+      expect(KNOWN_MODEL_FORMATS).toContain(e.format);
+      expect(e.source.location).toMatch(/MicrosoftDocs\/azure-ai-docs|learn\.microsoft\.com/);
+      for (const regions of Object.values(e.skuRegions ?? {})) expect(regions.length).toBeGreaterThan(0);
+    }
+  });
+
+  test("Azure OpenAI entries have no format (OpenAI), so the catalog keeps its shape", () => {
+    expect(direct("gpt-5.4", "2026-03-05").format).toBeUndefined();
+    expect(catalogModelFormat("gpt-5.4")).toBe("OpenAI");
+    expect(catalogModelFormat("Llama-3.3-70B-Instruct")).toBe("Meta");
+    expect(catalogModelFormat("Mistral-Large-3")).toBe("Mistral AI");
+    expect(catalogModelFormat("no-such-model")).toBeUndefined();
+  });
+
+  test("Llama-3.3-70B-Instruct is offered on Global SKUs only; Mistral-Large-3 also in the EU data zone", () => {
+    expect(direct("Llama-3.3-70B-Instruct", "9")).toMatchObject({ status: "GA", format: "Meta", skus: ["GlobalStandard", "GlobalProvisionedManaged"] });
+    expect(unofferedSku("Llama-3.3-70B-Instruct", "9", "DataZoneStandard")).toEqual(["GlobalStandard", "GlobalProvisionedManaged"]);
+    expect(direct("Mistral-Large-3", "1").skuRegions?.DataZoneStandard).toEqual(expect.arrayContaining(["swedencentral", "francecentral"]));
+  });
+
+  test("a retired DeepSeek version fails the synth and names Microsoft's replacement", () => {
+    expect(checkModelLifecycle("DeepSeek-R1", "1", "2026-12-01")).toMatchObject({ verdict: "retired", message: expect.stringContaining("DeepSeek-V4-Pro") });
+    const { errors } = deploy({ model: "DeepSeek-R1", version: "1", format: "DeepSeek", sku: "GlobalStandard" }, "2026-12-01");
+    expect(errors).toEqual([expect.stringMatching(/^version: "1" is not allowed; allowed: a version that is not retired; DeepSeek-R1 1 retired on 2026-08-13/)]);
+  });
+
+  test("a preview Microsoft model warns as preview; a GA xAI model passes", () => {
+    expect(checkModelLifecycle("MAI-Thinking-1", "2026-06-01", "2026-12-01").verdict).toBe("preview");
+    expect(deploy({ model: "grok-4", version: "1", format: "xAI", sku: "GlobalStandard" }, "2026-12-01")).toEqual({ errors: [], warnings: [] });
+  });
+
+  test("a version the catalog does not list keeps today's behaviour: unknown, warns, passes", () => {
+    expect(checkModelLifecycle("Llama-3.3-70B-Instruct", "4", "2026-12-01").verdict).toBe("unknown");
+    const { errors, warnings } = deploy({ model: "Llama-3.3-70B-Instruct", version: "4", format: "Meta", sku: "GlobalStandard" }, "2026-12-01");
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([expect.stringContaining("Llama-3.3-70B-Instruct 4 is not in the model lifecycle catalog")]);
   });
 });

@@ -12,6 +12,8 @@ import {
   resolveResidency,
   ResidencySubject,
 } from "../../lib";
+import { findModelLifecycle } from "../../lib/openai/model-lifecycle";
+import { skuResidencyProblem, skusWithinResidency } from "../../lib/regions";
 
 function problems(residency: Residency, subject: ResidencySubject): readonly string[] {
   const c = new PropChecks();
@@ -156,5 +158,65 @@ describe("table lookups keyed by user input (issue 12: Object.prototype names)",
     expect(problems({ name: "nordics", regions: ["valueOf"] }, { regions: [], deployments: [] })).toContainEqual(
       expect.stringContaining('residency.regions: "valueOf" is not allowed; allowed: regions that offer Azure OpenAI'),
     );
+  });
+});
+
+describe("residency for Foundry Models sold directly by Azure (non-OpenAI)", () => {
+  const llama = findModelLifecycle("Llama-3.3-70B-Instruct", "9");
+  const mistral = findModelLifecycle("Mistral-Large-3", "1");
+
+  function checked(residency: Residency, subject: ResidencySubject) {
+    const c = new PropChecks();
+    checkResidency(c, resolveResidency(residency), subject);
+    return c.problems;
+  }
+
+  test("eu refuses a GlobalStandard Meta model, naming the model and that no SKU it is offered on fits", () => {
+    const found = checked("eu", {
+      regions: ["swedencentral"],
+      deployments: [{ name: "llama", sku: "GlobalStandard", model: "Llama-3.3-70B-Instruct", offeredSkus: llama?.skus }],
+    });
+    expect(found).toEqual([{ prop: "deployments[llama].sku", value: "GlobalStandard", rule: expect.stringContaining("Llama-3.3-70B-Instruct on GlobalStandard") }]);
+    expect(found[0].rule).toContain("offered only on GlobalStandard, GlobalProvisionedManaged, so it cannot be deployed in swedencentral under residency \"eu\"");
+  });
+
+  test("the canonical message", () => {
+    expect(
+      problems("eu", { regions: ["swedencentral"], deployments: [{ name: "llama", sku: "GlobalStandard", model: "Llama-3.3-70B-Instruct", offeredSkus: llama?.skus }] }),
+    ).toEqual([
+      'deployments[llama].sku: "GlobalStandard" is not allowed; Llama-3.3-70B-Instruct on GlobalStandard processes data in any Azure region worldwide; ' +
+        'residency "eu" allows Standard, ProvisionedManaged (regional processing), DataZone* (the EU data zone); ' +
+        'Llama-3.3-70B-Instruct is offered only on GlobalStandard, GlobalProvisionedManaged, so it cannot be deployed in swedencentral under residency "eu"',
+    ]);
+  });
+
+  test("eu accepts a Mistral model on DataZoneStandard in an EU region", () => {
+    expect(mistral?.skuRegions?.DataZoneStandard).toContain("swedencentral");
+    expect(checked("eu", { regions: ["swedencentral"], deployments: [{ name: "mistral", sku: "DataZoneStandard", model: "Mistral-Large-3" }] })).toEqual([]);
+  });
+
+  test("eu refuses a Global SKU of a model offered on other SKUs too, without saying it cannot be deployed", () => {
+    const found = checked("eu", {
+      regions: ["swedencentral"],
+      deployments: [{ name: "r", sku: "GlobalStandard", model: "some-model", offeredSkus: ["GlobalStandard", "DataZoneStandard"] }],
+    });
+    expect(found).toEqual([expect.objectContaining({ prop: "deployments[r].sku", value: "GlobalStandard" })]);
+    expect(found[0].rule).not.toContain("cannot be deployed");
+  });
+
+  test("global allows the Meta model on GlobalStandard", () => {
+    expect(checked("global", { regions: ["eastus2"], deployments: [{ name: "llama", sku: "GlobalStandard", model: "Llama-3.3-70B-Instruct", offeredSkus: llama?.skus }] })).toEqual([]);
+  });
+
+  test("skusWithinResidency lists the offered SKUs that keep data inside the policy", () => {
+    expect(skusWithinResidency(RESIDENCY_POLICIES.eu, ["GlobalStandard", "GlobalProvisionedManaged"], "swedencentral")).toEqual([]);
+    expect(skusWithinResidency(RESIDENCY_POLICIES.eu, ["GlobalStandard", "DataZoneStandard"], "swedencentral")).toEqual(["DataZoneStandard"]);
+    expect(skusWithinResidency(RESIDENCY_POLICIES.eu, ["DataZoneStandard"], "uksouth")).toEqual([]);
+    expect(skusWithinResidency(RESIDENCY_POLICIES.global, ["GlobalStandard"], "eastus")).toEqual(["GlobalStandard"]);
+  });
+
+  test("skuResidencyProblem names the model when given, and only the SKU otherwise", () => {
+    expect(skuResidencyProblem(RESIDENCY_POLICIES.eu, "GlobalStandard", "swedencentral", "grok-4")).toMatch(/^grok-4 on GlobalStandard processes data/);
+    expect(skuResidencyProblem(RESIDENCY_POLICIES.eu, "GlobalStandard", "swedencentral")).toMatch(/^GlobalStandard processes data/);
   });
 });
