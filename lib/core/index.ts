@@ -6,6 +6,8 @@ export type { SynthProblem } from "./guarded-app";
 
 export { PropChecks, addPropChecks, isKnownToken, isToken } from "./validation";
 export type { PropProblem } from "./validation";
+export { LOCK_PROP_KEYS } from "./known-props";
+export type { AllKeys, PropKeys, PropKeysOf } from "./known-props";
 
 export { MIN_REASON_LENGTH, acknowledgeWeakening, acknowledgedWeakenings } from "./justification";
 export type { AcknowledgedWeakening, Justification } from "./justification";
