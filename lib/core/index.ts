@@ -42,5 +42,8 @@ export type { IOperationChain } from "./operation-chain";
 
 export { SYNTH_DATE_CONTEXT_KEY } from "./synth-date";
 
+export { isStackWideAspect, propagateStackWideAspects } from "./stack-aspects";
+export type { IStackWideAspect } from "./stack-aspects";
+
 export { AZAPI_PROVIDER_SOURCE, AZAPI_PROVIDER_VERSION, AzapiProvider, AzapiResource, AzapiUpdateResource, azapiProvider } from "./azapi";
 export type { AzapiProviderProps, AzapiResourceProps, AzapiUpdateResourceProps } from "./azapi";
