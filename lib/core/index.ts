@@ -6,7 +6,7 @@ export type { SynthProblem } from "./guarded-app";
 
 export { PropChecks, addPropChecks, isKnownToken, isToken } from "./validation";
 export type { PropProblem } from "./validation";
-export { LOCK_PROP_KEYS } from "./known-props";
+export { LOCK_PROP_KEYS } from "./features/lock-keys";
 export type { AllKeys, PropKeys, PropKeysOf } from "./known-props";
 
 export { MIN_REASON_LENGTH, acknowledgeWeakening, acknowledgedWeakenings } from "./justification";

@@ -2,7 +2,6 @@
 // security feature. TypeScript catches excess properties only in object literals, and JavaScript
 // callers not at all, so each construct lists its props and checks what it was given.
 import { Token } from "cdktf";
-import type { LockProps } from "./features/lock";
 import { didYouMean } from "./suggestion";
 
 /** Every key of `T`, of every member when `T` is a union (`keyof` alone gives only the shared keys). */
@@ -17,9 +16,6 @@ export type PropKeys<T> = { readonly [K in AllKeys<T> & string]-?: true | PropKe
 
 /** The keys of a nested object whose own keys are checked (for example `lock`). */
 export type PropKeysOf = { readonly [key: string]: true | PropKeysOf };
-
-/** The keys of {@link LockProps}, for checking the `lock` prop of a construct. */
-export const LOCK_PROP_KEYS: PropKeys<LockProps> = { protection: true, name: true, reason: true };
 
 /** Most unknown props of one object reported one by one. */
 const MAX_UNKNOWN_REPORTED = 20;

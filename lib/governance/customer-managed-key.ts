@@ -11,7 +11,8 @@ import { IRoleTarget } from "../identity/role-target";
 import { addDiagnosticSettings, ResourceDiagnosticSetting } from "../monitoring/diagnostic-setting";
 import { KEY_VAULT_DIAGNOSTICS, KeyVaultLogCategory } from "../monitoring/log-categories";
 import { clientConfig } from "./private/client-config";
-import { LOCK_PROP_KEYS, PropKeys } from "../core/known-props";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
+import { PropKeys } from "../core/known-props";
 
 /** Key rotation, as ISO 8601 durations. */
 export interface KeyRotation {

@@ -7,7 +7,8 @@ import { findRegion } from "../core/region-catalog";
 import { addPropChecks, constructKeyProblem, isToken, PropChecks } from "../core/validation";
 import { findResidencyPolicy, Residency, ResidencyPolicy, resolveResidency } from "../regions/residency";
 import { IGrantee, PrincipalType } from "./principal";
-import { LOCK_PROP_KEYS, PropKeys } from "../core/known-props";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
+import { PropKeys } from "../core/known-props";
 
 /** Props of {@link WorkloadIdentity}. Governance tags come from {@link GovernanceTags}. */
 export interface WorkloadIdentityProps {

@@ -15,7 +15,8 @@ import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-ass
 import { IRoleTarget } from "../identity/role-target";
 import { AppliedException, NameChoice } from "./monitoring-props";
 import { appliedExceptions, checkAppliedExceptions, checkChosenName, chosenName } from "./private/common";
-import { LOCK_PROP_KEYS, PropKeys } from "../core/known-props";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
+import { PropKeys } from "../core/known-props";
 
 /** Table every Azure OpenAI log category lands in (Cognitive Services has no resource-specific tables). */
 export const DIAGNOSTICS_TABLE = "AzureDiagnostics";

@@ -20,7 +20,8 @@ import { appliedExceptions, checkAppliedExceptions, checkChosenName, chosenName 
 import { warnIfStorageDataPlaneExpected } from "./private/provider-check";
 import { checkArchiveRetention, resolveImmutability, resolveRetentionDays } from "./private/retention";
 import { ArchiveRetention } from "./retention";
-import { LOCK_PROP_KEYS, PropKeys } from "../core/known-props";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
+import { PropKeys } from "../core/known-props";
 
 /**
  * Redundancy of the archive. Both keep every copy in the account's region; geo-redundant

@@ -8,7 +8,8 @@ import { PrivateRangeRule } from "./address-ranges";
 import { blockToString, checkPrivateCidr, firstSubBlock, Ipv4Block, parseIpv4Block } from "./private/ipv4";
 import { checkLocationName } from "./private/location";
 import { checkSubnetId, virtualNetworkIdOfSubnet } from "./private/resource-ids";
-import { LOCK_PROP_KEYS, PropKeys } from "../core/known-props";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
+import { PropKeys } from "../core/known-props";
 
 /** Prefix bounds of a VNet the stack creates: /16 (65,536 addresses) to /29 (Azure's smallest subnet). */
 export const VNET_PREFIX_RULE: PrivateRangeRule = { minPrefix: 16, maxPrefix: 29 };
