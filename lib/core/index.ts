@@ -6,6 +6,8 @@ export type { SynthProblem } from "./guarded-app";
 
 export { PropChecks, addPropChecks, isKnownToken, isToken } from "./validation";
 export type { PropProblem } from "./validation";
+export { LOCK_PROP_KEYS } from "./features/lock-keys";
+export type { AllKeys, PropKeys, PropKeysOf } from "./known-props";
 
 export { MIN_REASON_LENGTH, acknowledgeWeakening, acknowledgedWeakenings } from "./justification";
 export type { AcknowledgedWeakening, Justification } from "./justification";
@@ -39,6 +41,9 @@ export { OperationChain } from "./operation-chain";
 export type { IOperationChain } from "./operation-chain";
 
 export { SYNTH_DATE_CONTEXT_KEY } from "./synth-date";
+
+export { isStackWideAspect, propagateStackWideAspects } from "./stack-aspects";
+export type { IStackWideAspect } from "./stack-aspects";
 
 export { AZAPI_PROVIDER_SOURCE, AZAPI_PROVIDER_VERSION, AzapiProvider, AzapiResource, AzapiUpdateResource, azapiProvider } from "./azapi";
 export type { AzapiProviderProps, AzapiResourceProps, AzapiUpdateResourceProps } from "./azapi";

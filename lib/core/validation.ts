@@ -1,6 +1,7 @@
 import { Token, Tokenization } from "cdktf";
 import { IConstruct } from "constructs";
 import { isValidReason, Justification, MIN_REASON_LENGTH } from "./justification";
+import { PropKeys, unknownProps } from "./known-props";
 import { nameProblem, ResourceKind } from "./naming";
 
 /**
@@ -128,6 +129,15 @@ export class PropChecks {
     }
   }
 
+  /**
+   * `props` has no prop outside `keys` (a typo such as `lcok` fails with a "did you mean"
+   * instead of silently dropping the feature); nested key lists are checked too (`lock.kidn`).
+   * `keys` is a {@link PropKeys} record, so the compiler keeps it complete.
+   */
+  public knownProps<T>(props: T, keys: PropKeys<T>, prefix = ""): void {
+    for (const problem of unknownProps(prefix, props, keys)) this.fail(problem.prop, problem.value, problem.allowed);
+  }
+
   /** The problems recorded so far, as data. */
   public get problems(): readonly PropProblem[] {
     return this.found;
@@ -201,6 +211,21 @@ export function isKnownToken(value: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * True when `value` is a token whose every part is a Terraform reference (of a resource, data
+ * source, variable or remote state) made in the app of `scope`. The token registry is shared by
+ * every app in the process, so "created in this app" alone would accept a typed
+ * `${TfToken[TOKEN.1]}` once any earlier app had made token 1; a reference knows its stack.
+ */
+export function isReferenceOfApp(value: unknown, scope: IConstruct): boolean {
+  if (typeof value !== "string" || !isKnownToken(value)) return false;
+  const root = scope.node.root;
+  return Tokenization.reverseString(value).tokens.every((token) => {
+    const origin = (token as { readonly originStack?: IConstruct }).originStack;
+    return origin !== undefined && origin.node.root === root;
+  });
 }
 
 /** True for a string that looks like a cdktf token but holds one this app did not create. */

@@ -2,7 +2,8 @@ import { Token } from "cdktf";
 import { z } from "zod";
 import { MAX_USER_TAGS, RESERVED_TAG_NAMES, TAG_LIMITS } from "../core/tags";
 import { MIN_REASON_LENGTH } from "../core/justification";
-import { isEmailAddress, isKnownToken, NO_INTERPOLATION, UNKNOWN_TOKEN } from "../core/validation";
+import { IConstruct } from "constructs";
+import { isEmailAddress, isKnownToken, isReferenceOfApp, NO_INTERPOLATION, UNKNOWN_TOKEN } from "../core/validation";
 import { DEPLOYMENT_SKUS, DeploymentSku, isProvisioned } from "../regions/processing";
 import { BUILT_IN_ROLE_KEYS } from "../identity/role-catalog";
 import { ENTRA_OBJECT_ID_PATTERN, PRINCIPAL_TYPES } from "../identity/principal";
@@ -65,13 +66,19 @@ interface TextRule {
   readonly check?: (value: string) => string | undefined;
 }
 
+/**
+ * The construct whose app a config is validated for (set for the duration of one synchronous
+ * validation): a reference in the config must come from that app, not merely exist.
+ */
+let validatingIn: IConstruct | undefined;
+
 /** A string checked for length first, then interpolation, then its pattern: bounded work. */
 function text(rule: TextRule) {
   return z.string().superRefine((value, ctx) => {
     if (value.length > rule.max) return fail(ctx, `allowed: ${rule.rule} (at most ${rule.max} characters; this has ${value.length})`);
     if (Token.isUnresolved(value)) {
       if (!rule.reference) return fail(ctx, `allowed: ${rule.rule}, known at synth (not a Terraform reference: it becomes a name or construct ID)`);
-      if (!isKnownToken(value)) return fail(ctx, UNKNOWN_TOKEN);
+      if (!isKnownToken(value) || (validatingIn !== undefined && !isReferenceOfApp(value, validatingIn))) return fail(ctx, UNKNOWN_TOKEN);
       return;
     }
     if (value.includes("${") || value.includes("%{")) return fail(ctx, NO_INTERPOLATION);
@@ -294,6 +301,8 @@ const tags = record(tagName, text({ max: TAG_LIMITS.maxValueLength, rule: `a str
   max: MAX_USER_TAGS,
   what: `tags (Azure allows ${TAG_LIMITS.maxTags} per resource, ${RESERVED_TAG_NAMES.length} of them set by the library)`,
 }).superRefine((value, ctx) => {
+  // zod runs refinements after a failed type check too: `tags: null` is reported as a type.
+  if (value === null || typeof value !== "object") return;
   const seen = new Map<string, string>();
   for (const name of Object.keys(value)) {
     const other = seen.get(name.toLowerCase());
@@ -401,10 +410,12 @@ function knownKeys(path: ConfigPath): readonly string[] {
  * IDs, Azure's limits, and the rules between fields (residency of every location, the
  * capacity cap, the model allowlist, content filter overrides). Returns the config, or every
  * problem in the `path: value is not allowed; allowed: ...` form; a field that is invalid is
- * reported once, without the checks that depend on it. Bounded work for any input.
+ * reported once, without the checks that depend on it. Bounded work for any input. With
+ * `scope`, a Terraform reference in the config must be one made in the app of `scope`.
  */
-export function validateEnvironmentConfig(input: unknown): EnvironmentConfigValidation {
+export function validateEnvironmentConfig(input: unknown, scope?: IConstruct): EnvironmentConfigValidation {
   let problems: ConfigProblem[];
+  validatingIn = scope;
   try {
     const result = environmentConfigSchema.safeParse(input);
     problems = result.success ? [] : result.error.issues.flatMap((issue) => problemsOfIssue(issue, input, knownKeys));
@@ -414,6 +425,8 @@ export function validateEnvironmentConfig(input: unknown): EnvironmentConfigVali
     // A getter or proxy in the input that throws: report it rather than crash.
     const message = error instanceof Error ? error.message : String(error);
     problems = [{ path: [], value: "(unreadable)", allowed: `allowed: plain data; reading the config failed: ${message.split("\n")[0].slice(0, 200)}` }];
+  } finally {
+    validatingIn = undefined;
   }
   if (problems.length > 0) return { ok: false, problems: problems.map(formatProblem) };
   return { ok: true, config: input as EnvironmentConfig };

@@ -4,7 +4,8 @@ import { isEmailAddress } from "../core/validation";
 import { ConfigPath, ConfigProblem, didYouMean, problemsOfIssue, valueAt } from "./config-problems";
 import { blocksOverlap, firstSubBlock, parseIpv4Address, parseIpv4Block } from "../network/private/ipv4";
 import { DEFAULT_PRIVATE_ENDPOINT_SUBNET_PREFIX } from "../network/region-network";
-import { findTokenPrice } from "../gateway/price-table";
+import { CostLimits, tokenQuotasFor } from "../gateway/limits";
+import { findTokenPrice, ModelTokenPrice } from "../gateway/price-table";
 import { CLIENT_ID_PATTERN, GATEWAY_WORKLOAD_KEY } from "../gateway/workloads";
 import { GATEWAY_SKUS } from "../gateway/gateway-sku";
 
@@ -57,7 +58,8 @@ export const gatewayConfigSchema = z.strictObject({
   subnetPrefix: z.string().optional(),
   subnetId: rule(SUBNET_ID, 1024, "an Azure subnet resource ID").optional(),
   publisherEmail: z.string().superRefine((v, ctx) => {
-    if (!isEmailAddress(v)) fail(ctx, "allowed: an e-mail address such as team@example.com");
+    // An address may hold "$" and "{", but Terraform would read "${" or "%{" as an expression.
+    if (!isEmailAddress(v) || v.includes("${") || v.includes("%{")) fail(ctx, 'allowed: an e-mail address such as team@example.com, without "${" or "%{"');
   }),
   publisherName: rule(/^[^<>${}%]{1,100}$/, 100, "1-100 characters without < > $ { } %").optional(),
   limits,
@@ -117,10 +119,13 @@ export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   const problem = (path: ConfigPath, value: unknown, allowed: string) => out.push({ path: ["gateway", ...path], value, allowed });
 
-  const regions = (Array.isArray(valueAt(config, ["regions"])) ? (valueAt(config, ["regions"]) as unknown[]) : []) as {
+  // Entries that are not objects are reported by the environment's own checks, with their path.
+  const regions = (Array.isArray(valueAt(config, ["regions"])) ? (valueAt(config, ["regions"]) as unknown[]) : []).filter(
+    (r) => r !== null && typeof r === "object",
+  ) as {
     location?: string;
     priority?: number;
-    network?: { addressSpace?: string; subnetId?: string; privateEndpointSubnetPrefix?: number };
+    network?: { addressSpace?: string; subnetId?: string; privateEndpointSubnetPrefix?: number } | null;
   }[];
   const byPriority = [...regions].sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
   const location = g.location ?? byPriority[0]?.location;
@@ -134,9 +139,17 @@ export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
     (Array.isArray(valueAt(config, ["workloads"])) ? (valueAt(config, ["workloads"]) as { key?: string }[]) : []).map((w) => w?.key),
   );
   const keys = new Map<string, number>();
+  // The policy picks a caller's limits by its client ID (a GUID, compared without case): a second
+  // workload on the same caller would never be reached.
+  const callers = new Map<string, number>();
   g.workloads.forEach((w, i) => {
     if (keys.has(w.key)) problem(["workloads", i, "key"], w.key, `allowed: each workload key once (gateway.workloads[${keys.get(w.key)}] has it)`);
     else keys.set(w.key, i);
+    const caller = w.clientId !== undefined ? `client:${w.clientId.toLowerCase()}` : w.identity !== undefined ? `identity:${w.identity}` : undefined;
+    if (caller !== undefined && callers.has(caller)) {
+      const field = w.clientId !== undefined ? "clientId" : "identity";
+      problem(["workloads", i, field], w[field], `allowed: a caller no other gateway workload has, ignoring case (gateway.workloads[${callers.get(caller)}] has it; its limits would be the only ones applied)`);
+    } else if (caller !== undefined) callers.set(caller, i);
     if ((w.identity === undefined) === (w.clientId === undefined)) {
       problem(["workloads", i], { identity: w.identity, clientId: w.clientId }, "allowed: exactly one of identity (a key of the environment's workloads) and clientId");
     } else if (w.identity !== undefined && !identities.has(w.identity)) {
@@ -149,22 +162,44 @@ export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
       problem(["workloads", i, "tokensPerMinute"], w.tokensPerMinute, `allowed: at most gateway.limits.tokensPerMinute = ${g.limits.tokensPerMinute}`);
     }
   });
+  if (g.sku === "Developer" && g.capacity !== undefined && g.capacity > 1) {
+    problem(["capacity"], g.capacity, "allowed: 1 with sku Developer (the Developer tier cannot scale out; use Premium for more units)");
+  }
   if (g.costLimits.dailyUsd > g.costLimits.monthlyUsd) {
     problem(["costLimits", "dailyUsd"], g.costLimits.dailyUsd, `allowed: at most costLimits.monthlyUsd = ${g.costLimits.monthlyUsd}`);
   }
   const deployments = Array.isArray(valueAt(config, ["deployments"])) ? (valueAt(config, ["deployments"]) as { model?: string }[]) : [];
+  const prices: ModelTokenPrice[] = [];
   deployments.forEach((d, i) => {
-    if (typeof d?.model === "string" && !findTokenPrice(d.model)) {
+    const price = typeof d?.model === "string" ? findTokenPrice(d.model) : undefined;
+    if (price) prices.push(price);
+    else if (typeof d?.model === "string") {
       out.push({ path: ["deployments", i, "model"], value: d.model, allowed: "allowed with a gateway: a model in the gateway's price table (MODEL_TOKEN_PRICES), so its budget can become a token quota" });
     }
   });
+  for (const problemOfBudget of budgetProblems(g.costLimits, prices)) problem(problemOfBudget.path, problemOfBudget.value, problemOfBudget.allowed);
   return out;
 }
+
+/**
+ * A budget that buys less than one token at the dearest price becomes a quota of 0 tokens,
+ * which the gateway cannot express (it would round up to 1 and so spend more than the budget).
+ */
+function budgetProblems(costLimits: CostLimits, prices: readonly ModelTokenPrice[]): ConfigProblem[] {
+  if (prices.length === 0) return [];
+  const quotas = tokenQuotasFor(costLimits, prices);
+  const out: ConfigProblem[] = [];
+  const least = quotas.usdPer1K / 1000;
+  if (quotas.dailyTokens < 1) out.push({ path: ["costLimits", "dailyUsd"], value: costLimits.dailyUsd, allowed: `allowed: at least ${least} USD, the price of one token of the dearest deployed model` });
+  if (quotas.monthlyTokens < 1) out.push({ path: ["costLimits", "monthlyUsd"], value: costLimits.monthlyUsd, allowed: `allowed: at least ${least} USD, the price of one token of the dearest deployed model` });
+  return out;
+}
+
 
 function checkSubnet(
   prefix: string | undefined,
   subnetId: string | undefined,
-  region: { location?: string; network?: { addressSpace?: string; subnetId?: string; privateEndpointSubnetPrefix?: number } },
+  region: { location?: string; network?: { addressSpace?: string; subnetId?: string; privateEndpointSubnetPrefix?: number } | null },
   problem: (path: ConfigPath, value: unknown, allowed: string) => void,
 ): void {
   const created = typeof region.network?.addressSpace === "string";

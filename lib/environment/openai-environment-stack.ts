@@ -54,7 +54,7 @@ export class OpenAiEnvironmentStack extends TerraformStack {
   constructor(scope: Construct, public readonly config: EnvironmentConfig) {
     const stackId = environmentStackId(scope, config);
     super(scope, stackId.id);
-    const validation = validateEnvironmentConfig(config);
+    const validation = validateEnvironmentConfig(config, scope);
     const problems = [...(stackId.problem ? [stackId.problem] : []), ...(validation.ok ? [] : validation.problems)];
     if (problems.length > 0) {
       this.node.addValidation({ validate: () => problems });

@@ -2,7 +2,8 @@ import { PropChecks } from "../core/validation";
 import { parseIpv4Address, parseIpv4Block } from "../network/private/ipv4";
 import { GATEWAY_SKUS } from "./gateway-sku";
 import type { OpenAiGatewayProps } from "./gateway-props";
-import { findTokenPrice, MODEL_TOKEN_PRICES } from "./price-table";
+import { tokenQuotasFor } from "./limits";
+import { findTokenPrice, MODEL_TOKEN_PRICES, ModelTokenPrice } from "./price-table";
 import { CLIENT_ID_PATTERN, GATEWAY_WORKLOAD_KEY } from "./workloads";
 
 /** True for an IPv4 address or canonical CIDR range. */
@@ -15,6 +16,11 @@ export function checkGatewayProps(c: PropChecks, props: OpenAiGatewayProps): voi
   c.name("name", "apiManagement", props.name);
   c.oneOf("sku", props.sku, GATEWAY_SKUS);
   c.integerInRange("capacity", props.capacity, 1, 12, "scale units");
+  if (props.sku === "Developer" && typeof props.capacity === "number" && props.capacity > 1) {
+    c.fail("capacity", props.capacity, "allowed: 1 with sku Developer (the Developer tier cannot scale out; use Premium for more units)");
+  }
+  c.email("publisherEmail", props.publisherEmail);
+  c.literalText("publisherEmail", props.publisherEmail);
   c.literalText("publisherName", props.publisherName);
   if (props.allowedRegions) c.location("location", props.location, props.allowedRegions, "the residency allows the gateway");
   if (props.publicGateway) c.justification("publicGateway", props.publicGateway);
@@ -32,6 +38,7 @@ export function checkGatewayProps(c: PropChecks, props: OpenAiGatewayProps): voi
   for (const [i, p] of prices.entries()) {
     if (!(p.inputPer1K > 0) || !(p.outputPer1K > 0)) c.fail(`prices[${i}]`, p, "allowed: prices above 0 USD per 1,000 tokens");
   }
+  checkBudgetBuysTokens(c, props, prices);
   const cb = props.circuitBreaker ?? {};
   c.integerInRange("circuitBreaker.failureCount", cb.failureCount, 1, 10_000);
   c.integerInRange("circuitBreaker.intervalSeconds", cb.intervalSeconds, 1, 3_600, "seconds");
@@ -49,9 +56,24 @@ function checkLimits(c: PropChecks, props: OpenAiGatewayProps): void {
   c.integerInRange("costLimits.maxTokensPerRequest", cost.maxTokensPerRequest, 1, 1_000_000, "tokens");
 }
 
+/**
+ * A budget below the price of one token (at the dearest deployed model) gives a quota of 0
+ * tokens; the policy cannot say 0 and would allow one token, spending more than the budget.
+ */
+function checkBudgetBuysTokens(c: PropChecks, props: OpenAiGatewayProps, prices: readonly ModelTokenPrice[]): void {
+  const used = props.models.map((m) => findTokenPrice(m, prices)).filter((p): p is ModelTokenPrice => p !== undefined && p.inputPer1K > 0 && p.outputPer1K > 0);
+  if (used.length === 0 || used.length !== props.models.length) return;
+  const quotas = tokenQuotasFor(props.costLimits, used);
+  const allowed = `allowed: at least ${quotas.usdPer1K / 1000} USD, the price of one token of the dearest model`;
+  if (Number.isFinite(props.costLimits.dailyUsd) && props.costLimits.dailyUsd > 0 && quotas.dailyTokens < 1) c.fail("costLimits.dailyUsd", props.costLimits.dailyUsd, allowed);
+  if (Number.isFinite(props.costLimits.monthlyUsd) && props.costLimits.monthlyUsd > 0 && quotas.monthlyTokens < 1) c.fail("costLimits.monthlyUsd", props.costLimits.monthlyUsd, allowed);
+}
+
 function checkWorkloads(c: PropChecks, props: OpenAiGatewayProps): void {
   if (props.workloads.length === 0) c.fail("workloads", [], "allowed: at least one workload (without one, any application of the tenant would be let through)");
   c.unique("workloads[].key", props.workloads.map((w) => w.key), "workload key");
+  // The policy picks a caller's limits by client ID: a second workload on one caller is never reached.
+  c.unique("workloads[].clientId", props.workloads.map((w) => w.clientId), "client ID (one workload per caller)", { ignoreCase: true });
   props.workloads.forEach((w, i) => {
     const at = `workloads[${i}]`;
     c.matches(`${at}.key`, w.key, GATEWAY_WORKLOAD_KEY, "2-40 lowercase letters, digits or hyphens, starting with a letter");

@@ -3,6 +3,7 @@ import { ConsumptionBudgetResourceGroup } from "@cdktf/provider-azurerm/lib/cons
 import { Construct } from "constructs";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { firstOfMonth } from "./private/dates";
+import { PropKeys } from "../core/known-props";
 
 /** A budget notification: a percentage of the amount, actual or forecast. */
 export interface BudgetAlert {
@@ -60,6 +61,9 @@ export interface MonthlyBudgetProps {
 
 const START_DATE = /^(\d{4})-(0[1-9]|1[0-2])-01$/;
 
+/** The props MonthlyBudget accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const MONTHLY_BUDGET_PROP_KEYS: PropKeys<MonthlyBudgetProps> = { name: true, resourceGroupId: true, amount: true, startDate: true, now: true, contactEmails: true, contactGroupIds: true, alerts: true };
+
 /**
  * A monthly consumption budget on a resource group with notifications (the seed's CostGovernor).
  *
@@ -78,6 +82,7 @@ export class MonthlyBudget extends Construct {
 
   constructor(scope: Construct, id: string, props: MonthlyBudgetProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, MONTHLY_BUDGET_PROP_KEYS));
     const alerts = props.alerts ?? DEFAULT_BUDGET_ALERTS;
     const now = props.now ?? contextNow(this) ?? new Date();
     this.startDate = props.startDate ?? firstOfMonth(now);

@@ -11,6 +11,8 @@ import { IRoleTarget } from "../identity/role-target";
 import { addDiagnosticSettings, ResourceDiagnosticSetting } from "../monitoring/diagnostic-setting";
 import { KEY_VAULT_DIAGNOSTICS, KeyVaultLogCategory } from "../monitoring/log-categories";
 import { clientConfig } from "./private/client-config";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
+import { PropKeys } from "../core/known-props";
 
 /** Key rotation, as ISO 8601 durations. */
 export interface KeyRotation {
@@ -98,6 +100,9 @@ const KEY_NAME = /^[A-Za-z0-9-]{1,127}$/;
  */
 export const KEY_VAULT_KEYS_API_VERSION = "2023-07-01";
 
+/** The props CustomerManagedKeyVault accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const CUSTOMER_MANAGED_KEY_VAULT_PROP_KEYS: PropKeys<CustomerManagedKeyVaultProps> = { name: true, resourceGroupName: true, location: true, keyName: true, rotation: true, softDeleteRetentionDays: true, tenantId: true, lock: LOCK_PROP_KEYS, diagnosticSettings: true, roleAssignments: true };
+
 /**
  * A Key Vault and a key that satisfy Azure OpenAI's customer-managed key requirements, set up
  * entirely through Azure Resource Manager, so neither the deploying nor the planning identity
@@ -136,6 +141,7 @@ export class CustomerManagedKeyVault extends Construct implements IRoleTarget {
 
   constructor(scope: Construct, id: string, props: CustomerManagedKeyVaultProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, CUSTOMER_MANAGED_KEY_VAULT_PROP_KEYS));
     const rotation = props.rotation ?? {};
     const rotateAfter = rotation.rotateAfter ?? "P90D";
     const expireAfter = rotation.expireAfter ?? "P365D";

@@ -1,6 +1,7 @@
 import { ResourceGroupPolicyAssignment } from "@cdktf/provider-azurerm/lib/resource-group-policy-assignment";
 import { Construct } from "constructs";
 import { addPropChecks } from "../core/validation";
+import { PropKeys } from "../core/known-props";
 
 /** How hard Azure Policy enforces: report drift (`audit`) or refuse it (`deny`). */
 export type PolicyEnforcement = "audit" | "deny";
@@ -53,6 +54,9 @@ export interface OpenAiPolicyAssignmentsProps {
   readonly policies?: readonly BuiltInPolicy[];
 }
 
+/** The props OpenAiPolicyAssignments accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const OPENAI_POLICY_ASSIGNMENTS_PROP_KEYS: PropKeys<OpenAiPolicyAssignmentsProps> = { resourceGroupId: true, namePrefix: true, enforcement: true, policies: true };
+
 /** The built-in Cognitive Services policies on a resource group, so Azure itself reports or refuses drift. */
 export class OpenAiPolicyAssignments extends Construct {
   /** The assignments, keyed by policy key. */
@@ -60,6 +64,7 @@ export class OpenAiPolicyAssignments extends Construct {
 
   constructor(scope: Construct, id: string, props: OpenAiPolicyAssignmentsProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, OPENAI_POLICY_ASSIGNMENTS_PROP_KEYS));
     const policies = props.policies ?? OPENAI_BUILT_IN_POLICIES;
     addPropChecks(this, (c) => {
       c.oneOf("enforcement", props.enforcement, ["audit", "deny"]);

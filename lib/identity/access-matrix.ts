@@ -5,6 +5,7 @@ import { BUILT_IN_ROLES, BuiltInRoleKey, builtInRole, HUMAN_ROLE_CEILING, RoleSc
 import { HUMAN_PRINCIPAL_TYPES, PrincipalType } from "./principal";
 import { RbacAssignment } from "./role-assignment";
 import { ResolvedRole, resolveRole, RoleSpec } from "./role-ref";
+import { PropKeys } from "../core/known-props";
 
 /** Kinds of scope in an access matrix, for validation messages. */
 export const ROLE_SCOPE_KINDS: readonly RoleScopeKind[] = Object.freeze(["openai", "logs", "keyVault", "other"]);
@@ -79,6 +80,9 @@ export interface AccessMatrixProps {
   readonly humanRoleCeiling?: readonly BuiltInRoleKey[];
 }
 
+/** The props AccessMatrix accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const ACCESS_MATRIX_PROP_KEYS: PropKeys<AccessMatrixProps> = { scopes: true, entries: true, humanRoleCeiling: true };
+
 /**
  * The access of one environment as data: each entry assigns its role on its scopes, with
  * construct IDs from `<principal key>-<role key>-<scope key>` so adding or reordering entries
@@ -94,6 +98,7 @@ export class AccessMatrix extends Construct {
 
   constructor(scope: Construct, id: string, props: AccessMatrixProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, ACCESS_MATRIX_PROP_KEYS));
     const ceiling = props.humanRoleCeiling ?? HUMAN_ROLE_CEILING;
     const problems: Problem[] = [];
     // Scope keys become construct IDs: a bad one is reported and not assigned on.

@@ -8,6 +8,7 @@ import { addPropChecks, isToken } from "../core/validation";
 import { ENTRA_OBJECT_ID_PATTERN, PRINCIPAL_TYPES, PrincipalType } from "./principal";
 import { ResolvedRole, resolveRole, roleDefinitionId, RoleSpec } from "./role-ref";
 import { currentSubscription } from "./private/subscription";
+import { PropKeys } from "../core/known-props";
 
 /** Props of {@link RbacAssignment}. */
 export interface RbacAssignmentProps {
@@ -35,6 +36,9 @@ export interface RbacAssignmentProps {
 
 const SCOPE_PATTERN = /^\/(subscriptions|providers)\/[^/]+(\/[^/]+)*$/i;
 const registries = new WeakMap<TerraformStack, Map<string, RbacAssignment>>();
+
+/** The props RbacAssignment accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const RBAC_ASSIGNMENT_PROP_KEYS: PropKeys<RbacAssignmentProps> = { scope: true, principalId: true, principalType: true, role: true, privileged: true, description: true };
 
 /**
  * A role assignment (`azurerm_role_assignment`) that is least-privilege by construction:
@@ -71,6 +75,7 @@ export class RbacAssignment extends Construct {
 
   constructor(scope: Construct, id: string, props: RbacAssignmentProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, RBAC_ASSIGNMENT_PROP_KEYS));
     this.scopeId = props.scope;
     this.principalId = props.principalId;
     this.principalType = props.principalType;

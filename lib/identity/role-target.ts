@@ -1,4 +1,6 @@
 import { Construct } from "constructs";
+import { PropKeys } from "../core/known-props";
+import { addPropChecks } from "../core/validation";
 
 /**
  * A construct a role can be assigned on, such as an OpenAI account or a log workspace. Role
@@ -16,6 +18,9 @@ export interface RoleScopeProps {
   readonly scopeId: string;
 }
 
+/** The props RoleScope accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const ROLE_SCOPE_PROP_KEYS: PropKeys<RoleScopeProps> = { scopeId: true };
+
 /**
  * A scope known only by its ID (a resource from another stack, a resource group), to grant roles
  * on with the grant functions: `grantRead(new RoleScope(this, "rg", { scopeId }), grantee)`.
@@ -26,6 +31,7 @@ export class RoleScope extends Construct implements IRoleTarget {
 
   constructor(scope: Construct, id: string, props: RoleScopeProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, ROLE_SCOPE_PROP_KEYS));
     this.scopeId = props.scopeId;
   }
 }

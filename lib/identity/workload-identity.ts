@@ -7,6 +7,8 @@ import { findRegion } from "../core/region-catalog";
 import { addPropChecks, constructKeyProblem, isToken, PropChecks } from "../core/validation";
 import { findResidencyPolicy, Residency, ResidencyPolicy, resolveResidency } from "../regions/residency";
 import { IGrantee, PrincipalType } from "./principal";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
+import { PropKeys } from "../core/known-props";
 
 /** Props of {@link WorkloadIdentity}. Governance tags come from {@link GovernanceTags}. */
 export interface WorkloadIdentityProps {
@@ -37,6 +39,9 @@ export interface WorkloadIdentityProps {
   readonly lock?: LockProps;
 }
 
+/** The props WorkloadIdentity accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const WORKLOAD_IDENTITY_PROP_KEYS: PropKeys<WorkloadIdentityProps> = { name: true, resourceGroupName: true, location: true, application: true, residency: true, lock: LOCK_PROP_KEYS };
+
 /**
  * A user-assigned managed identity for one application (a production chatbot, a CI pipeline,
  * an evaluation runner): no secrets to rotate, and a grantee for the grant functions, e.g.
@@ -62,6 +67,7 @@ export class WorkloadIdentity extends Construct implements IGrantee {
 
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, WORKLOAD_IDENTITY_PROP_KEYS));
     this.application = props.application;
     // The principal ID is only known at apply; the name is literal and unique in its group. A
     // name that cannot be part of a construct ID (a token, "/") is reported and not used.

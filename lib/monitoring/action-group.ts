@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { NameChoice } from "./monitoring-props";
 import { checkChosenName, chosenName } from "./private/common";
+import { PropKeys } from "../core/known-props";
 
 /** An email address that receives alerts. */
 export interface EmailReceiver {
@@ -40,6 +41,9 @@ export interface AlertActionGroupProps extends NameChoice {
 
 const RECEIVER_NAME = /^[^<>%&\\?/]{1,128}$/;
 
+/** The props AlertActionGroup accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const ALERT_ACTION_GROUP_PROP_KEYS: PropKeys<AlertActionGroupProps> = { resourceGroupName: true, shortName: true, emails: true, webhooks: true, name: true, naming: true };
+
 /** Where alerts go: an `azurerm_monitor_action_group` with email and webhook receivers. */
 export class AlertActionGroup extends Construct {
   /** The `azurerm_monitor_action_group` resource (also `node.defaultChild`). */
@@ -49,6 +53,7 @@ export class AlertActionGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertActionGroupProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, ALERT_ACTION_GROUP_PROP_KEYS));
     const name = chosenName("actionGroup", props);
     const webhooks = props.webhooks ?? [];
     this.resource = new MonitorActionGroup(this, "resource", {

@@ -15,6 +15,8 @@ import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-ass
 import { IRoleTarget } from "../identity/role-target";
 import { AppliedException, NameChoice } from "./monitoring-props";
 import { appliedExceptions, checkAppliedExceptions, checkChosenName, chosenName } from "./private/common";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
+import { PropKeys } from "../core/known-props";
 
 /** Table every Azure OpenAI log category lands in (Cognitive Services has no resource-specific tables). */
 export const DIAGNOSTICS_TABLE = "AzureDiagnostics";
@@ -159,6 +161,9 @@ class ImportedAuditWorkspace extends AuditWorkspaceBase {
   }
 }
 
+/** The props AuditWorkspace accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const AUDIT_WORKSPACE_PROP_KEYS: PropKeys<AuditWorkspaceProps> = { resourceGroupName: true, location: true, retentionInDays: true, archiveTotalRetentionDays: true, dailyCap: true, internetQueryEnabled: true, securityExceptions: true, lock: LOCK_PROP_KEYS, roleAssignments: true, name: true, naming: true };
+
 /**
  * A Log Analytics workspace for Azure OpenAI audit logs: Entra ID only, workspace-level
  * permissions for reading prompts, no public ingestion, explicit retention, and optionally a
@@ -192,6 +197,7 @@ export class AuditWorkspace extends AuditWorkspaceBase {
 
   constructor(scope: Construct, id: string, props: AuditWorkspaceProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, AUDIT_WORKSPACE_PROP_KEYS));
     const exceptions = props.securityExceptions ?? {};
     this.location = props.location;
     this.workspaceName = chosenName("logAnalyticsWorkspace", props, props.location);

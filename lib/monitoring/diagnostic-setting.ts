@@ -11,6 +11,7 @@ import {
 } from "./log-categories";
 import { normalizeLocation } from "./private/common";
 import { duplicateSettingNames, resolvedTarget, settingLimitProblem } from "./private/diagnostic-setting-limit";
+import { PropKeys } from "../core/known-props";
 
 export { MAX_DIAGNOSTIC_SETTINGS_PER_RESOURCE } from "./private/diagnostic-setting-limit";
 
@@ -48,6 +49,9 @@ export const DEFAULT_DIAGNOSTIC_SETTING_NAME = OPENAI_DIAGNOSTICS.defaultSetting
 // Azure refuses these characters in diagnostic setting names.
 const SETTING_NAME = /^[^<>*%&:\\?+/#|]{1,260}$/;
 
+/** The props ResourceDiagnosticSetting accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const RESOURCE_DIAGNOSTIC_SETTING_PROP_KEYS: PropKeys<ResourceDiagnosticSettingProps> = { logCategories: true, targetResourceId: true, location: true, name: true, workspace: true, archive: true, categories: true, categoryGroups: true, metrics: true };
+
 /**
  * A diagnostic setting (`azurerm_monitor_diagnostic_setting`) on a resource of any type: log
  * categories (checked against the type's, from `logCategories`) through `enabled_log`, platform
@@ -72,6 +76,7 @@ export class ResourceDiagnosticSetting extends Construct {
 
   constructor(scope: Construct, id: string, props: ResourceDiagnosticSettingProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, RESOURCE_DIAGNOSTIC_SETTING_PROP_KEYS));
     const types = props.logCategories;
     this.categoryGroups = props.categoryGroups ?? [];
     this.categories = props.categories ?? (this.categoryGroups.length > 0 ? [] : [...types.categories]);

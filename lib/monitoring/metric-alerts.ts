@@ -2,6 +2,7 @@ import { MonitorMetricAlert, MonitorMetricAlertCriteria } from "@cdktf/provider-
 import { Construct } from "constructs";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { COGNITIVE_SERVICES_NAMESPACE } from "./log-categories";
+import { PropKeys } from "../core/known-props";
 
 /** An account the alerts watch. */
 export interface AlertedAccount {
@@ -82,6 +83,9 @@ const EVALUATION_FREQUENCY: Readonly<Record<AlertWindow, string>> = {
 
 const KEY = /^[a-z0-9][a-z0-9-]{0,39}$/i;
 
+/** The props OpenAiMetricAlerts accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const OPENAI_METRIC_ALERTS_PROP_KEYS: PropKeys<OpenAiMetricAlertsProps> = { resourceGroupName: true, actionGroupId: true, accounts: true, namePrefix: true, throttling: true, availability: true };
+
 /**
  * Metric alerts for Azure OpenAI accounts (`azurerm_monitor_metric_alert` on namespace
  * `Microsoft.CognitiveServices/accounts`): throttled requests (HTTP 429) and low availability,
@@ -93,6 +97,7 @@ export class OpenAiMetricAlerts extends Construct {
 
   constructor(scope: Construct, id: string, props: OpenAiMetricAlertsProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, OPENAI_METRIC_ALERTS_PROP_KEYS));
     const prefix = props.namePrefix ?? "openai";
     const throttling = { ...OPENAI_ALERTS.throttled, ...props.throttling };
     const availability = { ...OPENAI_ALERTS.availability, ...props.availability };

@@ -20,6 +20,8 @@ import { appliedExceptions, checkAppliedExceptions, checkChosenName, chosenName 
 import { warnIfStorageDataPlaneExpected } from "./private/provider-check";
 import { checkArchiveRetention, resolveImmutability, resolveRetentionDays } from "./private/retention";
 import { ArchiveRetention } from "./retention";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
+import { PropKeys } from "../core/known-props";
 
 /**
  * Redundancy of the archive. Both keep every copy in the account's region; geo-redundant
@@ -107,6 +109,9 @@ export const ARCHIVE_PUBLIC_ENDPOINT_REASON =
 /** Qualifier the naming convention puts in the archive's name. */
 export const ARCHIVE_NAME_QUALIFIER = "audit";
 
+/** The props RetentionArchive accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const RETENTION_ARCHIVE_PROP_KEYS: PropKeys<RetentionArchiveProps> = { resourceGroupName: true, location: true, retention: true, redundancy: true, securityExceptions: true, lock: LOCK_PROP_KEYS, roleAssignments: true, name: true, naming: true };
+
 /**
  * Per-category retention archive for diagnostic logs: a hardened Standard StorageV2 account in
  * the monitored accounts' region (public endpoint on but firewalled to trusted Azure services
@@ -145,6 +150,7 @@ export class RetentionArchive extends Construct implements ILogArchive, IRoleTar
 
   constructor(scope: Construct, id: string, props: RetentionArchiveProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, RETENTION_ARCHIVE_PROP_KEYS));
     const exceptions = props.securityExceptions ?? {};
     this.location = props.location;
     this.storageAccountName = chosenName("storageAccount", props, props.location, ARCHIVE_NAME_QUALIFIER);

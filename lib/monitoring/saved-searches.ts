@@ -2,6 +2,7 @@ import { LogAnalyticsSavedSearch } from "@cdktf/provider-azurerm/lib/log-analyti
 import { Construct } from "constructs";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { ILogWorkspace } from "../core/features/diagnostic-settings";
+import { PropKeys } from "../core/known-props";
 
 /** A saved KQL search. */
 export interface SavedSearchDefinition {
@@ -85,6 +86,9 @@ export interface WorkspaceSavedSearchesProps {
 
 const SEARCH_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
+/** The props WorkspaceSavedSearches accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const WORKSPACE_SAVED_SEARCHES_PROP_KEYS: PropKeys<WorkspaceSavedSearchesProps> = { workspace: true, searches: true, additionalSearches: true };
+
 /** Saved KQL searches in a workspace (`azurerm_log_analytics_saved_search`), keyed by name. */
 export class WorkspaceSavedSearches extends Construct {
   /** The saved-search resources, by search name. */
@@ -92,6 +96,7 @@ export class WorkspaceSavedSearches extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkspaceSavedSearchesProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, WORKSPACE_SAVED_SEARCHES_PROP_KEYS));
     const definitions = [...(props.searches ?? OPENAI_SAVED_SEARCHES), ...(props.additionalSearches ?? [])];
     const searches: Record<string, LogAnalyticsSavedSearch> = {};
     for (const search of definitions) {

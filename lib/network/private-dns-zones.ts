@@ -3,6 +3,7 @@ import { PrivateDnsZoneVirtualNetworkLink } from "@cdktf/provider-azurerm/lib/pr
 import { Construct } from "constructs";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { checkPrivateDnsZoneId, checkVirtualNetworkId } from "./private/resource-ids";
+import { PropKeys } from "../core/known-props";
 
 /** The private DNS zones an Azure OpenAI private endpoint (subresource `account`) registers in. */
 export type OpenAiDnsZoneKey = "openAi" | "cognitiveServices" | "aiServices";
@@ -70,6 +71,9 @@ export interface PrivateDnsZonesProps {
 
 const LINK_KEY = /^[a-zA-Z0-9]([-\w.]{0,40}[a-zA-Z0-9])?$/;
 
+/** The props PrivateDnsZones accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const PRIVATE_DNS_ZONES_PROP_KEYS: PropKeys<PrivateDnsZonesProps> = { existingZoneIds: true, resourceGroupName: true, virtualNetworks: true, includeAiServicesZone: true };
+
 /**
  * The private DNS zones that make an Azure OpenAI account's name resolve to its private endpoint,
  * linked to the VNets that use it. Zones are global: one set serves every region of an environment.
@@ -95,6 +99,7 @@ export class PrivateDnsZones extends Construct {
 
   constructor(scope: Construct, id: string, private readonly props: PrivateDnsZonesProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, PRIVATE_DNS_ZONES_PROP_KEYS));
     addPropChecks(this, (c) => this.checkProps(c));
 
     const existing = props.existingZoneIds;

@@ -6,6 +6,7 @@ import { parseIpv4Address, parseIpv4Block, subnetAddressProblem } from "./privat
 import { checkLocationName } from "./private/location";
 import { checkSubnetId, PRIVATE_DNS_ZONE_ID } from "./private/resource-ids";
 import { RegionNetwork } from "./region-network";
+import { PropKeys } from "../core/known-props";
 
 /** The private-link subresource (group ID) of an Azure OpenAI account. */
 export const OPENAI_PRIVATE_LINK_SUBRESOURCE = "account";
@@ -65,6 +66,9 @@ export interface OpenAiPrivateEndpointProps {
 
 const NIC_NAME = /^(?=.{1,80}$)[a-zA-Z0-9]([-\w.]*\w)?$/;
 
+/** The props OpenAiPrivateEndpoint accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const OPENAI_PRIVATE_ENDPOINT_PROP_KEYS: PropKeys<OpenAiPrivateEndpointProps> = { account: true, name: true, resourceGroupName: true, subnetId: true, location: true, privateDnsZoneIds: true, dnsManagedByPolicy: true, privateIpAddress: true, subnetAddressPrefix: true, customNetworkInterfaceName: true };
+
 /**
  * A private endpoint for an Azure OpenAI account (subresource `account`, automatic approval),
  * registering its address in the private DNS zones unless Azure Policy does that. It joins the
@@ -84,6 +88,7 @@ export class OpenAiPrivateEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: OpenAiPrivateEndpointProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, OPENAI_PRIVATE_ENDPOINT_PROP_KEYS));
     addPropChecks(this, (c) => checkEndpointProps(c, props, props.subnetAddressPrefix ?? RegionNetwork.subnetRangeOf(this, props.subnetId)));
 
     const policyDns = props.dnsManagedByPolicy === true;

@@ -8,6 +8,8 @@ import { PrivateRangeRule } from "./address-ranges";
 import { blockToString, checkPrivateCidr, firstSubBlock, Ipv4Block, parseIpv4Block } from "./private/ipv4";
 import { checkLocationName } from "./private/location";
 import { checkSubnetId, virtualNetworkIdOfSubnet } from "./private/resource-ids";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
+import { PropKeys } from "../core/known-props";
 
 /** Prefix bounds of a VNet the stack creates: /16 (65,536 addresses) to /29 (Azure's smallest subnet). */
 export const VNET_PREFIX_RULE: PrivateRangeRule = { minPrefix: 16, maxPrefix: 29 };
@@ -56,6 +58,9 @@ export interface RegionNetworkProps {
   readonly lock?: LockProps;
 }
 
+/** The props RegionNetwork accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const REGION_NETWORK_PROP_KEYS: PropKeys<RegionNetworkProps> = { location: true, subnetId: true, addressSpace: true, privateEndpointSubnetPrefix: true, resourceGroupName: true, virtualNetworkName: true, subnetName: true, lock: LOCK_PROP_KEYS };
+
 /**
  * The network of one region that its private endpoints go in: an existing subnet, or a new VNet
  * with a private-endpoint subnet whose NSGs and route tables apply to the endpoints and which has
@@ -84,6 +89,7 @@ export class RegionNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionNetworkProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, REGION_NETWORK_PROP_KEYS));
     addPropChecks(this, (c) => checkNetworkProps(c, props));
 
     if (props.subnetId !== undefined || props.addressSpace === undefined) {

@@ -1,6 +1,7 @@
 import { VirtualNetworkPeering } from "@cdktf/provider-azurerm/lib/virtual-network-peering";
 import { Construct } from "constructs";
 import { addPropChecks, PropChecks } from "../core/validation";
+import { PropKeys } from "../core/known-props";
 
 /** One side of a {@link VnetPeering}. */
 export interface PeeredVirtualNetwork {
@@ -26,6 +27,9 @@ export interface VnetPeeringProps {
 
 const KEY = /^[a-z0-9][a-z0-9-]{0,29}$/;
 
+/** The props VnetPeering accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const VNET_PEERING_PROP_KEYS: PropKeys<VnetPeeringProps> = { networks: true };
+
 /**
  * Connects two VNets both ways with VNet peering (global peering when they are in different
  * regions): one `azurerm_virtual_network_peering` on each side, each allowing access to the other
@@ -39,6 +43,7 @@ export class VnetPeering extends Construct {
 
   constructor(scope: Construct, id: string, props: VnetPeeringProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, VNET_PEERING_PROP_KEYS));
     addPropChecks(this, (c) => checkPeeringProps(c, props));
     const [a, b] = [...props.networks].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     const peerings: Record<string, VirtualNetworkPeering> = {};

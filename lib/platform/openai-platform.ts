@@ -26,6 +26,7 @@ import { knownRegionNames } from "../core/region-catalog";
 import { checkResidency, checkResidencyDefinition, Residency, ResidencyPolicy, resolveResidency } from "../regions/residency";
 import { PlatformLogging, PlatformPrivateDns, PlatformRegion } from "./platform-options";
 import { RoutingManifest } from "./routing-manifest";
+import { PropKeys } from "../core/known-props";
 
 /** Props of {@link OpenAiPlatform}. */
 export interface OpenAiPlatformProps {
@@ -136,6 +137,31 @@ export interface PlatformRegionResources {
   readonly customerManagedKey?: CustomerManagedKeyVault;
 }
 
+// Nested objects whose keys are checked too: a typo there would drop a setting just as silently.
+const PRIVATE_DNS_KEYS: PropKeys<PlatformPrivateDns> = { existingZoneIds: true, managedByPolicy: true, virtualNetworkIds: true, includeAiServicesZone: true };
+const LOGGING_KEYS: PropKeys<PlatformLogging> = { workspaceRetentionDays: true, workspaceLocation: true, archive: true, categories: true, alertEmails: true };
+const DELETION_PROTECTION_KEYS: PropKeys<PlatformDeletionProtection> = { accounts: true, workspace: true, archives: true, keyVaults: true };
+
+/** The props OpenAiPlatform accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const OPENAI_PLATFORM_PROP_KEYS: PropKeys<OpenAiPlatformProps> = {
+  owner: true,
+  naming: true,
+  resourceGroupName: true,
+  location: true,
+  residency: true,
+  regions: true,
+  deployments: true,
+  privateDns: PRIVATE_DNS_KEYS,
+  logging: LOGGING_KEYS,
+  contentFilter: true,
+  customerManagedKey: { rotation: true },
+  accountSecurityExceptions: true,
+  capacityCapK: true,
+  allowedModels: true,
+  deletionProtection: DELETION_PROTECTION_KEYS,
+  tags: true,
+};
+
 /**
  * The whole governed Azure OpenAI setup for a set of regions: per region an account with its
  * deployments, a private endpoint in the region's subnet, a log archive in the region and a
@@ -167,6 +193,7 @@ export class OpenAiPlatform extends Construct {
 
   constructor(scope: Construct, id: string, props: OpenAiPlatformProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, OPENAI_PLATFORM_PROP_KEYS));
     this.residency = resolveResidency(props.residency);
     const policy = this.residency;
     const logging = props.logging ?? {};

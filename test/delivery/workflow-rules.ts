@@ -117,8 +117,9 @@ export function oidcProblems(wf: Workflow): string[] {
     const login = usesAction(job, "azure/login");
     const commenter = usesAction(job, "actions/github-script");
     const allowed: Record<string, string> = { contents: "read" };
-    if (login) allowed["id-token"] = "write";
+    if (login || runs(job, PROVENANCE_PUBLISH)) allowed["id-token"] = "write";
     if (commenter) allowed["pull-requests"] = "write";
+    if (runs(job, GH_RELEASE)) allowed.contents = "write";
     if (JSON.stringify(sorted(perms)) !== JSON.stringify(sorted(allowed))) {
       problems.push(`${id}: permissions ${JSON.stringify(perms)}, expected ${JSON.stringify(allowed)}`);
     }
@@ -137,18 +138,88 @@ export function oidcProblems(wf: Workflow): string[] {
   return problems;
 }
 
-/** No secrets are used or printed: OIDC needs none, and nothing echoes credentials or the environment. */
+/** `npm publish` with a provenance statement. */
+const PROVENANCE_PUBLISH = /\bnpm publish\b[^\n]*--provenance/;
+/** Creating a GitHub release or uploading its assets. */
+const GH_RELEASE = /\bgh release (create|upload)\b/;
+/** The one secret a workflow may use: the npm token, in the env of the step that publishes. */
+const NPM_TOKEN_ENV = "${{ secrets.NPM_TOKEN }}";
+
+/** The steps that may hold the npm token: they run `npm publish` and nothing else. */
+function publishTokenSteps(wf: Workflow): Step[] {
+  return jobs(wf).flatMap(([, job]) =>
+    steps(job).filter((s) => s.env?.NODE_AUTH_TOKEN === NPM_TOKEN_ENV && s.run !== undefined && s.run.trim().split("\n").every((line) => /^npm publish\b/.test(line.trim()))),
+  );
+}
+
+/**
+ * No secrets are used or printed: OIDC needs none, and nothing echoes credentials or the
+ * environment. The one exception is the npm token (`NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}`)
+ * in the env of a step that only runs `npm publish`.
+ */
 export function secretProblems(source: string, wf: Workflow): string[] {
   const problems: string[] = [];
-  if (/\bsecrets\./.test(source)) problems.push("references secrets.*");
+  const allowed = publishTokenSteps(wf).length;
+  const references = source.match(/\bsecrets\./g)?.length ?? 0;
+  const tokenLines = source.split("\n").filter((line) => line.trim() === `NODE_AUTH_TOKEN: ${NPM_TOKEN_ENV}`).length;
+  if (references > Math.min(allowed, tokenLines)) problems.push("references secrets.*");
   if (/ACTIONS_ID_TOKEN_REQUEST/.test(source)) problems.push("touches the OIDC request token");
   for (const [id, job] of jobs(wf)) {
     for (const step of steps(job)) {
       const run = step.run ?? "";
       if (/\bset\s+-[a-z]*x/.test(run)) problems.push(`${id}: set -x traces commands and their values`);
       if (/^\s*(env|printenv|export -p)\s*$/m.test(run)) problems.push(`${id}: prints the environment`);
-      if (/\b(echo|printf)\b[^\n]*\$\{?(ARM_|AZURE_|CDKTF_STATE_|GITHUB_TOKEN)/.test(run)) problems.push(`${id}: prints a credential variable`);
+      if (/\b(echo|printf)\b[^\n]*\$\{?(ARM_|AZURE_|CDKTF_STATE_|GITHUB_TOKEN|GH_TOKEN|NODE_AUTH_TOKEN)/.test(run)) problems.push(`${id}: prints a credential variable`);
     }
+  }
+  return problems;
+}
+
+/**
+ * The release workflow: only a version tag starts it; the tests run without any secret or write
+ * permission; a later job packs both packages, publishes them with provenance (the npm token in
+ * that step only) and attaches both tarballs to the GitHub release.
+ */
+export function releaseProblems(wf: Workflow): string[] {
+  const problems: string[] = [];
+  const triggers = Object.keys(wf.on ?? {});
+  if (JSON.stringify(triggers) !== JSON.stringify(["push"])) problems.push(`triggers are ${JSON.stringify(triggers)}, expected only push`);
+  const push = wf.on?.push ?? {};
+  if (JSON.stringify(Object.keys(push)) !== JSON.stringify(["tags"]) || JSON.stringify(push.tags) !== JSON.stringify(["v*"])) {
+    problems.push(`push is ${JSON.stringify(push)}, expected only tags ["v*"]`);
+  }
+  const publishers = jobs(wf).filter(([, job]) => runs(job, /\bnpm publish\b/));
+  if (publishers.length !== 1) return [...problems, `expected one publishing job, found ${publishers.length}`];
+  const [id, publish] = publishers[0];
+  const needs = needsOf(publish).map((n) => wf.jobs[n]).filter((j): j is Job => j !== undefined);
+  if (!needs.some((j) => runs(j, /^npm test$/m))) problems.push(`${id}: does not wait for a job that runs npm test`);
+  for (const [testId, job] of jobs(wf).filter(([, j]) => runs(j, /^npm test$/m))) {
+    if (JSON.stringify(permissions(job)) !== JSON.stringify({ contents: "read" })) problems.push(`${testId}: the tests need contents: read only`);
+  }
+  const commands = steps(publish).map((s) => s.run ?? "").join("\n");
+  for (const [pattern, what] of [
+    [/^\s*npm ci$/m, "npm ci"],
+    [/^\s*npm pack$/m, "npm pack"],
+    [/^\s*npm run pack:cdktn$/m, "npm run pack:cdktn"],
+    [/npm publish \S*contoso-cdktf-azure-openai-\S*\.tgz --provenance --access public/, "npm publish of the cdktf tarball with provenance"],
+    [/npm publish \S*contoso-cdktn-azure-openai-\S*\.tgz --provenance --access public/, "npm publish of the cdktn tarball with provenance"],
+  ] as const) {
+    if (!pattern.test(commands)) problems.push(`${id}: does not run ${what}`);
+  }
+  const release = steps(publish).find((s) => s.run !== undefined && GH_RELEASE.test(s.run));
+  if (!release || !/contoso-cdktf-azure-openai-/.test(release.run!) || !/contoso-cdktn-azure-openai-/.test(release.run!)) {
+    problems.push(`${id}: does not attach both tarballs to the GitHub release`);
+  }
+  const setupNode = usesAction(publish, "actions/setup-node");
+  if (setupNode?.with?.["registry-url"] !== "https://registry.npmjs.org") problems.push(`${id}: setup-node has no registry-url for npm`);
+  // The token only where it is used: not in the workflow, job or any other step env.
+  const tokenElsewhere = [wf.env, ...jobs(wf).map(([, j]) => j.env), ...jobs(wf).flatMap(([, j]) => steps(j).filter((s) => !publishTokenSteps(wf).includes(s)).map((s) => s.env))]
+    .some((env) => env !== undefined && "NODE_AUTH_TOKEN" in env);
+  if (tokenElsewhere) problems.push("NODE_AUTH_TOKEN is set outside the step that only publishes");
+  if (publishTokenSteps(wf).length !== 1) problems.push(`expected one publish step with NODE_AUTH_TOKEN from secrets.NPM_TOKEN, found ${publishTokenSteps(wf).length}`);
+  for (const [jobId, job] of jobs(wf)) {
+    const checkout = usesAction(job, "actions/checkout");
+    if (checkout && checkout.with?.["persist-credentials"] !== false) problems.push(`${jobId}: checkout keeps the token in .git/config`);
   }
   return problems;
 }

@@ -8,11 +8,13 @@ import {
   oidcProblems,
   pinProblems,
   pullRequestProblems,
+  releaseProblems,
   secretProblems,
 } from "./workflow-rules";
 
 const PULL_REQUEST = "pull-request.yml";
 const DEPLOY = "deploy.yml";
+const RELEASE = "release.yml";
 
 /** A deep copy to mutate for the negative cases. */
 function copy(wf: Workflow): any {
@@ -24,8 +26,8 @@ function source(file: string): string {
 }
 
 describe("action-validator", () => {
-  test("the repository has the pull-request and deploy workflows", () => {
-    expect(workflowFiles()).toEqual(expect.arrayContaining([DEPLOY, PULL_REQUEST]));
+  test("the repository has the pull-request, deploy and release workflows", () => {
+    expect(workflowFiles()).toEqual(expect.arrayContaining([DEPLOY, PULL_REQUEST, RELEASE]));
   });
 
   test.each(workflowFiles())("%s passes action-validator", (file) => {
@@ -179,6 +181,74 @@ describe("deploy workflow", () => {
     broken.jobs["deploy-dev"].steps.find((s: any) => s.uses?.startsWith("azure/login")).with.creds = "${{ secrets.AZURE_CREDENTIALS }}";
     expect(oidcProblems(broken)).toEqual(["deploy-dev: azure/login uses a secret instead of OIDC"]);
     expect(secretProblems(JSON.stringify(broken), broken)).toContain("references secrets.*");
+  });
+});
+
+describe("release workflow", () => {
+  const wf = loadWorkflow(RELEASE);
+  const publishStep = (w: any) => w.jobs.publish.steps.find((st: any) => st.env?.NODE_AUTH_TOKEN !== undefined);
+
+  test("on a version tag only: tests, then packs, publishes both packages with provenance and attaches both tarballs", () => {
+    expect(releaseProblems(wf)).toEqual([]);
+  });
+
+  test("least permissions: the tests read only; publishing gets contents and id-token write, nothing else", () => {
+    expect(wf.permissions).toEqual({ contents: "read" });
+    expect(wf.jobs.test.permissions).toEqual({ contents: "read" });
+    expect(wf.jobs.publish.permissions).toEqual({ contents: "write", "id-token": "write" });
+  });
+
+  test("the npm token reaches the publish step only, and the tests need no secret", () => {
+    expect(publishStep(wf).env).toEqual({ NODE_AUTH_TOKEN: "${{ secrets.NPM_TOKEN }}" });
+    expect(JSON.stringify(wf.jobs.test)).not.toMatch(/secrets\./);
+  });
+
+  test("rule: a branch trigger or a manual run is caught", () => {
+    const branch = copy(wf);
+    branch.on.push.branches = ["main"];
+    expect(releaseProblems(branch)).toEqual([`push is ${JSON.stringify({ tags: ["v*"], branches: ["main"] })}, expected only tags ["v*"]`]);
+    const manual = copy(wf);
+    manual.on.workflow_dispatch = {};
+    expect(releaseProblems(manual)).toEqual(['triggers are ["push","workflow_dispatch"], expected only push']);
+  });
+
+  test("rule: the token in the job env, or a second secret, is caught", () => {
+    const jobEnv = copy(wf);
+    jobEnv.jobs.publish.env = { NODE_AUTH_TOKEN: "${{ secrets.NPM_TOKEN }}" };
+    expect(releaseProblems(jobEnv)).toEqual(["NODE_AUTH_TOKEN is set outside the step that only publishes"]);
+    const extra = source(RELEASE).replace("GH_TOKEN: ${{ github.token }}", "GH_TOKEN: ${{ secrets.RELEASE_PAT }}");
+    expect(secretProblems(extra, parseWorkflow(extra))).toEqual(["references secrets.*"]);
+    const mixed = copy(wf);
+    publishStep(mixed).run = `npm pack\n${publishStep(mixed).run}`;
+    expect(secretProblems(JSON.stringify(mixed), mixed)).toEqual(["references secrets.*"]);
+  });
+
+  test("rule: publishing without provenance, one package missing, or no release asset is caught", () => {
+    const broken = copy(wf);
+    publishStep(broken).run = "npm publish ./contoso-cdktf-azure-openai-\"$VERSION\".tgz --access public\n";
+    expect(releaseProblems(broken)).toEqual([
+      "publish: does not run npm publish of the cdktf tarball with provenance",
+      "publish: does not run npm publish of the cdktn tarball with provenance",
+    ]);
+    const noAssets = copy(wf);
+    noAssets.jobs.publish.steps = noAssets.jobs.publish.steps.filter((st: any) => !/gh release/.test(st.run ?? ""));
+    expect(releaseProblems(noAssets)).toEqual(["publish: does not attach both tarballs to the GitHub release"]);
+  });
+
+  test("rule: publishing before the tests, or tests with write permissions, is caught", () => {
+    const early = copy(wf);
+    delete early.jobs.publish.needs;
+    expect(releaseProblems(early)).toEqual(["publish: does not wait for a job that runs npm test"]);
+    const writes = copy(wf);
+    writes.jobs.test.permissions = { contents: "write" };
+    expect(releaseProblems(writes)).toEqual(["test: the tests need contents: read only"]);
+    expect(oidcProblems(writes)).toEqual(['test: permissions {"contents":"write"}, expected {"contents":"read"}']);
+  });
+
+  test("rule: provenance without id-token write is caught", () => {
+    const broken = copy(wf);
+    broken.jobs.publish.permissions = { contents: "write" };
+    expect(oidcProblems(broken)).toEqual(['publish: permissions {"contents":"write"}, expected {"contents":"write","id-token":"write"}']);
   });
 });
 

@@ -1,3 +1,5 @@
+import { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
+import { TerraformStack, Testing } from "cdktf";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { validateEnvironmentConfig } from "../../lib/environment/config-schema";
 import { isEmailAddress, describeValue } from "../../lib/core/validation";
@@ -231,4 +233,26 @@ test("a hole in a list (a deleted entry) is a problem, not a crash", () => {
   const regions: unknown[] = [...dev.regions, undefined];
   delete regions[1];
   expect(problems({ regions })).toEqual(["regions[1]: (missing) is not allowed; allowed: an object (required)"]);
+});
+
+describe("a token look-alike in a config is data, not a reference (fuzz finding, issue 22)", () => {
+  const withSubnet = (subnetId: string) => ({ ...dev, regions: [region("swedencentral", { network: { subnetId } }), ...dev.regions.slice(1).map((r) => ({ ...r }))] });
+
+  test("a token made by another app (so the typed `${TfToken[TOKEN.n]}` exists in the registry) is refused for this app", () => {
+    const other = new TerraformStack(Testing.app(), "other");
+    const real = new Subnet(other, "subnet", { name: "pe", resourceGroupName: "rg", virtualNetworkName: "v", addressPrefixes: ["10.0.0.0/24"] }).id;
+    const typed = `\${TfToken[TOKEN.${/TOKEN\.(\d+)/.exec(real)![1]}]}`;
+    expect(typed).toBe(real); // what a person typing a token into a config produces
+    const app = Testing.app();
+    const result = validateEnvironmentConfig(withSubnet(typed), app);
+    expect(result.ok ? [] : result.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^regions\[0\]\.network\.subnetId: .* allowed: a Terraform reference created in this app/)]));
+  });
+
+  test("a reference to a resource of another stack in the same app is accepted", () => {
+    const app = Testing.app();
+    const hub = new TerraformStack(app, "hub");
+    const subnetId = new Subnet(hub, "subnet", { name: "pe", resourceGroupName: "rg", virtualNetworkName: "v", addressPrefixes: ["10.0.0.0/24"] }).id;
+    const result = validateEnvironmentConfig(withSubnet(subnetId), app);
+    expect(result.ok ? [] : result.problems.filter((p) => p.startsWith("regions[0].network.subnetId"))).toEqual([]);
+  });
 });

@@ -43,3 +43,40 @@ describe("gateway config checks", () => {
     );
   });
 });
+
+describe("findings of the fuzz run of 10,000 configs (issue 22)", () => {
+  const w = prod.gateway!.workloads[0]!;
+  const at = (all: readonly string[], path: string) => all.filter((p) => p.startsWith(`${path}: `));
+
+  test("`tags: null` and a null region beside a gateway are reported at their config path, not as unreadable", () => {
+    const tagsNull = problems(prod.gateway, { tags: null });
+    expect(tagsNull).toEqual([expect.stringMatching(/^tags: null is not allowed; allowed: /)]);
+    for (const regions of [[null, ...prod.regions.slice(1)], [prod.regions[0], null]]) {
+      const all = problems(prod.gateway, { regions });
+      expect(all.some((p) => p.includes("(unreadable)"))).toBe(false);
+      expect(all).toEqual(expect.arrayContaining([expect.stringMatching(/^regions\[[01]\]: null is not allowed/)]));
+    }
+  });
+
+  test("two gateway workloads on one caller fail on the second: by identity, and by client ID ignoring case", () => {
+    expect(at(problems({ ...prod.gateway, workloads: [w, { ...w, key: "svc-other" }] }), "gateway.workloads[1].identity")).toHaveLength(1);
+    const id = "ABCDEF00-0000-0000-0000-000000000001";
+    const byClient = [{ ...w, identity: undefined, clientId: id }, { ...w, key: "svc-other", identity: undefined, clientId: id.toLowerCase() }];
+    expect(at(problems({ ...prod.gateway, workloads: byClient }), "gateway.workloads[1].clientId")).toHaveLength(1);
+  });
+
+  test("a budget below one token's price is refused on each budget", () => {
+    const all = problems({ ...prod.gateway, costLimits: { ...prod.gateway!.costLimits, dailyUsd: 1e-9, monthlyUsd: 1e-9 } });
+    expect(at(all, "gateway.costLimits.dailyUsd")).toHaveLength(1);
+    expect(at(all, "gateway.costLimits.monthlyUsd")).toHaveLength(1);
+  });
+
+  test('sku "Developer" with capacity above 1 is refused (the tier cannot scale)', () => {
+    expect(problems({ ...prod.gateway, sku: "Developer", capacity: 2 })).toEqual([expect.stringMatching(/^gateway\.capacity: 2 is not allowed; allowed: 1 with sku Developer/)]);
+    expect(problems({ ...prod.gateway, sku: "Developer", capacity: 1 })).toEqual([]);
+  });
+
+  test("gateway.publisherEmail with an interpolation is refused", () => {
+    expect(at(problems({ ...prod.gateway, publisherEmail: "${var.owner}@contoso.com" }), "gateway.publisherEmail")).toHaveLength(1);
+  });
+});

@@ -189,6 +189,34 @@ export function cdktnPackageManifest(): Record<string, unknown> {
   };
 }
 
+/** The template of the CDK Terrain package's README (the root README speaks of the cdktf package). */
+export const CDKTN_README_TEMPLATE = path.join(TOOLCHAIN_DIR, "package-readme.template.md");
+
+/**
+ * The README of `@contoso/cdktn-azure-openai`: the template with the names, version, Node.js
+ * minimum and peers of {@link cdktnPackageManifest}, so it cannot drift from the package it
+ * ships in. Fails on a placeholder the manifest does not fill.
+ */
+export function cdktnPackageReadme(manifest: Record<string, any> = cdktnPackageManifest(), template: string = fs.readFileSync(CDKTN_README_TEMPLATE, "utf8")): string {
+  const peers = manifest.peerDependencies as Record<string, string>;
+  const pinned = toolchainManifest().devDependencies as Record<string, string>;
+  const values: Record<string, string> = {
+    name: manifest.name,
+    description: manifest.description,
+    cdktfName: CDKTF_PACKAGE,
+    license: manifest.license,
+    node: String(manifest.engines.node).replace(/^>=\s*/, ""),
+    providerVersion: pinned["@cdktn/provider-azurerm"],
+    tarball: `${String(manifest.name).replace(/^@/, "").replace("/", "-")}-${manifest.version}.tgz`,
+    // The versions the package is built and tested with, each inside its peer range.
+    peers: Object.keys(peers).sort().map((peer) => `${peer}@${pinned[peer] ?? peers[peer]}`).join(" "),
+  };
+  return template.replace(/\{\{(\w+)\}\}/g, (match, key: string) => {
+    if (!(key in values)) throw new Error(`${CDKTN_README_TEMPLATE}: no value for ${match}`);
+    return values[key];
+  });
+}
+
 /**
  * Builds and packs `@contoso/cdktn-azure-openai` from a staging directory (dist/ and the
  * repository untouched) into `destination`; returns the tarball's path.
@@ -196,8 +224,10 @@ export function cdktnPackageManifest(): Record<string, unknown> {
 export function pack(destination: string): string {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "aoai-cdktn-pack-"));
   try {
-    fs.writeFileSync(path.join(staging, "package.json"), `${JSON.stringify(cdktnPackageManifest(), null, 2)}\n`);
-    for (const file of ["README.md", "LICENSE", "CHANGELOG.md"]) fs.copyFileSync(path.join(ROOT, file), path.join(staging, file));
+    const manifest = cdktnPackageManifest();
+    fs.writeFileSync(path.join(staging, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    fs.writeFileSync(path.join(staging, "README.md"), cdktnPackageReadme(manifest));
+    for (const file of ["LICENSE", "CHANGELOG.md"]) fs.copyFileSync(path.join(ROOT, file), path.join(staging, file));
     build(path.join(staging, "dist"));
     const out = execFileSync(NPM, ["pack", "--ignore-scripts", "--silent", "--pack-destination", path.resolve(destination)], { cwd: staging, encoding: "utf8" });
     return path.join(path.resolve(destination), out.trim().split("\n").pop()!);

@@ -1,6 +1,7 @@
 import { Annotations, AnnotationMetadataEntryType, IAspect, TerraformResource, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { GovernanceTags } from "../../core/governance-tags";
+import { IStackWideAspect } from "../../core/stack-aspects";
 import { addPropChecks, PropChecks } from "../../core/validation";
 import { RuleContext } from "./context";
 import { ComplianceFinding, ComplianceLevel } from "./finding";
@@ -40,17 +41,25 @@ export interface CompliancePackProps {
  * suppressed) by a {@link ComplianceSuppressions} entry or by a weakening recorded with
  * `acknowledgeWeakening` under one of the rule's `acknowledgedBy` keys.
  *
- * Add the pack to each stack (or a construct inside one): cdktf invokes aspects from the
- * stack down, so an aspect added to the App never runs. Visiting a resource again (a second
- * synth) replaces its findings and adds no second annotation.
+ * Add the pack to a stack (or a construct inside one), or to the App to judge every stack
+ * (`Aspects.of(app).add(pack)`, the cdk-nag habit): cdktf itself invokes aspects from each stack
+ * down, so `GuardedApp` copies the packs on the App onto every stack before synth
+ * ({@link propagateStackWideAspects}); a stack that has a pack of the same name keeps its own and
+ * is judged once. Visiting a resource again (a second synth) replaces its findings and adds no
+ * second annotation.
  */
-export class CompliancePack implements IAspect {
+export class CompliancePack implements IAspect, IStackWideAspect {
   /** Short pack name. */
   public readonly name: string;
   /** The framework in words. */
   public readonly title: string;
   /** The rules with their controls and levels. */
   public readonly rules: readonly CompliancePackRule[];
+
+  /** One pack of a name per stack: a pack on the App and one of the same name on a stack judge it once. */
+  public get stackWideKey(): string {
+    return `compliance-pack:${this.name}`;
+  }
 
   private readonly findingsByStack = new WeakMap<TerraformStack, Map<string, ComplianceFinding>>();
   private readonly summary: ComplianceReportPack;
