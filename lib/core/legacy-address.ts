@@ -20,7 +20,11 @@ export const LEGACY_MOVES_CONTEXT_KEY = "aoai:legacyMoves";
  */
 export const NO_LEGACY_MOVES_CONTEXT_KEY = "aoai:noLegacyMoves";
 
-/** Terraform version the library's legacy `moved` blocks need (moves within one resource type). */
+/**
+ * Terraform version the library's legacy `moved` blocks need: the floor cdktf 0.21 sets for any
+ * stack with a `moved` block (its `ValidateTerraformVersion(">=1.5")`). The moves stay within one
+ * resource type, which Terraform supports since `moved` blocks exist (1.1, by third-party accounts).
+ */
 export const LEGACY_MOVES_TERRAFORM_VERSION = ">=1.5";
 
 /** True when `scope`'s app asks for legacy moves ({@link LEGACY_MOVES_CONTEXT_KEY} is `true` or `"true"`). */
@@ -89,7 +93,7 @@ export function legacyMovesTerraformProblems(env: Readonly<Record<string, string
   const binary = env.TERRAFORM_BINARY_NAME || "terraform";
   const why =
     `the stacks carry moved blocks for Terraform state from release 0.1 (context "${LEGACY_MOVES_CONTEXT_KEY}": true), ` +
-    `and Terraform reads moved blocks from version 1.5 on`;
+    `which need Terraform 1.5 or newer (the floor cdktf sets for moved blocks)`;
   const fix = `put Terraform 1.5 or newer on the PATH, or remove "${LEGACY_MOVES_CONTEXT_KEY}" if no stack has state from 0.1`;
   let output: string;
   try {
