@@ -4,7 +4,7 @@ import { AnnotationMetadataEntryType, Annotations, App, AppConfig, TerraformStac
 import { StackSynthesizer } from "cdktf/lib/synthesize/synthesizer";
 import { IConstruct } from "constructs";
 import { CDKTF_CONTEXT_ENV, projectContext, startedByCdktfCli } from "./cdktf-cli";
-import { hasLegacyMoves, legacyMovesTerraformProblems } from "./legacy-address";
+import { checkTerraformForLegacyMoves, hasLegacyMoves } from "./legacy-address";
 import { placeholdersIn } from "./placeholder-values";
 import { formatPropProblem, PropProblem, validateConstruct } from "./validation";
 
@@ -156,9 +156,10 @@ export class GuardedApp extends App {
       }
       if (!this.skipValidation) collectProblemsOf(this, problems);
       // One terraform process per synth, not cdktf's one per stack with a moved block.
-      if (!this.skipValidation && stacks.some(hasLegacyMoves)) {
-        for (const message of legacyMovesTerraformProblems()) problems.push({ path: "app", message });
-      }
+      const movingStack = this.skipValidation ? undefined : stacks.find(hasLegacyMoves);
+      const terraform = movingStack ? checkTerraformForLegacyMoves() : undefined;
+      if (terraform?.level === "error") problems.push({ path: "app", message: terraform.message });
+      if (movingStack && terraform?.level === "warning") addWarning(movingStack, terraform.message, this.manifest);
       if (problems.length > 0) throw new SynthValidationError(problems, unexpected);
       this.manifest.writeToFile();
       publish(this.outdir, this.finalOutdir);
@@ -192,10 +193,13 @@ function warnAboutPlaceholders(stack: TerraformStack, outdir: string, manifest: 
   const file = path.join(outdir, stackManifest.synthesizedStackPath);
   if (!fs.existsSync(file)) return;
   const text = fs.readFileSync(file, "utf8");
-  for (const [, placeholder] of placeholdersIn(text)) {
-    Annotations.of(stack).addWarning(placeholder.warning);
-    stackManifest.annotations.push({ constructPath: stack.node.path, level: AnnotationMetadataEntryType.WARN, message: placeholder.warning });
-  }
+  for (const [, placeholder] of placeholdersIn(text)) addWarning(stack, placeholder.warning, manifest);
+}
+
+/** A warning on `stack` after its synthesizer ran: an annotation, and an entry in the manifest (which the CLI prints). */
+function addWarning(stack: TerraformStack, message: string, manifest: App["manifest"]): void {
+  Annotations.of(stack).addWarning(message);
+  manifest.forStack(stack).annotations.push({ constructPath: stack.node.path, level: AnnotationMetadataEntryType.WARN, message });
 }
 
 /** The validation problems of every construct of the stack (no spreading). */

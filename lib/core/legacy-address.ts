@@ -84,27 +84,42 @@ export function hasLegacyMoves(stack: TerraformStack): boolean {
   return stack.node.findAll().some((c) => c instanceof LegacyMove && TerraformStack.of(c) === stack && c.moves);
 }
 
+/** The outcome of the Terraform check for legacy moves: nothing to say, a warning, or an error. */
+export interface LegacyMovesTerraformCheck {
+  /** `error` when the Terraform found cannot read the blocks; `warning` when none could be asked. */
+  readonly level: "error" | "warning";
+  /** What was found, why it matters and what to do. */
+  readonly message: string;
+}
+
 /**
- * The one `terraform version` check an app with legacy `moved` blocks needs: the problems as
- * lines (empty when Terraform satisfies {@link LEGACY_MOVES_TERRAFORM_VERSION}). The binary is
+ * The one `terraform version` check an app with legacy `moved` blocks needs. The binary is
  * `TERRAFORM_BINARY_NAME` when set, as for cdktf, else `terraform` on the PATH.
+ * - a Terraform older than {@link LEGACY_MOVES_TERRAFORM_VERSION}, or one whose version cannot be
+ *   read: an error, as cdktf's own check gives;
+ * - no Terraform at all: a warning, unlike cdktf. The synth writes the same files either way, and
+ *   the Terraform that plans them later is the one that matters (a synth machine, such as a fresh
+ *   clone running `npm run synth`, need not have one).
+ * Undefined when the Terraform found is new enough.
  */
-export function legacyMovesTerraformProblems(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+export function checkTerraformForLegacyMoves(env: Readonly<Record<string, string | undefined>> = process.env): LegacyMovesTerraformCheck | undefined {
   const binary = env.TERRAFORM_BINARY_NAME || "terraform";
   const why =
     `the stacks carry moved blocks for Terraform state from release 0.1 (context "${LEGACY_MOVES_CONTEXT_KEY}": true), ` +
     `which need Terraform 1.5 or newer (the floor cdktf sets for moved blocks)`;
-  const fix = `put Terraform 1.5 or newer on the PATH, or remove "${LEGACY_MOVES_CONTEXT_KEY}" if no stack has state from 0.1`;
+  const fix = `use Terraform 1.5 or newer, or remove "${LEGACY_MOVES_CONTEXT_KEY}" if no stack has state from 0.1`;
   let output: string;
   try {
     output = execFileSync(binary, ["version"], { stdio: "pipe", env: { ...process.env, ...env } }).toString();
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? `${binary} was not found` : `"${binary} version" failed`;
-    return [`${reason}; ${why}: ${fix}`];
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      return { level: "warning", message: `${binary} was not found, so its version was not checked; ${why}: plan them with Terraform 1.5 or newer` };
+    }
+    return { level: "error", message: `"${binary} version" failed; ${why}: ${fix}` };
   }
   const version = /(\d+)\.(\d+)\.(\d+)/.exec(output);
-  if (!version) return [`"${binary} version" printed no version; ${why}: ${fix}`];
+  if (!version) return { level: "error", message: `"${binary} version" printed no version; ${why}: ${fix}` };
   const [major, minor] = [Number(version[1]), Number(version[2])];
-  if (major > 1 || (major === 1 && minor >= 5)) return [];
-  return [`${binary} is version ${version[0]}; ${why}: ${fix}`];
+  if (major > 1 || (major === 1 && minor >= 5)) return undefined;
+  return { level: "error", message: `${binary} is version ${version[0]}; ${why}: ${fix}` };
 }

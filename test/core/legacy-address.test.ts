@@ -103,21 +103,19 @@ describe("GuardedApp and the terraform binary", () => {
     for (const id of ["one", "two", "three"]) expect(synthesizedMoves(outdir, id)).toEqual(EXPECTED_MOVE);
   });
 
-  test("with legacy moves and no terraform: one problem of the app that says why and how to fix it", () => {
-    const problems = withFakeTerraform(undefined, () => {
-      const app = guardedApp({ [LEGACY_MOVES_CONTEXT_KEY]: true });
+  test("with legacy moves and no terraform: the synth succeeds and warns once, saying why", () => {
+    const outdir = tempOutdir();
+    const warnings = withFakeTerraform(undefined, () => {
+      const app = guardedApp({ [LEGACY_MOVES_CONTEXT_KEY]: true }, outdir);
       stackIn(app, "one");
       stackIn(app, "two");
-      try {
-        app.synth();
-        return [];
-      } catch (error) {
-        if (!(error instanceof SynthValidationError)) throw error;
-        return error.details;
-      }
+      app.synth();
+      return app.warnings;
     });
-    expect(problems).toEqual([{ path: "app", message: expect.stringContaining(`"${LEGACY_MOVES_CONTEXT_KEY}"`) }]);
-    expect(problems[0].message).toMatch(/^terraform was not found; .*1\.5/);
+    expect(synthesizedMoves(outdir, "two")).toEqual(EXPECTED_MOVE);
+    expect(warnings).toEqual([{ path: "one", message: expect.stringMatching(/^terraform was not found, .*"aoai:legacyMoves": true.*1\.5 or newer/) }]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+    expect(manifest.stacks.one.annotations).toEqual([expect.objectContaining({ level: "@cdktf/warn", message: warnings[0].message })]);
   });
 
   test("with legacy moves and Terraform 1.4: refused, naming the version", () => {
