@@ -5,7 +5,7 @@ import { StackSynthesizer } from "cdktf/lib/synthesize/synthesizer";
 import { IConstruct } from "constructs";
 import { CDKTF_CONTEXT_ENV, projectContext, startedByCdktfCli } from "./cdktf-cli";
 import { checkTerraformForLegacyMoves, hasLegacyMoves } from "./legacy-address";
-import { placeholdersIn } from "./placeholder-values";
+import { placeholdersIn, placeholderWarning } from "./placeholder-values";
 import { formatPropProblem, PropProblem, validateConstruct } from "./validation";
 
 /** Most problems listed in the message of a {@link SynthValidationError}; all are in `problems`. */
@@ -184,7 +184,7 @@ function warningsOf(stack: TerraformStack): SynthProblem[] {
 }
 
 /**
- * Warns once per placeholder value (a principal ID whose variable was not set) the stack's
+ * Warns once about the placeholder values (a principal ID whose variable was not set) the stack's
  * synthesized file contains: as an annotation, and in the manifest the synthesizer has already
  * written its annotations to, so the cdktf CLI prints it too.
  */
@@ -193,7 +193,8 @@ function warnAboutPlaceholders(stack: TerraformStack, outdir: string, manifest: 
   const file = path.join(outdir, stackManifest.synthesizedStackPath);
   if (!fs.existsSync(file)) return;
   const text = fs.readFileSync(file, "utf8");
-  for (const [, placeholder] of placeholdersIn(text)) addWarning(stack, placeholder.warning, manifest);
+  const warning = placeholderWarning(placeholdersIn(text));
+  if (warning) addWarning(stack, warning, manifest);
 }
 
 /** A warning on `stack` after its synthesizer ran: an annotation, and an entry in the manifest (which the CLI prints). */

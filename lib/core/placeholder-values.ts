@@ -2,13 +2,13 @@
  * Values that stand in for something missing (a principal ID whose variable was not set), so a
  * synth can go on without it while every output says so. A constructor of such a value registers
  * it here; `GuardedApp` looks for the registered values in each synthesized stack and warns once
- * per value and stack. The registry lives for the process, like the values.
+ * per stack, naming them all. The registry lives for the process, like the values.
  */
 export interface PlaceholderValue {
   /** Short words for a report or a diagram, for example `placeholder for AOAI_DEVELOPERS_GROUP_ID (not set)`. */
   readonly note: string;
-  /** The synth warning: what is missing, why it matters, how to fix it. */
-  readonly warning: string;
+  /** How to replace it, for the synth warning, for example `set each variable to the principal's Entra object ID`. */
+  readonly fix: string;
 }
 
 const registered = new Map<string, PlaceholderValue>();
@@ -26,4 +26,14 @@ export function placeholderValue(value: string): PlaceholderValue | undefined {
 /** The registered placeholders that occur in `text` (a synthesized stack), in registration order. */
 export function placeholdersIn(text: string): [string, PlaceholderValue][] {
   return [...registered].filter(([value]) => text.includes(value));
+}
+
+/**
+ * The one warning for the placeholders found in a stack, or undefined when there are none:
+ * each value with what it stands for, then how to replace them.
+ */
+export function placeholderWarning(found: readonly [string, PlaceholderValue][]): string | undefined {
+  if (found.length === 0) return undefined;
+  const fixes = [...new Set(found.map(([, p]) => p.fix))];
+  return `placeholder value(s) that Azure rejects at apply: ${found.map(([value, p]) => `${value} (${p.note})`).join(", ")}; ${fixes.join("; ")}`;
 }

@@ -63,11 +63,11 @@ export function describePlaceholderPrincipal(principalId: string): string | unde
 
 /** Registers a placeholder principal ID for the synth warning, with the variable it stands for when known. */
 function registerPlaceholderPrincipal(principalId: string, variable?: string): void {
-  const cause = variable ? `${variable} is not set, so principalIdFromEnv gave a placeholder` : "it is a placeholder";
-  const fix = variable ? `set ${variable} to the principal's Entra object ID` : "give the principal's Entra object ID";
   registerPlaceholderValue(principalId, {
     note: variable ? `placeholder for ${variable} (not set)` : "placeholder principal ID",
-    warning: `principal ID ${principalId}: ${cause}. Azure rejects it at apply: ${fix} (with ${REQUIRE_PRINCIPALS_ENV}=1 a missing principal fails the synth)`,
+    fix: variable
+      ? `set each variable to the principal's Entra object ID (with ${REQUIRE_PRINCIPALS_ENV}=1 a missing one fails the synth)`
+      : "give the principal's Entra object ID instead",
   });
 }
 
