@@ -122,7 +122,7 @@ export function runCase(config: unknown): CaseResult {
   const started = Date.now();
   let result: { outcome: Outcome; detail?: string };
   try {
-    const app = new GuardedApp({ outdir });
+    const app = new GuardedApp({ outdir, printWarnings: false });
     const stack = new OpenAiEnvironmentStack(app, config as any);
     app.synth();
     const file = path.join(outdir, "stacks", stack.node.id, "cdk.tf.json");
