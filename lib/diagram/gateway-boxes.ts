@@ -71,7 +71,7 @@ export function gatewayAdmissions(policies: readonly [string, Attributes][], sin
     const identities = new Set([...String(attrs.xml_content ?? "").matchAll(IDENTITY_CLIENT_ID)].map((m) => m[1]));
     for (const identity of identities) {
       const node = sink.nodeAt(`\${${identity}.id}`);
-      if (node) sink.edge(node.id, gateway.id, "calls (Entra token admitted by the gateway policy)", "admission", [address]);
+      if (node) sink.edge(node.id, gateway.id, "calls (Entra token admitted)", "admission", [address]);
     }
   }
 }
