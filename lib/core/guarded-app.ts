@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
-import { AnnotationMetadataEntryType, Annotations, App, AppConfig, TerraformStack } from "cdktf";
+import { AnnotationMetadataEntryType, App, AppConfig, TerraformStack } from "cdktf";
 import { StackSynthesizer } from "cdktf/lib/synthesize/synthesizer";
 import { IConstruct } from "constructs";
 import { CDKTF_CONTEXT_ENV, projectContext, startedByCdktfCli } from "./cdktf-cli";
 import { checkTerraformForLegacyMoves, hasLegacyMoves } from "./legacy-address";
-import { placeholdersIn, placeholderWarning } from "./placeholder-values";
+import { addWarning, warnAboutPlaceholders, warningsOf } from "./synth-warnings";
 import { formatPropProblem, PropProblem, validateConstruct } from "./validation";
 
 /** Most problems listed in the message of a {@link SynthValidationError}; all are in `problems`. */
@@ -174,33 +174,6 @@ export class GuardedApp extends App {
   public get warnings(): readonly SynthProblem[] {
     return this.lastWarnings;
   }
-}
-
-/** Warning annotations of every construct of the stack, as problems. */
-function warningsOf(stack: TerraformStack): SynthProblem[] {
-  return stack.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((e) => e.type === AnnotationMetadataEntryType.WARN).map((e) => ({ path: c.node.path, message: String(e.data) })));
-}
-
-/**
- * Warns once about the placeholder values (a principal ID whose variable was not set) the stack's
- * synthesized file contains: as an annotation, and in the manifest the synthesizer has already
- * written its annotations to, so the cdktf CLI prints it too.
- */
-function warnAboutPlaceholders(stack: TerraformStack, outdir: string, manifest: App["manifest"]): void {
-  const stackManifest = manifest.forStack(stack);
-  const file = path.join(outdir, stackManifest.synthesizedStackPath);
-  if (!fs.existsSync(file)) return;
-  const text = fs.readFileSync(file, "utf8");
-  const warning = placeholderWarning(placeholdersIn(text));
-  if (warning) addWarning(stack, warning, manifest);
-}
-
-/** A warning on `stack` after its synthesizer ran: an annotation, and an entry in the manifest (which the CLI prints). */
-function addWarning(stack: TerraformStack, message: string, manifest: App["manifest"]): void {
-  Annotations.of(stack).addWarning(message);
-  manifest.forStack(stack).annotations.push({ constructPath: stack.node.path, level: AnnotationMetadataEntryType.WARN, message });
 }
 
 /** The validation problems of every construct of the stack (no spreading). */
