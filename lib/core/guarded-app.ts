@@ -3,6 +3,9 @@ import * as path from "path";
 import { AnnotationMetadataEntryType, App, AppConfig, TerraformStack } from "cdktf";
 import { StackSynthesizer } from "cdktf/lib/synthesize/synthesizer";
 import { IConstruct } from "constructs";
+import { CDKTF_CONTEXT_ENV, projectContext, startedByCdktfCli } from "./cdktf-cli";
+import { checkTerraformForLegacyMoves, hasLegacyMoves } from "./legacy-address";
+import { addWarning, warnAboutPlaceholders, warningsOf } from "./synth-warnings";
 import { formatPropProblem, PropProblem, validateConstruct } from "./validation";
 
 /** Most problems listed in the message of a {@link SynthValidationError}; all are in `problems`. */
@@ -27,19 +30,24 @@ export function formatSynthProblem(problem: SynthProblem): string {
   return `[${problem.path}] ${problem.message}`;
 }
 
-/** Thrown when one or more stacks fail validation; lists the problems of the run. */
+/**
+ * Thrown when one or more stacks fail validation; lists the problems of the run in its message.
+ * The same problems as data (`problems`, `details`, `unexpected`) are not enumerable, so a runtime
+ * that prints an uncaught error with its own properties (Node.js does) prints the list once.
+ */
 export class SynthValidationError extends Error {
   /** Every problem of the run as a line, `[construct path] prop: value is not allowed; ...`. */
-  public readonly problems: readonly string[];
+  public declare readonly problems: readonly string[];
+  /** Every problem of the run, as data. */
+  public declare readonly details: readonly SynthProblem[];
+  /** Errors thrown while synthesizing (bugs, not input problems), also in `details`. */
+  public declare readonly unexpected: readonly unknown[];
 
   /**
    * @param details every problem of the run, as data
    * @param unexpected errors thrown while synthesizing (bugs, not input problems), also in `details`
    */
-  constructor(
-    public readonly details: readonly SynthProblem[],
-    public readonly unexpected: readonly unknown[] = [],
-  ) {
+  constructor(details: readonly SynthProblem[], unexpected: readonly unknown[] = []) {
     const problems = details.map(formatSynthProblem);
     super(
       `Synthesis failed with ${problems.length} problem(s); nothing was written.\n` +
@@ -49,9 +57,20 @@ export class SynthValidationError extends Error {
           .join("\n") +
         (problems.length > MAX_LISTED_PROBLEMS ? `\n  ... and ${problems.length - MAX_LISTED_PROBLEMS} more (see the problems property)` : ""),
     );
-    this.name = "SynthValidationError";
-    this.problems = problems;
+    for (const [key, value] of Object.entries({ name: "SynthValidationError", problems, details, unexpected })) {
+      Object.defineProperty(this, key, { value, enumerable: false, writable: false, configurable: false });
+    }
   }
+}
+
+/** Configuration of a {@link GuardedApp}: cdktf's, plus where warnings go. */
+export interface GuardedAppConfig extends AppConfig {
+  /**
+   * Whether a successful synth prints its warnings (legacy models, placeholder principals, ...)
+   * to stderr, one line each: `WARN [construct path] message`.
+   * @default - true, unless the app was started by the cdktf CLI, which prints them itself from manifest.json
+   */
+  readonly printWarnings?: boolean;
 }
 
 /**
@@ -59,17 +78,33 @@ export class SynthValidationError extends Error {
  * first failing stack, leaving earlier stacks written and later errors unreported. This App
  * synthesizes every stack into a staging directory, collects the errors of all of them, and
  * moves the result into `outdir` only when every stack passed.
+ *
+ * It also behaves the same under plain `node` as under the cdktf CLI:
+ * - context: when the CLI did not hand the app a context (`CDKTF_CONTEXT_JSON` unset), the
+ *   `context` of `cdktf.json` in the current directory is read, with the precedence the CLI gives
+ *   it (over `config.context`);
+ * - warnings: printed to stderr after a successful synth, unless the CLI started the app (it
+ *   prints them from manifest.json) or `printWarnings` is false;
+ * - legacy `moved` blocks (`aoai:legacyMoves`): Terraform's version is checked once per synth,
+ *   not once per stack.
  */
 export class GuardedApp extends App {
   /** Where the synthesized stacks end up. */
   public readonly finalOutdir: string;
+  /** Whether a successful synth prints its warnings (see {@link GuardedAppConfig.printWarnings}). */
+  public readonly printWarnings: boolean;
+  private lastWarnings: readonly SynthProblem[] = [];
 
-  constructor(config: AppConfig = {}) {
+  constructor(config: GuardedAppConfig = {}) {
     const finalOutdir = path.resolve(config.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
     const stagingOutdir = `${finalOutdir}.staging-${process.pid}`;
     fs.rmSync(stagingOutdir, { recursive: true, force: true });
-    super({ ...config, outdir: stagingOutdir });
+    const { printWarnings, ...appConfig } = config;
+    // The CLI hands cdktf.json's context over in CDKTF_CONTEXT_JSON; without the CLI, read it here.
+    const fileContext = process.env[CDKTF_CONTEXT_ENV] === undefined ? projectContext() : {};
+    super({ ...appConfig, context: { ...appConfig.context, ...fileContext }, outdir: stagingOutdir });
     this.finalOutdir = finalOutdir;
+    this.printWarnings = printWarnings ?? !startedByCdktfCli();
     // cdktf creates the directory up front; remove it until synth, so an app that fails while
     // its constructs are built leaves nothing behind.
     fs.rmSync(stagingOutdir, { recursive: true, force: true });
@@ -95,8 +130,10 @@ export class GuardedApp extends App {
       }
       for (const stack of stacks) {
         if (stack.synthesizer instanceof StackSynthesizer) {
-          const hclOutput = (stack.synthesizer as unknown as { readonly hclOutput?: boolean }).hclOutput;
-          stack.synthesizer = new StackSynthesizer(stack, true, hclOutput);
+          // The app's setting (SYNTH_HCL_OUTPUT, else `hclOutput` of the config), which also names
+          // the file in the manifest; cdktf's stack reads only the variable, so `hclOutput: true`
+          // alone would write JSON into cdk.tf.
+          stack.synthesizer = new StackSynthesizer(stack, true, this.hclOutput);
         }
         if (!crashes.has(stack)) {
           try {
@@ -105,6 +142,7 @@ export class GuardedApp extends App {
             crashes.set(stack, error);
           }
         }
+        if (!crashes.has(stack)) warnAboutPlaceholders(stack, this.outdir, this.manifest);
         const before = problems.length;
         if (!this.skipValidation) collectValidationProblems(stack, problems);
         collectErrorAnnotations(stack, problems);
@@ -117,12 +155,24 @@ export class GuardedApp extends App {
         }
       }
       if (!this.skipValidation) collectProblemsOf(this, problems);
+      // One terraform process per synth, not cdktf's one per stack with a moved block.
+      const movingStack = this.skipValidation ? undefined : stacks.find(hasLegacyMoves);
+      const terraform = movingStack ? checkTerraformForLegacyMoves() : undefined;
+      if (terraform?.level === "error") problems.push({ path: "app", message: terraform.message });
+      if (movingStack && terraform?.level === "warning") addWarning(movingStack, terraform.message, this.manifest);
       if (problems.length > 0) throw new SynthValidationError(problems, unexpected);
       this.manifest.writeToFile();
       publish(this.outdir, this.finalOutdir);
+      this.lastWarnings = stacks.flatMap(warningsOf);
+      if (this.printWarnings) for (const warning of this.lastWarnings) process.stderr.write(`WARN ${formatSynthProblem(warning)}\n`);
     } finally {
       fs.rmSync(this.outdir, { recursive: true, force: true });
     }
+  }
+
+  /** The warnings of the last successful synth, as data (printed or not). */
+  public get warnings(): readonly SynthProblem[] {
+    return this.lastWarnings;
   }
 }
 

@@ -2,7 +2,7 @@
 // Listed name by name: a name not here is not public API (the API report in api/ shows the whole surface).
 
 export { GuardedApp, MAX_LISTED_PROBLEMS, SynthValidationError } from "./guarded-app";
-export type { SynthProblem } from "./guarded-app";
+export type { GuardedAppConfig, SynthProblem } from "./guarded-app";
 
 export { PropChecks, addPropChecks, isKnownToken, isToken } from "./validation";
 export type { PropProblem } from "./validation";
@@ -35,7 +35,13 @@ export type { NameOptions, NameRule, NamingProps, ResourceKind } from "./naming"
 export { OPENAI_REGIONS, REGION_CATALOG_SOURCE_DATE, findRegion, knownRegionNames } from "./region-catalog";
 export type { DataZone, Geography, RegionInfo } from "./region-catalog";
 
-export { moveFromLegacyPath, NO_LEGACY_MOVES_CONTEXT_KEY } from "./legacy-address";
+export {
+  LEGACY_MOVES_CONTEXT_KEY,
+  LEGACY_MOVES_TERRAFORM_VERSION,
+  legacyMovesEnabled,
+  moveFromLegacyPath,
+  NO_LEGACY_MOVES_CONTEXT_KEY,
+} from "./legacy-address";
 
 export { OperationChain } from "./operation-chain";
 export type { IOperationChain } from "./operation-chain";

@@ -1,8 +1,10 @@
 import { TerraformResource, TerraformStack } from "cdktf";
 import { RuleContext } from "../governance/compliance/context";
+import { describePlaceholderPrincipal } from "../identity/principal";
 import { BUILT_IN_ROLES, builtInRoleKeyByGuid } from "../identity/role-catalog";
 import { archiveContainerName, RETENTION_CATEGORIES } from "../monitoring/log-categories";
-import { gatewayBoxes } from "./gateway-boxes";
+import { gatewayAdmissions, gatewayBoxes } from "./gateway-boxes";
+import { isWholeExpression, readableValue } from "./labels";
 import { ArchitectureModel, DiagramEdge, DiagramEdgeKind, DiagramNode, DiagramNodeKind, diagramNodeId, principalKey } from "./model";
 
 type Attributes = Record<string, any>;
@@ -78,6 +80,11 @@ class Extraction {
     this.diagnostics();
     this.peerings();
     this.identities();
+    // Who the gateway admits: the workload identities its policy accepts tokens of.
+    gatewayAdmissions(this.ofType("azurerm_api_management_api_policy"), {
+      nodeAt: (reference) => this.nodeAt(reference),
+      edge: (from, to, label, kind, addresses) => this.edge(from, to, label, kind, addresses),
+    });
     this.roleAssignments();
     const nodes = [...this.nodes.values()].sort(
       (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.title, b.title) || compare(a.key, b.key),
@@ -150,7 +157,7 @@ class Extraction {
       if (target) this.edge(node.id, target.id, "private link", "privateLink", [address]);
       let subnet = this.nodeAt(attrs.subnet_id);
       if (!subnet && typeof attrs.subnet_id === "string") {
-        subnet = this.add(`subnet:${attrs.subnet_id}`, "broughtSubnet", `brought subnet ${tail(attrs.subnet_id, 2)}`, attrs.location, [
+        subnet = this.add(`subnet:${attrs.subnet_id}`, "broughtSubnet", `brought subnet ${shortId(attrs.subnet_id, 2, "")}`, attrs.location, [
           "not created by this stack",
         ]);
       }
@@ -289,12 +296,13 @@ class Extraction {
     for (const [address, attrs] of this.ofType("azurerm_role_assignment")) {
       let principal = this.nodeAt(attrs.principal_id);
       if (!principal && attrs.principal_id !== undefined) {
-        const id = text(attrs.principal_id);
+        const id = String(attrs.principal_id);
         const existing = this.nodes.get(principalKey(id));
-        const lines = [`object ID ${id}`];
-        principal =
-          existing ??
-          this.add(principalKey(id), "principal", `${text(attrs.principal_type ?? "principal")} ${text(attrs.description ?? tail(id, 1))}`, undefined, lines);
+        // A placeholder (its variable was not set) is drawn as one, not as if it were a real principal.
+        const placeholder = describePlaceholderPrincipal(id);
+        const lines = [`object ID ${readableValue(id)}`, ...(placeholder ? [`${placeholder}: Azure rejects it at apply`] : [])];
+        const title = `${text(attrs.principal_type ?? "principal")} ${text(attrs.description ?? tail(id, 1))}${placeholder ? " (PLACEHOLDER)" : ""}`;
+        principal = existing ?? this.add(principalKey(id), "principal", title, undefined, lines);
       }
       const scope = this.nodeAt(attrs.scope) ?? this.outside(attrs.scope, "scope");
       if (principal && scope) this.edge(principal.id, scope.id, roleName(attrs), "role", [address]);
@@ -330,9 +338,9 @@ class Extraction {
       const [type] = address.split(".");
       return this.add(address, kind, `${type.replace(/^azurerm_/, "").replace(/_/g, " ")} ${text(attrs?.name ?? address)}`, region, []);
     }
-    const value = text(reference);
+    const value = String(reference);
     const key = `${what}:${value}`;
-    return this.nodes.get(key) ?? this.add(key, kind, `${what} …/${tail(value, 2)}`, region, ["not created by this stack"]);
+    return this.nodes.get(key) ?? this.add(key, kind, `${what} ${shortId(value, 2)}`, region, ["not created by this stack"]);
   }
 
   private add(key: string, kind: DiagramNodeKind, title: string, region: unknown, lines: readonly string[]): DiagramNode {
@@ -343,7 +351,7 @@ class Extraction {
       kind,
       title,
       lines,
-      region: typeof region === "string" && !SHARED_KINDS.includes(kind) ? region : undefined,
+      region: typeof region === "string" && !SHARED_KINDS.includes(kind) ? readableValue(region) : undefined,
       path: resource?.node.path,
     };
     this.nodes.set(key, node);
@@ -380,9 +388,15 @@ function first(value: unknown): Attributes | undefined {
   return value && typeof value === "object" ? (value as Attributes) : undefined;
 }
 
+/** A value for display: a Terraform expression becomes readable words (see readableValue). */
 function text(value: unknown): string {
   if (value === undefined || value === null) return "?";
-  return typeof value === "string" ? value : JSON.stringify(value);
+  return readableValue(typeof value === "string" ? value : JSON.stringify(value));
+}
+
+/** The last `segments` segments of an Azure resource ID for display (`…/vnet/subnets/pe`), or the words for an expression. */
+function shortId(id: string, segments: number, prefix = "…/"): string {
+  return isWholeExpression(id) ? readableValue(id) : `${prefix}${readableValue(tail(id, segments))}`;
 }
 
 function list(value: unknown): string {

@@ -48,3 +48,30 @@ function first(value: unknown): Attributes | undefined {
   if (Array.isArray(value)) return value[0] as Attributes | undefined;
   return value && typeof value === "object" ? (value as Attributes) : undefined;
 }
+
+/** What the admission pass needs from the extraction. */
+export interface AdmissionSink {
+  /** The box a reference points at. */
+  nodeAt(reference: unknown): DiagramNode | undefined;
+  /** Adds an arrow. */
+  edge(from: string, to: string, label: string, kind: DiagramEdgeKind, addresses: readonly string[]): void;
+}
+
+/** A workload identity's client ID in a policy: `${azurerm_user_assigned_identity.<name>.client_id}`. */
+const IDENTITY_CLIENT_ID = /\$\{(azurerm_user_assigned_identity\.[A-Za-z0-9_-]+)\.client_id\}/g;
+
+/**
+ * An arrow from each workload identity to the gateway whose API policy admits its Entra tokens
+ * (the policy names the identity's client ID), labelled with what the arrow rests on.
+ */
+export function gatewayAdmissions(policies: readonly [string, Attributes][], sink: AdmissionSink): void {
+  for (const [address, attrs] of policies) {
+    const gateway = sink.nodeAt(attrs.api_management_name);
+    if (!gateway) continue;
+    const identities = new Set([...String(attrs.xml_content ?? "").matchAll(IDENTITY_CLIENT_ID)].map((m) => m[1]));
+    for (const identity of identities) {
+      const node = sink.nodeAt(`\${${identity}.id}`);
+      if (node) sink.edge(node.id, gateway.id, "calls (Entra token admitted)", "admission", [address]);
+    }
+  }
+}

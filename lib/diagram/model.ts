@@ -19,7 +19,19 @@ export type DiagramNodeKind =
   | "other";
 
 /** What an arrow in the architecture diagram stands for. */
-export type DiagramEdgeKind = "route" | "privateLink" | "placement" | "dns" | "diagnostics" | "archive" | "role" | "peering" | "encryption" | "deployment" | "filter";
+export type DiagramEdgeKind =
+  | "route"
+  | "privateLink"
+  | "placement"
+  | "dns"
+  | "diagnostics"
+  | "archive"
+  | "role"
+  | "peering"
+  | "encryption"
+  | "deployment"
+  | "filter"
+  | "admission";
 
 /** One box: a synthesized resource, or something outside the stack that a resource points at. */
 export interface DiagramNode {

@@ -1,3 +1,5 @@
+import { placeholderValue, registerPlaceholderValue } from "../core/placeholder-values";
+
 /** Kinds of Entra ID principal a role can be assigned to. */
 export type PrincipalType = "User" | "Group" | "ServicePrincipal";
 
@@ -42,7 +44,31 @@ const PLACEHOLDER_PREFIX = "00000000-0000-0000-0000-";
  * anything else gives a value that fails the principal ID check at synth.
  */
 export function placeholderPrincipalId(n: number): string {
-  return `${PLACEHOLDER_PREFIX}${String(n).padStart(12, "0")}`;
+  const id = `${PLACEHOLDER_PREFIX}${String(n).padStart(12, "0")}`;
+  // Registered for the synth warning, unless principalIdFromEnv already named its variable.
+  if (isPlaceholderPrincipalId(id) && !placeholderValue(id)) registerPlaceholderPrincipal(id);
+  return id;
+}
+
+/**
+ * What a placeholder principal ID stands for, in words, or undefined for a real ID: `placeholder
+ * for AOAI_DEVELOPERS_GROUP_ID (not set)` when {@link principalIdFromEnv} gave it, else
+ * `placeholder principal ID`. The compliance report and the architecture diagram use it; the
+ * synth warns about every placeholder a stack contains (`GuardedApp`).
+ */
+export function describePlaceholderPrincipal(principalId: string): string | undefined {
+  if (!isPlaceholderPrincipalId(principalId)) return undefined;
+  return placeholderValue(principalId)?.note ?? "placeholder principal ID";
+}
+
+/** Registers a placeholder principal ID for the synth warning, with the variable it stands for when known. */
+function registerPlaceholderPrincipal(principalId: string, variable?: string): void {
+  registerPlaceholderValue(principalId, {
+    note: variable ? `placeholder for ${variable} (not set)` : "placeholder principal ID",
+    fix: variable
+      ? `set each variable to the principal's Entra object ID (with ${REQUIRE_PRINCIPALS_ENV}=1 a missing one fails the synth)`
+      : "give the principal's Entra object ID instead",
+  });
 }
 
 /** True when `principalId` is a placeholder from {@link placeholderPrincipalId}. */
@@ -112,7 +138,10 @@ export function principalIdFromEnv(name: string, placeholder: number, options: P
   if (required && value && isPlaceholderPrincipalId(value)) {
     return `${name} holds the placeholder ${value}: ${MISSING_SUFFIX} the real object ID of ${who}`;
   }
-  return value ? value : placeholderPrincipalId(placeholder);
+  if (value) return value;
+  const id = placeholderPrincipalId(placeholder);
+  if (isPlaceholderPrincipalId(id)) registerPlaceholderPrincipal(id, name);
+  return id;
 }
 
 /** True when `principalId` is the stand-in {@link principalIdFromEnv} gives for a missing principal in a deployment synth. */

@@ -318,12 +318,10 @@ export class OpenAiPlatform extends Construct {
     });
     const diagnostics = account.diagnosticSettings.audit;
     // 0.1.0 made the setting and the key binding beside the account: carry their state over.
+    // (0.1.0 used RBAC on the vault and had no access policy, so the policy has nothing to move.)
     moveFromLegacyPath(diagnostics.resource, [...this.pathInStack, `${location}-diagnostics`, "resource"]);
     if (account.customerManagedKey) {
       moveFromLegacyPath(account.customerManagedKey.resource, [...this.pathInStack, `${location}-cmk`, "resource"]);
-      if (account.customerManagedKey.accessPolicy) {
-        moveFromLegacyPath(account.customerManagedKey.accessPolicy, [...this.pathInStack, `${location}-cmk`, "access-policy"]);
-      }
     }
 
     const managedByPolicy = props.privateDns?.managedByPolicy ?? false;

@@ -2,7 +2,7 @@ import { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
 import { TerraformStack, Testing } from "cdktf";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { validateEnvironmentConfig } from "../../lib/environment/config-schema";
-import { isEmailAddress, describeValue } from "../../lib/core/validation";
+import { isEmailAddress, describeValue, MAX_EMAIL_LENGTH } from "../../lib/core/validation";
 import { GuardedApp, SynthValidationError } from "../../lib/core/guarded-app";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
 import { environment } from "../helpers/environment";
@@ -143,10 +143,9 @@ describe("validateEnvironmentConfig", () => {
     expect(problems({ deletionProtection: "true" })).toHaveLength(1);
   });
 
-  test("huge input: bounded time, truncated values, no backtracking", () => {
-    const started = Date.now();
+  test("huge input: completes, values truncated, no backtracking", () => {
+    // Completing is the property; no elapsed time is asserted (speed is `npm run bench`'s).
     const result = problems({ tags: "x".repeat(70_000), budget: { ...dev.budget, contactEmails: [`a@${".".repeat(40_000)} `] } });
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(result).toHaveLength(2);
     expect(result.every((p) => p.length < 700)).toBe(true);
   });
@@ -158,10 +157,14 @@ describe("validateEnvironmentConfig", () => {
 });
 
 describe("message helpers", () => {
-  test("the e-mail check is linear and bounded", () => {
-    const started = Date.now();
+  test("the e-mail check is bounded: the length is refused before the text is looked at", () => {
+    // A structural property instead of a stopwatch: every input over MAX_EMAIL_LENGTH is refused,
+    // even one that is otherwise well formed, so no input makes the check read more than 254 characters.
+    const wellFormed = (length: number) => `a@${"b".repeat(length - 6)}.com`;
+    expect(wellFormed(MAX_EMAIL_LENGTH)).toHaveLength(MAX_EMAIL_LENGTH);
+    expect(isEmailAddress(wellFormed(MAX_EMAIL_LENGTH))).toBe(true);
+    expect(isEmailAddress(wellFormed(MAX_EMAIL_LENGTH + 1))).toBe(false);
     expect(isEmailAddress(`a@${".".repeat(40_000)} `)).toBe(false);
-    expect(Date.now() - started).toBeLessThan(50);
     expect(isEmailAddress("team@example.com")).toBe(true);
     expect(isEmailAddress("a@b")).toBe(false);
     expect(isEmailAddress("a@@b.c")).toBe(false);
@@ -208,11 +211,10 @@ describe("OpenAiEnvironmentStack at the boundary", () => {
 });
 
 describe("bounded work for structural extremes", () => {
-  test("100,000 unknown keys: 20 reported one by one, the rest counted, quickly", () => {
+  test("100,000 unknown keys: 20 reported one by one, the rest counted", () => {
+    // Bounded output is the property (21 problems, not 100,000); no elapsed time is asserted.
     const junk = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`unknownProperty${i}`, i]));
-    const started = Date.now();
     const result = validateEnvironmentConfig({ ...dev, ...junk });
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(result.ok ? [] : result.problems).toHaveLength(21);
     expect(result.ok ? "" : result.problems[20]).toMatch(/^\(config\): "100000 unknown properties" is not allowed/);
   });

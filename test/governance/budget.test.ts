@@ -82,10 +82,10 @@ describe("MonthlyBudget start date", () => {
 });
 
 describe("MonthlyBudget contact e-mails (issue 12: no backtracking regex)", () => {
-  test("a long address the old pattern backtracked on is refused quickly", () => {
-    const started = Date.now();
+  test("a long address the old pattern backtracked on is refused", () => {
+    // Completing is the property (the length guard of isEmailAddress bounds the work, asserted in
+    // test/environment/config-schema.test.ts); no elapsed time is asserted.
     const errors = validationErrors(build({ contactEmails: [`a@${"b.".repeat(50_000)}@`] }));
-    expect(Date.now() - started).toBeLessThan(500);
     expect(errors).toContainEqual(expect.stringContaining("is not allowed; allowed: an e-mail address such as team@example.com"));
   });
 

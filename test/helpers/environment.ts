@@ -3,8 +3,12 @@ import * as path from "path";
 import { Testing } from "cdktf";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { ENVIRONMENTS } from "../../stacks/environments";
+import { LEGACY_MOVES_CONTEXT_KEY } from "../../lib/core/legacy-address";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
 import { synthJson, tempOutdir, TEST_CONTEXT, testApp, TerraformJson } from "./synth";
+
+/** The context of the reference app (stacks/main.ts `buildApp`): our environments have state from 0.1, so legacy moves are on. */
+export const REFERENCE_APP_CONTEXT = { ...TEST_CONTEXT, [LEGACY_MOVES_CONTEXT_KEY]: true };
 
 /** The default config of a named environment; fails when there is none. */
 export function environment(name: string): EnvironmentConfig {
@@ -13,9 +17,9 @@ export function environment(name: string): EnvironmentConfig {
   return config;
 }
 
-/** An environment stack built in a fresh test app. */
+/** An environment stack built in a fresh test app, as the reference app builds it (legacy moves on). */
 export function environmentStack(config: EnvironmentConfig): OpenAiEnvironmentStack {
-  return new OpenAiEnvironmentStack(Testing.app({ context: TEST_CONTEXT }), config);
+  return new OpenAiEnvironmentStack(Testing.app({ context: REFERENCE_APP_CONTEXT }), config);
 }
 
 /** The synthesized JSON of an environment stack. */

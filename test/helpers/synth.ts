@@ -48,9 +48,9 @@ export function tempOutdir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "aoai-synth-"));
 }
 
-/** A GuardedApp writing to a temporary directory. */
+/** A GuardedApp writing to a temporary directory; its warnings are kept as data (`app.warnings`), not printed. */
 export function testApp(outdir = tempOutdir()): GuardedApp {
-  return new GuardedApp({ outdir, context: TEST_CONTEXT });
+  return new GuardedApp({ outdir, context: TEST_CONTEXT, printWarnings: false });
 }
 
 /** A stack with the azurerm provider in a fresh test app, for construct-level tests. */

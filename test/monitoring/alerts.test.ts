@@ -160,12 +160,13 @@ describe("OpenAiMetricAlerts", () => {
 });
 
 describe("AlertActionGroup e-mail addresses (issue 12: no backtracking regex)", () => {
-  test("a long address the old pattern backtracked on is refused quickly, in the PropChecks form", () => {
-    // The old pattern /^[^@\s]+@[^@\s]+\.[^@\s]+$/ took about 1.5 s for 20,000 dots, quadratically more for more.
+  test("a long address the old pattern backtracked on is refused, in the PropChecks form", () => {
+    // The old pattern /^[^@\s]+@[^@\s]+\.[^@\s]+$/ was quadratic in the dots. The check now
+    // refuses anything over 254 characters before it looks at the text (asserted on
+    // isEmailAddress in test/environment/config-schema.test.ts); here it is enough that the
+    // check completes and reports the address. No elapsed time is asserted: speed is `npm run bench`'s.
     const address = `a@${"b.".repeat(50_000)}@`;
-    const started = Date.now();
     const errors = validationErrors(group({ emails: [{ name: "platform", address }] }).stack);
-    expect(Date.now() - started).toBeLessThan(500);
     expect(errors).toContainEqual(expect.stringContaining('[test/group] emails.platform.address: "a@b.b.b.'));
     expect(errors).toContainEqual(expect.stringContaining("(100003 characters) is not allowed; allowed: an e-mail address such as team@example.com"));
   });

@@ -16,8 +16,8 @@ export type { CompliancePackProps, CompliancePackRule } from "./pack";
 
 export { ComplianceReport } from "./report";
 
-export { ACKNOWLEDGED_WEAKENING_PREFIX, complianceByControl, renderComplianceReportJson, renderComplianceReportMarkdown, sortComplianceFindings, summarizeCompliance } from "./report-render";
-export type { ComplianceControl, ComplianceEvidence, ComplianceException, ComplianceReportData, ComplianceReportPack, ComplianceSummary } from "./report-render";
+export { ACKNOWLEDGED_WEAKENING_PREFIX, complianceByControl, complianceHeadline, renderComplianceReportJson, renderComplianceReportMarkdown, sortComplianceFindings, summarizeCompliance } from "./report-render";
+export type { ComplianceControl, ComplianceEvidence, ComplianceException, ComplianceReportData, ComplianceReportPack, ComplianceReportPlaceholder, ComplianceSummary } from "./report-render";
 
 export { renderComplianceReportHtml } from "./report-html";
 

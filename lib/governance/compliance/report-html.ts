@@ -1,5 +1,5 @@
 import { ComplianceResult } from "./finding";
-import { complianceByControl, ComplianceReportData, ComplianceSummary, summarizeCompliance } from "./report-render";
+import { complianceByControl, complianceHeadline, ComplianceReportData, ComplianceSummary, summarizeCompliance } from "./report-render";
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -26,6 +26,7 @@ export function renderComplianceReportHtml(data: ComplianceReportData): string {
   const controls = complianceByControl(data);
   const counts = (s: ComplianceSummary) =>
     [s.compliant, s.nonCompliant, s.suppressed, s.notApplicable].map((n, i) => `<td class="num${n > 0 ? ` ${["ok", "bad", "sup", "na"][i]}` : ""}">${n}</td>`).join("");
+  const withWeakenings = (s: ComplianceSummary) => `${counts(s)}<td class="num${s.weakenings > 0 ? " sup" : ""}">${s.weakenings}</td>`;
   const result = (r: ComplianceResult) => `<span class="r ${RESULT_CLASS[r]}">${h(r)}</span>`;
   const controlId = (pack: string, control: string) => `control-${pack}-${control}`.replace(/[^A-Za-z0-9_-]+/g, "_");
   return `<!DOCTYPE html>
@@ -51,11 +52,18 @@ code { font-size: 12px; word-break: break-all; }
 <body>
 <h1>${h(`Compliance report: ${data.stack}`)}</h1>
 <p>Packs: ${h(data.packs.map((p) => `${p.name} (${p.title})`).join("; ") || "none")}.</p>
-<p>Result: <span class="${total.passed ? "passed" : "failed"}">${total.passed ? "passed" : h(`failed, ${total.errors} error-level finding(s)`)}</span>; ${total.warnings} warning(s), ${total.suppressed} suppressed.</p>
+<p>Result: <span class="${total.passed ? "passed" : "failed"}">${h(complianceHeadline(data))}</span></p>
+${
+  data.placeholders?.length
+    ? `<h2>Placeholders</h2>
+<p>Azure rejects these values at apply; the stack cannot be deployed as synthesized.</p>
+<ul class="placeholders">${data.placeholders.map((p) => `<li><code>${h(p.value)}</code>: ${h(p.note)}, used by ${p.resourcePaths.map((r) => `<code>${h(r)}</code>`).join(", ")}</li>`).join("")}</ul>`
+    : ""
+}
 <h2>Summary</h2>
-<table><thead><tr><th>Pack</th><th>Compliant</th><th>Non-compliant</th><th>Suppressed</th><th>Not applicable</th></tr></thead><tbody>
-${data.packs.map((p) => `<tr><td>${h(p.name)}</td>${counts(summarizeCompliance(data.findings.filter((f) => f.pack === p.name)))}</tr>`).join("\n")}
-<tr><th>Total</th>${counts(total)}</tr>
+<table><thead><tr><th>Pack</th><th>Compliant</th><th>Non-compliant</th><th>Suppressed</th><th>Not applicable</th><th>Accepted weakenings (of compliant)</th></tr></thead><tbody>
+${data.packs.map((p) => `<tr><td>${h(p.name)}</td>${withWeakenings(summarizeCompliance(data.findings.filter((f) => f.pack === p.name)))}</tr>`).join("\n")}
+<tr><th>Total</th>${withWeakenings(total)}</tr>
 </tbody></table>
 <h2>By control</h2>
 <table><thead><tr><th>Pack</th><th>Control</th><th>Rules</th><th>Compliant</th><th>Non-compliant</th><th>Suppressed</th><th>Not applicable</th></tr></thead><tbody>
@@ -68,7 +76,7 @@ ${controls
 </tbody></table>
 ${controls
   .map((c) => {
-    const state = c.summary.nonCompliant > 0 ? " has-bad" : c.summary.suppressed > 0 ? " has-sup" : "";
+    const state = c.summary.nonCompliant > 0 ? " has-bad" : c.summary.suppressed > 0 || c.summary.weakenings > 0 ? " has-sup" : "";
     return `<section class="control${state}" id="${h(controlId(c.pack, c.control))}" data-pack="${h(c.pack)}" data-control="${h(c.control)}">
 <h3>${h(`${c.pack} ${c.control}`)} <small>${h(c.packTitle)}</small></h3>
 <p>Rules:</p>

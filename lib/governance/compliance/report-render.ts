@@ -15,6 +15,16 @@ export interface ComplianceReportPack {
   }[];
 }
 
+/** A value in the stack that stands in for something missing (a principal ID whose variable was not set). */
+export interface ComplianceReportPlaceholder {
+  /** The placeholder value, for example `00000000-0000-0000-0000-000000000001`. */
+  readonly value: string;
+  /** What it stands for, for example `placeholder for AOAI_DEVELOPERS_GROUP_ID (not set)`. */
+  readonly note: string;
+  /** Construct paths of the resources that use it. */
+  readonly resourcePaths: readonly string[];
+}
+
 /** Everything a report file is rendered from. */
 export interface ComplianceReportData {
   /** Stack name. */
@@ -23,6 +33,11 @@ export interface ComplianceReportData {
   readonly packs: readonly ComplianceReportPack[];
   /** The findings. */
   readonly findings: readonly ComplianceFinding[];
+  /**
+   * Placeholders the stack uses: the stack cannot be deployed as synthesized while there are any.
+   * @default - none
+   */
+  readonly placeholders?: readonly ComplianceReportPlaceholder[];
 }
 
 /** Counts of findings by result. */
@@ -37,6 +52,11 @@ export interface ComplianceSummary {
   readonly suppressed: number;
   /** Findings whose rule did not apply. */
   readonly notApplicable: number;
+  /**
+   * Compliant findings that rest on an acknowledged weakening with a stated reason (built into a
+   * construct, such as the archives' trusted-services endpoint, or declared); each is also counted as compliant.
+   */
+  readonly weakenings: number;
   /** Non-compliant findings at error level: each fails the synth. */
   readonly errors: number;
   /** Non-compliant findings at warning level. */
@@ -68,10 +88,31 @@ export function summarizeCompliance(findings: readonly ComplianceFinding[]): Com
     nonCompliant: count((f) => f.result === "non-compliant"),
     suppressed: count((f) => f.result === "suppressed"),
     notApplicable: count((f) => f.result === "not-applicable"),
+    weakenings: count(restsOnWeakening),
     errors,
     warnings: count((f) => f.result === "non-compliant" && f.level === "warning"),
     passed: errors === 0,
   };
+}
+
+/** True for a compliant finding that rests on an acknowledged weakening (its detail says so). */
+function restsOnWeakening(finding: ComplianceFinding): boolean {
+  return finding.result === "compliant" && (finding.detail?.startsWith(ACKNOWLEDGED_WEAKENING_PREFIX) ?? false);
+}
+
+/**
+ * The report's one-line result: passed or failed, then everything an auditor must look at even
+ * when it passed: warnings, suppressions, accepted weakenings and placeholders.
+ */
+export function complianceHeadline(data: ComplianceReportData): string {
+  const total = summarizeCompliance(data.findings);
+  const placeholders = data.placeholders?.length ?? 0;
+  return (
+    `${total.passed ? "passed" : `failed, ${total.errors} error-level finding(s)`}; ` +
+    `${total.warnings} warning(s), ${total.suppressed} suppressed, ${total.weakenings} accepted weakening(s)` +
+    (placeholders > 0 ? `; ${placeholders} placeholder(s): not deployable as synthesized` : "") +
+    "."
+  );
 }
 
 /** The JSON report: packs, a summary (overall and per pack) and every finding. No timestamps, so it diffs cleanly. */
@@ -79,6 +120,7 @@ export function renderComplianceReportJson(data: ComplianceReportData): string {
   const report = {
     stack: data.stack,
     summary: summarizeCompliance(data.findings),
+    placeholders: data.placeholders ?? [],
     packs: data.packs.map((pack) => ({
       ...pack,
       summary: summarizeCompliance(data.findings.filter((f) => f.pack === pack.name)),
@@ -105,13 +147,13 @@ export function renderComplianceReportMarkdown(data: ComplianceReportData): stri
     `# Compliance report: ${data.stack}`,
     "",
     `Packs: ${data.packs.map((p) => `${p.name} (${p.title})`).join("; ") || "none"}.`,
-    `Result: ${total.passed ? "passed" : `failed, ${total.errors} error-level finding(s)`}; ` +
-      `${total.warnings} warning(s), ${total.suppressed} suppressed.`,
+    `Result: ${complianceHeadline(data)}`,
     "",
+    ...placeholdersMarkdown(data),
     "## Summary",
     "",
-    row(["Pack", "Compliant", "Non-compliant (error)", "Non-compliant (warning)", "Suppressed", "Not applicable"]),
-    row(["---", "---:", "---:", "---:", "---:", "---:"]),
+    row(["Pack", "Compliant", "Of which accepted weakenings", "Non-compliant (error)", "Non-compliant (warning)", "Suppressed", "Not applicable"]),
+    row(["---", "---:", "---:", "---:", "---:", "---:", "---:"]),
     ...data.packs.map((pack) => summaryRow(pack.name, summarizeCompliance(data.findings.filter((f) => f.pack === pack.name)))),
     summaryRow("**Total**", total),
     "",
@@ -218,6 +260,19 @@ export function complianceByControl(data: ComplianceReportData): ComplianceContr
   });
 }
 
+/** The "Placeholders" section of the Markdown report, when the stack uses any. */
+function placeholdersMarkdown(data: ComplianceReportData): string[] {
+  if (!data.placeholders?.length) return [];
+  return [
+    "## Placeholders",
+    "",
+    "Azure rejects these values at apply; the stack cannot be deployed as synthesized.",
+    "",
+    ...data.placeholders.map((p) => `- ${code(p.value)}: ${inline(p.note)}, used by ${p.resourcePaths.map(code).join(", ")}`),
+    "",
+  ];
+}
+
 /** The "By control" section of the Markdown report. */
 function byControlMarkdown(data: ComplianceReportData): string[] {
   const controls = complianceByControl(data);
@@ -269,7 +324,7 @@ function compareText(a: string, b: string): number {
 }
 
 function summaryRow(name: string, s: ComplianceSummary): string {
-  return row([name, s.compliant, s.errors, s.warnings, s.suppressed, s.notApplicable].map(String));
+  return row([name, s.compliant, s.weakenings, s.errors, s.warnings, s.suppressed, s.notApplicable].map(String));
 }
 
 function row(cells: readonly string[]): string {

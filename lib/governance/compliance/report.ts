@@ -1,11 +1,14 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { addStackArtifact } from "../../core/stack-artifact";
+import { placeholderValue } from "../../core/placeholder-values";
+import { RuleContext } from "./context";
 import { ComplianceFinding } from "./finding";
 import { renderComplianceReportHtml } from "./report-html";
 import {
   ComplianceReportData,
   ComplianceReportPack,
+  ComplianceReportPlaceholder,
   renderComplianceReportJson,
   renderComplianceReportMarkdown,
   sortComplianceFindings,
@@ -76,6 +79,21 @@ export class ComplianceReport extends Construct {
 
   /** What the report files are rendered from. */
   public data(): ComplianceReportData {
-    return { stack: this.stack.node.id, packs: this.packList, findings: this.findings };
+    return { stack: this.stack.node.id, packs: this.packList, findings: this.findings, placeholders: this.placeholders() };
+  }
+
+  /** Placeholder principals of the stack's role assignments (registered by lib/identity's principal helpers). */
+  private placeholders(): ComplianceReportPlaceholder[] {
+    const context = RuleContext.of(this.stack);
+    const byValue = new Map<string, { note: string; resourcePaths: string[] }>();
+    for (const assignment of context.resourcesOfType("azurerm_role_assignment")) {
+      const principalId = context.attributes(assignment).principal_id;
+      const note = typeof principalId === "string" ? placeholderValue(principalId)?.note : undefined;
+      if (!note) continue;
+      const entry = byValue.get(principalId as string) ?? { note, resourcePaths: [] };
+      entry.resourcePaths.push(assignment.node.path);
+      byValue.set(principalId as string, entry);
+    }
+    return [...byValue].map(([value, entry]) => ({ value, ...entry }));
   }
 }

@@ -3,10 +3,13 @@ import * as path from "path";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { Aspects, TerraformStack, Testing } from "cdktf";
 import {
+  ACKNOWLEDGED_WEAKENING_PREFIX,
   ComplianceFinding,
+  complianceHeadline,
   ComplianceReport,
   GdprPack,
   HipaaPack,
+  renderComplianceReportJson,
   renderComplianceReportMarkdown,
   Soc2Pack,
   summarizeCompliance,
@@ -87,8 +90,8 @@ describe("report files", () => {
   test("the Markdown has a summary table per pack and a findings table", () => {
     const markdown = read("prod", "compliance-report.md");
     expect(markdown).toMatch(/^# Compliance report: prod\n/);
-    expect(markdown).toContain("| Pack | Compliant | Non-compliant (error) | Non-compliant (warning) | Suppressed | Not applicable |");
-    expect(markdown).toMatch(/\| HIPAA \| \d+ \| 0 \| 0 \| 0 \| \d+ \|/);
+    expect(markdown).toContain("| Pack | Compliant | Of which accepted weakenings | Non-compliant (error) | Non-compliant (warning) | Suppressed | Not applicable |");
+    expect(markdown).toMatch(/\| HIPAA \| \d+ \| \d+ \| 0 \| 0 \| 0 \| \d+ \|/);
     expect(markdown).toContain("| Result | Pack | Rule | Controls | Level | Resource | Detail | Suppression reason |");
     expect(markdown).toContain("| compliant | HIPAA | AuditLogRetention | 164.312(b) | error | `prod/openai/resource` |");
     expect(markdown).toContain("| GDPR | DataResidencyRespected | Art. 44 | error |");
@@ -125,9 +128,31 @@ describe("summarizeCompliance and renderComplianceReportMarkdown", () => {
       notApplicable: 0,
       errors: 0,
       warnings: 1,
+      weakenings: 0,
       passed: true,
     });
     expect(summarizeCompliance([finding({ result: "non-compliant" })])).toMatchObject({ errors: 1, passed: false });
+  });
+
+  test("a compliant finding that rests on an acknowledged weakening is counted in the headline (issue 22)", () => {
+    const weakened = finding({ result: "compliant", detail: `${ACKNOWLEDGED_WEAKENING_PREFIX} securityExceptions.publicNetworkAccess: trusted services` });
+    const data = { stack: "s", packs: [], findings: [weakened, finding({ result: "compliant" })] };
+    expect(summarizeCompliance(data.findings)).toMatchObject({ compliant: 2, weakenings: 1, suppressed: 0 });
+    expect(complianceHeadline(data)).toBe("passed; 0 warning(s), 0 suppressed, 1 accepted weakening(s).");
+    expect(renderComplianceReportMarkdown(data)).toContain("Result: passed; 0 warning(s), 0 suppressed, 1 accepted weakening(s).");
+    expect(JSON.parse(renderComplianceReportJson(data)).summary.weakenings).toBe(1);
+  });
+
+  test("placeholders are named in the headline and listed (issue 22)", () => {
+    const data = {
+      stack: "s",
+      packs: [],
+      findings: [],
+      placeholders: [{ value: "00000000-0000-0000-0000-000000000001", note: "placeholder for AOAI_X (not set)", resourcePaths: ["s/grant"] }],
+    };
+    expect(complianceHeadline(data)).toBe("passed; 0 warning(s), 0 suppressed, 0 accepted weakening(s); 1 placeholder(s): not deployable as synthesized.");
+    expect(renderComplianceReportMarkdown(data)).toContain("- `00000000-0000-0000-0000-000000000001`: placeholder for AOAI\\_X (not set), used by `s/grant`");
+    expect(JSON.parse(renderComplianceReportJson(data)).placeholders).toEqual(data.placeholders);
   });
 
   test("cells cannot break the table", () => {
