@@ -7,6 +7,7 @@ import { CDKTF_CONTEXT_ENV, projectContext, startedByCdktfCli } from "./cdktf-cl
 import { checkTerraformForLegacyMoves, hasLegacyMoves } from "./legacy-address";
 import { addWarning, warnAboutPlaceholders, warningsOf } from "./synth-warnings";
 import { formatPropProblem, PropProblem, validateConstruct } from "./validation";
+import { propagateStackWideAspects } from "./stack-aspects";
 
 /** Most problems listed in the message of a {@link SynthValidationError}; all are in `problems`. */
 export const MAX_LISTED_PROBLEMS = 100;
@@ -111,6 +112,8 @@ export class GuardedApp extends App {
   }
 
   public override synth(): void {
+    // cdktf runs aspects from each stack down: packs added to the App (the cdk-nag habit) would never run.
+    propagateStackWideAspects(this);
     const stacks = this.node.findAll().filter(TerraformStack.isStack);
     // Validation and error annotations are checked here, for every stack, whatever
     // CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS says (`cdktf synth` sets it): the synthesizer

@@ -13,16 +13,8 @@ import { HipaaPack, Soc2Pack } from "../../../lib/governance/compliance";
 import { synthProblems, tempOutdir, TEST_CONTEXT } from "../../helpers/synth";
 import { compliantComposition } from "./fixtures";
 
-/** GuardedApp with the one-line hook its synth gets (`propagateStackWideAspects(this)` first). */
-class AppWithStackWideAspects extends GuardedApp {
-  public override synth(): void {
-    propagateStackWideAspects(this);
-    super.synth();
-  }
-}
-
 function appWith(stackIds: readonly string[], outdir = tempOutdir()) {
-  const app = new AppWithStackWideAspects({ outdir, context: TEST_CONTEXT });
+  const app = new GuardedApp({ outdir, context: TEST_CONTEXT });
   const stacks = stackIds.map((id) => {
     const stack = new TerraformStack(app, id);
     new AzurermProvider(stack, "azurerm", { features: [{}] });
