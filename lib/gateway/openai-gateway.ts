@@ -7,6 +7,7 @@ import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurer
 import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { Construct } from "constructs";
 import { applyLock } from "../core/features/lock";
+import { hclOneLineStrings } from "../core/hcl-literal";
 import { acknowledgeWeakening } from "../core/justification";
 import { WEAKENING_KEYS } from "../core/weakening-keys";
 import { addPropChecks } from "../core/validation";
@@ -191,7 +192,7 @@ export class OpenAiGateway extends Construct {
         retries: Math.max(0, props.backends.length - 1),
       }),
     );
-    this.policy = new ApiManagementApiPolicy(this, "policy", {
+    this.policy = new ApiPolicy(this, "policy", {
       apiName: this.api.name,
       apiManagementName: this.service.name,
       resourceGroupName: props.resourceGroupName,
@@ -248,6 +249,13 @@ export class OpenAiGateway extends Construct {
       tokenScope: `${COGNITIVE_SERVICES_RESOURCE}/.default`,
       network: internal ? "internal" : "public",
     };
+  }
+}
+
+/** The API policy, its XML kept exact in the HCL output too (no heredoc, which adds a line break). */
+class ApiPolicy extends ApiManagementApiPolicy {
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return hclOneLineStrings(super.synthesizeHclAttributes(), ["xml_content"]);
   }
 }
 
