@@ -47,7 +47,11 @@ export interface GatewayLoggingProps {
   readonly applicationInsightsName: string;
   /** Resource ID of the API Management service. */
   readonly apiManagementId: string;
-  /** Resource ID of the imported API (`<service>/apis/<name>`, without a revision). */
+  /**
+   * Resource ID of the imported API (`<service>/apis/<name>`, without a revision: azurerm's API
+   * ID carries `;rev=1`). Build it from the API resource's `name` attribute so the diagnostics
+   * depend on the API; a path from constants lets them race its import (404).
+   */
   readonly apiId: string;
   /** The gateway's managed identity, granted Monitoring Metrics Publisher on Application Insights. */
   readonly identity: IGrantee;
@@ -107,9 +111,15 @@ export class GatewayLogging extends Construct {
           resourceId: this.applicationInsights.id,
           description: "Token metrics and request telemetry, written with the gateway's managed identity",
           isBuffered: true,
-          credentials: { connectionString: this.applicationInsights.connectionString, identityClientId: "SystemAssigned" },
         },
       },
+      // API Management returns the credentials masked ({{...}} named-value references): in
+      // `body` they would differ on every plan; `sensitive_body` is sent but never read back.
+      sensitiveBody: {
+        properties: { credentials: { connectionString: this.applicationInsights.connectionString, identityClientId: "SystemAssigned" } },
+      },
+      // `resourceId` comes back as .../providers/microsoft.insights/...
+      ignoreCasing: true,
       dependsOn: [publisher.resource],
     });
     new AzapiResource(this, "app-insights-diagnostic", {

@@ -12,7 +12,7 @@ export type { GatewaySku } from "./gateway-sku";
 export { BACKEND_POOL_API_VERSION, BACKEND_POOL_NAME, DEFAULT_CIRCUIT_BREAKER, GatewayBackends, backendName } from "./backends";
 export type { CircuitBreakerSettings, GatewayAccount, GatewayBackendTarget, GatewayBackendsProps } from "./backends";
 
-export { APIM_PRIVATE_DNS_ZONE, GATEWAY_NSG_RULES, GatewayNetwork, GatewayPrivateDns } from "./gateway-network";
+export { APIM_DEFAULT_DOMAIN, GATEWAY_NSG_RULES, GatewayNetwork, GatewayPrivateDns, gatewayPrivateDnsZoneName } from "./gateway-network";
 export type { GatewayNetworkProps, GatewayNsgRule, GatewayPrivateDnsProps } from "./gateway-network";
 
 export { GATEWAY_DIAGNOSTICS_API_VERSION, GATEWAY_LOG_CATEGORIES, GATEWAY_RETENTION_FOLLOWS, GatewayLogging, LLM_LOGS_API_VERSION, gatewayArchiveContainer } from "./gateway-logging";

@@ -222,16 +222,14 @@ export class OpenAiGateway extends Construct {
       location: props.location,
       applicationInsightsName: `${props.name}-appi`,
       apiManagementId: this.service.id,
-      apiId: `${this.service.id}/apis/${GATEWAY_API_NAME}`,
+      // From the API's `name` attribute, not the constant: the reference makes the diagnostics
+      // wait for the API (and its slow import), which a string path would not.
+      apiId: `${this.service.id}/apis/${this.api.name}`,
       identity: this.identity,
       workspace: props.workspace,
       archive: props.archive,
     });
-    const primary = [...props.backends].sort((a, b) => a.priority - b.priority)[0];
-    new WorkspaceSavedSearches(this, "saved-searches", {
-      workspace: props.workspace,
-      searches: gatewaySavedSearches(primary ? `${primary.account.customSubdomainName}.openai.azure.com` : "none"),
-    });
+    new WorkspaceSavedSearches(this, "saved-searches", { workspace: props.workspace, searches: gatewaySavedSearches() });
 
     if (internal && props.privateDnsVirtualNetworkIds && Object.keys(props.privateDnsVirtualNetworkIds).length > 0) {
       this.privateDns = new GatewayPrivateDns(this, "private-dns", {

@@ -62,7 +62,8 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
     for (const b of backends) {
       const rule = b.circuit_breaker_rule;
       expect(rule.accept_retry_after_enabled).toBe(true);
-      expect(rule.trip_duration).toBe("PT60S");
+      expect(rule.trip_duration).toBe("PT1M");
+      expect(rule.failure_condition.interval_duration).toBe("PT1M");
       expect(rule.failure_condition.status_code_range).toEqual([{ min: 429, max: 429 }, { min: 500, max: 599 }]);
       expect(rule.failure_condition.count).toBe(3);
       expect(b.credentials).toBeUndefined();
@@ -115,8 +116,8 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
     const ai = resourceList(json, "azurerm_application_insights");
     expect(ai.map((a) => a.local_authentication_disabled)).toEqual([true]);
     const logger = resourceList(json, "azapi_resource").find((r) => String(r.type).startsWith("Microsoft.ApiManagement/service/loggers@"))!;
-    expect(logger.body.properties.credentials.identityClientId).toBe("SystemAssigned");
-    expect(logger.body.properties.credentials.instrumentationKey).toBeUndefined();
+    expect(logger.sensitive_body.properties.credentials.identityClientId).toBe("SystemAssigned");
+    expect(logger.sensitive_body.properties.credentials.instrumentationKey).toBeUndefined();
     const text = files["cdk.tf.json"]!;
     expect(text).not.toMatch(/primary_access_key|secondary_access_key|subscription-key|Ocp-Apim-Subscription-Key|instrumentation_key|list_keys/i);
     // No policy sets a key header towards the accounts ("api-key") or reads a subscription key.
