@@ -238,6 +238,12 @@ export interface AzapiUpdateResourceProps {
   /** The properties to set, merged into the resource's current body (camelCase, as the REST API). */
   readonly body: Record<string, unknown>;
   /**
+   * Validate `body` against the provider's embedded schema of the type at plan time. Turn off
+   * only for a property Resource Manager accepts but its published spec lacks, and say why.
+   * @default - the provider's default (true)
+   */
+  readonly schemaValidationEnabled?: boolean;
+  /**
    * Terraform `depends_on`.
    * @default - none beyond the references in the other props
    */
@@ -266,7 +272,7 @@ export class AzapiUpdateResource extends TerraformResource {
   }
 
   private attributes(): { [name: string]: unknown } {
-    return { type: this.props.type, resource_id: this.props.resourceId, body: this.props.body };
+    return { type: this.props.type, resource_id: this.props.resourceId, body: this.props.body, schema_validation_enabled: this.props.schemaValidationEnabled };
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {

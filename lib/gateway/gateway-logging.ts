@@ -5,12 +5,15 @@ import { StorageContainerImmutabilityPolicy } from "@cdktf/provider-azurerm/lib/
 import { StorageManagementPolicyRule } from "@cdktf/provider-azurerm/lib/storage-management-policy";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { AzapiResource } from "../core/azapi";
+import { AzapiResource, AzapiUpdateResource } from "../core/azapi";
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { lifecycleRules } from "../monitoring/private/archive-lifecycle";
 import { ILogWorkspace } from "../core/features/diagnostic-settings";
 import { RetentionArchive } from "../monitoring/retention-archive";
+
+/** API version of the Application Insights component update (custom metrics with dimensions). */
+export const APP_INSIGHTS_COMPONENT_API_VERSION = "2020-02-02";
 
 /** Resource log categories of API Management the gateway exports (Microsoft's supported-logs list for Microsoft.ApiManagement/service). */
 export const GATEWAY_LOG_CATEGORIES = ["GatewayLogs", "GatewayLlmLogs"] as const;
@@ -76,6 +79,8 @@ export class GatewayLogging extends Construct {
   public readonly applicationInsights: ApplicationInsights;
   /** The API Management logger (azapi). */
   public readonly logger: AzapiResource;
+  /** Custom metrics with dimensions on Application Insights (azapi update of the component). */
+  public readonly customMetricsDimensions: AzapiUpdateResource;
   /** The diagnostic setting of the service. */
   public readonly diagnosticSetting: MonitorDiagnosticSetting;
   /** Archive containers added for the gateway's categories. */
@@ -93,6 +98,17 @@ export class GatewayLogging extends Construct {
       workspaceId: props.workspace.workspaceId,
       localAuthenticationDisabled: true,
       disableIpMasking: false,
+    });
+    // Custom metrics "with dimensions" (Microsoft: step 1 of emitting custom metrics from API
+    // Management): without it App Insights drops the token metric's dimensions (Workload,
+    // Deployment, Region). azurerm has no attribute for it; Resource Manager accepts the
+    // component property `CustomMetricsOptedInType`, which the published 2020-02-02 spec lacks
+    // (hence no schema validation). See docs/GATEWAY.md and docs/evidence/apply-review-2.md.
+    this.customMetricsDimensions = new AzapiUpdateResource(this, "custom-metrics-dimensions", {
+      type: `Microsoft.Insights/components@${APP_INSIGHTS_COMPONENT_API_VERSION}`,
+      resourceId: this.applicationInsights.id,
+      body: { properties: { CustomMetricsOptedInType: "WithDimensions" } },
+      schemaValidationEnabled: false,
     });
     const publisher = new RbacAssignment(this, "metrics-publisher", {
       scope: this.applicationInsights.id,
@@ -137,6 +153,8 @@ export class GatewayLogging extends Construct {
           sampling: { samplingType: "fixed", percentage: 100 },
         },
       },
+      // Token metrics are emitted from the first call: their dimensions must be kept by then.
+      dependsOn: [this.customMetricsDimensions],
     });
     new AzapiResource(this, "llm-logs-diagnostic", {
       type: `Microsoft.ApiManagement/service/apis/diagnostics@${LLM_LOGS_API_VERSION}`,

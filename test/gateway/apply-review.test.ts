@@ -103,3 +103,44 @@ describe("the failover search is the same whatever the priorities", () => {
     expect(queries(swapped)).toEqual(before);
   });
 });
+
+describe.each(["staging", "prod"])("%s gateway: Responses API and token metric dimensions", (name) => {
+  const { files } = synthEnvironmentFiles(environment(name), ["cdk.tf.json"]);
+  const json: TerraformJson = JSON.parse(files["cdk.tf.json"]!);
+  const [apiId, api] = Object.entries(resources(json, "azurerm_api_management_api"))[0]!;
+
+  test("N10: the inference spec is imported from a pinned commit, not a branch", () => {
+    expect(api.import.content_value).toMatch(/^https:\/\/raw\.githubusercontent\.com\/Azure\/azure-rest-api-specs\/[0-9a-f]{40}\/specification\/.+\/inference\.json$/);
+    expect(api.import.content_value).not.toContain("/main/");
+  });
+
+  test("N10: the Responses API's operations are on the API, and the token cap covers their path", () => {
+    const operations = resourceList(json, "azurerm_api_management_api_operation");
+    expect(operations.map((o) => `${o.method} ${o.url_template}`).sort()).toEqual([
+      "DELETE /v1/responses/{response-id}",
+      "GET /v1/responses/{response-id}",
+      "POST /v1/responses",
+    ]);
+    for (const o of operations) {
+      expect(o.api_name).toBe(`\${azurerm_api_management_api.${apiId}.name}`);
+      if (o.url_template.includes("{response-id}")) expect(o.template_parameter).toEqual([{ name: "response-id", type: "string", required: true }]);
+    }
+    const policy = parsePolicy(resourceList(json, "azurerm_api_management_api_policy")[0].xml_content);
+    const caps = elements(policy, "when").map((w) => w.getAttribute("condition") ?? "").filter((c) => c.includes("max_completion_tokens") || c.includes("max_output_tokens"));
+    expect(caps.length).toBeGreaterThan(0);
+    // The cap's condition (XML-escaped quotes in the attribute) selects every path ending in /responses.
+    expect(caps.some((c) => c.includes('EndsWith("/responses")'))).toBe(true);
+  });
+
+  test("N9: Application Insights keeps custom metric dimensions, set before the diagnostic that emits the token metrics", () => {
+    const [insightsId] = Object.keys(resources(json, "azurerm_application_insights"));
+    const updates = Object.entries(resources(json, "azapi_update_resource")).filter(([, u]) => u.resource_id === `\${azurerm_application_insights.${insightsId}.id}`);
+    expect(updates).toHaveLength(1);
+    const [updateId, update] = updates[0]!;
+    expect(update.type).toBe("Microsoft.Insights/components@2020-02-02");
+    expect(update.body).toEqual({ properties: { CustomMetricsOptedInType: "WithDimensions" } });
+    expect(update.schema_validation_enabled).toBe(false);
+    const diagnostic = resourceList(json, "azapi_resource").find((r) => r.name === "applicationinsights")!;
+    expect(diagnostic.depends_on).toContain(`azapi_update_resource.${updateId}`);
+  });
+});

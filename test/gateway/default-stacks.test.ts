@@ -208,7 +208,7 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
     expect(items).toHaveLength(6 * lists.length);
     expect([...new Set(items.map((i) => i.name))].sort()).toEqual(["api-key", "credit-card", "email", "iban", "phone", "ssn"]);
     for (const i of items) expect(i.body.properties.isRegex).toBe(true);
-    const attachments = resourceList(json, "azapi_update_resource");
+    const attachments = resourceList(json, "azapi_update_resource").filter((a) => String(a.type).startsWith("Microsoft.CognitiveServices/accounts/raiPolicies@"));
     expect(attachments.map((a) => a.resource_id).sort()).toEqual(Object.keys(resources(json, "azurerm_cognitive_account_rai_policy")).map((id) => ref("azurerm_cognitive_account_rai_policy", id)).sort());
     for (const a of attachments) expect(a.body.properties.customBlocklists.map((b: any) => `${b.source}:${b.blocking}`)).toEqual(["Prompt:true", "Completion:true"]);
   });
