@@ -212,7 +212,7 @@ export class OpenAiGateway extends Construct {
         displayName: op.displayName,
         method: op.method,
         urlTemplate: op.urlTemplate,
-        templateParameter: parameters.map((name) => ({ name, type: "string", required: true })),
+        templateParameter: parameters.length > 0 ? parameters.map((name) => ({ name, type: "string", required: true })) : undefined,
       });
     }
     this.operations = operations;
