@@ -10,7 +10,10 @@ import { hclSafe, jsonSafe } from "./hcl-literal";
  * Azure Resource Manager (never a service's data plane), with selected response values exported.
  *
  * Both outputs: JSON, and HCL (`cdktf synth --hcl`), where the attributes are written as
- * untyped HCL literals, every literal string escaped first (./hcl-literal.ts).
+ * untyped HCL literals, every literal string escaped first (./hcl-literal.ts). Strings are
+ * literal text: a `${` or `%{` typed into one is written escaped (`$${`, `%%{`) in both outputs.
+ * Terraform references must come as cdktf tokens (a resource's attribute, a `TerraformVariable`,
+ * an `Fn` call), which are written as references.
  */
 
 /** Registry source of the azapi provider. */
