@@ -87,3 +87,9 @@ describe("azapi values in HCL: every string is an HCL literal with the JSON outp
     expect(resource.ignore_casing).toBe(true);
   });
 });
+
+test("the HCL parser the round trip uses rejects what cdktf wrote before the fix (an unescaped regex in a quoted string)", () => {
+  const parsed = parseHclFiles({ "bad.tf": 'resource "x" "y" {\n  body = {\n    pattern = "\\b\\d{4}\\b"\n  }\n}\n', "good.tf": 'resource "x" "y" {\n  pattern = "\\\\b\\\\d{4}\\\\b"\n}\n' });
+  expect(parsed["bad.tf"]!.error).toMatch(/Invalid escape sequence/);
+  expect(parsed["good.tf"]!.config!.resource.x.y[0].pattern).toBe("\\b\\d{4}\\b");
+});
