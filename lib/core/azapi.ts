@@ -1,5 +1,6 @@
 import { TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { hclSafe, jsonSafe } from "./hcl-literal";
 
 /**
  * Minimal, hand-written cdktf bindings for the `azure/azapi` provider (2.x): the provider block
@@ -9,7 +10,10 @@ import { Construct } from "constructs";
  * Azure Resource Manager (never a service's data plane), with selected response values exported.
  *
  * Both outputs: JSON, and HCL (`cdktf synth --hcl`), where the attributes are written as
- * untyped HCL literals.
+ * untyped HCL literals, every literal string escaped first (./hcl-literal.ts). Strings are
+ * literal text: a `${` or `%{` typed into one is written escaped (`$${`, `%%{`) in both outputs.
+ * Terraform references must come as cdktf tokens (a resource's attribute, a `TerraformVariable`,
+ * an `Fn` call), which are written as references.
  */
 
 /** Registry source of the azapi provider. */
@@ -17,15 +21,16 @@ export const AZAPI_PROVIDER_SOURCE = "azure/azapi";
 
 /**
  * Version constraint written to `required_providers.azapi`. 2.x takes `body` as an HCL object
- * and `response_export_values` as a list or map, which is what {@link AzapiResource} writes.
+ * and `response_export_values` as a list or map, which is what {@link AzapiResource} writes;
+ * `ignore_body_changes` exists again from v2.12.0 (write-only, Terraform >= 1.11), hence 2.12.
  */
-export const AZAPI_PROVIDER_VERSION = "~> 2.0";
+export const AZAPI_PROVIDER_VERSION = "~> 2.12";
 
 /** Props of {@link AzapiProvider}. */
 export interface AzapiProviderProps {
   /**
    * Version constraint for `required_providers.azapi`.
-   * @default AZAPI_PROVIDER_VERSION ("~> 2.0")
+   * @default AZAPI_PROVIDER_VERSION ("~> 2.12")
    */
   readonly version?: string;
   /**
@@ -81,7 +86,7 @@ export class AzapiProvider extends TerraformProvider {
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return definedOnly(this.synthesizeAttributes());
+    return hclSafe(definedOnly(this.synthesizeAttributes()));
   }
 }
 
@@ -132,6 +137,28 @@ export interface AzapiResourceProps {
    */
   readonly tags?: Record<string, string>;
   /**
+   * Request properties that are sent but never read back into state (azapi `sensitive_body`, a
+   * write-only argument: Terraform >= 1.11). For values Azure returns masked, such as an API
+   * Management logger's credentials: in `body` they would show as changed on every plan. Merged
+   * into `body` for the request; the provider keeps a hash of them in private state, so a
+   * changed value is still sent.
+   * @default - none
+   */
+  readonly sensitiveBody?: Record<string, unknown>;
+  /**
+   * Compare the strings of `body` with Azure's answer case-insensitively (azapi `ignore_casing`),
+   * for properties Azure echoes in another casing (`microsoft.insights` for `Microsoft.Insights`).
+   * @default false (the provider's default)
+   */
+  readonly ignoreCasing?: boolean;
+  /**
+   * Paths in `body` (dot notation, `properties.rotationPolicy`) whose changes are neither shown
+   * nor sent after creation (azapi `ignore_body_changes`, write-only, azapi >= 2.12, Terraform
+   * >= 1.11). For properties the resource type's PUT cannot change once created.
+   * @default - none
+   */
+  readonly ignoreBodyChanges?: string[];
+  /**
    * Validate `body` against the provider's embedded schema of the type at plan time.
    * @default - the provider's default (true)
    */
@@ -178,23 +205,30 @@ export class AzapiResource extends TerraformResource {
     return this.getStringAttribute(`output.${path}`);
   }
 
-  protected synthesizeAttributes(): { [name: string]: unknown } {
+  private attributes(): { [name: string]: unknown } {
     return {
       type: this.props.type,
       name: this.props.name,
       parent_id: this.props.parentId,
       location: this.props.location,
       body: this.props.body,
+      sensitive_body: this.props.sensitiveBody,
       response_export_values: this.props.responseExportValues ?? [],
       tags: this.props.tags,
+      ignore_casing: this.props.ignoreCasing,
+      ignore_body_changes: this.props.ignoreBodyChanges,
       schema_validation_enabled: this.props.schemaValidationEnabled,
     };
   }
 
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return jsonSafe(this.attributes());
+  }
+
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     // Untyped values: cdktf's HCL renderer writes them as HCL literals (objects, lists,
-    // strings), which is the shape azapi 2.x takes for `body`.
-    return definedOnly(this.synthesizeAttributes());
+    // strings), which is the shape azapi 2.x takes for `body`; hclSafe escapes the strings.
+    return hclSafe(definedOnly(this.attributes()));
   }
 }
 
@@ -206,6 +240,12 @@ export interface AzapiUpdateResourceProps {
   readonly resourceId: string;
   /** The properties to set, merged into the resource's current body (camelCase, as the REST API). */
   readonly body: Record<string, unknown>;
+  /**
+   * Validate `body` against the provider's embedded schema of the type at plan time. Turn off
+   * only for a property Resource Manager accepts but its published spec lacks, and say why.
+   * @default - the provider's default (true)
+   */
+  readonly schemaValidationEnabled?: boolean;
   /**
    * Terraform `depends_on`.
    * @default - none beyond the references in the other props
@@ -234,12 +274,16 @@ export class AzapiUpdateResource extends TerraformResource {
     this.props = props;
   }
 
+  private attributes(): { [name: string]: unknown } {
+    return { type: this.props.type, resource_id: this.props.resourceId, body: this.props.body, schema_validation_enabled: this.props.schemaValidationEnabled };
+  }
+
   protected synthesizeAttributes(): { [name: string]: unknown } {
-    return { type: this.props.type, resource_id: this.props.resourceId, body: this.props.body };
+    return jsonSafe(this.attributes());
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return definedOnly(this.synthesizeAttributes());
+    return hclSafe(definedOnly(this.attributes()));
   }
 }
 

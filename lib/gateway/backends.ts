@@ -55,6 +55,22 @@ export interface GatewayBackendsProps {
   readonly circuitBreaker: CircuitBreakerSettings;
 }
 
+/**
+ * Seconds as the ISO 8601 duration .NET writes for a TimeSpan (`PT1M`, `PT1M30S`, `P1DT2H`),
+ * the form API Management is likely to return: the provider stores what Azure returns and has
+ * no diff suppression for these fields, so `PT60S` could differ from the read-back `PT1M` on
+ * every plan (not confirmed; writing the canonical form avoids the question).
+ */
+export function isoDuration(seconds: number): string {
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3_600);
+  const minutes = Math.floor((seconds % 3_600) / 60);
+  const rest = seconds % 60;
+  const time = `${hours ? `${hours}H` : ""}${minutes ? `${minutes}M` : ""}${rest ? `${rest}S` : ""}`;
+  if (days === 0 && time === "") return "PT0S";
+  return `P${days ? `${days}D` : ""}${time ? `T${time}` : ""}`;
+}
+
 /** The backend name for an account in `location`. */
 export function backendName(location: string): string {
   return `openai-${location}`;
@@ -89,11 +105,11 @@ export class GatewayBackends extends Construct {
         description: `Azure OpenAI account ${account.accountName} (${account.location}); the gateway authenticates with its managed identity`,
         circuitBreakerRule: {
           name: "openai-throttling-and-errors",
-          tripDuration: `PT${cb.tripSeconds}S`,
+          tripDuration: isoDuration(cb.tripSeconds),
           acceptRetryAfterEnabled: true,
           failureCondition: {
             count: cb.failureCount,
-            intervalDuration: `PT${cb.intervalSeconds}S`,
+            intervalDuration: isoDuration(cb.intervalSeconds),
             statusCodeRange: [
               { min: 429, max: 429 },
               { min: 500, max: 599 },

@@ -5,12 +5,15 @@ import { StorageContainerImmutabilityPolicy } from "@cdktf/provider-azurerm/lib/
 import { StorageManagementPolicyRule } from "@cdktf/provider-azurerm/lib/storage-management-policy";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { AzapiResource } from "../core/azapi";
+import { AzapiResource, AzapiUpdateResource } from "../core/azapi";
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { lifecycleRules } from "../monitoring/private/archive-lifecycle";
 import { ILogWorkspace } from "../core/features/diagnostic-settings";
 import { RetentionArchive } from "../monitoring/retention-archive";
+
+/** API version of the Application Insights component update (custom metrics with dimensions). */
+export const APP_INSIGHTS_COMPONENT_API_VERSION = "2020-02-02";
 
 /** Resource log categories of API Management the gateway exports (Microsoft's supported-logs list for Microsoft.ApiManagement/service). */
 export const GATEWAY_LOG_CATEGORIES = ["GatewayLogs", "GatewayLlmLogs"] as const;
@@ -47,7 +50,11 @@ export interface GatewayLoggingProps {
   readonly applicationInsightsName: string;
   /** Resource ID of the API Management service. */
   readonly apiManagementId: string;
-  /** Resource ID of the imported API (`<service>/apis/<name>`, without a revision). */
+  /**
+   * Resource ID of the imported API (`<service>/apis/<name>`, without a revision: azurerm's API
+   * ID carries `;rev=1`). Build it from the API resource's `name` attribute so the diagnostics
+   * depend on the API; a path from constants lets them race its import (404).
+   */
   readonly apiId: string;
   /** The gateway's managed identity, granted Monitoring Metrics Publisher on Application Insights. */
   readonly identity: IGrantee;
@@ -72,6 +79,8 @@ export class GatewayLogging extends Construct {
   public readonly applicationInsights: ApplicationInsights;
   /** The API Management logger (azapi). */
   public readonly logger: AzapiResource;
+  /** Custom metrics with dimensions on Application Insights (azapi update of the component). */
+  public readonly customMetricsDimensions: AzapiUpdateResource;
   /** The diagnostic setting of the service. */
   public readonly diagnosticSetting: MonitorDiagnosticSetting;
   /** Archive containers added for the gateway's categories. */
@@ -90,6 +99,17 @@ export class GatewayLogging extends Construct {
       localAuthenticationDisabled: true,
       disableIpMasking: false,
     });
+    // Custom metrics "with dimensions" (Microsoft: step 1 of emitting custom metrics from API
+    // Management): without it App Insights drops the token metric's dimensions (Workload,
+    // Deployment, Region). azurerm has no attribute for it; Resource Manager accepts the
+    // component property `CustomMetricsOptedInType`, which the published 2020-02-02 spec lacks
+    // (hence no schema validation). See docs/GATEWAY.md and docs/evidence/apply-review-2.md.
+    this.customMetricsDimensions = new AzapiUpdateResource(this, "custom-metrics-dimensions", {
+      type: `Microsoft.Insights/components@${APP_INSIGHTS_COMPONENT_API_VERSION}`,
+      resourceId: this.applicationInsights.id,
+      body: { properties: { CustomMetricsOptedInType: "WithDimensions" } },
+      schemaValidationEnabled: false,
+    });
     const publisher = new RbacAssignment(this, "metrics-publisher", {
       scope: this.applicationInsights.id,
       principalId: props.identity.principalId,
@@ -107,9 +127,15 @@ export class GatewayLogging extends Construct {
           resourceId: this.applicationInsights.id,
           description: "Token metrics and request telemetry, written with the gateway's managed identity",
           isBuffered: true,
-          credentials: { connectionString: this.applicationInsights.connectionString, identityClientId: "SystemAssigned" },
         },
       },
+      // API Management returns the credentials masked ({{...}} named-value references): in
+      // `body` they would differ on every plan; `sensitive_body` is sent but never read back.
+      sensitiveBody: {
+        properties: { credentials: { connectionString: this.applicationInsights.connectionString, identityClientId: "SystemAssigned" } },
+      },
+      // `resourceId` comes back as .../providers/microsoft.insights/...
+      ignoreCasing: true,
       dependsOn: [publisher.resource],
     });
     new AzapiResource(this, "app-insights-diagnostic", {
@@ -127,6 +153,8 @@ export class GatewayLogging extends Construct {
           sampling: { samplingType: "fixed", percentage: 100 },
         },
       },
+      // Token metrics are emitted from the first call: their dimensions must be kept by then.
+      dependsOn: [this.customMetricsDimensions],
     });
     new AzapiResource(this, "llm-logs-diagnostic", {
       type: `Microsoft.ApiManagement/service/apis/diagnostics@${LLM_LOGS_API_VERSION}`,

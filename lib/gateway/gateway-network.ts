@@ -28,7 +28,8 @@ export interface GatewayNsgRule {
 /**
  * The NSG rules of an API Management subnet in internal mode (stv2): management traffic from the
  * ApiManagement service tag, the Azure load balancer probe, HTTPS from inside the VNet (the
- * callers), and the outbound dependencies (Storage, SQL, Key Vault, Azure Monitor, Entra ID).
+ * callers), and the outbound dependencies (Storage, SQL, Key Vault, Azure Monitor, Entra ID,
+ * certificate validation over HTTP to the Internet).
  */
 export const GATEWAY_NSG_RULES: readonly GatewayNsgRule[] = Object.freeze([
   { name: "allow-apim-management", priority: 100, direction: "Inbound", source: "ApiManagement", destination: "VirtualNetwork", ports: ["3443"], description: "Management endpoint for the Azure portal and PowerShell" },
@@ -39,6 +40,9 @@ export const GATEWAY_NSG_RULES: readonly GatewayNsgRule[] = Object.freeze([
   { name: "allow-key-vault", priority: 120, direction: "Outbound", source: "VirtualNetwork", destination: "AzureKeyVault", ports: ["443"], description: "Access to Azure Key Vault" },
   { name: "allow-azure-monitor", priority: 130, direction: "Outbound", source: "VirtualNetwork", destination: "AzureMonitor", ports: ["1886", "443"], description: "Diagnostics logs, metrics and Application Insights" },
   { name: "allow-entra-id", priority: 140, direction: "Outbound", source: "VirtualNetwork", destination: "AzureActiveDirectory", ports: ["443"], description: "Entra ID token validation and managed identity" },
+  // Required ("bold") in Microsoft's table; without it only the default AllowInternetOutBound
+  // rule lets certificate validation (CRL/OCSP over HTTP) through, and a later deny-all breaks it.
+  { name: "allow-certificate-validation", priority: 150, direction: "Outbound", source: "VirtualNetwork", destination: "Internet", ports: ["80"], description: "Validation and management of Microsoft-managed and customer-managed certificates" },
 ]);
 
 /** Props of {@link GatewayNetwork}. */
@@ -107,14 +111,23 @@ export class GatewayNetwork extends Construct {
   }
 }
 
-/** The private DNS zone of API Management's default host names: internal mode registers none publicly. */
-export const APIM_PRIVATE_DNS_ZONE = "azure-api.net";
+/** The parent domain of API Management's default host names. */
+export const APIM_DEFAULT_DOMAIN = "azure-api.net";
+
+/**
+ * The private DNS zone of one gateway: `<apim-name>.azure-api.net`. A zone for the whole
+ * `azure-api.net` domain would answer NXDOMAIN, in every linked VNet, for every other API
+ * Management instance's name (a fallback to public DNS exists only for privatelink zones).
+ */
+export function gatewayPrivateDnsZoneName(apiManagementName: string): string {
+  return `${apiManagementName}.${APIM_DEFAULT_DOMAIN}`;
+}
 
 /** Props of {@link GatewayPrivateDns}. */
 export interface GatewayPrivateDnsProps {
   /** Resource group of the zone. */
   readonly resourceGroupName: string;
-  /** Name of the API Management service: the record name (`<name>.azure-api.net`). */
+  /** Name of the API Management service: the zone is `<name>.azure-api.net`. */
   readonly apiManagementName: string;
   /** The gateway's private IP addresses. */
   readonly privateIpAddresses: string[];
@@ -123,28 +136,33 @@ export interface GatewayPrivateDnsProps {
 }
 
 /**
- * `azure-api.net` as a private zone with the gateway's A record, linked to the environment's
- * VNets: in internal mode API Management's names are not in public DNS, so callers resolve
- * `<name>.azure-api.net` to the gateway's private address here.
+ * The gateway host's own private zone, `<name>.azure-api.net`, with an apex (`@`) A record of
+ * the gateway's private address, linked to the environment's VNets: in internal mode API
+ * Management's names are not in public DNS. Only the gateway host resolves: callers use the
+ * gateway only; the developer portal, direct management and Git (scm) endpoints are not used
+ * (no subscriptions; configuration goes through Resource Manager) and get no zone.
  */
 export class GatewayPrivateDns extends Construct {
   /** The zone. */
   public readonly zone: PrivateDnsZone;
-  /** The gateway's record. */
+  /** The gateway's record (the zone apex). */
   public readonly record: PrivateDnsARecord;
 
   constructor(scope: Construct, id: string, props: GatewayPrivateDnsProps) {
     super(scope, id);
-    this.zone = new PrivateDnsZone(this, "zone", { name: APIM_PRIVATE_DNS_ZONE, resourceGroupName: props.resourceGroupName });
-    this.record = new PrivateDnsARecord(this, "gateway", {
-      name: props.apiManagementName,
+    // New construct IDs (0.2 had one `azure-api.net` zone as `zone`, `gateway`, `link-<key>`):
+    // the new zone is created beside the old one, which Terraform then removes, so the gateway
+    // name keeps resolving during the apply (the more specific zone answers first).
+    this.zone = new PrivateDnsZone(this, "host-zone", { name: gatewayPrivateDnsZoneName(props.apiManagementName), resourceGroupName: props.resourceGroupName });
+    this.record = new PrivateDnsARecord(this, "host-record", {
+      name: "@",
       zoneName: this.zone.name,
       resourceGroupName: props.resourceGroupName,
       ttl: 300,
       records: props.privateIpAddresses,
     });
     for (const [key, vnetId] of Object.entries(props.virtualNetworkIds)) {
-      new PrivateDnsZoneVirtualNetworkLink(this, `link-${key}`, {
+      new PrivateDnsZoneVirtualNetworkLink(this, `host-link-${key}`, {
         name: `apim-${key}`,
         resourceGroupName: props.resourceGroupName,
         privateDnsZoneName: this.zone.name,

@@ -7,10 +7,15 @@ export const GATEWAY_SEARCH_CATEGORY = "AI gateway";
  * The gateway's saved searches: tokens per workload per day (the token metrics, which
  * workspace-based Application Insights writes to `AppMetrics`), throttled calls per workload
  * (the gateway log's 429 and 403 answers, with the workload the gateway's `trace` recorded),
- * and failovers (calls answered by a backend other than the priority-1 account, and backend
+ * and failovers (five-minute windows in which more than one backend answered, and backend
  * 429/5xx answers).
+ *
+ * No query holds a value of the configuration: Azure replaces a saved search whenever its query
+ * changes (every field is ForceNew in azurerm), and the workspace's CanNotDelete lock then fails
+ * the apply. So the failover search does not name the priority-1 backend: with a priority pool
+ * one backend answers all calls until it fails, and a window with two is a failover.
  */
-export function gatewaySavedSearches(primaryBackendHost: string): SavedSearchDefinition[] {
+export function gatewaySavedSearches(): SavedSearchDefinition[] {
   return [
     {
       name: "gateway-tokens-per-workload-daily",
@@ -44,10 +49,17 @@ export function gatewaySavedSearches(primaryBackendHost: string): SavedSearchDef
       query: [
         "ApiManagementGatewayLogs",
         "| where isnotempty(BackendUrl)",
-        "| extend Backend = tostring(parse_url(BackendUrl).Host)",
-        `| summarize Calls = count(), BackendFailures = countif(BackendResponseCode == 429 or BackendResponseCode >= 500), FailedOver = countif(Backend != "${primaryBackendHost}") by Window = bin(TimeGenerated, 5m), Backend`,
-        "| where BackendFailures > 0 or FailedOver > 0",
-        "| order by Window desc",
+        "| extend Backend = tostring(parse_url(BackendUrl).Host), Window = bin(TimeGenerated, 5m)",
+        "| summarize Calls = count(), BackendFailures = countif(BackendResponseCode == 429 or BackendResponseCode >= 500) by Window, Backend",
+        "| join kind=inner (",
+        "    ApiManagementGatewayLogs",
+        "    | where isnotempty(BackendUrl)",
+        "    | summarize BackendsAnswering = dcount(tostring(parse_url(BackendUrl).Host)) by Window = bin(TimeGenerated, 5m)",
+        "  ) on Window",
+        "| extend FailedOver = BackendsAnswering > 1",
+        "| where BackendFailures > 0 or FailedOver",
+        "| project Window, Backend, Calls, BackendFailures, FailedOver, BackendsAnswering",
+        "| order by Window desc, Calls desc",
       ].join("\n"),
     },
   ];

@@ -1,8 +1,8 @@
 // Public API of lib/gateway: the AI gateway in front of the Azure OpenAI accounts, its limits, logs, DLP and typed policies.
 // Listed name by name: a name not here is not public API (the API report in api/ shows the whole surface).
 
-export { GATEWAY_API_NAME, GATEWAY_MIN_API_VERSION, OPENAI_INFERENCE_SPEC_URL, OpenAiGateway } from "./openai-gateway";
-export type { GatewayEntryPoint } from "./openai-gateway";
+export { GATEWAY_API_NAME, GATEWAY_MIN_API_VERSION, OPENAI_INFERENCE_SPEC_URL, OpenAiGateway, RESPONSES_OPERATIONS } from "./openai-gateway";
+export type { GatewayEntryPoint, GatewayOperation } from "./openai-gateway";
 
 export type { GatewayNetworkPlacement, OpenAiGatewayProps } from "./gateway-props";
 
@@ -12,10 +12,10 @@ export type { GatewaySku } from "./gateway-sku";
 export { BACKEND_POOL_API_VERSION, BACKEND_POOL_NAME, DEFAULT_CIRCUIT_BREAKER, GatewayBackends, backendName } from "./backends";
 export type { CircuitBreakerSettings, GatewayAccount, GatewayBackendTarget, GatewayBackendsProps } from "./backends";
 
-export { APIM_PRIVATE_DNS_ZONE, GATEWAY_NSG_RULES, GatewayNetwork, GatewayPrivateDns } from "./gateway-network";
+export { APIM_DEFAULT_DOMAIN, GATEWAY_NSG_RULES, GatewayNetwork, GatewayPrivateDns, gatewayPrivateDnsZoneName } from "./gateway-network";
 export type { GatewayNetworkProps, GatewayNsgRule, GatewayPrivateDnsProps } from "./gateway-network";
 
-export { GATEWAY_DIAGNOSTICS_API_VERSION, GATEWAY_LOG_CATEGORIES, GATEWAY_RETENTION_FOLLOWS, GatewayLogging, LLM_LOGS_API_VERSION, gatewayArchiveContainer } from "./gateway-logging";
+export { APP_INSIGHTS_COMPONENT_API_VERSION, GATEWAY_DIAGNOSTICS_API_VERSION, GATEWAY_LOG_CATEGORIES, GATEWAY_RETENTION_FOLLOWS, GatewayLogging, LLM_LOGS_API_VERSION, gatewayArchiveContainer } from "./gateway-logging";
 export type { GatewayLogCategory, GatewayLoggingProps } from "./gateway-logging";
 
 export { GATEWAY_SEARCH_CATEGORY, gatewaySavedSearches } from "./gateway-saved-searches";

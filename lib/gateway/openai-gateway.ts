@@ -1,5 +1,6 @@
 import { ApiManagement } from "@cdktf/provider-azurerm/lib/api-management";
 import { ApiManagementApi } from "@cdktf/provider-azurerm/lib/api-management-api";
+import { ApiManagementApiOperation } from "@cdktf/provider-azurerm/lib/api-management-api-operation";
 import { ApiManagementApiPolicy } from "@cdktf/provider-azurerm/lib/api-management-api-policy";
 import { ApiManagementProduct } from "@cdktf/provider-azurerm/lib/api-management-product";
 import { ApiManagementProductApi } from "@cdktf/provider-azurerm/lib/api-management-product-api";
@@ -7,6 +8,7 @@ import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurer
 import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { Construct } from "constructs";
 import { applyLock } from "../core/features/lock";
+import { hclOneLineStrings } from "../core/hcl-literal";
 import { acknowledgeWeakening } from "../core/justification";
 import { WEAKENING_KEYS } from "../core/weakening-keys";
 import { addPropChecks } from "../core/validation";
@@ -29,10 +31,36 @@ export const GATEWAY_API_NAME = "openai";
 
 /**
  * The Azure OpenAI inference API the gateway imports once: Microsoft's OpenAPI description of the
- * data plane, latest stable version (azure-rest-api-specs, `inference/stable/2024-10-21`).
+ * data plane, latest stable version (azure-rest-api-specs, `inference/stable/2024-10-21`), pinned
+ * to a commit so a change on the specs' `main` branch never changes what the gateway serves.
  */
 export const OPENAI_INFERENCE_SPEC_URL =
-  "https://raw.githubusercontent.com/Azure/azure-rest-api-specs/main/specification/cognitiveservices/data-plane/AzureOpenAI/inference/stable/2024-10-21/inference.json";
+  "https://raw.githubusercontent.com/Azure/azure-rest-api-specs/132b90d1f06386034a6c2b34e903dbd3b03f9806/specification/cognitiveservices/data-plane/AzureOpenAI/inference/stable/2024-10-21/inference.json";
+
+/** One operation the gateway adds to the imported API. */
+export interface GatewayOperation {
+  /** Operation ID (stable: it keys the resource). */
+  readonly operationId: string;
+  /** HTTP method. */
+  readonly method: "GET" | "POST" | "DELETE";
+  /** URL template below the API's path (`/openai`). */
+  readonly urlTemplate: string;
+  /** Name shown in the portal. */
+  readonly displayName: string;
+}
+
+/**
+ * The Responses API, which the 2024-10-21 stable spec does not have (its paths are all
+ * `/deployments/{deployment-id}/...`): Azure OpenAI serves it on the v1 route
+ * (`/openai/v1/responses`, model in the body). Only create, read and delete are added, not a
+ * wildcard: the gateway passes on only operations it knows. The policy's per-request token cap
+ * applies to every path ending in `/responses` (`max_output_tokens`).
+ */
+export const RESPONSES_OPERATIONS: readonly GatewayOperation[] = Object.freeze([
+  { operationId: "responses-create", method: "POST", urlTemplate: "/v1/responses", displayName: "Responses: create" },
+  { operationId: "responses-get", method: "GET", urlTemplate: "/v1/responses/{response-id}", displayName: "Responses: get" },
+  { operationId: "responses-delete", method: "DELETE", urlTemplate: "/v1/responses/{response-id}", displayName: "Responses: delete" },
+]);
 
 /** Oldest control-plane API version the service accepts (older ones cannot enforce the newer settings). */
 export const GATEWAY_MIN_API_VERSION = "2021-08-01";
@@ -66,6 +94,8 @@ export class OpenAiGateway extends Construct {
   public readonly backends: GatewayBackends;
   /** The imported API. */
   public readonly api: ApiManagementApi;
+  /** The operations added to the imported API (the Responses API), by operation ID. */
+  public readonly operations: Readonly<Record<string, ApiManagementApiOperation>>;
   /** The API-scope policy. */
   public readonly policy: ApiManagementApiPolicy;
   /** The environment's product. */
@@ -171,6 +201,21 @@ export class OpenAiGateway extends Construct {
       subscriptionRequired: false,
       import: { contentFormat: "openapi+json-link", contentValue: OPENAI_INFERENCE_SPEC_URL },
     });
+    const operations: Record<string, ApiManagementApiOperation> = {};
+    for (const op of RESPONSES_OPERATIONS) {
+      const parameters = [...op.urlTemplate.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+      operations[op.operationId] = new ApiManagementApiOperation(this, `operation-${op.operationId}`, {
+        operationId: op.operationId,
+        apiName: this.api.name,
+        apiManagementName: this.service.name,
+        resourceGroupName: props.resourceGroupName,
+        displayName: op.displayName,
+        method: op.method,
+        urlTemplate: op.urlTemplate,
+        templateParameter: parameters.length > 0 ? parameters.map((name) => ({ name, type: "string", required: true })) : undefined,
+      });
+    }
+    this.operations = operations;
 
     const prices = (props.prices ?? MODEL_TOKEN_PRICES).filter((p) => props.models.includes(p.model));
     this.quotas = prices.length > 0 && props.models.every((m) => findTokenPrice(m, props.prices ?? MODEL_TOKEN_PRICES))
@@ -191,7 +236,7 @@ export class OpenAiGateway extends Construct {
         retries: Math.max(0, props.backends.length - 1),
       }),
     );
-    this.policy = new ApiManagementApiPolicy(this, "policy", {
+    this.policy = new ApiPolicy(this, "policy", {
       apiName: this.api.name,
       apiManagementName: this.service.name,
       resourceGroupName: props.resourceGroupName,
@@ -221,16 +266,14 @@ export class OpenAiGateway extends Construct {
       location: props.location,
       applicationInsightsName: `${props.name}-appi`,
       apiManagementId: this.service.id,
-      apiId: `${this.service.id}/apis/${GATEWAY_API_NAME}`,
+      // From the API's `name` attribute, not the constant: the reference makes the diagnostics
+      // wait for the API (and its slow import), which a string path would not.
+      apiId: `${this.service.id}/apis/${this.api.name}`,
       identity: this.identity,
       workspace: props.workspace,
       archive: props.archive,
     });
-    const primary = [...props.backends].sort((a, b) => a.priority - b.priority)[0];
-    new WorkspaceSavedSearches(this, "saved-searches", {
-      workspace: props.workspace,
-      searches: gatewaySavedSearches(primary ? `${primary.account.customSubdomainName}.openai.azure.com` : "none"),
-    });
+    new WorkspaceSavedSearches(this, "saved-searches", { workspace: props.workspace, searches: gatewaySavedSearches() });
 
     if (internal && props.privateDnsVirtualNetworkIds && Object.keys(props.privateDnsVirtualNetworkIds).length > 0) {
       this.privateDns = new GatewayPrivateDns(this, "private-dns", {
@@ -248,6 +291,13 @@ export class OpenAiGateway extends Construct {
       tokenScope: `${COGNITIVE_SERVICES_RESOURCE}/.default`,
       network: internal ? "internal" : "public",
     };
+  }
+}
+
+/** The API policy, its XML kept exact in the HCL output too (no heredoc, which adds a line break). */
+class ApiPolicy extends ApiManagementApiPolicy {
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return hclOneLineStrings(super.synthesizeHclAttributes(), ["xml_content"]);
   }
 }
 

@@ -1,7 +1,9 @@
 import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
 import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { AzapiResource } from "../core/azapi";
+import { moveFromLegacyType } from "../core/legacy-type-move";
 import { CustomerManagedKeyProps } from "../core/features/customer-managed-key";
 import { DiagnosticSettingsProps } from "../core/features/diagnostic-settings";
 import { applyLock, LockProps } from "../core/features/lock";
@@ -52,9 +54,10 @@ export interface CustomerManagedKeyVaultProps {
   readonly keyName: string;
   /**
    * Key rotation. Fixed when the key is created: Resource Manager's key PUT
-   * (`Keys_CreateIfNotExist`) "does not update existing keys", so a later change shows in every
-   * plan until it is made on the data plane (`az keyvault key rotation-policy update`, from a
-   * network path to the vault); see docs/DELIVERY.md.
+   * (`Keys_CreateIfNotExist`) "does not update existing keys", so the key resource ignores later
+   * changes of its rotation policy (azapi `ignore_body_changes`); make a change on the data plane
+   * (`az keyvault key rotation-policy update`, from a network path to the vault) and here alike;
+   * see docs/DELIVERY.md.
    * @default - rotate every 90 days, expire after 365, notify 30 days before
    */
   readonly rotation?: KeyRotation;
@@ -132,8 +135,17 @@ export class CustomerManagedKeyVault extends Construct implements IRoleTarget {
   public readonly location: string;
   /** URI of the key without a version (`properties.keyUri`), as a Terraform expression. */
   public readonly keyUri: string;
-  /** URI of the key's current version (`properties.keyUriWithVersion`), refreshed on every plan. */
+  /**
+   * URI of the key's current version (`properties.keyUriWithVersion`), refreshed on every plan.
+   * Resource Manager writes it with the port (`https://<vault>.vault.azure.net:443/keys/...`).
+   */
   public readonly keyUriWithVersion: string;
+  /**
+   * The same versioned key ID without the port (`https://<vault>.vault.azure.net/keys/<name>/<version>`):
+   * the form azurerm reads back into `key_vault_key_id` of a customer-managed key, so an account
+   * given this ID shows no change on the next plan. {@link keyReference} uses it.
+   */
+  public readonly keyIdWithVersion: string;
   /** The CanNotDelete lock on the vault, when `lock` asks for one. */
   public readonly lock?: ManagementLock;
   /** The vault's diagnostic settings, by key. */
@@ -203,9 +215,19 @@ export class CustomerManagedKeyVault extends Construct implements IRoleTarget {
         },
       },
       responseExportValues: ["properties.keyUri", "properties.keyUriWithVersion"],
+      // Key Vault may echo the action types in another casing (`Rotate`); and the PUT cannot
+      // change an existing key's rotation policy, so a change there would never converge.
+      ignoreCasing: true,
+      ignoreBodyChanges: ["properties.rotationPolicy"],
     });
+    // 0.1 made this key as azurerm_key_vault_key at the same construct path: azapi 2.x moves
+    // that state into azapi_resource (Terraform >= 1.8), so the key is neither destroyed nor
+    // imported by hand.
+    moveFromLegacyType(this.key, "azurerm_key_vault_key");
     this.keyUri = this.key.outputString("properties.keyUri");
     this.keyUriWithVersion = this.key.outputString("properties.keyUriWithVersion");
+    // azurerm's read-back of the account's key ID drops the port (keyvault/parse/nested_item.go).
+    this.keyIdWithVersion = Fn.replace(this.keyUriWithVersion, ":443/", "/");
 
     this.lock = applyLock(this, this.keyVault, props.lock);
     this.diagnosticSettings = addDiagnosticSettings(
@@ -224,10 +246,10 @@ export class CustomerManagedKeyVault extends Construct implements IRoleTarget {
 
   /**
    * The key as an account's `customerManagedKey` prop takes it: the vault's ID and the key's
-   * versioned URI (Microsoft: a rotated key must be set on the account again, and the version
-   * read on every plan does that at the next apply).
+   * versioned ID without the port ({@link keyIdWithVersion}; Microsoft: a rotated key must be set
+   * on the account again, and the version read on every plan does that at the next apply).
    */
   public keyReference(options: { readonly identityClientId?: string } = {}): CustomerManagedKeyProps {
-    return { keyVaultId: this.keyVaultId, keyUriWithVersion: this.keyUriWithVersion, identityClientId: options.identityClientId };
+    return { keyVaultId: this.keyVaultId, keyUriWithVersion: this.keyIdWithVersion, identityClientId: options.identityClientId };
   }
 }

@@ -1,5 +1,6 @@
 import { LogAnalyticsSavedSearch } from "@cdktf/provider-azurerm/lib/log-analytics-saved-search";
 import { Construct } from "constructs";
+import { hclOneLineStrings } from "../core/hcl-literal";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { ILogWorkspace } from "../core/features/diagnostic-settings";
 import { PropKeys } from "../core/known-props";
@@ -84,6 +85,13 @@ export interface WorkspaceSavedSearchesProps {
   readonly additionalSearches?: readonly SavedSearchDefinition[];
 }
 
+/** A saved search whose multi-line query keeps its exact value in the HCL output too (no heredoc). */
+class SavedSearch extends LogAnalyticsSavedSearch {
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return hclOneLineStrings(super.synthesizeHclAttributes(), ["query"]);
+  }
+}
+
 const SEARCH_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** The props WorkspaceSavedSearches accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
@@ -103,7 +111,7 @@ export class WorkspaceSavedSearches extends Construct {
       // Names become construct IDs: an unsafe one is reported below and gets no resource.
       if (typeof search.name !== "string" || !SEARCH_NAME.test(search.name)) continue;
       if (Object.hasOwn(searches, search.name)) continue; // a repeated name is reported below
-      searches[search.name] = new LogAnalyticsSavedSearch(this, search.name, {
+      searches[search.name] = new SavedSearch(this, search.name, {
         name: search.name,
         logAnalyticsWorkspaceId: props.workspace.workspaceId,
         category: search.category ?? "Azure OpenAI",

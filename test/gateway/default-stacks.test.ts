@@ -62,7 +62,8 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
     for (const b of backends) {
       const rule = b.circuit_breaker_rule;
       expect(rule.accept_retry_after_enabled).toBe(true);
-      expect(rule.trip_duration).toBe("PT60S");
+      expect(rule.trip_duration).toBe("PT1M");
+      expect(rule.failure_condition.interval_duration).toBe("PT1M");
       expect(rule.failure_condition.status_code_range).toEqual([{ min: 429, max: 429 }, { min: 500, max: 599 }]);
       expect(rule.failure_condition.count).toBe(3);
       expect(b.credentials).toBeUndefined();
@@ -115,8 +116,8 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
     const ai = resourceList(json, "azurerm_application_insights");
     expect(ai.map((a) => a.local_authentication_disabled)).toEqual([true]);
     const logger = resourceList(json, "azapi_resource").find((r) => String(r.type).startsWith("Microsoft.ApiManagement/service/loggers@"))!;
-    expect(logger.body.properties.credentials.identityClientId).toBe("SystemAssigned");
-    expect(logger.body.properties.credentials.instrumentationKey).toBeUndefined();
+    expect(logger.sensitive_body.properties.credentials.identityClientId).toBe("SystemAssigned");
+    expect(logger.sensitive_body.properties.credentials.instrumentationKey).toBeUndefined();
     const text = files["cdk.tf.json"]!;
     expect(text).not.toMatch(/primary_access_key|secondary_access_key|subscription-key|Ocp-Apim-Subscription-Key|instrumentation_key|list_keys/i);
     // No policy sets a key header towards the accounts ("api-key") or reads a subscription key.
@@ -207,7 +208,7 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
     expect(items).toHaveLength(6 * lists.length);
     expect([...new Set(items.map((i) => i.name))].sort()).toEqual(["api-key", "credit-card", "email", "iban", "phone", "ssn"]);
     for (const i of items) expect(i.body.properties.isRegex).toBe(true);
-    const attachments = resourceList(json, "azapi_update_resource");
+    const attachments = resourceList(json, "azapi_update_resource").filter((a) => String(a.type).startsWith("Microsoft.CognitiveServices/accounts/raiPolicies@"));
     expect(attachments.map((a) => a.resource_id).sort()).toEqual(Object.keys(resources(json, "azurerm_cognitive_account_rai_policy")).map((id) => ref("azurerm_cognitive_account_rai_policy", id)).sort());
     for (const a of attachments) expect(a.body.properties.customBlocklists.map((b: any) => `${b.source}:${b.blocking}`)).toEqual(["Prompt:true", "Completion:true"]);
   });

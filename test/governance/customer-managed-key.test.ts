@@ -1,10 +1,13 @@
-import { TerraformStack } from "cdktf";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { Testing, TerraformStack } from "cdktf";
+import { NO_LEGACY_MOVES_CONTEXT_KEY } from "../../lib/core/legacy-address";
+import { environment, synthEnvironmentFiles } from "../helpers/environment";
 import { AzapiResource, azapiProvider } from "../../lib/core/azapi";
 import { RuleContext } from "../../lib/governance/compliance/context";
 import { CustomerManagedKeyVault, CustomerManagedKeyVaultProps } from "../../lib/governance";
 import { keyVaultIn } from "../helpers/governance";
 import { workspaceIn } from "../helpers/monitoring";
-import { onlyResource, resourceList, resources, synthJson, testStack, TerraformJson, validationErrors } from "../helpers/synth";
+import { onlyResource, resourceList, resources, synthJson, TEST_CONTEXT, testStack, TerraformJson, validationErrors } from "../helpers/synth";
 
 function synthOne(overrides: Partial<CustomerManagedKeyVaultProps> = {}): { json: TerraformJson; vault: CustomerManagedKeyVault; stack: TerraformStack } {
   const stack = testStack();
@@ -36,11 +39,13 @@ describe("CustomerManagedKeyVault", () => {
         },
       },
       response_export_values: ["properties.keyUri", "properties.keyUriWithVersion"],
+      ignore_casing: true,
+      ignore_body_changes: ["properties.rotationPolicy"],
     });
   });
 
   test("required_providers has azapi and the stack has one azapi provider block", () => {
-    expect(json.terraform.required_providers.azapi).toEqual({ source: "azure/azapi", version: "~> 2.0" });
+    expect(json.terraform.required_providers.azapi).toEqual({ source: "azure/azapi", version: "~> 2.12" });
     expect(json.provider?.azapi).toEqual([{}]);
   });
 
@@ -84,7 +89,9 @@ describe("CustomerManagedKeyVault", () => {
     const context = new RuleContext(stack);
     const reference = vault.keyReference();
     expect(context.resolve(reference.keyVaultId)).toBe("${azurerm_key_vault.cmk_vault_BB613D54.id}");
-    expect(context.resolve(reference.keyUriWithVersion)).toBe("${azapi_resource.cmk_key_5C35322E.output.properties.keyUriWithVersion}");
+    // Without the port Resource Manager writes (N1): azurerm reads the account's key ID back without it.
+    expect(context.resolve(reference.keyUriWithVersion)).toBe('${replace(azapi_resource.cmk_key_5C35322E.output.properties.keyUriWithVersion, ":443/", "/")}');
+    expect(context.resolve(vault.keyUriWithVersion)).toBe("${azapi_resource.cmk_key_5C35322E.output.properties.keyUriWithVersion}");
     expect(reference.identityClientId).toBeUndefined();
     expect(vault.keyReference({ identityClientId: "client-1" }).identityClientId).toBe("client-1");
     expect(context.resolve(vault.keyUri)).toBe("${azapi_resource.cmk_key_5C35322E.output.properties.keyUri}");
@@ -216,5 +223,41 @@ describe("azapi bindings", () => {
     const stack = testStack();
     const r = new AzapiResource(stack, "r", { type: "Microsoft.KeyVault/vaults/keys@2023-07-01", name: "k", parentId: "/x", responseExportValues: ["properties.keyUri"] });
     expect(() => r.outputString("properties.kty")).toThrow(/"properties.kty" is not in responseExportValues/);
+  });
+});
+
+describe("the key's state moves from azurerm_key_vault_key to azapi_resource (N7)", () => {
+  const released = JSON.parse(require("fs").readFileSync(require("path").join(__dirname, "../addresses/released-0.1.0.json"), "utf8")) as Record<string, string[]>;
+  const { files } = synthEnvironmentFiles(environment("prod"), ["cdk.tf.json"]);
+  const prod = JSON.parse(files["cdk.tf.json"]!) as TerraformJson & { moved?: { from: string; to: string }[] };
+  const keys = Object.keys(resources(prod, "azapi_resource")).filter((id) => id.includes("-cmk_key_"));
+
+  test("prod: one moved block per key, from the 0.1.0 address of the azurerm key to the same logical ID as azapi_resource", () => {
+    expect(keys).toHaveLength(2);
+    for (const id of keys) {
+      const from = `azurerm_key_vault_key.${id}`;
+      expect(released.prod).toContain(from);
+      expect(prod.moved).toContainEqual({ from, to: `azapi_resource.${id}` });
+    }
+  });
+
+  test("prod: every account's key ID is the versioned key without the :443 Resource Manager writes (N1)", () => {
+    const cmks = resourceList(prod, "azurerm_cognitive_account_customer_managed_key");
+    expect(cmks).toHaveLength(2);
+    for (const cmk of cmks) {
+      expect(cmk.key_vault_key_id).toMatch(/^\$\{replace\(azapi_resource\.[^.]+\.output\.properties\.keyUriWithVersion, ":443\/", "\/"\)\}$/);
+    }
+  });
+
+  test("no moved block when the app says it has no state from before 0.2", () => {
+    const stack = new TerraformStack(Testing.app({ context: { ...TEST_CONTEXT, [NO_LEGACY_MOVES_CONTEXT_KEY]: true } }), "fresh");
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
+    keyVaultIn(stack);
+    expect((synthJson(stack) as { moved?: unknown[] }).moved).toBeUndefined();
+  });
+
+  test("a construct-level key moves from the azurerm key at its own logical ID", () => {
+    const { json } = synthOne();
+    expect((json as { moved?: unknown[] }).moved).toEqual([{ from: "azurerm_key_vault_key.cmk_key_5C35322E", to: "azapi_resource.cmk_key_5C35322E" }]);
   });
 });

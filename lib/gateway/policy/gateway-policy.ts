@@ -60,8 +60,8 @@ export function environmentCounterKeys(environment: string): { readonly perMinut
 }
 
 /**
- * The API-scope policy as an element tree: Entra token of a registered workload, that
- * workload's IP allowlist and limits (matched on the token's client ID), the environment's
+ * The API-scope policy as an element tree: Entra token of a registered workload, a trace of
+ * the workload (first, so its own throttles are attributed), that workload's IP allowlist and limits (matched on the token's client ID), the environment's
  * limits and token quotas, the per-request token cap, token metrics per workload, deployment and
  * region, the backend pool with retry, and the gateway's managed identity towards Azure OpenAI.
  * Limits live at API scope because callers present Entra tokens, not subscription keys:
@@ -73,6 +73,9 @@ export function gatewayPolicy(input: GatewayPolicyInput): XmlElement {
     condition: callerIs(w.clientId),
     body: [
       setVariable(WORKLOAD_VARIABLE, w.key),
+      // Traced before the workload's own limits: their 429/403 ends the request inside this
+      // branch, and the "throttled calls per workload" search reads the workload from this trace.
+      traceWorkload(),
       ...(w.ipAllowlist && w.ipAllowlist.length > 0 ? [ipFilterAllow(w.ipAllowlist)] : []),
       rateLimitByKey(workloadCounterKey(w.key), w.requestsPerMinute),
       tokenLimit({ counterKey: workloadCounterKey(w.key), tokensPerMinute: w.tokensPerMinute }),
@@ -84,7 +87,6 @@ export function gatewayPolicy(input: GatewayPolicyInput): XmlElement {
       validateAzureAdToken({ tenantId: input.tenantId, audiences: input.audiences, clientApplicationIds: input.workloads.map((w) => w.clientId) }),
       setCallerAppId(),
       choose(perWorkload, [returnError(403, "Forbidden", "unknown_workload", "The caller is not a registered workload of this gateway")]),
-      traceWorkload(),
       rateLimitByKey(counters.perMinute, input.environmentLimits.requestsPerMinute),
       tokenLimit({
         counterKey: counters.perMinute,
