@@ -7,7 +7,7 @@ import { execFileSync } from "child_process";
  * Context key (`cdktf.json` `context`, `new GuardedApp({ context })`, or the CLI's
  * `CDKTF_CONTEXT_JSON`): `true` in a project whose stacks have Terraform state from release 0.1.
  * Only then does the library write the `moved` blocks that carry that state to the addresses of
- * 0.2, and only then does the synth need Terraform >= 1.5 on the PATH (checked once per app by
+ * 0.2, and only then does the synth need Terraform >= 1.8 on the PATH (checked once per app by
  * `GuardedApp`). Off by default: 0.1 was never published, so a new project has no such
  * state, writes no `moved` block and needs no terraform binary to synth.
  */
@@ -21,11 +21,13 @@ export const LEGACY_MOVES_CONTEXT_KEY = "aoai:legacyMoves";
 export const NO_LEGACY_MOVES_CONTEXT_KEY = "aoai:noLegacyMoves";
 
 /**
- * Terraform version the library's legacy `moved` blocks need: the floor cdktf 0.21 sets for any
- * stack with a `moved` block (its `ValidateTerraformVersion(">=1.5")`). The moves stay within one
- * resource type, which Terraform supports since `moved` blocks exist (1.1, by third-party accounts).
+ * Terraform version the library's legacy `moved` blocks need. cdktf 0.21 sets 1.5 for any stack
+ * with a `moved` block (its `ValidateTerraformVersion(">=1.5")`); the prod key's move from
+ * `azurerm_key_vault_key` to `azapi_resource` crosses resource types, which Terraform supports
+ * from 1.8 (provider-defined moves), so the floor is 1.8.
  */
-export const LEGACY_MOVES_TERRAFORM_VERSION = ">=1.5";
+export const LEGACY_MOVES_TERRAFORM_VERSION = ">=1.8";
+const LEGACY_MOVES_MINOR = 8;
 
 /** True when `scope`'s app asks for legacy moves ({@link LEGACY_MOVES_CONTEXT_KEY} is `true` or `"true"`). */
 export function legacyMovesEnabled(scope: IConstruct): boolean {
@@ -75,8 +77,17 @@ class LegacyMove extends TerraformElement {
  * Written only when {@link LEGACY_MOVES_CONTEXT_KEY} is `true`.
  */
 export function moveFromLegacyPath(resource: TerraformResource, legacyPath: readonly string[]): void {
+  moveFromLegacyAddress(resource, `${resource.terraformResourceType}.${makeUniqueId([...legacyPath])}`);
+}
+
+/**
+ * Declares that `resource` was at `fromAddress` (`<type>.<logical id>`, the type possibly another
+ * one) in 0.1: one `moved` block, written only when {@link LEGACY_MOVES_CONTEXT_KEY} is `true`,
+ * and checked by the app's one Terraform check (not cdktf's per-stack one).
+ */
+export function moveFromLegacyAddress(resource: TerraformResource, fromAddress: string): void {
   if (!legacyMovesEnabled(resource)) return;
-  new LegacyMove(resource, `${resource.terraformResourceType}.${makeUniqueId([...legacyPath])}`);
+  new LegacyMove(resource, fromAddress);
 }
 
 /** True when `stack` carries at least one legacy `moved` block. */
@@ -106,20 +117,20 @@ export function checkTerraformForLegacyMoves(env: Readonly<Record<string, string
   const binary = env.TERRAFORM_BINARY_NAME || "terraform";
   const why =
     `the stacks carry moved blocks for Terraform state from release 0.1 (context "${LEGACY_MOVES_CONTEXT_KEY}": true), ` +
-    `which need Terraform 1.5 or newer (the floor cdktf sets for moved blocks)`;
-  const fix = `use Terraform 1.5 or newer, or remove "${LEGACY_MOVES_CONTEXT_KEY}" if no stack has state from 0.1`;
+    `which need Terraform 1.8 or newer (moves across resource types)`;
+  const fix = `use Terraform 1.8 or newer, or remove "${LEGACY_MOVES_CONTEXT_KEY}" if no stack has state from 0.1`;
   let output: string;
   try {
     output = execFileSync(binary, ["version"], { stdio: "pipe", env: { ...process.env, ...env } }).toString();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      return { level: "warning", message: `${binary} was not found, so its version was not checked; ${why}: plan them with Terraform 1.5 or newer` };
+      return { level: "warning", message: `${binary} was not found, so its version was not checked; ${why}: plan them with Terraform 1.8 or newer` };
     }
     return { level: "error", message: `"${binary} version" failed; ${why}: ${fix}` };
   }
   const version = /(\d+)\.(\d+)\.(\d+)/.exec(output);
   if (!version) return { level: "error", message: `"${binary} version" printed no version; ${why}: ${fix}` };
   const [major, minor] = [Number(version[1]), Number(version[2])];
-  if (major > 1 || (major === 1 && minor >= 5)) return undefined;
+  if (major > 1 || (major === 1 && minor >= LEGACY_MOVES_MINOR)) return undefined;
   return { level: "error", message: `${binary} is version ${version[0]}; ${why}: ${fix}` };
 }

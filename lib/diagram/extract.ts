@@ -39,10 +39,13 @@ export function extractArchitecture(stack: TerraformStack): ArchitectureModel {
   return new Extraction(stack).run();
 }
 
-/** The Terraform address a `${type.logicalId...}` reference points at, or undefined for a literal or a data source. */
+/**
+ * The Terraform address a `${type.logicalId...}` reference points at, also inside one function
+ * call (`${replace(type.logicalId.attr, ...)}`), or undefined for a literal or a data source.
+ */
 export function referencedAddress(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
-  const match = /^\$\{([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\.|\})/.exec(value);
+  const match = /^\$\{(?:[a-z_]+\()?([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\.|\}|,|\))/.exec(value);
   return match && match[1] !== "data" && match[1] !== "var" && match[1] !== "local" ? `${match[1]}.${match[2]}` : undefined;
 }
 

@@ -48,7 +48,7 @@ describe("prod keys", () => {
         },
       });
     }
-    expect(prodJson.terraform.required_providers.azapi).toEqual({ source: "azure/azapi", version: "~> 2.0" });
+    expect(prodJson.terraform.required_providers.azapi).toEqual({ source: "azure/azapi", version: "~> 2.12" });
   });
 
   test("every account is encrypted with its region's key, versioned, after its identity's access policy", () => {
@@ -57,7 +57,7 @@ describe("prod keys", () => {
     const policies = resources(prodJson, "azurerm_key_vault_access_policy");
     expect(Object.keys(policies)).toHaveLength(2);
     for (const cmk of cmks) {
-      expect(cmk.key_vault_key_id).toMatch(/^\$\{azapi_resource\.[^.]+\.output\.properties\.keyUriWithVersion\}$/);
+      expect(cmk.key_vault_key_id).toMatch(/^\$\{replace\(azapi_resource\.[^.]+\.output\.properties\.keyUriWithVersion, ":443\/", "\/"\)\}$/);
       const policyAddress = cmk.depends_on.find((d: string) => d.startsWith("azurerm_key_vault_access_policy."));
       const policy = policies[policyAddress.split(".")[1]];
       expect(policy.key_permissions).toEqual(["Get", "WrapKey", "UnwrapKey"]);

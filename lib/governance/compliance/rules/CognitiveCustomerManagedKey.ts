@@ -70,7 +70,7 @@ const VERSIONED_KEY_URI = /\/keys\/[^/]+\/[0-9a-fA-F]{32}\/?$/;
 /** How rotation reaches the account, for the finding's detail. */
 function rotationNote(keyVaultKeyId: unknown): string {
   const id = typeof keyVaultKeyId === "string" ? keyVaultKeyId : "";
-  if (/\.keyUriWithVersion\}/.test(id)) {
+  if (/\.keyUriWithVersion\b/.test(id)) {
     return "rotation: Key Vault creates new key versions by itself; the key's current version is read on every plan and the account moves to it at the next apply";
   }
   if (VERSIONED_KEY_URI.test(id)) {
