@@ -63,3 +63,6 @@ export {
   MISSING_UPGRADE_DECISION,
 } from "./foundry-upgrade";
 export { AGENT_SUBNET_DELEGATION, AGENT_SUBNET_MAX_PREFIX, AGENT_SUBNET_RANGES, type AgentSubnet, checkAgentSubnet } from "./agent-subnet";
+
+// Foundry projects
+export { FoundryProject, type FoundryProjectOptions, type FoundryProjectProps, PROJECT_NAME_PATTERN, PROJECT_NAME_RULE } from "./foundry-project";

@@ -36,6 +36,7 @@ import {
   foundryOptOutBody,
   FoundryUpgradeDecision,
 } from "./foundry-upgrade";
+import { FoundryProject, FoundryProjectOptions } from "./foundry-project";
 import { IOpenAiAccount } from "./openai-account-ref";
 
 /** Weakenings of the account's secure defaults. Each one is listed in `securityExceptions`. */
@@ -136,6 +137,12 @@ export interface OpenAiAccountProps {
    * @default - none; add them later with `addDeployment`
    */
   readonly deployments?: ModelDeploymentOptions[];
+  /**
+   * Foundry projects on the account (kind `AIServices` with project management), created after
+   * the deployments, one at a time, each with its own identity; child `project-<name>`.
+   * @default - none; add them later with `addProject`
+   */
+  readonly projects?: FoundryProjectOptions[];
   /**
    * Protection from deletion: `prevent_destroy`, and by default a CanNotDelete lock on the
    * account, which its deployments and content filter inherit.
@@ -315,6 +322,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
   private readonly operations = new OperationChain();
   private readonly deploymentNames: string[] = [];
   private readonly deploymentProblems: ((c: PropChecks) => void)[] = [];
+  private readonly projectProblems: ((c: PropChecks) => void)[] = [];
   private invalidDeployments = 0;
 
   constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
@@ -364,6 +372,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
       this.contentFilter = new ContentFilter(this, "content-filter", { ...props.contentFilter, account: this });
     }
     (props.deployments ?? []).forEach((d) => this.addDeployment(d));
+    (props.projects ?? []).forEach((p) => this.addProject(p));
     if (props.customerManagedKey) this.customerManagedKey = this.setCustomerManagedKey(props.customerManagedKey);
   }
 
@@ -394,6 +403,30 @@ export class OpenAiAccount extends OpenAiAccountBase {
     const safe = literal && name.length > 0 && name.length <= 64 && !/[/\n]/.test(name);
     const id = safe && this.node.tryFindChild(`deployment-${name}`) === undefined ? `deployment-${name}` : this.invalidDeploymentId();
     return new ModelDeployment(this, id, { ...options, account: this });
+  }
+
+  /**
+   * Makes a Foundry project on the account, after every earlier operation on it (child
+   * `project-<name>`, so the name must be known at synth). A second project of the same name,
+   * ignoring case, fails the synth and returns the first.
+   */
+  public addProject(options: FoundryProjectOptions): FoundryProject {
+    const name: unknown = options.name;
+    if (typeof name !== "string" || isToken(name) || name.length === 0 || /[/\n]/.test(name)) {
+      this.projectProblems.push((c) => c.fail("projects[].name", name, "allowed: a literal project name known at synth (it becomes the construct ID project-<name>)"));
+      return new FoundryProject(this, `invalid-project-${this.projectProblems.length}`, { ...options, account: this });
+    }
+    const existing = this.projects.find((p) => p.projectName.toLowerCase() === name.toLowerCase());
+    if (existing) {
+      this.projectProblems.push((c) => c.fail("projects[].name", name, "allowed: each project name once, ignoring case"));
+      return existing;
+    }
+    return new FoundryProject(this, `project-${name}`, { ...options, account: this });
+  }
+
+  /** The Foundry projects on the account, in creation order. */
+  public get projects(): readonly FoundryProject[] {
+    return this.node.children.filter((c): c is FoundryProject => c instanceof FoundryProject);
   }
 
   /** The model deployments on the account, in creation order (also those made with `new ModelDeployment`). */
@@ -490,6 +523,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
     for (const [setting, exception] of Object.entries(props.securityExceptions ?? {})) c.justification(`securityExceptions.${setting}`, exception);
     c.unique("deployments", this.deploymentNames, "deployment name", { ignoreCase: true });
     this.deploymentProblems.forEach((problem) => problem(c));
+    this.projectProblems.forEach((problem) => problem(c));
     const key = props.customerManagedKey;
     if (key) {
       c.matches("customerManagedKey.keyVaultId", key.keyVaultId, KEY_VAULT_ID, "a Key Vault resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>)");
