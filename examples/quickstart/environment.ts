@@ -2,8 +2,7 @@ import { EnvironmentConfig } from "@contoso/cdktf-azure-openai";
 
 // One governed environment: two EU regions with failover, private endpoints, no API keys,
 // customer-managed keys, audit logs kept six years, a capacity cap, a model allowlist, a budget,
-// Deny policies and the SOC 2, HIPAA and GDPR packs. The accounts are Microsoft Foundry
-// resources (kind AIServices, the default): Azure OpenAI and Foundry projects on one endpoint.
+// Deny policies and the SOC 2, HIPAA and GDPR packs.
 export const config: EnvironmentConfig = {
   name: "prod",
   workload: "chat",
