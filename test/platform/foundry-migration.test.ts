@@ -54,3 +54,26 @@ describe("prod from OpenAI (upgrade allowed) to AIServices", () => {
     expect(added.length).toBeGreaterThan(0);
   });
 });
+
+describe("an opted-out environment as HCL (cdktf synth --hcl)", () => {
+  test("writes the azapi opt-out with its body as an HCL object", () => {
+    const { synthEnvironmentFiles } = jest.requireActual("../helpers/environment") as typeof import("../helpers/environment");
+    const previous = process.env.SYNTH_HCL_OUTPUT;
+    process.env.SYNTH_HCL_OUTPUT = "true";
+    let hcl: string;
+    try {
+      const optedOut: EnvironmentConfig = { ...before, foundryUpgrade: { decision: "optOut", reason: "Approved as Azure OpenAI only until the 2027 review" } };
+      hcl = synthEnvironmentFiles(optedOut, ["cdk.tf"]).files["cdk.tf"];
+    } finally {
+      if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
+      else process.env.SYNTH_HCL_OUTPUT = previous;
+    }
+    const blocks = hcl.split(/\nresource /).filter((b) => b.startsWith('"azapi_update_resource" "openai_'));
+    expect(blocks).toHaveLength(2); // one per region
+    for (const block of blocks) {
+      expect(block).toContain('type = "Microsoft.CognitiveServices/accounts@2026-01-15-preview"');
+      expect(block).toMatch(/body = \{\s*properties = \{\s*foundryAutoUpgrade = \{\s*mode = "Disabled"/);
+      expect(block).toMatch(/resource_id = "\$\{azurerm_cognitive_account\.openai_\w+\.id\}"/);
+    }
+  });
+});
