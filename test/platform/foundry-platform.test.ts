@@ -70,6 +70,16 @@ describe("a Foundry environment", () => {
   });
 });
 
+describe("the guarantees hold for Foundry resources", () => {
+  test("the AI gateway fronts a Foundry account on its Azure OpenAI endpoint, and the compliance packs pass", () => {
+    const staging = environment("staging");
+    // The packs (soc2, hipaa, gdpr) run in the synth: an error finding would fail it.
+    const json = synthEnvironment({ ...dev, workloads: staging.workloads, gateway: { ...staging.gateway!, subnetPrefix: "10.30.0.64/27" } });
+    expect(resourceList(json, "azurerm_api_management_backend").map((b) => b.url)).toEqual(["https://aoai-dev-sdc-oai-ctso.openai.azure.com/openai"]);
+    expect(resourceList(json, "azurerm_cognitive_account").map((a) => a.kind)).toEqual(["AIServices"]);
+  });
+});
+
 describe("an OpenAI environment", () => {
   test("without a decision it fails on foundryUpgrade, once per account", () => {
     const failed = problems({ ...dev, projects: undefined, kind: "OpenAI" }).filter((p) => p.prop === "foundryUpgrade");
