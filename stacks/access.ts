@@ -35,5 +35,8 @@ export const NON_PROD_ACCESS: readonly AccessEntry[] = [
 /** Prod is reached by workload identities only (the seed's "service accounts only"); people read. */
 export const PROD_ACCESS: readonly AccessEntry[] = [...AUDITORS];
 
-/** Outside prod, data scientists may hold OpenAI Contributor without a stated exception. */
-export const NON_PROD_HUMAN_ROLE_CEILING = [...HUMAN_ROLE_CEILING, "OpenAiContributor"] as const;
+/**
+ * Outside prod, data scientists may hold OpenAI Contributor, and developers and data scientists
+ * Foundry User on the projects (the project's scope only), without a stated exception.
+ */
+export const NON_PROD_HUMAN_ROLE_CEILING = [...HUMAN_ROLE_CEILING, "OpenAiContributor", "FoundryUser"] as const;

@@ -41,13 +41,27 @@ const budget = (amount: number) => ({ amount, contactEmails: FINOPS }); // start
 const GATEWAY_PUBLISHER = "ai-platform-oncall@contoso.com";
 
 /**
+ * Staging and prod keep the Azure OpenAI accounts 0.2 made (kind OpenAI): changing the kind would
+ * replace them on azurerm 4.55, losing their deployments and state. They accept Microsoft's
+ * upgrade to Foundry (the upgraded account is kept, kind and project management ignored) and
+ * move to kind AIServices once upgraded (docs/FOUNDRY.md, "Migrating"). Sandbox and dev hold
+ * nothing worth keeping: they become Foundry resources now, which replaces their accounts once.
+ */
+const KEEP_OPENAI_ACCEPT_UPGRADE = { kind: "OpenAI", foundryUpgrade: { decision: "allow" } } as const;
+
+/** A Foundry project for the developers and data scientists of the lower environments. */
+const PLAYGROUND = { name: "playground", displayName: "Developer playground", description: "Agents and evaluations under development", access: ["developers", "data-scientists"] };
+
+/**
  * The default environments. Capacities follow the seed's project table: prod 2,000K TPM,
  * staging 500K, dev 100K, sandbox 50K. DataZoneStandard keeps processing inside the EU.
+ * Sandbox and dev are Foundry resources with a project; staging and prod stay Azure OpenAI.
  */
 export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
   {
     ...common,
     name: "sandbox",
+    projects: [PLAYGROUND],
     policyEnforcement: "audit",
     budget: budget(500),
     regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.40.0.0/24" } }],
@@ -60,6 +74,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
   {
     ...common,
     name: "dev",
+    projects: [PLAYGROUND],
     policyEnforcement: "audit",
     budget: budget(1_000),
     regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.30.0.0/24" } }],
@@ -72,6 +87,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
   {
     ...common,
     name: "staging",
+    ...KEEP_OPENAI_ACCEPT_UPGRADE,
     policyEnforcement: "audit",
     budget: budget(5_000),
     regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.20.0.0/24" } }],
@@ -111,6 +127,7 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
   {
     ...common,
     name: "prod",
+    ...KEEP_OPENAI_ACCEPT_UPGRADE,
     policyEnforcement: "deny",
     budget: budget(20_000),
     customerManagedKeys: true,

@@ -43,6 +43,9 @@ export const REGIONAL_PROFILES: Readonly<Record<"europe" | "ushealth" | "austral
           "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/hub-dns-rg/providers/Microsoft.Network/privateDnsZones/privatelink.openai.azure.com",
         cognitiveServices:
           "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/hub-dns-rg/providers/Microsoft.Network/privateDnsZones/privatelink.cognitiveservices.azure.com",
+        // Foundry resources (the default kind) also answer on <subdomain>.services.ai.azure.com.
+        aiServices:
+          "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/hub-dns-rg/providers/Microsoft.Network/privateDnsZones/privatelink.services.ai.azure.com",
       },
     },
     deployments: [{ name: "gpt-5-4", model: "gpt-5.4", version: "2026-03-05", sku: "DataZoneStandard", capacity: 200 }],

@@ -38,7 +38,8 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
   test("every account is private, keyless and outbound-restricted", () => {
     for (const account of accounts) {
       expect(account).toMatchObject({
-        kind: "OpenAI",
+        // Sandbox and dev are Foundry resources; staging and prod stay OpenAI (docs/FOUNDRY.md).
+        kind: config.kind ?? "AIServices",
         sku_name: "S0",
         public_network_access_enabled: false,
         local_auth_enabled: false,
@@ -68,8 +69,9 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
     expect(total).toBe(SEED_CAPACITY_K[name]);
   });
 
-  test("orders every operation on an account: content filter, deployments one by one, key, endpoint", () => {
+  test("orders every operation on an account: content filter, deployments one by one, projects, key, endpoint", () => {
     const filters = resources(json, "azurerm_cognitive_account_rai_policy");
+    const projects = resources(json, "azurerm_cognitive_account_project");
     const endpoints = resources(json, "azurerm_private_endpoint");
     const keys = resources(json, "azurerm_cognitive_account_customer_managed_key");
     for (const [accountId] of Object.entries(resources(json, "azurerm_cognitive_account"))) {
@@ -79,12 +81,13 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
       const chain = [
         ...of(filters, "azurerm_cognitive_account_rai_policy", "cognitive_account_id"),
         ...config.deployments.map((d) => of(deployments, "azurerm_cognitive_deployment", "cognitive_account_id").find((x) => x.r.name === d.name)!),
+        ...(config.projects ?? []).map((p) => of(projects, "azurerm_cognitive_account_project", "cognitive_account_id").find((x) => x.r.name === p.name)!),
         ...of(keys, "azurerm_cognitive_account_customer_managed_key", "cognitive_account_id"),
         ...Object.entries(endpoints)
           .filter(([, e]) => e.private_service_connection.private_connection_resource_id === accountRef)
           .map(([id, r]) => ({ address: `azurerm_private_endpoint.${id}`, r })),
       ];
-      expect(chain.length).toBe(1 + config.deployments.length + 1 + (config.customerManagedKeys ? 1 : 0));
+      expect(chain.length).toBe(1 + config.deployments.length + (config.projects ?? []).length + 1 + (config.customerManagedKeys ? 1 : 0));
       expect(chain[0].r.depends_on).toBeUndefined();
       for (let i = 1; i < chain.length; i++) expect(chain[i].r.depends_on).toContain(chain[i - 1].address);
     }
@@ -133,7 +136,8 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
     // The AI gateway's azure-api.net zone has links of its own (test/gateway).
     const links = all.filter((l) => !String(l.private_dns_zone_name).includes("gateway_private-dns"));
     const vnets = Object.keys(resources(json, "azurerm_virtual_network"));
-    expect(links).toHaveLength(vnets.length * 2);
+    // A Foundry resource answers on three names (openai, cognitiveservices, services.ai); OpenAI on two.
+    expect(links).toHaveLength(vnets.length * ((config.kind ?? "AIServices") === "AIServices" ? 3 : 2));
     for (const link of all) expect(link.registration_enabled).toBe(false);
     for (const link of links) expect(link.registration_enabled).toBe(false);
   });

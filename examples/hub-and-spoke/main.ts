@@ -24,6 +24,8 @@ new OpenAiEnvironmentStack(app, {
     existingZoneIds: {
       openAi: hubZone("privatelink.openai.azure.com"),
       cognitiveServices: hubZone("privatelink.cognitiveservices.azure.com"),
+      // Foundry resources (the default kind) also answer on <subdomain>.services.ai.azure.com.
+      aiServices: hubZone("privatelink.services.ai.azure.com"),
     },
   },
   deployments: [{ name: "chat", model: "gpt-5.4", version: "2026-03-05", sku: "DataZoneStandard", capacity: 100 }],

@@ -188,6 +188,22 @@ const region = z.strictObject({
   priority: integer(1, 100),
   network,
   privateIpAddress: text({ max: 15, rule: "an IPv4 address such as 10.20.0.4", check: (v) => (octetsValid(v.match(IPV4)) ? undefined : "allowed: an IPv4 address such as 10.20.0.4") }).optional(),
+  // Foundry Agent Service subnet; its range rules are checked by the account (lib/openai/agent-subnet.ts).
+  agentSubnet: z.strictObject({ subnetId: resourceId("an existing subnet"), addressPrefix: text({ max: 18, rule: "an IPv4 range such as 192.168.0.0/24" }) }).optional(),
+});
+
+// Foundry (lib/openai/foundry-upgrade.ts, foundry-project.ts): kind, the upgrade decision, projects.
+const accountKind = oneOf(["AIServices", "OpenAI"] as const);
+const foundryUpgrade = byType(
+  { object: z.strictObject({ decision: oneOf(["allow", "optOut"] as const), reason: text({ max: 1024, rule: `a reason of at least ${MIN_REASON_LENGTH} characters saying why` }).optional() }) },
+  '{ decision: "allow" } or { decision: "optOut", reason }',
+);
+const project = z.strictObject({
+  name: text({ max: 64, pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/, rule: "2-64 letters, digits, '-', '_' or '.', starting with a letter or digit" }),
+  displayName: freeText(128, "a name").optional(),
+  description: freeText(512, "a description").optional(),
+  access: list(key("a principal key of access"), { what: "principal keys" }).optional(),
+  workloads: list(key("a workload key"), { what: "workload keys" }).optional(),
 });
 
 const customResidency = z.strictObject({
@@ -353,6 +369,9 @@ export const environmentConfigSchema = z.strictObject({
   location,
   uniqueSuffix: text({ max: 8, pattern: /^[a-z0-9]{1,8}$/, rule: "1-8 lowercase letters or digits" }).optional(),
   regions: list(region, { min: 1, max: LOCATIONS.length, what: "regions" }),
+  kind: accountKind.optional(),
+  foundryUpgrade: foundryUpgrade.optional(),
+  projects: list(project, { max: 50, what: "projects" }).optional(),
   deployments: list(deployment, { max: 64, what: "deployments" }),
   capacityCapK: integer(1, 10_000_000, "(units of 1,000 tokens per minute)"),
   allowedModels: list(text({ max: 64, pattern: MODEL_PART, rule: "a model name such as gpt-4.1" }), { min: 1, what: "model names" }),
@@ -378,6 +397,9 @@ const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   "": Object.keys(environmentConfigSchema.shape),
   "regions[]": Object.keys(region.shape),
   "regions[].network": ["subnetId", "addressSpace", "privateEndpointSubnetPrefix"],
+  "regions[].agentSubnet": ["subnetId", "addressPrefix"],
+  foundryUpgrade: ["decision", "reason"],
+  "projects[]": Object.keys(project.shape),
   "deployments[]": ["name", "model", "version", "sku", "capacity", "versionUpgradeOption", "raiPolicyName", "format"],
   budget: Object.keys(budget.shape),
   contentFilter: Object.keys(contentFilter.shape),

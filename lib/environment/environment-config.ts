@@ -4,6 +4,7 @@ import { AccessEntry } from "../identity/access-matrix";
 import { BuiltInRoleKey } from "../identity/role-catalog";
 import { ContentFilterOptions } from "../openai/content-filter";
 import { ModelDeploymentOptions } from "../openai/deployment-options";
+import { AccountKind, FoundryUpgradeDecision } from "../openai/foundry-upgrade";
 import { PlatformLogging, PlatformPrivateDns, PlatformRegion } from "../platform/platform-options";
 import { Residency } from "../regions/residency";
 import type { EnvironmentGatewayConfig } from "./gateway-config";
@@ -17,6 +18,36 @@ export interface WorkloadConfig {
   readonly key: string;
   /** What the application is, for the identity's tags. */
   readonly application: string;
+}
+
+/**
+ * A Foundry project made on every account of the environment (for example one per team or
+ * application), and who may build in it: Foundry User on the project, nothing on the account.
+ */
+export interface ProjectConfig {
+  /** Project name (2-64 letters, digits, '-', '_' or '.'); also its endpoint path and construct ID. */
+  readonly name: string;
+  /**
+   * Name shown in the Foundry portal.
+   * @default - none
+   */
+  readonly displayName?: string;
+  /**
+   * What the project is for.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Principals of the environment's `access` entries (by their `key`) given Foundry User on the
+   * project. People (User, Group) are held to `humanRoleCeiling`: it must include `FoundryUser`.
+   * @default - none
+   */
+  readonly access?: readonly string[];
+  /**
+   * Workload identities (by their `key`) given Foundry User on the project.
+   * @default - none
+   */
+  readonly workloads?: readonly string[];
 }
 
 /** Compliance packs a stack is checked against at synth. */
@@ -68,6 +99,25 @@ export interface EnvironmentConfig {
   readonly uniqueSuffix?: string;
   /** Regions with an Azure OpenAI account. */
   readonly regions: readonly RegionConfig[];
+  /**
+   * Kind of the environment's accounts: `AIServices` (Microsoft Foundry resources, project
+   * management on) or `OpenAI`. Changing it replaces the accounts on azurerm 4.55: an
+   * environment made by 0.2 or earlier sets `OpenAI` and a `foundryUpgrade` decision, and
+   * migrates as docs/FOUNDRY.md says.
+   * @default "AIServices"
+   */
+  readonly kind?: AccountKind;
+  /**
+   * Required for kind `OpenAI`: keep Microsoft's upgrade to Foundry (`{ decision: "allow" }`) or
+   * opt out of it (`{ decision: "optOut", reason }`). See docs/FOUNDRY.md.
+   * @default - none
+   */
+  readonly foundryUpgrade?: FoundryUpgradeDecision;
+  /**
+   * Foundry projects on every account (kind `AIServices`).
+   * @default - none
+   */
+  readonly projects?: readonly ProjectConfig[];
   /** Model deployments made on every account of the environment. */
   readonly deployments: readonly ModelDeploymentOptions[];
   /**

@@ -6,14 +6,14 @@ import { ResourceNaming } from "../core/naming";
 import { ArchitectureDiagram } from "../diagram";
 import { GovernanceTags } from "../core/governance-tags";
 import { moveFromLegacyPath } from "../core/legacy-address";
-import { addPropChecks } from "../core/validation";
+import { addPropChecks, PropChecks } from "../core/validation";
 import { MonthlyBudget } from "../governance/budget";
 import { CompliancePack } from "../governance/compliance/pack";
 import { GdprPack } from "../governance/compliance/packs/gdpr";
 import { HipaaPack } from "../governance/compliance/packs/hipaa";
 import { Soc2Pack } from "../governance/compliance/packs/soc2";
 import { OpenAiPolicyAssignments } from "../governance/policy-assignments";
-import { AccessMatrix, AccessScope } from "../identity/access-matrix";
+import { AccessEntry, AccessMatrix, AccessScope } from "../identity/access-matrix";
 import { WorkloadIdentity } from "../identity/workload-identity";
 import { OpenAiAccount } from "../openai/openai-account";
 import { OpenAiPlatform, PlatformDeletionProtection } from "../platform/openai-platform";
@@ -91,6 +91,9 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       location: config.location,
       residency: config.residency,
       regions: config.regions,
+      kind: config.kind,
+      foundryUpgrade: config.foundryUpgrade,
+      projects: config.projects?.map(({ name, displayName, description }) => ({ name, displayName, description })),
       // A per-deployment content filter is a weakening: it carries the config's stated reason.
       deployments: config.deployments.map((d) =>
         config.contentFilterOverrides && Object.hasOwn(config.contentFilterOverrides, d.name)
@@ -166,12 +169,20 @@ export class OpenAiEnvironmentStack extends TerraformStack {
     }
   }
 
-  /** The environment's access matrix: OpenAI roles on every account, log roles on the workspace. */
+  /**
+   * The environment's access matrix: OpenAI roles on every account, log roles on the workspace,
+   * Foundry User on the projects (scopes `project-<name>-<location>`) for the principals each
+   * project names.
+   */
   private grantAccess(config: EnvironmentConfig): void {
-    if (!config.access || config.access.length === 0) return;
+    const entries = [...(config.access ?? []), ...projectAccessEntries(config)];
+    if (entries.length === 0) return;
     const scopes: Record<string, AccessScope> = { logs: { scopeId: this.platform.workspace.workspaceId, kind: "logs" } };
-    for (const account of this.platform.accounts) scopes[`openai-${account.location}`] = { scopeId: account.accountId, kind: "openai" };
-    new AccessMatrix(this, "access", { scopes, entries: config.access, humanRoleCeiling: config.humanRoleCeiling });
+    for (const account of this.platform.accounts) {
+      scopes[`openai-${account.location}`] = { scopeId: account.accountId, kind: "openai" };
+      for (const project of account.projects) scopes[projectScopeKey(project.projectName, account.location)] = { scopeId: project.projectId, kind: "foundryProject" };
+    }
+    new AccessMatrix(this, "access", { scopes, entries, humanRoleCeiling: config.humanRoleCeiling });
   }
 
   /**
@@ -199,8 +210,55 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       if (!behindGateway.has(workload.key)) for (const account of this.platform.accounts) account.grantUse(identity);
       identities[workload.key] = identity;
     }
+    // Foundry User on the projects that name the workload (the project's scope only).
+    for (const projectConfig of config.projects ?? []) {
+      for (const key of projectConfig.workloads ?? []) {
+        const identity = identities[key];
+        if (!identity) continue; // reported by checkProjectReferences
+        for (const account of this.platform.accounts) account.projects.find((p) => p.projectName === projectConfig.name)?.grantUse(identity);
+      }
+    }
+    addPropChecks(this, (c) => checkProjectReferences(c, config));
     return identities;
   }
+}
+
+/** The access-matrix scope key of a project in a region. */
+function projectScopeKey(name: string, location: string): string {
+  return `project-${name}-${location}`;
+}
+
+/** Foundry User on each project for the access principals it names, on its scope in every region. */
+function projectAccessEntries(config: EnvironmentConfig): AccessEntry[] {
+  const principals = new Map((config.access ?? []).filter((e) => e.key !== undefined).map((e) => [e.key!, e]));
+  const scopesByPrincipal = new Map<string, string[]>();
+  for (const project of config.projects ?? []) {
+    for (const key of project.access ?? []) {
+      if (!principals.has(key)) continue; // reported by checkProjectReferences
+      const scopes = scopesByPrincipal.get(key) ?? [];
+      scopes.push(...config.regions.map((r) => projectScopeKey(project.name, r.location)));
+      scopesByPrincipal.set(key, scopes);
+    }
+  }
+  return [...scopesByPrincipal].map(([key, scopes]) => {
+    const { principalId, principalType, displayName } = principals.get(key)!;
+    return { key, principalId, principalType, displayName, role: "FoundryUser", scopes, description: "Builds in the Foundry projects the environment config names" };
+  });
+}
+
+/** Every principal and workload a project names exists in the config. */
+function checkProjectReferences(c: PropChecks, config: EnvironmentConfig): void {
+  const principalKeys = new Set((config.access ?? []).flatMap((e) => (e.key !== undefined ? [e.key] : [])));
+  const workloadKeys = new Set((config.workloads ?? []).map((w) => w.key));
+  (config.projects ?? []).forEach((project, i) => {
+    (project.access ?? []).forEach((key, j) => {
+      if (!principalKeys.has(key)) c.fail(`projects[${i}].access[${j}]`, key, `allowed: the key of an access entry (${[...principalKeys].join(", ") || "none"})`);
+    });
+    (project.workloads ?? []).forEach((key, j) => {
+      if (!workloadKeys.has(key)) c.fail(`projects[${i}].workloads[${j}]`, key, `allowed: the key of a workload (${[...workloadKeys].join(", ") || "none"})`);
+    });
+  });
+  c.unique("projects[].name", (config.projects ?? []).map((p) => p.name), "project name", { ignoreCase: true });
 }
 
 /** The platform's deletion protection from the config's: `true` protects every kind with a lock. */

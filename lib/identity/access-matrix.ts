@@ -8,7 +8,7 @@ import { ResolvedRole, resolveRole, RoleSpec } from "./role-ref";
 import { PropKeys } from "../core/known-props";
 
 /** Kinds of scope in an access matrix, for validation messages. */
-export const ROLE_SCOPE_KINDS: readonly RoleScopeKind[] = Object.freeze(["openai", "logs", "keyVault", "other"]);
+export const ROLE_SCOPE_KINDS: readonly RoleScopeKind[] = Object.freeze(["openai", "foundryProject", "logs", "keyVault", "other"]);
 
 /** A named scope roles are assigned on. */
 export interface AccessScope {
@@ -16,8 +16,9 @@ export interface AccessScope {
   readonly scopeId: string;
   /**
    * What the scope is: an entry without `scopes` goes on every scope of its role's default kind
-   * (OpenAI, Cognitive Services, Reader and Monitoring Reader roles: `openai`; Log Analytics
-   * Reader: `logs`; Key Vault Crypto Service Encryption User: `keyVault`).
+   * (OpenAI, Cognitive Services, Reader and Monitoring Reader roles: `openai`; Foundry User:
+   * `foundryProject`, a project of a Foundry resource; Log Analytics Reader: `logs`; Key Vault
+   * Crypto Service Encryption User: `keyVault`).
    */
   readonly kind: RoleScopeKind;
 }

@@ -1,10 +1,15 @@
 /**
  * Built-in Azure roles the library grants, by friendly key. GUIDs from AZURE-FACTS.md
- * ("Roles"): built-in role definition GUIDs are the same in every tenant and subscription.
+ * ("Roles"), and the Foundry roles from Microsoft's Foundry RBAC page and built-in roles page
+ * (docs/evidence/foundry.md): built-in role definition GUIDs are the same in every tenant and
+ * subscription, and survive renames.
  */
 
-/** Kind of scope a role is normally assigned on; the access matrix uses it as the default. */
-export type RoleScopeKind = "openai" | "logs" | "keyVault" | "other";
+/**
+ * Kind of scope a role is normally assigned on; the access matrix uses it as the default.
+ * `foundryProject` is a project of a Foundry resource (`accounts/projects`).
+ */
+export type RoleScopeKind = "openai" | "foundryProject" | "logs" | "keyVault" | "other";
 
 /** One built-in role. */
 export interface BuiltInRole {
@@ -23,12 +28,17 @@ export interface BuiltInRole {
   readonly listsKeys: boolean;
   /** Kind of scope the role is assigned on unless an entry names its scopes; undefined = must name them. */
   readonly defaultScopeKind?: RoleScopeKind;
+  /**
+   * Earlier display names of the role (Microsoft renames roles; the GUID stays).
+   * @default - none
+   */
+  readonly formerDisplayNames?: readonly string[];
 }
 
 const role = (
   displayName: string,
   guid: string,
-  flags: { privileged?: boolean; readOnly?: boolean; listsKeys?: boolean; defaultScopeKind?: RoleScopeKind },
+  flags: { privileged?: boolean; readOnly?: boolean; listsKeys?: boolean; defaultScopeKind?: RoleScopeKind; formerDisplayNames?: readonly string[] },
 ): BuiltInRole => ({
   displayName,
   guid,
@@ -36,6 +46,7 @@ const role = (
   readOnly: flags.readOnly ?? false,
   listsKeys: flags.listsKeys ?? false,
   defaultScopeKind: flags.defaultScopeKind,
+  ...(flags.formerDisplayNames ? { formerDisplayNames: Object.freeze([...flags.formerDisplayNames]) } : {}),
 });
 
 /** The built-in role catalog, keyed by the friendly name used in props. */
@@ -72,6 +83,40 @@ export const BUILT_IN_ROLES = Object.freeze({
     privileged: true,
     listsKeys: true,
   }),
+  /**
+   * Build in a Foundry project: every Cognitive Services data action (agents, evaluations,
+   * inference of every model) and read access to projects and accounts. Its actions include
+   * `accounts/listkeys/action`. Microsoft's least-privilege role for project developers, on the
+   * project's scope (with Reader on the account).
+   */
+  FoundryUser: role("Foundry User", "53ca6127-db72-4b80-b1b0-d745d6d5456d", {
+    listsKeys: true,
+    defaultScopeKind: "foundryProject",
+    formerDisplayNames: ["Azure AI User"],
+  }),
+  /**
+   * Manage Foundry projects and build in them; may assign roles, restricted by a condition to
+   * Foundry User. Privileged: it changes access.
+   */
+  FoundryProjectManager: role("Foundry Project Manager", "eadc314b-1a2d-4efa-be10-5d325db5065e", {
+    privileged: true,
+    formerDisplayNames: ["Azure AI Project Manager"],
+  }),
+  /**
+   * Manage Foundry accounts and projects (every Cognitive Services action, keys included) and
+   * assign Foundry User; no data actions. Privileged: it changes the resource and access.
+   */
+  FoundryAccountOwner: role("Foundry Account Owner", "e47c6f54-e4a2-4754-9501-8e0985b135e1", {
+    privileged: true,
+    listsKeys: true,
+    formerDisplayNames: ["Azure AI Account Owner"],
+  }),
+  /**
+   * Hub-based (classic) Azure AI projects: Machine Learning workspace actions and the OpenAI,
+   * Speech and Content Safety data actions. Not for Foundry projects, where Microsoft
+   * recommends Foundry User; kept so hub-era assignments can be expressed.
+   */
+  AzureAiDeveloper: role("Azure AI Developer", "64702f94-c441-49e6-a78b-ef80e0188fee", {}),
 } satisfies Record<string, BuiltInRole>);
 
 /** Friendly key of a built-in role. */

@@ -6,6 +6,7 @@ export { OPENAI_PRIVATE_LINK_SUBRESOURCE, OpenAiPrivateEndpoint, type OpenAiPriv
 // Private DNS zones
 export {
   type ExistingPrivateDnsZoneIds,
+  FOUNDRY_DNS_ZONE_KEYS,
   OPENAI_PRIVATE_DNS_ZONES,
   type OpenAiDnsZoneKey,
   PrivateDnsZones,

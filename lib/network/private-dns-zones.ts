@@ -63,11 +63,16 @@ export interface PrivateDnsZonesProps {
    */
   readonly virtualNetworks?: Readonly<Record<string, string>>;
   /**
-   * Also create `privatelink.services.ai.azure.com` (AI Foundry / AIServices accounts).
+   * Also create `privatelink.services.ai.azure.com`: a Foundry resource (kind `AIServices`)
+   * answers on `<subdomain>.services.ai.azure.com` besides the other two names. `OpenAiPlatform`
+   * turns it on by itself for Foundry accounts.
    * @default false
    */
   readonly includeAiServicesZone?: boolean;
 }
+
+/** The zones a Foundry resource's private endpoint registers in: all three. */
+export const FOUNDRY_DNS_ZONE_KEYS: readonly OpenAiDnsZoneKey[] = Object.freeze(["openAi", "cognitiveServices", "aiServices"]);
 
 const LINK_KEY = /^[a-zA-Z0-9]([-\w.]{0,40}[a-zA-Z0-9])?$/;
 

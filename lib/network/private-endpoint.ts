@@ -17,9 +17,10 @@ const OPENAI_PRIVATE_LINK_MEMBER = "default";
 export interface OpenAiPrivateEndpointProps {
   /**
    * The account the endpoint connects to (an `OpenAiAccount`, or one from
-   * `OpenAiAccount.fromAccountId`); the endpoint joins its operation chain.
+   * `OpenAiAccount.fromAccountId`); the endpoint joins its operation chain. A Foundry resource
+   * (`kind: "AIServices"`) answers on three names, so its zone group must hold all three zones.
    */
-  readonly account: IOperationChain;
+  readonly account: IOperationChain & { readonly kind?: string };
   /** Endpoint name (Azure's private endpoint naming rule, see `NAME_RULES.privateEndpoint`). */
   readonly name: string;
   /** Resource group the endpoint is created in. */
@@ -33,8 +34,9 @@ export interface OpenAiPrivateEndpointProps {
   readonly location?: string;
   /**
    * IDs of the private DNS zones the endpoint registers its address in (a DNS zone group), for
-   * example `PrivateDnsZones.zoneIds`. Must include the `privatelink.openai` zone. Required
-   * unless `dnsManagedByPolicy` is true.
+   * example `PrivateDnsZones.zoneIds`. Must include the `privatelink.openai` zone, and for a
+   * Foundry resource also `privatelink.cognitiveservices` and `privatelink.services.ai`.
+   * Required unless `dnsManagedByPolicy` is true.
    * @default - none
    */
   readonly privateDnsZoneIds?: string[];
@@ -157,10 +159,24 @@ function checkEndpointProps(c: PropChecks, props: OpenAiPrivateEndpointProps, su
   });
   // Only checkable when every ID is literal; zones created in the same stack are references.
   const literal = zoneIds.filter((zoneId) => !isToken(zoneId));
-  if (literal.length === zoneIds.length && !literal.some((zoneId) => PRIVATE_DNS_ZONE_ID.exec(zoneId)?.[1].toLowerCase().startsWith("privatelink.openai."))) {
-    c.fail("privateDnsZoneIds", zoneIds, "allowed: a list that includes the privatelink.openai zone (the <subdomain>.openai.azure.com name resolves there)");
+  if (literal.length !== zoneIds.length || literal.some((zoneId) => !PRIVATE_DNS_ZONE_ID.test(zoneId))) return;
+  const names = literal.map((zoneId) => PRIVATE_DNS_ZONE_ID.exec(zoneId)?.[1].toLowerCase() ?? "");
+  const required = props.account.kind === "AIServices" ? FOUNDRY_ZONE_PREFIXES : [OPENAI_ZONE_PREFIX];
+  const missing = required.filter((prefix) => !names.some((name) => name.startsWith(prefix)));
+  if (missing.length > 0) {
+    c.fail(
+      "privateDnsZoneIds",
+      zoneIds,
+      props.account.kind === "AIServices"
+        ? `allowed: a list with the ${FOUNDRY_ZONE_PREFIXES.map((p) => `${p}* zone`).join(", ")}: a Foundry resource answers on <subdomain>.openai.azure.com, .cognitiveservices.azure.com and .services.ai.azure.com (missing: ${missing.join(", ")})`
+        : "allowed: a list that includes the privatelink.openai zone (the <subdomain>.openai.azure.com name resolves there)",
+    );
   }
 }
+
+const OPENAI_ZONE_PREFIX = "privatelink.openai.";
+/** Zone-name prefixes a Foundry resource's endpoint registers in (sovereign clouds differ in the suffix). */
+const FOUNDRY_ZONE_PREFIXES: readonly string[] = [OPENAI_ZONE_PREFIX, "privatelink.cognitiveservices.", "privatelink.services.ai."];
 
 function checkPrivateIp(c: PropChecks, value: string | undefined, subnetRange: string | undefined): void {
   if (value === undefined || isToken(value)) return;

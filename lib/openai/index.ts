@@ -46,3 +46,23 @@ export {
 
 // Content filter
 export { ContentFilter, type ContentFilterOptions, type ContentFilterProps, HARM_CATEGORIES, type HarmCategory, type SeverityThreshold } from "./content-filter";
+
+// Account kind and Microsoft's upgrade to Foundry
+export {
+  ACCOUNT_KINDS,
+  type AccountKind,
+  checkKindSettings,
+  DEFAULT_ACCOUNT_KIND,
+  FOUNDRY_AUTO_UPGRADE_API_VERSION,
+  FOUNDRY_AUTO_UPGRADE_TYPE,
+  FOUNDRY_UPGRADE_DECISIONS,
+  FOUNDRY_UPGRADE_IGNORED_ATTRIBUTES,
+  foundryOptOutBody,
+  type FoundryUpgradeDecision,
+  type KindSettings,
+  MISSING_UPGRADE_DECISION,
+} from "./foundry-upgrade";
+export { AGENT_SUBNET_DELEGATION, AGENT_SUBNET_MAX_PREFIX, AGENT_SUBNET_RANGES, type AgentSubnet, checkAgentSubnet } from "./agent-subnet";
+
+// Foundry projects
+export { FoundryProject, type FoundryProjectOptions, type FoundryProjectProps, PROJECT_NAME_PATTERN, PROJECT_NAME_RULE } from "./foundry-project";

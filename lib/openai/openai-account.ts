@@ -3,6 +3,7 @@ import { CognitiveAccountCustomerManagedKeyA } from "@cdktf/provider-azurerm/lib
 import { KeyVaultAccessPolicyA } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
 import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { Fn, TerraformResource } from "cdktf";
+import { AzapiUpdateResource } from "../core/azapi";
 import { Construct } from "constructs";
 import { acknowledgeWeakening } from "../core/justification"; // compliance: acknowledged weakening
 import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
@@ -22,9 +23,20 @@ import { addDiagnosticSettings, ResourceDiagnosticSetting } from "../monitoring/
 import { OPENAI_DIAGNOSTICS, OpenAiLogCategory } from "../monitoring/log-categories";
 import { OpenAiNetworkRules } from "../network/network-rules";
 import { checkNetworkRules, networkAclsBlock } from "../network/private/network-rules";
+import { AgentSubnet, checkAgentSubnet } from "./agent-subnet";
 import { ContentFilter, ContentFilterOptions } from "./content-filter";
 import { DEPLOYMENT_NAME_RULE, ModelDeploymentOptions } from "./deployment-options";
 import { ModelDeployment } from "./model-deployment";
+import {
+  AccountKind,
+  checkKindSettings,
+  DEFAULT_ACCOUNT_KIND,
+  FOUNDRY_AUTO_UPGRADE_TYPE,
+  FOUNDRY_UPGRADE_IGNORED_ATTRIBUTES,
+  foundryOptOutBody,
+  FoundryUpgradeDecision,
+} from "./foundry-upgrade";
+import { FoundryProject, FoundryProjectOptions } from "./foundry-project";
 import { IOpenAiAccount } from "./openai-account-ref";
 
 /** Weakenings of the account's secure defaults. Each one is listed in `securityExceptions`. */
@@ -54,6 +66,33 @@ export interface OpenAiAccountSecurityExceptions {
 export interface OpenAiAccountProps {
   /** Account name: 2-64 letters, digits or hyphens, starting and ending with a letter or digit. */
   readonly name: string;
+  /**
+   * The account kind: `AIServices` (a Microsoft Foundry resource: Azure OpenAI and the other
+   * Foundry models, projects, agents) or `OpenAI` (a classic Azure OpenAI resource). Both get
+   * every guarantee of the library. Changing the kind of an existing account replaces it on
+   * azurerm 4.55 (docs/FOUNDRY.md says how to migrate without a replacement).
+   * @default "AIServices"
+   */
+  readonly kind?: AccountKind;
+  /**
+   * What happens when Microsoft upgrades this kind-`OpenAI` account to a Foundry resource:
+   * `{ decision: "allow" }` keeps the upgraded account, `{ decision: "optOut", reason }` opts out
+   * (azapi, preview API). Required for kind `OpenAI`, refused for `AIServices`.
+   * @default - none: a kind-OpenAI account without it fails the synth
+   */
+  readonly foundryUpgrade?: FoundryUpgradeDecision;
+  /**
+   * Projects on the account (`project_management_enabled`), kind `AIServices` only. Once on it
+   * cannot be turned off: azurerm replaces the account when it is switched off.
+   * @default - true for kind AIServices, off for OpenAI
+   */
+  readonly projectManagement?: boolean;
+  /**
+   * A delegated subnet for Foundry Agent Service (`network_injection`, scenario `agent`), kind
+   * `AIServices` only. Its range must be in 172.16.0.0/12 or 192.168.0.0/16 and at least a /27.
+   * @default - none: no agent subnet
+   */
+  readonly agentSubnet?: AgentSubnet;
   /** Resource group the account is created in. */
   readonly resourceGroupName: string;
   /** Azure location; must offer Azure OpenAI (see `OPENAI_REGIONS`). */
@@ -98,6 +137,12 @@ export interface OpenAiAccountProps {
    * @default - none; add them later with `addDeployment`
    */
   readonly deployments?: ModelDeploymentOptions[];
+  /**
+   * Foundry projects on the account (kind `AIServices` with project management), created after
+   * the deployments, one at a time, each with its own identity; child `project-<name>`.
+   * @default - none; add them later with `addProject`
+   */
+  readonly projects?: FoundryProjectOptions[];
   /**
    * Protection from deletion: `prevent_destroy`, and by default a CanNotDelete lock on the
    * account, which its deployments and content filter inherit.
@@ -160,6 +205,12 @@ export interface OpenAiAccountAttributes {
    * @default - the account name
    */
   readonly customSubdomainName?: string;
+  /**
+   * Kind of the account: `AIServices` for a Foundry resource (projects can then be made on it,
+   * and its private endpoints must register all three private DNS zones).
+   * @default "OpenAI" - the kind of every account made by earlier releases
+   */
+  readonly kind?: AccountKind;
 }
 
 /** The resources the `customerManagedKey` prop made on an account. */
@@ -186,6 +237,8 @@ export abstract class OpenAiAccountBase extends Construct implements IOpenAiAcco
   public abstract readonly location: string;
   /** Custom subdomain. */
   public abstract readonly customSubdomainName: string;
+  /** Kind of the account. */
+  public abstract readonly kind: AccountKind;
 
   /** Azure resource ID (the account ID), for constructs that connect to any chained resource. */
   public get resourceId(): string {
@@ -217,9 +270,11 @@ export abstract class OpenAiAccountBase extends Construct implements IOpenAiAcco
 }
 
 /**
- * An Azure OpenAI account (`azurerm_cognitive_account`, kind `OpenAI`, sku `S0`) that is secure
- * by default: no public network access, no API keys, outbound calls restricted, a managed
- * identity, and a custom subdomain for Entra ID and private endpoints.
+ * A Microsoft Foundry resource (`azurerm_cognitive_account`, kind `AIServices` with project
+ * management) or a classic Azure OpenAI account (kind `OpenAI`, with a reviewed decision on
+ * Microsoft's upgrade), sku `S0`, secure by default either way: no public network access, no
+ * API keys, outbound calls restricted, a managed identity, and a custom subdomain for Entra ID
+ * and private endpoints.
  */
 export class OpenAiAccount extends OpenAiAccountBase {
   /**
@@ -243,6 +298,14 @@ export class OpenAiAccount extends OpenAiAccountBase {
   public readonly location: string;
   /** Custom subdomain. */
   public readonly customSubdomainName: string;
+  /** Kind of the account. */
+  public readonly kind: AccountKind;
+  /** Whether projects can be made on the account (`project_management_enabled`). */
+  public readonly projectManagement: boolean;
+  /** The upgrade decision of a kind-OpenAI account. */
+  public readonly foundryUpgrade?: FoundryUpgradeDecision;
+  /** The azapi update that opts the account out of the automatic upgrade (decision `optOut`). */
+  public readonly foundryUpgradeOptOut?: AzapiUpdateResource;
   /** Weakenings in force, with their reasons. */
   public readonly securityExceptions: readonly AppliedSecurityException[];
   /** The content filter, when one was asked for. */
@@ -259,6 +322,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
   private readonly operations = new OperationChain();
   private readonly deploymentNames: string[] = [];
   private readonly deploymentProblems: ((c: PropChecks) => void)[] = [];
+  private readonly projectProblems: ((c: PropChecks) => void)[] = [];
   private invalidDeployments = 0;
 
   constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
@@ -267,6 +331,9 @@ export class OpenAiAccount extends OpenAiAccountBase {
     this.accountName = props.name;
     this.location = props.location;
     this.customSubdomainName = props.customSubdomainName ?? props.name;
+    this.kind = props.kind ?? DEFAULT_ACCOUNT_KIND;
+    this.projectManagement = this.kind === "AIServices" && props.projectManagement !== false;
+    this.foundryUpgrade = props.foundryUpgrade;
     this.securityExceptions = (Object.keys(exceptions) as (keyof OpenAiAccountSecurityExceptions)[])
       .filter((setting) => exceptions[setting] !== undefined)
       .map((setting) => ({ setting, reason: exceptions[setting]!.reason }));
@@ -280,9 +347,12 @@ export class OpenAiAccount extends OpenAiAccountBase {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      kind: "OpenAI",
+      kind: this.kind,
       skuName: "S0",
       customSubdomainName: this.customSubdomainName,
+      // Left out for kind OpenAI, so accounts of earlier releases synthesize as before.
+      projectManagementEnabled: this.kind === "AIServices" ? this.projectManagement : undefined,
+      networkInjection: props.agentSubnet ? { scenario: "agent", subnetId: props.agentSubnet.subnetId } : undefined,
       publicNetworkAccessEnabled: exceptions.publicNetworkAccess !== undefined,
       localAuthEnabled: exceptions.localAuth !== undefined,
       outboundNetworkAccessRestricted: exceptions.unrestrictedOutbound === undefined,
@@ -292,6 +362,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
     });
     this.node.defaultChild = this.resource;
     this.accountId = this.resource.id;
+    this.foundryUpgradeOptOut = this.applyUpgradeDecision();
 
     this.lock = applyLock(this, this.resource, props.lock);
     this.roleAssignments = applyRoleAssignments(this, props.roleAssignments);
@@ -301,6 +372,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
       this.contentFilter = new ContentFilter(this, "content-filter", { ...props.contentFilter, account: this });
     }
     (props.deployments ?? []).forEach((d) => this.addDeployment(d));
+    (props.projects ?? []).forEach((p) => this.addProject(p));
     if (props.customerManagedKey) this.customerManagedKey = this.setCustomerManagedKey(props.customerManagedKey);
   }
 
@@ -333,6 +405,30 @@ export class OpenAiAccount extends OpenAiAccountBase {
     return new ModelDeployment(this, id, { ...options, account: this });
   }
 
+  /**
+   * Makes a Foundry project on the account, after every earlier operation on it (child
+   * `project-<name>`, so the name must be known at synth). A second project of the same name,
+   * ignoring case, fails the synth and returns the first.
+   */
+  public addProject(options: FoundryProjectOptions): FoundryProject {
+    const name: unknown = options.name;
+    if (typeof name !== "string" || isToken(name) || name.length === 0 || /[/\n]/.test(name)) {
+      this.projectProblems.push((c) => c.fail("projects[].name", name, "allowed: a literal project name known at synth (it becomes the construct ID project-<name>)"));
+      return new FoundryProject(this, `invalid-project-${this.projectProblems.length}`, { ...options, account: this });
+    }
+    const existing = this.projects.find((p) => p.projectName.toLowerCase() === name.toLowerCase());
+    if (existing) {
+      this.projectProblems.push((c) => c.fail("projects[].name", name, "allowed: each project name once, ignoring case"));
+      return existing;
+    }
+    return new FoundryProject(this, `project-${name}`, { ...options, account: this });
+  }
+
+  /** The Foundry projects on the account, in creation order. */
+  public get projects(): readonly FoundryProject[] {
+    return this.node.children.filter((c): c is FoundryProject => c instanceof FoundryProject);
+  }
+
   /** The model deployments on the account, in creation order (also those made with `new ModelDeployment`). */
   public get deployments(): readonly ModelDeployment[] {
     return ModelDeployment.onAccount(this);
@@ -356,6 +452,27 @@ export class OpenAiAccount extends OpenAiAccountBase {
     const merged = [...(current ?? [])];
     for (const attribute of attributes) if (!merged.includes(attribute)) merged.push(attribute);
     this.resource.lifecycle = { ...lifecycle, ignoreChanges: merged };
+  }
+
+  /**
+   * Carries out the upgrade decision of a kind-OpenAI account: `allow` keeps the attributes the
+   * upgrade changes out of the diff; `optOut` sets `foundryAutoUpgrade.mode = Disabled` through
+   * azapi (child `foundry-upgrade-opt-out`), in the operation chain: it writes the account.
+   */
+  private applyUpgradeDecision(): AzapiUpdateResource | undefined {
+    if (this.kind !== "OpenAI" || this.foundryUpgrade === undefined) return undefined;
+    if (this.foundryUpgrade.decision === "allow") {
+      this.ignoreChanges(...FOUNDRY_UPGRADE_IGNORED_ATTRIBUTES);
+      return undefined;
+    }
+    if (this.foundryUpgrade.decision !== "optOut") return undefined; // reported by the checks
+    const optOut = new AzapiUpdateResource(this, "foundry-upgrade-opt-out", {
+      type: FOUNDRY_AUTO_UPGRADE_TYPE,
+      resourceId: this.accountId,
+      body: foundryOptOutBody(),
+    });
+    this.chainOperation(optOut);
+    return optOut;
   }
 
   /** The access policy (unless a user-assigned identity reads the key) and the key setting, children `cmk-access-policy` and `cmk`. */
@@ -396,6 +513,8 @@ export class OpenAiAccount extends OpenAiAccountBase {
     c.name("customSubdomainName", "openAiAccount", this.customSubdomainName);
     c.location("location", props.location, knownRegionNames(), "Azure OpenAI");
     checkManagedIdentities(c, props.managedIdentities);
+    checkKindSettings(c, props);
+    if (props.agentSubnet) checkAgentSubnet(c, "agentSubnet", props.agentSubnet);
     (props.allowedFqdns ?? []).forEach((fqdn, i) =>
       c.matches(`allowedFqdns[${i}]`, fqdn, FQDN, "a host name such as mystorage.blob.core.windows.net"),
     );
@@ -404,6 +523,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
     for (const [setting, exception] of Object.entries(props.securityExceptions ?? {})) c.justification(`securityExceptions.${setting}`, exception);
     c.unique("deployments", this.deploymentNames, "deployment name", { ignoreCase: true });
     this.deploymentProblems.forEach((problem) => problem(c));
+    this.projectProblems.forEach((problem) => problem(c));
     const key = props.customerManagedKey;
     if (key) {
       c.matches("customerManagedKey.keyVaultId", key.keyVaultId, KEY_VAULT_ID, "a Key Vault resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>)");
@@ -421,10 +541,12 @@ class ImportedOpenAiAccount extends OpenAiAccountBase {
   public readonly accountName: string;
   public readonly location: string;
   public readonly customSubdomainName: string;
+  public readonly kind: AccountKind;
 
   constructor(scope: Construct, id: string, accountId: string, attributes: OpenAiAccountAttributes) {
     super(scope, id);
     this.accountId = accountId;
+    this.kind = attributes.kind ?? "OpenAI";
     this.location = attributes.location;
     // /subscriptions/<s>/resourceGroups/<g>/providers/Microsoft.CognitiveServices/accounts/<name>: part 8 of the split.
     this.accountName = attributes.accountName ?? (isToken(accountId) ? Fn.element(Fn.split("/", accountId), 8) : (accountId.split("/")[8] ?? ""));
@@ -434,6 +556,7 @@ class ImportedOpenAiAccount extends OpenAiAccountBase {
       c.required("location", attributes.location, "the account's Azure location");
       c.name("accountName", "openAiAccount", attributes.accountName);
       c.name("customSubdomainName", "openAiAccount", attributes.customSubdomainName);
+      c.oneOf("kind", attributes.kind, ["AIServices", "OpenAI"]);
     });
   }
 

@@ -22,6 +22,8 @@ import { peerEveryPair, VnetPeering } from "../network/vnet-peering";
 import { ModelDeploymentOptions } from "../openai/deployment-options";
 import { isProvisioned } from "../regions/processing";
 import { OpenAiAccount, OpenAiAccountSecurityExceptions } from "../openai/openai-account";
+import { FoundryProjectOptions } from "../openai/foundry-project";
+import { AccountKind, DEFAULT_ACCOUNT_KIND, FoundryUpgradeDecision } from "../openai/foundry-upgrade";
 import { knownRegionNames } from "../core/region-catalog";
 import { checkResidency, checkResidencyDefinition, Residency, ResidencyPolicy, resolveResidency } from "../regions/residency";
 import { PlatformLogging, PlatformPrivateDns, PlatformRegion } from "./platform-options";
@@ -46,6 +48,27 @@ export interface OpenAiPlatformProps {
   readonly residency: Residency;
   /** Regions with an Azure OpenAI account. */
   readonly regions: readonly PlatformRegion[];
+  /**
+   * Kind of every account: `AIServices` (Microsoft Foundry resources) or `OpenAI`.
+   * @default "AIServices"
+   */
+  readonly kind?: AccountKind;
+  /**
+   * The decision on Microsoft's upgrade of kind-`OpenAI` accounts to Foundry (required for
+   * kind `OpenAI`): see `FoundryUpgradeDecision`.
+   * @default - none
+   */
+  readonly foundryUpgrade?: FoundryUpgradeDecision;
+  /**
+   * Project management on the Foundry accounts (cannot be turned off once on).
+   * @default true for kind AIServices
+   */
+  readonly projectManagement?: boolean;
+  /**
+   * Foundry projects made on every account, after its deployments (kind `AIServices`).
+   * @default - none
+   */
+  readonly projects?: readonly FoundryProjectOptions[];
   /** Model deployments made in every region, one after another. */
   readonly deployments: readonly ModelDeploymentOptions[];
   /**
@@ -211,7 +234,8 @@ export class OpenAiPlatform extends Construct {
       existingZoneIds: dnsProps.existingZoneIds,
       resourceGroupName: dnsProps.existingZoneIds ? undefined : props.resourceGroupName,
       virtualNetworks: dnsProps.virtualNetworkIds,
-      includeAiServicesZone: dnsProps.includeAiServicesZone,
+      // A Foundry resource answers on <subdomain>.services.ai.azure.com too.
+      includeAiServicesZone: dnsProps.existingZoneIds ? undefined : (dnsProps.includeAiServicesZone ?? (props.kind ?? DEFAULT_ACCOUNT_KIND) === "AIServices"),
     });
 
     this.workspace = new AuditWorkspace(this, "workspace", {
@@ -249,6 +273,8 @@ export class OpenAiPlatform extends Construct {
         location: region.location,
         priority: region.priority,
         customSubdomainName: account.customSubdomainName,
+        kind: account.kind,
+        projects: account.projects.map((p) => p.projectName),
         deployments: props.deployments,
       })),
     });
@@ -307,7 +333,12 @@ export class OpenAiPlatform extends Construct {
       name: accountName,
       resourceGroupName,
       location,
+      kind: props.kind,
+      foundryUpgrade: props.foundryUpgrade,
+      projectManagement: props.projectManagement,
+      agentSubnet: region.agentSubnet,
       deployments: [...props.deployments],
+      projects: props.projects ? [...props.projects] : undefined,
       contentFilter: props.contentFilter,
       securityExceptions: props.accountSecurityExceptions,
       lock: lockOf(props, "accounts", `do-not-delete-openai-${location}`),
@@ -379,6 +410,27 @@ export class OpenAiPlatform extends Construct {
     }
   }
 
+  /**
+   * Foundry accounts across regions: the three private DNS zones, and one agent subnet per
+   * account. The kind settings and each subnet's range are checked by every account.
+   */
+  private checkFoundry(c: PropChecks, props: OpenAiPlatformProps): void {
+    const kind = props.kind ?? DEFAULT_ACCOUNT_KIND;
+    c.unique("regions[].agentSubnet.subnetId", props.regions.flatMap((r) => (r.agentSubnet ? [r.agentSubnet.subnetId] : [])), "agent subnet (Microsoft: one Foundry resource per agent subnet)", { ignoreCase: true });
+    if (kind !== "AIServices") return;
+    const dns = props.privateDns ?? {};
+    if (dns.managedByPolicy) return; // Azure Policy writes the records, in the hub's zones
+    if (dns.existingZoneIds) {
+      for (const key of ["cognitiveServices", "aiServices"] as const) {
+        if (dns.existingZoneIds[key] === undefined) {
+          c.fail(`privateDns.existingZoneIds.${key}`, undefined, `allowed: the hub's ${key === "aiServices" ? "privatelink.services.ai.azure.com" : "privatelink.cognitiveservices.azure.com"} zone ID: a Foundry resource answers on <subdomain>.openai.azure.com, .cognitiveservices.azure.com and .services.ai.azure.com`);
+        }
+      }
+    } else if (dns.includeAiServicesZone === false) {
+      c.fail("privateDns.includeAiServicesZone", false, "allowed: true or unset for Foundry accounts (kind AIServices): they answer on <subdomain>.services.ai.azure.com");
+    }
+  }
+
   private checkProps(c: PropChecks, props: OpenAiPlatformProps, regions: readonly PlatformRegion[]): void {
     const policy = this.residency;
     this.checkCapacityAndModels(c, props, regions.length);
@@ -398,6 +450,7 @@ export class OpenAiPlatform extends Construct {
     for (const r of props.regions) if ("addressSpace" in r.network) ranges[r.location] = r.network.addressSpace;
     checkNoOverlaps(c, "regions[].network.addressSpace", ranges);
     c.required("location", props.location, "the Azure location of the environment's resource group");
+    this.checkFoundry(c, props);
     c.location("logging.workspaceLocation", props.logging?.workspaceLocation, knownRegionNames(), "Azure OpenAI");
   }
 

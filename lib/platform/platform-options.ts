@@ -2,6 +2,7 @@ import { ArchiveRetention } from "../monitoring/retention";
 import { EmailReceiver } from "../monitoring/action-group";
 import { OpenAiLogCategory } from "../monitoring/log-categories";
 import { ExistingPrivateDnsZoneIds } from "../network/private-dns-zones";
+import { AgentSubnet } from "../openai/agent-subnet";
 
 /**
  * The private-endpoint subnet of a region: brought from a landing zone, or created from a range.
@@ -43,6 +44,14 @@ export interface PlatformRegion {
    * @default - assigned by Azure
    */
   readonly privateIpAddress?: string;
+  /**
+   * A subnet for Foundry Agent Service in this region (`network_injection`, scenario `agent`),
+   * Foundry accounts only. The landing zone makes it (delegated to `Microsoft.App/environments`,
+   * one account per subnet); its range must be inside 172.16.0.0/12 or 192.168.0.0/16, a /27
+   * or larger.
+   * @default - none
+   */
+  readonly agentSubnet?: AgentSubnet;
 }
 
 /** Private DNS for the endpoints. Zones are global: one set serves every region. */
@@ -64,8 +73,9 @@ export interface PlatformPrivateDns {
    */
   readonly virtualNetworkIds?: Readonly<Record<string, string>>;
   /**
-   * Also create `privatelink.services.ai.azure.com` (AI Foundry / AIServices).
-   * @default false
+   * Also create `privatelink.services.ai.azure.com`. Foundry accounts (kind `AIServices`) need
+   * it: the platform creates it for them unless this is set, and refuses `false` for them.
+   * @default - true for kind AIServices, false for OpenAI
    */
   readonly includeAiServicesZone?: boolean;
 }

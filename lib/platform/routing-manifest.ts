@@ -10,8 +10,24 @@ export interface RoutingRegion {
   readonly location: string;
   /** Failover priority: 1 is tried first. */
   readonly priority: number;
-  /** Endpoint URL (Entra ID authentication; resolves privately inside linked VNets). */
+  /**
+   * Endpoint URL for Azure OpenAI clients (Entra ID authentication; resolves privately inside
+   * linked VNets): `https://<subdomain>.openai.azure.com/`, on either kind.
+   */
   readonly endpoint: string;
+  /** Kind of the region's account: `AIServices` (Foundry) or `OpenAI`. */
+  readonly kind: string;
+  /**
+   * The Foundry endpoint (`https://<subdomain>.services.ai.azure.com/`) for Foundry SDKs and
+   * non-OpenAI models, on Foundry accounts only.
+   * @default - none (kind OpenAI)
+   */
+  readonly foundryEndpoint?: string;
+  /**
+   * The account's Foundry projects and the endpoint each is called at.
+   * @default - none
+   */
+  readonly projects?: readonly { readonly name: string; readonly endpoint: string }[];
   /** Data zone of the region, if any. */
   readonly dataZone?: string;
   /** Deployments reachable at this endpoint. */
@@ -75,6 +91,10 @@ export interface RoutingManifestProps {
     readonly location: string;
     readonly priority: number;
     readonly customSubdomainName: string;
+    /** Kind of the account. @default "OpenAI" */
+    readonly kind?: string;
+    /** Names of the account's Foundry projects. @default - none */
+    readonly projects?: readonly string[];
     readonly deployments: readonly { name: string; model: string; version: string; sku: DeploymentSku }[];
   }[];
   /**
@@ -108,6 +128,13 @@ export class RoutingManifest extends Construct {
           location: r.location,
           priority: r.priority,
           endpoint: `https://${r.customSubdomainName}.openai.azure.com/`,
+          kind: r.kind ?? "OpenAI",
+          ...(r.kind === "AIServices"
+            ? {
+                foundryEndpoint: `https://${r.customSubdomainName}.services.ai.azure.com/`,
+                projects: (r.projects ?? []).map((name) => ({ name, endpoint: `https://${r.customSubdomainName}.services.ai.azure.com/api/projects/${name}` })),
+              }
+            : {}),
           dataZone: findRegion(r.location)?.dataZone,
           deployments: r.deployments.map((d) => ({
             name: d.name,

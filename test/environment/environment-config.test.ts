@@ -37,3 +37,43 @@ describe("environment config validation", () => {
     expect(errorsFor({ regions: [{ location: "westus2", priority: 1, network: { addressSpace: "10.99.51.0/24" } }] }).join("\n")).toMatch(/^\[dev\] regions\[0\]\.location: "westus2" is not allowed; allowed: a region that offers Azure OpenAI \(.*\); did you mean "westus"\?$/);
   });
 });
+
+describe("Foundry fields of the environment config (issue 24)", () => {
+  const { validateEnvironmentConfig } = jest.requireActual("../../lib/environment/config-schema") as typeof import("../../lib/environment/config-schema");
+  const problemsOf = (overrides: Record<string, unknown>) => {
+    const result = validateEnvironmentConfig({ ...dev, ...overrides });
+    return result.ok ? [] : result.problems;
+  };
+
+  test("kind, the decision, projects and an agent subnet are accepted as data", () => {
+    expect(problemsOf({ kind: "OpenAI", foundryUpgrade: { decision: "optOut", reason: "Approved as Azure OpenAI only until 2027" }, projects: undefined })).toEqual([]);
+    expect(
+      problemsOf({
+        projects: [{ name: "team-a", displayName: "Team A", description: "Agents", access: ["developers"], workloads: ["chatbot"] }],
+        regions: [{ ...dev.regions[0], agentSubnet: { subnetId: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/agents", addressPrefix: "192.168.0.0/24" } }],
+      }),
+    ).toEqual([]);
+  });
+
+  test("wrong shapes fail at the boundary with their path, value and what is allowed", () => {
+    const problems = problemsOf({
+      kind: "openai",
+      foundryUpgrade: "allow",
+      projects: [{ name: "-x", team: "a" }],
+      regions: [{ ...dev.regions[0], agentSubnet: { subnetId: "agents", addressPrefix: "192.168.0.0/24" } }],
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^kind: "openai" is not allowed; allowed: one of AIServices, OpenAI/),
+        expect.stringMatching(/^foundryUpgrade: "allow" is not allowed; allowed: \{ decision: "allow" \} or \{ decision: "optOut", reason \}/),
+        expect.stringMatching(/^projects\[0\]\.name: "-x" is not allowed/),
+        expect.stringMatching(/^projects\[0\]\.team: .*is not allowed/),
+        expect.stringMatching(/^regions\[0\]\.agentSubnet\.subnetId: "agents" is not allowed/),
+      ]),
+    );
+  });
+
+  test("kind OpenAI without a decision fails the synth on foundryUpgrade", () => {
+    expect(errorsFor({ kind: "OpenAI", projects: undefined }).join("\n")).toMatch(/foundryUpgrade: \(missing\) is not allowed; allowed: a decision for this kind-OpenAI account/);
+  });
+});

@@ -7,7 +7,7 @@ import { EXAMPLES, synthExample } from "../helpers/examples";
 import { resourceList, resources } from "../helpers/synth";
 
 test("every example folder is covered here", () => {
-  expect(fs.readdirSync(EXAMPLES).sort()).toEqual(["hub-and-spoke", "lower-level", "minimal", "multi-region-cmk", "quickstart"]);
+  expect(fs.readdirSync(EXAMPLES).sort()).toEqual(["foundry", "hub-and-spoke", "lower-level", "minimal", "multi-region-cmk", "quickstart"]);
 });
 
 test("quickstart: two EU regions, private and keyless, peered for failover", () => {
@@ -47,8 +47,29 @@ test("hub-and-spoke: brings subnets and zones, creates no VNet, zone or link", (
     expect(e.private_dns_zone_group.private_dns_zone_ids).toEqual([
       expect.stringContaining("/privateDnsZones/privatelink.openai.azure.com"),
       expect.stringContaining("/privateDnsZones/privatelink.cognitiveservices.azure.com"),
+      expect.stringContaining("/privateDnsZones/privatelink.services.ai.azure.com"),
     ]);
   }
+});
+
+test("foundry: a Foundry resource with two projects, private endpoint in three zones, keyless, a customer-managed key", () => {
+  const { foundry } = synthExample("foundry");
+  const [account] = resourceList(foundry, "azurerm_cognitive_account");
+  expect(account).toMatchObject({
+    kind: "AIServices",
+    project_management_enabled: true,
+    public_network_access_enabled: false,
+    local_auth_enabled: false,
+    outbound_network_access_restricted: true,
+  });
+  expect(resourceList(foundry, "azurerm_cognitive_account_project").map((p) => p.name).sort()).toEqual(["claims", "support"]);
+  expect(resourceList(foundry, "azurerm_cognitive_account_customer_managed_key")).toHaveLength(1);
+  const [endpoint] = resourceList(foundry, "azurerm_private_endpoint");
+  expect(endpoint.private_dns_zone_group.private_dns_zone_ids).toHaveLength(3);
+  // Foundry User on each project for its team and its workload (the teams read the account).
+  const onProjects = resourceList(foundry, "azurerm_role_assignment").filter((a) => String(a.scope).startsWith("${azurerm_cognitive_account_project."));
+  expect(onProjects.length).toBe(4);
+  for (const a of onProjects) expect(a.role_definition_id).toMatch(/53ca6127-db72-4b80-b1b0-d745d6d5456d$/);
 });
 
 test("multi-region-cmk: two regions, a key per account, locks, a locked audit archive", () => {

@@ -1,7 +1,7 @@
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
 import { TerraformStack } from "cdktf";
 import { AccessEntry, AccessMatrix, AccessMatrixProps, AccessScope } from "../../lib/identity";
-import { resources, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { failingPropNames, resources, synthJson, testStack, validationErrors } from "../helpers/synth";
 import { ACCOUNT_ID, GROUP_ID, GUIDS, SP_ID, subscriptionFormRoleId, USER_ID, WORKSPACE_ID } from "./fixtures";
 
 const FRANCE_ACCOUNT_ID = ACCOUNT_ID.replace("sdc", "frc");
@@ -106,7 +106,7 @@ describe("AccessMatrix scopes", () => {
 
   test("a scope kind outside the list fails", () => {
     const { stack } = matrix([], { scopes: { odd: { scopeId: ACCOUNT_ID, kind: "storage" as never } } });
-    expect(validationErrors(stack)).toEqual([expect.stringMatching(/scopes\.odd\.kind: "storage" is not allowed; allowed: openai, logs, keyVault, other/)]);
+    expect(validationErrors(stack)).toEqual([expect.stringMatching(/scopes\.odd\.kind: "storage" is not allowed; allowed: openai, foundryProject, logs, keyVault, other/)]);
   });
 });
 
@@ -212,5 +212,27 @@ describe("AccessMatrix entry checks", () => {
     const identity = new UserAssignedIdentity(stack, "identity", { name: "chat-prod-id", resourceGroupName: "rg", location: "swedencentral" });
     matrix([{ principalId: identity.principalId, principalType: "ServicePrincipal", role: "OpenAiUser" }], {}, stack);
     expect(validationErrors(stack)).toEqual([expect.stringMatching(/entries\[\?\/OpenAiUser\]\.key: \(missing\) is not allowed; allowed: a stable key/)]);
+  });
+});
+
+describe("AccessMatrix and Foundry projects", () => {
+  test("Foundry User goes on every project scope by default, never on the accounts", () => {
+    const { stack } = matrix([{ principalId: GROUP_ID, principalType: "Group", key: "team-a", role: "FoundryUser", exception: { reason: "project developers build agents here" } }], {
+      scopes: {
+        "openai-sdc": { scopeId: ACCOUNT_ID, kind: "openai" },
+        "project-chat": { scopeId: `${ACCOUNT_ID}/projects/chat`, kind: "foundryProject" },
+      },
+    });
+    const json = synthJson(stack);
+    const scopes = Object.values(json.resource!.azurerm_role_assignment).map((a: any) => a.scope);
+    expect(scopes).toEqual([`${ACCOUNT_ID}/projects/chat`]);
+    expect(Object.values(json.resource!.azurerm_role_assignment).map((a: any) => a.role_definition_id)).toEqual([subscriptionFormRoleId(GUIDS.FoundryUser)]);
+  });
+
+  test("Foundry Project Manager is privileged: without a reason it fails, and it must name its scopes", () => {
+    const { stack } = matrix([{ principalId: SP_ID, principalType: "ServicePrincipal", key: "lead", role: "FoundryProjectManager" }], {
+      scopes: { "openai-sdc": { scopeId: ACCOUNT_ID, kind: "openai" } },
+    });
+    expect(failingPropNames(stack)).toEqual(expect.arrayContaining(["entries[lead/FoundryProjectManager].scopes"]));
   });
 });

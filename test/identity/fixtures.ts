@@ -23,6 +23,12 @@ export const GUIDS = {
   Owner: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
   Contributor: "b24988ac-6180-42a0-ab88-20f7382dd24c",
   UserAccessAdministrator: "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
+  // Foundry roles: Learn "Role-based access control for Microsoft Foundry" (role JSON) and the
+  // built-in roles page (Azure AI Developer); see docs/evidence/foundry.md.
+  FoundryUser: "53ca6127-db72-4b80-b1b0-d745d6d5456d",
+  FoundryProjectManager: "eadc314b-1a2d-4efa-be10-5d325db5065e",
+  FoundryAccountOwner: "e47c6f54-e4a2-4754-9501-8e0985b135e1",
+  AzureAiDeveloper: "64702f94-c441-49e6-a78b-ef80e0188fee",
 } as const;
 
 /** What every role_definition_id must look like for a built-in GUID. */

@@ -19,10 +19,20 @@ describe("built-in role catalog", () => {
     expect(BUILT_IN_ROLES.KeyVaultCryptoServiceEncryptionUser.displayName).toBe("Key Vault Crypto Service Encryption User");
   });
 
-  test("exactly Owner, Contributor, User Access Administrator and Cognitive Services Contributor are privileged", () => {
+  test("exactly the roles that change access or the resource are privileged (the Foundry owner and manager assign roles)", () => {
     expect(BUILT_IN_ROLE_KEYS.filter((k) => BUILT_IN_ROLES[k].privileged).sort()).toEqual(
-      ["CognitiveServicesContributor", "Contributor", "Owner", "UserAccessAdministrator"],
+      ["CognitiveServicesContributor", "Contributor", "FoundryAccountOwner", "FoundryProjectManager", "Owner", "UserAccessAdministrator"],
     );
+  });
+
+  test("the Foundry roles carry their current and former display names, and Foundry User lists keys", () => {
+    expect(BUILT_IN_ROLES.FoundryUser).toMatchObject({ displayName: "Foundry User", formerDisplayNames: ["Azure AI User"], listsKeys: true, privileged: false });
+    expect(BUILT_IN_ROLES.FoundryProjectManager.formerDisplayNames).toEqual(["Azure AI Project Manager"]);
+    expect(BUILT_IN_ROLES.FoundryAccountOwner.formerDisplayNames).toEqual(["Azure AI Account Owner"]);
+    expect(BUILT_IN_ROLES.FoundryUser.defaultScopeKind).toBe("foundryProject");
+    // Privileged roles name their scopes; Azure AI Developer (hub era) has no default either.
+    expect(BUILT_IN_ROLES.FoundryProjectManager.defaultScopeKind).toBeUndefined();
+    expect(BUILT_IN_ROLES.AzureAiDeveloper.defaultScopeKind).toBeUndefined();
   });
 
   test("the human ceiling is OpenAI User and the read-only roles", () => {

@@ -2,7 +2,8 @@ import { OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, RegionNetwork } from
 import { testStack, validationErrors } from "../helpers/synth";
 import { gpt, openAiAccount, subnetId, zoneId } from "./fixtures";
 
-const ZONES = [zoneId("privatelink.openai.azure.com")];
+// A Foundry resource (the default kind) registers in all three zones.
+const ZONES = [zoneId("privatelink.openai.azure.com"), zoneId("privatelink.cognitiveservices.azure.com"), zoneId("privatelink.services.ai.azure.com")];
 
 /** An endpoint in the first /27 (10.20.0.0/27) of a VNet a RegionNetwork creates. */
 function inCreatedSubnet(privateIpAddress: string) {

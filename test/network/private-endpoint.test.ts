@@ -1,10 +1,11 @@
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, PrivateDnsZones } from "../../lib/network";
-import { onlyResource, resources, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { failedProps, onlyResource, resources, synthJson, testStack, validationErrors } from "../helpers/synth";
 import { address, gpt, openAiAccount, subnetId, vnetId, zoneId } from "./fixtures";
 
 const OPENAI_ZONE = zoneId("privatelink.openai.azure.com");
 const COGNITIVE_ZONE = zoneId("privatelink.cognitiveservices.azure.com");
+const AI_SERVICES_ZONE = zoneId("privatelink.services.ai.azure.com");
 
 function endpoint(props: Partial<OpenAiPrivateEndpointProps> = {}, stack: TerraformStack = testStack()) {
   const account = openAiAccount(stack, { deployments: [gpt("chat"), gpt("embed")] });
@@ -13,7 +14,7 @@ function endpoint(props: Partial<OpenAiPrivateEndpointProps> = {}, stack: Terraf
     name: "aoai-test-sdc-pe",
     resourceGroupName: "rg-test",
     subnetId: subnetId(),
-    privateDnsZoneIds: [OPENAI_ZONE, COGNITIVE_ZONE],
+    privateDnsZoneIds: [OPENAI_ZONE, COGNITIVE_ZONE, AI_SERVICES_ZONE],
     ...props,
   });
   return { stack, account, construct };
@@ -40,7 +41,7 @@ describe("OpenAiPrivateEndpoint", () => {
   });
 
   test("registers in the DNS zones, the openai zone included", () => {
-    expect(pe.private_dns_zone_group).toEqual({ name: "default", private_dns_zone_ids: [OPENAI_ZONE, COGNITIVE_ZONE] });
+    expect(pe.private_dns_zone_group).toEqual({ name: "default", private_dns_zone_ids: [OPENAI_ZONE, COGNITIVE_ZONE, AI_SERVICES_ZONE] });
     expect(pe.lifecycle).toBeUndefined();
   });
 
@@ -159,9 +160,19 @@ describe("OpenAiPrivateEndpoint validation", () => {
   });
 
   test("rejects zone IDs without the openai zone", () => {
-    expect(problems({ privateDnsZoneIds: [COGNITIVE_ZONE] })).toEqual([
-      expect.stringMatching(/privateDnsZoneIds: \[.*\] is not allowed; allowed: a list that includes the privatelink\.openai zone/),
+    expect(problems({ privateDnsZoneIds: [COGNITIVE_ZONE, AI_SERVICES_ZONE] })).toEqual([
+      expect.stringMatching(/privateDnsZoneIds: \[.*\] is not allowed; allowed: a list with the privatelink\.openai\.\* zone.*\(missing: privatelink\.openai\.\)/),
     ]);
+  });
+
+  test("a Foundry resource needs all three zones; a kind-OpenAI account only the openai zone", () => {
+    const missing = failedProps(endpoint({ privateDnsZoneIds: [OPENAI_ZONE, COGNITIVE_ZONE] }).stack).filter((p) => p.prop === "privateDnsZoneIds");
+    expect(missing).toHaveLength(1);
+    expect(missing[0].rule).toContain("privatelink.services.ai.");
+    const stack = testStack();
+    const account = openAiAccount(stack, { kind: "OpenAI", foundryUpgrade: { decision: "allow" } });
+    new OpenAiPrivateEndpoint(stack, "pe", { account, name: "aoai-test-sdc-pe", resourceGroupName: "rg-test", subnetId: subnetId(), privateDnsZoneIds: [OPENAI_ZONE] });
+    expect(failedProps(stack)).toEqual([]);
   });
 
   test("rejects a zone ID that is not a zone resource ID", () => {

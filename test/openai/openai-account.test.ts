@@ -12,9 +12,10 @@ describe("OpenAiAccount secure defaults", () => {
   const { stack } = account();
   const resource = onlyResource(synthJson(stack), "azurerm_cognitive_account");
 
-  test("is an OpenAI S0 account", () => {
-    expect(resource.kind).toBe("OpenAI");
+  test("is a Foundry resource (kind AIServices, S0) with project management on", () => {
+    expect(resource.kind).toBe("AIServices");
     expect(resource.sku_name).toBe("S0");
+    expect(resource.project_management_enabled).toBe(true);
   });
 
   test("has public network access, local auth and unrestricted outbound off", () => {

@@ -61,6 +61,7 @@ describe("routing manifest", () => {
           location: "swedencentral",
           priority: 1,
           endpoint: "https://aoai-prod-sdc-oai-ctso.openai.azure.com/",
+          kind: "OpenAI",
           dataZone: "EU",
           deployments: [
             { name: "gpt-5-4", model: "gpt-5.4", version: "2026-03-05", sku: "DataZoneStandard", processing: "dataZone" },
