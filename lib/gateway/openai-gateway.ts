@@ -25,6 +25,8 @@ import { TokenQuotas, tokenQuotasFor } from "./limits";
 import { gatewayPolicyXml } from "./policy/gateway-policy";
 import { COGNITIVE_SERVICES_RESOURCE } from "./policy/policies";
 import { findTokenPrice, MODEL_TOKEN_PRICES } from "./price-table";
+import { PropKeys } from "../core/known-props";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 
 /** Name (and path) of the imported Azure OpenAI inference API. */
 export const GATEWAY_API_NAME = "openai";
@@ -77,6 +79,9 @@ export interface GatewayEntryPoint {
   readonly network: "internal" | "public";
 }
 
+/** The props OpenAiGateway accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, privateDnsVirtualNetworkIds: true, publicGateway: true, workspace: true, archive: true, limits: true, costLimits: true, models: true, prices: true, workloads: true, tenantId: true, audiences: true, circuitBreaker: true, lock: LOCK_PROP_KEYS };
+
 /**
  * The AI gateway in front of every Azure OpenAI account: an `azurerm_api_management` with a
  * system-assigned identity, in an internal VNet (a public endpoint only with a stated reason),
@@ -123,6 +128,7 @@ export class OpenAiGateway extends Construct {
 
   constructor(scope: Construct, id: string, props: OpenAiGatewayProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, OPENAI_GATEWAY_PROP_KEYS));
     addPropChecks(this, (c) => checkGatewayProps(c, props));
     const internal = props.publicGateway === undefined;
     this.publicGatewayReason = props.publicGateway?.reason;

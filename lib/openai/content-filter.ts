@@ -2,6 +2,7 @@ import { CognitiveAccountRaiPolicy } from "@cdktf/provider-azurerm/lib/cognitive
 import { Construct } from "constructs";
 import { addPropChecks } from "../core/validation";
 import type { IOpenAiAccount } from "./openai-account-ref";
+import { PropKeys } from "../core/known-props";
 
 /** Severity from which content is blocked: `Low` blocks the most, `High` the least. */
 export type SeverityThreshold = "Low" | "Medium" | "High";
@@ -63,6 +64,9 @@ export interface ContentFilterProps extends ContentFilterOptions {
 
 const SEVERITIES: readonly SeverityThreshold[] = ["Low", "Medium", "High"];
 
+/** The props ContentFilter accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const CONTENT_FILTER_PROP_KEYS: PropKeys<ContentFilterProps> = { account: true, name: true, severityThreshold: true, categoryThresholds: true, blockJailbreak: true };
+
 /**
  * An `azurerm_cognitive_account_rai_policy` based on Microsoft.Default with every harm filter
  * on and blocking, on prompts and completions, and prompt shields for jailbreaks. It joins the
@@ -76,6 +80,7 @@ export class ContentFilter extends Construct {
 
   constructor(scope: Construct, id: string, props: ContentFilterProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, CONTENT_FILTER_PROP_KEYS));
     this.policyName = props.name ?? "strict";
     const thresholds = props.categoryThresholds ?? {};
     const threshold = (category: HarmCategory) =>

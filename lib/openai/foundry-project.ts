@@ -10,6 +10,8 @@ import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
 import { IRoleTarget } from "../identity/role-target";
 import { IOpenAiAccount } from "./openai-account-ref";
+import { PropKeys } from "../core/known-props";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 
 /** Project names: 2-64 letters, digits, '-', '_' or '.', starting with a letter or digit (azurerm 4.55). */
 export const PROJECT_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/;
@@ -61,6 +63,9 @@ export interface FoundryProjectProps extends FoundryProjectOptions {
   readonly account: IOpenAiAccount;
 }
 
+/** The props FoundryProject accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const FOUNDRY_PROJECT_PROP_KEYS: PropKeys<FoundryProjectProps> = { account: true, name: true, displayName: true, description: true, managedIdentities: true, roleAssignments: true, lock: LOCK_PROP_KEYS };
+
 /**
  * A Microsoft Foundry project (`azurerm_cognitive_account_project`): the unit of access, data
  * isolation and cost inside a Foundry resource, with its own managed identity. It is created in
@@ -89,6 +94,7 @@ export class FoundryProject extends Construct implements IRoleTarget {
 
   constructor(scope: Construct, id: string, props: FoundryProjectProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, FOUNDRY_PROJECT_PROP_KEYS));
     this.account = props.account;
     this.projectName = props.name;
     addPropChecks(this, (c) => checkProjectProps(c, props));

@@ -21,6 +21,7 @@ import {
 import { SYNTH_DATE_CONTEXT_KEY } from "../core/synth-date";
 import { catalogModelFormat, checkModelLifecycle, findModelLifecycle, isIsoDate, lifecycleToday, unofferedSku } from "./model-lifecycle";
 import type { IOpenAiAccount } from "./openai-account-ref";
+import { PropKeys } from "../core/known-props";
 
 /** Props of {@link ModelDeployment}. */
 export interface ModelDeploymentProps extends ModelDeploymentOptions {
@@ -36,6 +37,9 @@ export interface ModelDeploymentProps extends ModelDeploymentOptions {
 }
 
 const MODEL_PART = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
+
+/** The props ModelDeployment accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const MODEL_DEPLOYMENT_PROP_KEYS: PropKeys<ModelDeploymentProps> = { account: true, today: true, name: true, model: true, version: true, sku: true, capacity: true, versionUpgradeOption: true, raiPolicyName: true, contentFilterOverride: true, format: true };
 
 /**
  * A model deployment on an Azure OpenAI account. It joins the account's operation chain, so
@@ -59,6 +63,7 @@ export class ModelDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: ModelDeploymentProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, MODEL_DEPLOYMENT_PROP_KEYS));
     const { account, today: todayProp, ...options } = props;
     this.options = options;
     this.contentFilterOverrideReason = props.contentFilterOverride?.reason;

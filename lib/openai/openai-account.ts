@@ -38,6 +38,8 @@ import {
 } from "./foundry-upgrade";
 import { FoundryProject, FoundryProjectOptions } from "./foundry-project";
 import { IOpenAiAccount } from "./openai-account-ref";
+import { PropKeys } from "../core/known-props";
+import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 
 /** Weakenings of the account's secure defaults. Each one is listed in `securityExceptions`. */
 export interface OpenAiAccountSecurityExceptions {
@@ -269,6 +271,9 @@ export abstract class OpenAiAccountBase extends Construct implements IOpenAiAcco
   public abstract chainOperation(resource: TerraformResource): void;
 }
 
+/** The props OpenAiAccount accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const OPENAI_ACCOUNT_PROP_KEYS: PropKeys<OpenAiAccountProps> = { name: true, kind: true, foundryUpgrade: true, projectManagement: true, agentSubnet: true, resourceGroupName: true, location: true, customSubdomainName: true, managedIdentities: true, allowedFqdns: true, securityExceptions: true, networkRules: true, contentFilter: true, deployments: true, projects: true, lock: LOCK_PROP_KEYS, roleAssignments: true, diagnosticSettings: true, customerManagedKey: true };
+
 /**
  * A Microsoft Foundry resource (`azurerm_cognitive_account`, kind `AIServices` with project
  * management) or a classic Azure OpenAI account (kind `OpenAI`, with a reviewed decision on
@@ -327,6 +332,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
 
   constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(props, OPENAI_ACCOUNT_PROP_KEYS));
     const exceptions = props.securityExceptions ?? {};
     this.accountName = props.name;
     this.location = props.location;

@@ -11,6 +11,8 @@ import { AuditWorkspace } from "../../lib/monitoring";
 import { RegionNetwork } from "../../lib/network";
 import { OpenAiPlatform } from "../../lib/platform";
 import { WORKSPACE_PROPS, monitoringStack } from "../helpers/monitoring";
+import { ACCOUNT_DEFAULTS, gpt } from "../helpers/openai";
+import { OpenAiAccount } from "../../lib/openai";
 import { failedProps, synthJson, testStack } from "../helpers/synth";
 
 /** Props as a JavaScript caller passes them: no excess-property check. */
@@ -39,6 +41,18 @@ describe("unknownProps", () => {
 });
 
 describe("constructs refuse unknown props", () => {
+  test("OpenAiAccount (the issue's case): `lcok` and a deployment's `capcity` fail with their paths and suggestions", () => {
+    const stack = testStack();
+    new OpenAiAccount(stack, "openai", untyped({ ...ACCOUNT_DEFAULTS, lcok: { reason: "prod data" }, deployments: [{ ...gpt("chat"), capcity: 10 }] }));
+    expect(failedProps(stack)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "test/openai", prop: "lcok", rule: expect.stringContaining('did you mean "lock"?') }),
+        expect.objectContaining({ path: "test/openai/deployment-chat", prop: "capcity", rule: expect.stringContaining('did you mean "capacity"?') }),
+      ]),
+    );
+    expect(() => synthJson(stack)).toThrow(/lcok/);
+  });
+
   test("AuditWorkspace: `lcok` fails the synth with the path and a suggestion", () => {
     const stack = monitoringStack();
     new AuditWorkspace(stack, "ws", untyped({ ...WORKSPACE_PROPS, lcok: { reason: "keeps the audit trail" } }));
