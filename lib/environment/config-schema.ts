@@ -21,6 +21,8 @@ import { RESIDENCY_POLICIES, Residency, resolveResidency, skuResidencyProblem } 
 import { ConfigPath, ConfigProblem, didYouMean, formatProblem, problemsOfIssue, valueAt } from "./config-problems";
 import { EnvironmentConfig, EnvironmentConfigValidation } from "./environment-config";
 import { gatewayConfigProblems } from "./gateway-config-schema";
+import { KNOWN_MODEL_FORMATS, modelFormatProblem } from "../openai/deployment-options";
+import { DEFAULT_ACCOUNT_KIND } from "../openai/foundry-upgrade";
 
 
 /** Environment names: also the stack name and part of every resource name. */
@@ -87,6 +89,12 @@ function text(rule: TextRule) {
     const problem = rule.check?.(value);
     if (problem) fail(ctx, problem);
   });
+}
+
+/** A misspelt known model format (the one rule of `modelFormatProblem` that needs no account kind). */
+function formatSpellingProblem(format: string): string | undefined {
+  const problem = modelFormatProblem(format);
+  return problem?.severity === "error" ? problem.rule : undefined;
 }
 
 /** A whole number in [min, max]; NaN, Infinity and strings are refused. */
@@ -225,7 +233,7 @@ const deployment = z
     capacity: z.number(),
     versionUpgradeOption: oneOf(VERSION_UPGRADE_OPTIONS).optional(),
     raiPolicyName: text({ max: 64, pattern: RAI_POLICY_NAME, rule: "1-64 letters, digits, '-' or '_', or a built-in policy such as Microsoft.DefaultV2 or Microsoft.Nil" }).optional(),
-    format: oneOf(["OpenAI"] as const).optional(),
+    format: text({ max: 64, nonBlank: true, rule: `a model format such as ${KNOWN_MODEL_FORMATS.slice(0, 5).join(", ")}`, check: formatSpellingProblem }).optional(),
   })
   .superRefine((d, ctx) => {
     // Custom issues do not stop refinements: check only a valid SKU and a number.
@@ -511,7 +519,8 @@ function crossFieldProblems(input: unknown, reported: readonly ConfigProblem[]):
     deployments.forEach((_, i) => {
       if (!deploymentOk(i, "sku")) return;
       const sku = at("deployments", i, "sku") as DeploymentSku;
-      const first = regionLocations.map((l) => skuResidencyProblem(policy, sku, l)).find((p) => p !== undefined);
+      const model = deploymentOk(i, "model") ? (at("deployments", i, "model") as string) : undefined;
+      const first = regionLocations.map((l) => skuResidencyProblem(policy, sku, l, model)).find((p) => p !== undefined);
       if (first) problem(["deployments", i, "sku"], sku, first);
     });
   }
@@ -529,6 +538,12 @@ function crossFieldProblems(input: unknown, reported: readonly ConfigProblem[]):
       const key = name.toLowerCase();
       if (namesSeen.has(key)) problem(["deployments", i, "name"], name, `allowed: each deployment name once, ignoring case (deployments[${namesSeen.get(key)}] has it)`);
       else namesSeen.set(key, i);
+    }
+    // A non-OpenAI model needs a Foundry resource: the same rule the deployment applies to its account.
+    const format = at("deployments", i, "format");
+    if (typeof format === "string" && deploymentOk(i, "format") && good("kind")) {
+      const kindProblem = modelFormatProblem(format, (at("kind") as string | undefined) ?? DEFAULT_ACCOUNT_KIND);
+      if (kindProblem?.severity === "error") problem(["deployments", i, "format"], format, kindProblem.rule);
     }
     if (allowedModels && deploymentOk(i, "model") && !allowedModels.includes(at("deployments", i, "model") as string)) {
       problem(["deployments", i, "model"], at("deployments", i, "model"), `allowed models in this environment: ${allowedModels.join(", ")}`);

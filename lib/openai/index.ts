@@ -22,6 +22,14 @@ export {
   MAX_PROVISIONED_CAPACITY,
   MAX_TOKEN_CAPACITY,
   type ModelDeploymentOptions,
+  AI_SERVICES_ACCOUNT_KIND,
+  formatNeedsAiServices,
+  KNOWN_MODEL_FORMATS,
+  type KnownModelFormat,
+  type ModelFormatProblem,
+  modelFormatProblem,
+  OPENAI_ACCOUNT_KIND,
+  OPENAI_MODEL_FORMAT,
   NO_FILTER_POLICY,
   VERSION_UPGRADE_OPTIONS,
   type VersionUpgradeOption,
@@ -29,8 +37,10 @@ export {
 
 // Model lifecycle catalog
 export {
+  catalogModelFormat,
   checkModelLifecycle,
   findModelLifecycle,
+  FOUNDRY_DIRECT_MODELS,
   isIsoDate,
   lifecycleToday,
   MODEL_CATALOG_SOURCE_DATE,

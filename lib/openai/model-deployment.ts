@@ -83,10 +83,8 @@ export class ModelDeployment extends Construct {
     if (lifecycle?.caveat && lifecycle.verdict !== "retired") Annotations.of(this).addWarning(`${props.name}: ${lifecycle.caveat}`);
 
     // Model format: spelt as Azure spells it, and not a non-OpenAI one on an OpenAI-kind account.
-    // The account's kind is read only when the account exposes it.
     const format = props.format ?? OPENAI_MODEL_FORMAT;
-    const accountKind = (account as { readonly kind?: unknown }).kind;
-    const formatProblem = modelFormatProblem(format, typeof accountKind === "string" ? accountKind : undefined);
+    const formatProblem = modelFormatProblem(format, account.kind);
     if (formatProblem?.severity === "warning") Annotations.of(this).addWarning(`${props.name}: ${formatProblem.rule}`);
     const catalogFormat = known && !isToken(format) ? catalogModelFormat(props.model) : undefined;
 

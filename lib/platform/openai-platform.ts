@@ -29,6 +29,7 @@ import { checkResidency, checkResidencyDefinition, Residency, ResidencyPolicy, r
 import { PlatformLogging, PlatformPrivateDns, PlatformRegion } from "./platform-options";
 import { RoutingManifest } from "./routing-manifest";
 import { PropKeys } from "../core/known-props";
+import { findModelLifecycle } from "../openai/model-lifecycle";
 
 /** Props of {@link OpenAiPlatform}. */
 export interface OpenAiPlatformProps {
@@ -443,7 +444,8 @@ export class OpenAiPlatform extends Construct {
     for (const { region, archive } of this.regions) logDestinations[`logging.archive[${region.location}]`] = archive.location;
     checkResidency(c, policy, {
       regions: regions.map((r) => r.location),
-      deployments: props.deployments,
+      // The catalog's SKUs let the message say when a model cannot run under the residency at all.
+      deployments: props.deployments.map((d) => ({ ...d, offeredSkus: findModelLifecycle(d.model, d.version)?.skus })),
       logDestinations,
     });
     if (props.regions.length === 0) c.fail("regions", [], "allowed: at least one region");

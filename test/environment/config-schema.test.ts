@@ -92,7 +92,17 @@ describe("validateEnvironmentConfig", () => {
     const d = dev.deployments[0];
     expect(problems({ deployments: [{ ...d, name: "gpt/4" }] })[0]).toMatch(/^deployments\[0\]\.name: "gpt\/4" is not allowed; allowed: 2-64 letters/);
     expect(problems({ deployments: [{ ...d, name: "g" }] })).toHaveLength(1);
-    expect(problems({ deployments: [{ ...d, format: "" }] })).toEqual(['deployments[0].format: "" is not allowed; allowed: one of OpenAI']);
+    expect(problems({ deployments: [{ ...d, format: "" }] })).toEqual([expect.stringMatching(/^deployments\[0\]\.format: "" is not allowed; allowed: a model format such as OpenAI/)]);
+  });
+
+  test("model format: spelt as Azure spells it, and a non-OpenAI format only on a Foundry resource (issue 24)", () => {
+    const d = dev.deployments[0];
+    expect(problems({ deployments: [{ ...d, format: "openai" }] })).toEqual([expect.stringMatching(/^deployments\[0\]\.format: "openai" is not allowed; allowed: "OpenAI"/)]);
+    const llama = { ...d, model: "Llama-3.3-70B-Instruct", version: "9", format: "Meta" };
+    const onOpenAi = problems({ kind: "OpenAI", foundryUpgrade: { decision: "allow" }, deployments: [llama], allowedModels: [llama.model] });
+    expect(onOpenAi).toEqual(expect.arrayContaining([expect.stringMatching(/^deployments\[0\]\.format: "Meta" is not allowed; allowed: OpenAI on an account of kind OpenAI/)]));
+    const onFoundry = problems({ kind: "AIServices", deployments: [llama], allowedModels: [llama.model] });
+    expect(onFoundry.filter((p) => p.startsWith("deployments[0].format"))).toEqual([]);
   });
 
   test("environment names cdktf would reject are reported, not crashed on", () => {

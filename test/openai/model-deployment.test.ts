@@ -87,12 +87,6 @@ describe("model deployments", () => {
   });
 });
 
-/** Gives `account` the `kind` a Foundry-aware account exposes (IOpenAiAccount gains `kind`). */
-function withKind<T extends object>(account: T, kind: string): T {
-  Object.defineProperty(account, "kind", { value: kind, configurable: true });
-  return account;
-}
-
 function deploymentWarnings(stack: ReturnType<typeof testStack>): string[] {
   validationErrors(stack);
   return stack.node
@@ -115,7 +109,7 @@ const llama = (extra: Partial<ModelDeploymentOptions> = {}): ModelDeploymentOpti
 describe("model format", () => {
   test("a Meta model on an AIServices account is emitted with model.format Meta", () => {
     const stack = testStack();
-    withKind(openAiAccount(stack), "AIServices").addDeployment(llama());
+    openAiAccount(stack, { kind: "AIServices" }).addDeployment(llama());
     expect(validationErrors(stack)).toEqual([]);
     const [deployment] = Object.values(resources(synthJson(stack), "azurerm_cognitive_deployment"));
     expect(deployment).toMatchObject({
@@ -126,7 +120,7 @@ describe("model format", () => {
 
   test("each provider's format is emitted as given", () => {
     const stack = testStack();
-    const account = withKind(openAiAccount(stack), "AIServices");
+    const account = openAiAccount(stack, { kind: "AIServices" });
     account.addDeployment({ name: "mai", model: "MAI-Thinking-1", version: "2026-06-01", format: "Microsoft", sku: "GlobalStandard", capacity: 1 });
     account.addDeployment({ name: "mistral", model: "Mistral-Large-3", version: "1", format: "Mistral AI", sku: "DataZoneStandard", capacity: 1 });
     account.addDeployment({ name: "deepseek", model: "DeepSeek-V4-Pro", version: "2026-04-23", format: "DeepSeek", sku: "GlobalStandard", capacity: 1 });
@@ -138,13 +132,13 @@ describe("model format", () => {
 
   test("a non-OpenAI format on an account of kind OpenAI fails on format", () => {
     const stack = testStack();
-    withKind(openAiAccount(stack), "OpenAI").addDeployment(llama());
+    openAiAccount(stack, { kind: "OpenAI", foundryUpgrade: { decision: "allow" } }).addDeployment(llama());
     expect(failedProps(stack)).toEqual([expect.objectContaining({ path: "test/openai/deployment-llama", prop: "format", value: "Meta" })]);
   });
 
   test("the canonical message names the kind the format needs", () => {
     const stack = testStack();
-    withKind(openAiAccount(stack), "OpenAI").addDeployment(llama());
+    openAiAccount(stack, { kind: "OpenAI", foundryUpgrade: { decision: "allow" } }).addDeployment(llama());
     expect(validationErrors(stack)).toEqual([
       '[test/openai/deployment-llama] format: "Meta" is not allowed; allowed: OpenAI on an account of kind OpenAI; Meta models need an account of kind AIServices (a Foundry resource)',
     ]);
@@ -152,7 +146,7 @@ describe("model format", () => {
 
   test("an OpenAI model on an account of kind OpenAI passes", () => {
     const stack = testStack();
-    withKind(openAiAccount(stack), "OpenAI").addDeployment(gpt("chat", { model: "gpt-5.4", version: "2026-03-05" }));
+    openAiAccount(stack, { kind: "OpenAI", foundryUpgrade: { decision: "allow" } }).addDeployment(gpt("chat", { model: "gpt-5.4", version: "2026-03-05" }));
     expect(failedProps(stack)).toEqual([]);
   });
 
@@ -164,7 +158,7 @@ describe("model format", () => {
 
   test.each(["openai", "OPENAI", "meta", "Mistral", "mistralai", "XAI", "Deepseek", "Microsoft "])("the misspelt format %p fails", (format) => {
     const stack = testStack();
-    withKind(openAiAccount(stack), "AIServices").addDeployment(gpt("chat", { model: "my-model", version: "1", format, sku: "GlobalStandard" }));
+    openAiAccount(stack, { kind: "AIServices" }).addDeployment(gpt("chat", { model: "my-model", version: "1", format, sku: "GlobalStandard" }));
     expect(failedProps(stack)).toEqual([expect.objectContaining({ prop: "format", value: format })]);
   });
 
@@ -182,7 +176,7 @@ describe("model format", () => {
 
   test("a format the library does not know warns and passes", () => {
     const stack = testStack();
-    withKind(openAiAccount(stack), "AIServices").addDeployment(gpt("kimi", { model: "Kimi-K2.6", version: "2026-04-20", format: "MoonshotAI", sku: "GlobalStandard" }));
+    openAiAccount(stack, { kind: "AIServices" }).addDeployment(gpt("kimi", { model: "Kimi-K2.6", version: "2026-04-20", format: "MoonshotAI", sku: "GlobalStandard" }));
     expect(failedProps(stack)).toEqual([]);
     expect(deploymentWarnings(stack)).toEqual(expect.arrayContaining([expect.stringMatching(/^kimi: format "MoonshotAI" is not one this library knows/)]));
     const [deployment] = Object.values(resources(synthJson(stack), "azurerm_cognitive_deployment"));
@@ -191,14 +185,14 @@ describe("model format", () => {
 
   test("a catalog model deployed with another format fails: the default OpenAI for a Meta model", () => {
     const stack = testStack();
-    withKind(openAiAccount(stack), "AIServices").addDeployment(llama({ format: undefined }));
+    openAiAccount(stack, { kind: "AIServices" }).addDeployment(llama({ format: undefined }));
     expect(failedProps(stack)).toEqual([expect.objectContaining({ prop: "format", value: "OpenAI", rule: expect.stringContaining('"Meta"') })]);
   });
 
   test("a format given as a Terraform reference is not checked", () => {
     const stack = testStack();
     const format = new TerraformVariable(stack, "format", { type: "string" }).stringValue;
-    withKind(openAiAccount(stack), "OpenAI").addDeployment(gpt("chat", { model: "my-model", version: "1", format }));
+    openAiAccount(stack, { kind: "OpenAI", foundryUpgrade: { decision: "allow" } }).addDeployment(gpt("chat", { model: "my-model", version: "1", format }));
     expect(failedProps(stack)).toEqual([]);
   });
 });
