@@ -113,13 +113,13 @@ describe("GuardedApp and the terraform binary", () => {
       return app.warnings;
     });
     expect(synthesizedMoves(outdir, "two")).toEqual(EXPECTED_MOVE);
-    expect(warnings).toEqual([{ path: "one", message: expect.stringMatching(/^terraform was not found, .*"aoai:legacyMoves": true.*1\.5 or newer/) }]);
+    expect(warnings).toEqual([{ path: "one", message: expect.stringMatching(/^terraform was not found, .*"aoai:legacyMoves": true.*1\.8 or newer/) }]);
     const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
     expect(manifest.stacks.one.annotations).toEqual([expect.objectContaining({ level: "@cdktf/warn", message: warnings[0].message })]);
   });
 
-  test("with legacy moves and Terraform 1.4: refused, naming the version", () => {
-    const problems = withFakeTerraform("1.4.7", () => {
+  test("with legacy moves and Terraform 1.7 (too old for moves across resource types): refused, naming the version", () => {
+    const problems = withFakeTerraform("1.7.5", () => {
       const app = guardedApp({ [LEGACY_MOVES_CONTEXT_KEY]: true });
       stackIn(app, "one");
       try {
@@ -130,6 +130,6 @@ describe("GuardedApp and the terraform binary", () => {
         return error.details.map((d) => d.message);
       }
     });
-    expect(problems).toEqual([expect.stringMatching(/^terraform is version 1\.4\.7; /)]);
+    expect(problems).toEqual([expect.stringMatching(/^terraform is version 1\.7\.5; /)]);
   });
 });

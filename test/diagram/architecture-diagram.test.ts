@@ -17,7 +17,7 @@ const doc = parseXhtml(html);
 const entries = (type: string): [string, any][] => Object.entries(json.resource?.[type] ?? {});
 /** The Terraform address a `${type.id...}` reference points at. */
 const target = (reference: string): string => {
-  const match = /^\$\{([a-z_]+)\.([A-Za-z0-9_-]+)\./.exec(reference);
+  const match = /^\$\{(?:[a-z_]+\()?([a-z_]+)\.([A-Za-z0-9_-]+)\./.exec(reference);
   if (!match) throw new Error(`not a reference: ${reference}`);
   return `${match[1]}.${match[2]}`;
 };

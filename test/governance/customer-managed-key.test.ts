@@ -1,7 +1,6 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { Testing, TerraformStack } from "cdktf";
-import { NO_LEGACY_MOVES_CONTEXT_KEY } from "../../lib/core/legacy-address";
-import { environment, synthEnvironmentFiles } from "../helpers/environment";
+import { environment, REFERENCE_APP_CONTEXT, synthEnvironment } from "../helpers/environment";
 import { AzapiResource, azapiProvider } from "../../lib/core/azapi";
 import { RuleContext } from "../../lib/governance/compliance/context";
 import { CustomerManagedKeyVault, CustomerManagedKeyVaultProps } from "../../lib/governance";
@@ -228,8 +227,8 @@ describe("azapi bindings", () => {
 
 describe("the key's state moves from azurerm_key_vault_key to azapi_resource (N7)", () => {
   const released = JSON.parse(require("fs").readFileSync(require("path").join(__dirname, "../addresses/released-0.1.0.json"), "utf8")) as Record<string, string[]>;
-  const { files } = synthEnvironmentFiles(environment("prod"), ["cdk.tf.json"]);
-  const prod = JSON.parse(files["cdk.tf.json"]!) as TerraformJson & { moved?: { from: string; to: string }[] };
+  // The reference app has state from 0.1, so it opts in to the legacy moves.
+  const prod = synthEnvironment(environment("prod")) as TerraformJson & { moved?: { from: string; to: string }[] };
   const keys = Object.keys(resources(prod, "azapi_resource")).filter((id) => id.includes("-cmk_key_"));
 
   test("prod: one moved block per key, from the 0.1.0 address of the azurerm key to the same logical ID as azapi_resource", () => {
@@ -249,15 +248,18 @@ describe("the key's state moves from azurerm_key_vault_key to azapi_resource (N7
     }
   });
 
-  test("no moved block when the app says it has no state from before 0.2", () => {
-    const stack = new TerraformStack(Testing.app({ context: { ...TEST_CONTEXT, [NO_LEGACY_MOVES_CONTEXT_KEY]: true } }), "fresh");
+  test("no moved block in an app without the legacy-moves opt-in (no state from 0.1)", () => {
+    const stack = new TerraformStack(Testing.app({ context: TEST_CONTEXT }), "fresh");
     new AzurermProvider(stack, "azurerm", { features: [{}] });
     keyVaultIn(stack);
     expect((synthJson(stack) as { moved?: unknown[] }).moved).toBeUndefined();
   });
 
-  test("a construct-level key moves from the azurerm key at its own logical ID", () => {
-    const { json } = synthOne();
+  test("a construct-level key moves from the azurerm key at its own logical ID (with the opt-in)", () => {
+    const stack = new TerraformStack(Testing.app({ context: REFERENCE_APP_CONTEXT }), "test");
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
+    keyVaultIn(stack);
+    const json = synthJson(stack);
     expect((json as { moved?: unknown[] }).moved).toEqual([{ from: "azurerm_key_vault_key.cmk_key_5C35322E", to: "azapi_resource.cmk_key_5C35322E" }]);
   });
 });

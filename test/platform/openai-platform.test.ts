@@ -102,7 +102,7 @@ describe("platform input validation", () => {
   test("a Global SKU under eu fails the synth", () => {
     const config = { ...twoRegions, deployments: [{ ...prod.deployments[0], sku: "GlobalStandard" as const }] };
     expect(problemsFor(config)).toEqual(
-      expect.arrayContaining([expect.stringContaining('[prod] deployments[0].sku: "GlobalStandard" is not allowed; GlobalStandard processes data in any Azure region worldwide')]),
+      expect.arrayContaining([expect.stringContaining('[prod] deployments[0].sku: "GlobalStandard" is not allowed; gpt-5.4 on GlobalStandard processes data in any Azure region worldwide')]),
     );
   });
 

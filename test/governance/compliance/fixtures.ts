@@ -27,12 +27,11 @@ export type LibraryAccountProps = Pick<OpenAiAccountProps, "name" | "resourceGro
 
 /**
  * The library's OpenAiAccount `id` in `scope` (an eu location); a GovernanceTags aspect on `scope`
- * tags every resource there with `environment`, owner `team` and residency `eu`. The governance props are also passed in the props,
- * where an OpenAiAccount that still takes them reads them (and one that does not ignores them).
+ * tags every resource there with `environment`, owner `team` and residency `eu`.
  */
 export function libraryAccount(scope: Construct, id: string, props: LibraryAccountProps, environment = "dev"): OpenAiAccount {
   const governance = { environment, owner: "team", dataResidency: "eu" };
-  const account = new OpenAiAccount(scope, id, { ...governance, ...props } as OpenAiAccountProps);
+  const account = new OpenAiAccount(scope, id, props);
   // On `scope`, before any pack is added there: a pack judges a resource before the aspects of
   // inner scopes have run, so tags applied on the account itself would come too late.
   GovernanceTags.apply(scope, governance);
