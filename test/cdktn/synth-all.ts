@@ -19,6 +19,10 @@ Module._resolveFilename = function (this: unknown, request: string, ...rest: unk
   return resolveFilename.call(this, request, ...rest);
 };
 
+// As stacks/main.ts runs the app: no stack traces formatted. cdktf records one per annotation
+// (the synth warnings) in manifest.json, and its file paths differ by toolchain and machine.
+if (!process.env.AOAI_STACK_TRACES) Error.prepareStackTrace = () => "";
+
 // An App creates its outdir but not the outdir's parent.
 fs.mkdirSync(path.join(outdir, "examples"), { recursive: true });
 
