@@ -1,4 +1,5 @@
 import { Token } from "cdktf";
+import { CAPACITY_CHECK_MODES } from "../governance/capacity/capacity-check";
 import { z } from "zod";
 import { MAX_USER_TAGS, RESERVED_TAG_NAMES, TAG_LIMITS } from "../core/tags";
 import { MIN_REASON_LENGTH } from "../core/justification";
@@ -382,6 +383,7 @@ export const environmentConfigSchema = z.strictObject({
   projects: list(project, { max: 50, what: "projects" }).optional(),
   deployments: list(deployment, { max: 64, what: "deployments" }),
   capacityCapK: integer(1, 10_000_000, "(units of 1,000 tokens per minute)"),
+  capacityCheck: oneOf(CAPACITY_CHECK_MODES, "a capacity check mode").optional(),
   allowedModels: list(text({ max: 64, pattern: MODEL_PART, rule: "a model name such as gpt-4.1" }), { min: 1, what: "model names" }),
   policyEnforcement: oneOf(["audit", "deny"] as const),
   budget,

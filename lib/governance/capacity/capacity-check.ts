@@ -1,7 +1,7 @@
 import { Annotations, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { DataAzapiResourceAction, DataAzapiResourceList, TerraformCheck } from "../../core/azapi-data";
-import { isToken } from "../../core/validation";
+import { addPropChecks, isToken } from "../../core/validation";
 import { clientConfig } from "../private/client-config";
 import type { IOpenAiAccount } from "../../openai/openai-account-ref";
 import { ModelDeployment } from "../../openai/model-deployment";
@@ -102,7 +102,8 @@ export class CapacityCheck extends Construct {
 
   constructor(scope: Construct, id: string, props: CapacityCheckProps) {
     super(scope, id);
-    this.mode = props.mode ?? DEFAULT_CAPACITY_CHECK_MODE;
+    addPropChecks(this, (c) => c.oneOf("mode", props.mode, CAPACITY_CHECK_MODES));
+    this.mode = (CAPACITY_CHECK_MODES as readonly string[]).includes(props.mode ?? DEFAULT_CAPACITY_CHECK_MODE) ? (props.mode ?? DEFAULT_CAPACITY_CHECK_MODE) : "off";
     this.groups = capacityGroups(this, props.accounts);
     const capacityReads: Record<string, DataAzapiResourceAction> = {};
     const usageReads: Record<string, DataAzapiResourceAction> = {};
