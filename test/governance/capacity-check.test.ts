@@ -1,6 +1,6 @@
 import { CapacityCheck, CapacityCheckMode } from "../../lib/governance";
 import { gpt, openAiAccount } from "../helpers/openai";
-import { synthJson, testStack, TerraformJson } from "../helpers/synth";
+import { failedProps, synthJson, testStack, TerraformJson } from "../helpers/synth";
 
 function checked(mode?: CapacityCheckMode) {
   const stack = testStack();
@@ -77,5 +77,14 @@ describe("the plan-time capacity check", () => {
       expect.objectContaining({ deployments: "batch", sku: "DataZoneStandard", asked: 50 }),
     ]);
     expect(report.swedencentral.usages).toMatch(/^\$\{data\.azapi_resource_action\..+\.output\.usages\}$/);
+  });
+});
+
+describe("the capacity check's own props", () => {
+  test("an unknown mode fails at mode, and reads nothing", () => {
+    const stack = testStack();
+    const account = openAiAccount(stack, { deployments: [gpt("chat")] });
+    new CapacityCheck(stack, "capacity", { accounts: [{ account, location: "swedencentral" }], mode: "strict" as CapacityCheckMode });
+    expect(failedProps(stack).map((p) => [p.prop, p.value])).toEqual([["mode", "strict"]]);
   });
 });

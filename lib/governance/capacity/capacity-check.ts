@@ -1,6 +1,7 @@
 import { Annotations, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { DataAzapiResourceAction, DataAzapiResourceList, TerraformCheck } from "../../core/azapi-data";
+import { PropKeys } from "../../core/known-props";
 import { addPropChecks, isToken } from "../../core/validation";
 import { clientConfig } from "../private/client-config";
 import type { IOpenAiAccount } from "../../openai/openai-account-ref";
@@ -57,6 +58,9 @@ export interface CapacityCheckProps {
   readonly report?: boolean;
 }
 
+/** The props CapacityCheck accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+const CAPACITY_CHECK_PROP_KEYS: PropKeys<CapacityCheckProps> = { accounts: true, mode: true, report: true };
+
 /** One deployment group: the deployments that draw on the same capacity (region, SKU, model, version). */
 export interface CapacityGroup {
   /** Azure region. */
@@ -102,7 +106,10 @@ export class CapacityCheck extends Construct {
 
   constructor(scope: Construct, id: string, props: CapacityCheckProps) {
     super(scope, id);
-    addPropChecks(this, (c) => c.oneOf("mode", props.mode, CAPACITY_CHECK_MODES));
+    addPropChecks(this, (c) => {
+      c.knownProps(props, CAPACITY_CHECK_PROP_KEYS);
+      c.oneOf("mode", props.mode, CAPACITY_CHECK_MODES);
+    });
     this.mode = (CAPACITY_CHECK_MODES as readonly string[]).includes(props.mode ?? DEFAULT_CAPACITY_CHECK_MODE) ? (props.mode ?? DEFAULT_CAPACITY_CHECK_MODE) : "off";
     this.groups = capacityGroups(this, props.accounts);
     const capacityReads: Record<string, DataAzapiResourceAction> = {};
