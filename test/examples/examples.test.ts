@@ -98,7 +98,7 @@ test("lower-level: an account with two chained deployments and a workload identi
 
 test("provisioned-spillover: a Data Zone PTU deployment spills over to its DataZoneStandard twin; capacity checked at plan", () => {
   const { staging: prod } = synthExample("provisioned-spillover");
-  const deployments = Object.fromEntries(Object.entries(resources(prod, "azurerm_cognitive_deployment")).map(([id, d]) => [d.name, { id, d }]));
+  const deployments: Record<string, { id: string; d: any }> = Object.fromEntries(Object.entries(resources(prod, "azurerm_cognitive_deployment")).map(([id, d]) => [d.name, { id, d }]));
   expect(deployments["chat-ptu"].d.sku).toEqual({ name: "DataZoneProvisionedManaged", capacity: 15 });
   expect(deployments["chat-paygo"].d.sku).toEqual({ name: "DataZoneStandard", capacity: 100 });
   const [spillover] = resourceList(prod, "azapi_update_resource").filter((u) => u.type.startsWith("Microsoft.CognitiveServices/accounts/deployments@"));
