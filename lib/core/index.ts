@@ -53,3 +53,5 @@ export type { IStackWideAspect } from "./stack-aspects";
 
 export { AZAPI_PROVIDER_SOURCE, AZAPI_PROVIDER_VERSION, AzapiProvider, AzapiResource, AzapiUpdateResource, azapiProvider } from "./azapi";
 export type { AzapiProviderProps, AzapiResourceProps, AzapiUpdateResourceProps } from "./azapi";
+export { DataAzapiResourceAction, DataAzapiResourceList, TerraformCheck } from "./azapi-data";
+export type { AzapiResponseExportValues, DataAzapiResourceActionProps, DataAzapiResourceListProps, TerraformCheckAssertion } from "./azapi-data";

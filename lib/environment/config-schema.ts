@@ -1,4 +1,6 @@
 import { Token } from "cdktf";
+import { CAPACITY_CHECK_MODES } from "../governance/capacity/capacity-check";
+import { ptuCapacityProblem } from "../openai/model-lifecycle";
 import { z } from "zod";
 import { MAX_USER_TAGS, RESERVED_TAG_NAMES, TAG_LIMITS } from "../core/tags";
 import { MIN_REASON_LENGTH } from "../core/justification";
@@ -234,6 +236,7 @@ const deployment = z
     versionUpgradeOption: oneOf(VERSION_UPGRADE_OPTIONS).optional(),
     raiPolicyName: text({ max: 64, pattern: RAI_POLICY_NAME, rule: "1-64 letters, digits, '-' or '_', or a built-in policy such as Microsoft.DefaultV2 or Microsoft.Nil" }).optional(),
     format: text({ max: 64, nonBlank: true, rule: `a model format such as ${KNOWN_MODEL_FORMATS.slice(0, 5).join(", ")}`, check: formatSpellingProblem }).optional(),
+    spilloverDeploymentName: text({ max: 64, pattern: DEPLOYMENT_NAME_PATTERN, rule: `the name of a Standard-family deployment: ${DEPLOYMENT_NAME_RULE}` }).optional(),
   })
   .superRefine((d, ctx) => {
     // Custom issues do not stop refinements: check only a valid SKU and a number.
@@ -242,7 +245,11 @@ const deployment = z
     const max = provisioned ? MAX_PROVISIONED_CAPACITY : MAX_TOKEN_CAPACITY;
     if (!Number.isInteger(d.capacity) || d.capacity < 1 || d.capacity > max) {
       fail(ctx, `allowed: a whole number from 1 to ${max} ${provisioned ? "PTUs" : "(units of 1,000 tokens per minute)"} for ${d.sku}`, ["capacity"]);
+      return;
     }
+    // PTU minimum and increment of the model (catalog data with its source).
+    const ptuProblem = provisioned && typeof d.model === "string" ? ptuCapacityProblem(d.model, d.sku as DeploymentSku, d.capacity) : undefined;
+    if (ptuProblem) fail(ctx, ptuProblem, ["capacity"]);
   });
 
 const severity = oneOf(["Low", "Medium", "High"] as const);
@@ -382,6 +389,7 @@ export const environmentConfigSchema = z.strictObject({
   projects: list(project, { max: 50, what: "projects" }).optional(),
   deployments: list(deployment, { max: 64, what: "deployments" }),
   capacityCapK: integer(1, 10_000_000, "(units of 1,000 tokens per minute)"),
+  capacityCheck: oneOf(CAPACITY_CHECK_MODES, "a capacity check mode").optional(),
   allowedModels: list(text({ max: 64, pattern: MODEL_PART, rule: "a model name such as gpt-4.1" }), { min: 1, what: "model names" }),
   policyEnforcement: oneOf(["audit", "deny"] as const),
   budget,
@@ -408,7 +416,7 @@ const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   "regions[].agentSubnet": ["subnetId", "addressPrefix"],
   foundryUpgrade: ["decision", "reason"],
   "projects[]": Object.keys(project.shape),
-  "deployments[]": ["name", "model", "version", "sku", "capacity", "versionUpgradeOption", "raiPolicyName", "format"],
+  "deployments[]": ["name", "model", "version", "sku", "capacity", "versionUpgradeOption", "raiPolicyName", "format", "spilloverDeploymentName"],
   budget: Object.keys(budget.shape),
   contentFilter: Object.keys(contentFilter.shape),
   "contentFilter.categoryThresholds": [...HARM_CATEGORIES],

@@ -1,4 +1,5 @@
 import { PolicyEnforcement } from "../governance/policy-assignments";
+import type { CapacityCheckMode } from "../governance/capacity/capacity-check";
 import { DeletionProtectionMode } from "../core/features/lock";
 import { AccessEntry } from "../identity/access-matrix";
 import { BuiltInRoleKey } from "../identity/role-catalog";
@@ -125,6 +126,14 @@ export interface EnvironmentConfig {
    * in every region, in units of 1,000 tokens per minute (the seed's per-project TPM).
    */
   readonly capacityCapK: number;
+  /**
+   * How a deployment that asks more capacity than Azure reports available at plan time is
+   * reported (read through Resource Manager with Reader rights; see docs/CAPACITY.md): `error`
+   * stops the plan, `warning` reports it in a Terraform check block and lets the plan go on,
+   * `off` reads nothing.
+   * @default "error" - a change process approves a plan; the apply must not stop half-way on quota
+   */
+  readonly capacityCheck?: CapacityCheckMode;
   /** Models the environment may deploy (the seed's allowed_models); any other fails the synth. */
   readonly allowedModels: readonly string[];
   /** Azure Policy on the resource group: `audit` reports drift, `deny` refuses it where the policy can. */

@@ -105,6 +105,7 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       contentFilter: config.contentFilter ?? {},
       customerManagedKey: config.customerManagedKeys ? {} : undefined,
       capacityCapK: config.capacityCapK,
+      capacityCheck: config.capacityCheck,
       allowedModels: config.allowedModels,
       deletionProtection: deletionProtectionOf(config.deletionProtection),
       tags: { ...config.tags, workload: config.workload },

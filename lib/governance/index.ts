@@ -18,3 +18,7 @@ export { checkModelAllowlist } from "./model-allowlist";
 
 // Compliance packs, rules, suppressions and reports: compliance/index.ts lists them name by name.
 export * from "./compliance";
+
+// Plan-time capacity check
+export { CAPACITY_API_VERSION, CAPACITY_CHECK_MODES, CapacityCheck, capacityGroups, DEFAULT_CAPACITY_CHECK_MODE, shortfallMessage } from "./capacity/capacity-check";
+export type { CapacityCheckAccount, CapacityCheckMode, CapacityCheckProps, CapacityGroup } from "./capacity/capacity-check";

@@ -85,7 +85,31 @@ export interface ModelDeploymentOptions {
    * @default "OpenAI"
    */
   readonly format?: string;
+  /**
+   * Spillover (provisioned SKUs only): the name of a Standard-family deployment on the same
+   * account that serves the requests this deployment cannot (429 when its PTUs are used up, long
+   * contexts, 500/503). Its SKU must process data where this one does: `GlobalStandard` for
+   * `GlobalProvisionedManaged`, `DataZoneStandard` for `DataZoneProvisionedManaged`, `Standard`
+   * for `ProvisionedManaged`; same model and version. Set through azapi
+   * (`properties.spilloverDeploymentName`, api-version {@link SPILLOVER_API_VERSION}) once both
+   * deployments exist; azurerm 4.55 cannot express it. Spilled requests are billed per token.
+   * @default - no spillover: requests beyond the PTUs get 429
+   */
+  readonly spilloverDeploymentName?: string;
 }
+
+/** The api-version of `Microsoft.CognitiveServices/accounts/deployments` used to set spillover (the first stable one that has it). */
+export const SPILLOVER_API_VERSION = "2025-06-01";
+
+/**
+ * The Standard-family SKU a provisioned SKU may spill over to: the one with the same data
+ * processing level (Microsoft Learn "Manage traffic with spillover for provisioned deployments").
+ */
+export const SPILLOVER_TARGET_SKU: Readonly<Partial<Record<DeploymentSku, DeploymentSku>>> = {
+  GlobalProvisionedManaged: "GlobalStandard",
+  DataZoneProvisionedManaged: "DataZoneStandard",
+  ProvisionedManaged: "Standard",
+};
 
 /** The format of Azure OpenAI models, and the default of {@link ModelDeploymentOptions.format}. */
 export const OPENAI_MODEL_FORMAT = "OpenAI";

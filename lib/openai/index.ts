@@ -31,6 +31,8 @@ export {
   OPENAI_ACCOUNT_KIND,
   OPENAI_MODEL_FORMAT,
   NO_FILTER_POLICY,
+  SPILLOVER_API_VERSION,
+  SPILLOVER_TARGET_SKU,
   VERSION_UPGRADE_OPTIONS,
   type VersionUpgradeOption,
 } from "./deployment-options";
@@ -52,6 +54,12 @@ export {
   type ModelLifecycleVerdict,
   RETIREMENT_WARNING_DAYS,
   unofferedSku,
+  PTU_SIZES,
+  PTU_SIZES_SOURCE,
+  type PtuSize,
+  type PtuSizeEntry,
+  ptuCapacityProblem,
+  ptuSize,
 } from "./model-lifecycle";
 
 // Content filter

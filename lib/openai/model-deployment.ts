@@ -5,7 +5,7 @@ import { acknowledgeWeakening } from "../core/justification"; // compliance: ack
 import type { Justification } from "../core/justification";
 import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
 import { addPropChecks, isToken, isTokenLookAlike, PropChecks, UNKNOWN_TOKEN } from "../core/validation";
-import { DEPLOYMENT_SKUS, isProvisioned } from "../regions/processing";
+import { DEPLOYMENT_SKUS, DeploymentSku, isProvisioned } from "../regions/processing";
 import type { ContentFilter } from "./content-filter";
 import {
   DEPLOYMENT_NAME_PATTERN,
@@ -16,10 +16,13 @@ import {
   modelFormatProblem,
   NO_FILTER_POLICY,
   OPENAI_MODEL_FORMAT,
+  SPILLOVER_API_VERSION,
+  SPILLOVER_TARGET_SKU,
   VERSION_UPGRADE_OPTIONS,
 } from "./deployment-options";
 import { SYNTH_DATE_CONTEXT_KEY } from "../core/synth-date";
-import { catalogModelFormat, checkModelLifecycle, findModelLifecycle, isIsoDate, lifecycleToday, unofferedSku } from "./model-lifecycle";
+import { catalogModelFormat, checkModelLifecycle, findModelLifecycle, isIsoDate, lifecycleToday, ptuCapacityProblem, ptuSize, PTU_SIZES_SOURCE, unofferedSku } from "./model-lifecycle";
+import { AzapiUpdateResource } from "../core/azapi";
 import type { IOpenAiAccount } from "./openai-account-ref";
 import { PropKeys } from "../core/known-props";
 
@@ -39,7 +42,7 @@ export interface ModelDeploymentProps extends ModelDeploymentOptions {
 const MODEL_PART = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 
 /** The props ModelDeployment accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const MODEL_DEPLOYMENT_PROP_KEYS: PropKeys<ModelDeploymentProps> = { account: true, today: true, name: true, model: true, version: true, sku: true, capacity: true, versionUpgradeOption: true, raiPolicyName: true, contentFilterOverride: true, format: true };
+const MODEL_DEPLOYMENT_PROP_KEYS: PropKeys<ModelDeploymentProps> = { account: true, today: true, name: true, model: true, version: true, sku: true, capacity: true, versionUpgradeOption: true, raiPolicyName: true, contentFilterOverride: true, format: true, spilloverDeploymentName: true };
 
 /**
  * A model deployment on an Azure OpenAI account. It joins the account's operation chain, so
@@ -55,6 +58,16 @@ export class ModelDeployment extends Construct {
   public readonly resource: CognitiveDeployment;
   /** The options the deployment was made with. */
   public readonly options: ModelDeploymentOptions;
+  /** The account the deployment is made on. */
+  public readonly account: IOpenAiAccount;
+  /**
+   * The `azapi_update_resource` that sets `spilloverDeploymentName`, once the spillover target
+   * exists on the account (`undefined` before, and without `spilloverDeploymentName`).
+   */
+  public get spillover(): AzapiUpdateResource | undefined {
+    return this.spilloverUpdate;
+  }
+  private spilloverUpdate?: AzapiUpdateResource;
   /**
    * The stated reason the deployment does not use its account's content filter, when it has a
    * `contentFilterOverride`; the compliance report shows it as the suppression reason.
@@ -66,6 +79,7 @@ export class ModelDeployment extends Construct {
     addPropChecks(this, (c) => c.knownProps(props, MODEL_DEPLOYMENT_PROP_KEYS));
     const { account, today: todayProp, ...options } = props;
     this.options = options;
+    this.account = account;
     this.contentFilterOverrideReason = props.contentFilterOverride?.reason;
     if (props.contentFilterOverride) acknowledgeWeakening(this, WEAKENING_KEYS.contentFilterOverride, "contentFilterOverride", props.contentFilterOverride); // compliance: acknowledged weakening
     // The account's content filter, when the account is an OpenAiAccount that has one.
@@ -115,6 +129,9 @@ export class ModelDeployment extends Construct {
       if (lifecycle?.verdict === "retired") {
         c.fail("version", props.version, `allowed: a version that is not retired; ${lifecycle.message}`);
       }
+      const inRange = Number.isInteger(props.capacity) && props.capacity >= 1 && props.capacity <= MAX_PROVISIONED_CAPACITY;
+      if (known && isProvisioned(props.sku) && inRange) checkPtuSize(c, props.model, props.sku, props.capacity);
+      if (props.spilloverDeploymentName !== undefined) checkSpillover(c, this, props.spilloverDeploymentName);
       const offered = known && DEPLOYMENT_SKUS.includes(props.sku) ? unofferedSku(props.model, props.version, props.sku) : undefined;
       if (offered) {
         const matrix = findModelLifecycle(props.model, props.version)?.skuSource?.title ?? "model catalog";
@@ -133,6 +150,78 @@ export class ModelDeployment extends Construct {
     this.node.defaultChild = this.resource;
     account.chainOperation(this.resource);
     deploymentsByAccount.set(account, [...ModelDeployment.onAccount(account), this]);
+    // Spillover is set after both deployments exist, in the account's operation chain: for a
+    // target made earlier now, else when the target is made.
+    for (const waiting of ModelDeployment.onAccount(account)) waiting.setSpilloverIfReady();
+  }
+
+  /** Creates the spillover update once the target deployment exists on the account. */
+  private setSpilloverIfReady(): void {
+    const target = this.options.spilloverDeploymentName;
+    if (this.spilloverUpdate || target === undefined || isToken(target) || !isProvisioned(this.options.sku)) return;
+    const targetDeployment = ModelDeployment.onAccount(this.account).find((d) => d !== this && d.options.name.toLowerCase() === target.toLowerCase());
+    // Only a valid target is set; checkSpillover reports the others.
+    const t = targetDeployment?.options;
+    if (!targetDeployment || !t || t.sku !== SPILLOVER_TARGET_SKU[this.options.sku] || t.model !== this.options.model || t.version !== this.options.version) return;
+    this.spilloverUpdate = new AzapiUpdateResource(this, "spillover", {
+      type: `Microsoft.CognitiveServices/accounts/deployments@${SPILLOVER_API_VERSION}`,
+      resourceId: this.resource.id,
+      body: { properties: { spilloverDeploymentName: targetDeployment.options.name } },
+      dependsOn: [this.resource, targetDeployment.resource],
+    });
+    this.account.chainOperation(this.spilloverUpdate);
+  }
+}
+
+/** A provisioned capacity must be at least the model's minimum and grow by its increment (catalog data). */
+function checkPtuSize(c: PropChecks, model: string, sku: DeploymentSku, capacity: number): void {
+  if (ptuSize(model, sku) === "not-offered") {
+    c.fail("sku", sku, `allowed: GlobalProvisionedManaged, DataZoneProvisionedManaged; ${model} has no regional provisioned size (${PTU_SIZES_SOURCE.title}, ${PTU_SIZES_SOURCE.date})`);
+    return;
+  }
+  const problem = ptuCapacityProblem(model, sku, capacity);
+  if (problem) c.fail("capacity", capacity, problem);
+}
+
+/**
+ * Spillover needs a provisioned deployment and, on the same account, a Standard-family target
+ * with the same data processing level, model and version (Microsoft Learn "Manage traffic with
+ * spillover for provisioned deployments", 2025-10-02).
+ */
+function checkSpillover(c: PropChecks, deployment: ModelDeployment, target: string): void {
+  const prop = "spilloverDeploymentName";
+  if (isToken(target)) return;
+  const { sku, name, model, version } = deployment.options;
+  const wanted = SPILLOVER_TARGET_SKU[sku];
+  if (!wanted) {
+    c.fail(prop, target, `allowed: only on a provisioned SKU (GlobalProvisionedManaged, DataZoneProvisionedManaged, ProvisionedManaged); ${name} is ${sku}`);
+    return;
+  }
+  if (target.toLowerCase() === name.toLowerCase()) {
+    c.fail(prop, target, `allowed: another deployment than ${name} itself`);
+    return;
+  }
+  const same = (d: ModelDeployment) => d.options.name.toLowerCase() === target.toLowerCase();
+  const onAccount = ModelDeployment.onAccount(deployment.account).find(same);
+  if (!onAccount) {
+    const elsewhere = deployment.node.root.node.findAll().find((x): x is ModelDeployment => x instanceof ModelDeployment && x.account !== deployment.account && same(x));
+    const names = ModelDeployment.onAccount(deployment.account).filter((d) => d !== deployment).map((d) => d.options.name);
+    c.fail(
+      prop,
+      target,
+      elsewhere
+        ? `allowed: a deployment on the same account (${deployment.account.accountName}); ${target} is on account ${elsewhere.account.accountName}, and Azure spills over only within one account`
+        : `allowed: the name of a deployment on account ${deployment.account.accountName} (${names.length > 0 ? names.join(", ") : "it has no other deployment"})`,
+    );
+    return;
+  }
+  const t = onAccount.options;
+  if (t.sku !== wanted) {
+    c.fail(prop, target, `allowed: a ${wanted} deployment (spillover keeps the data processing level of ${sku}); ${t.name} is ${t.sku}`);
+    return;
+  }
+  if (t.model !== model || t.version !== version) {
+    c.fail(prop, target, `allowed: a deployment of the same model and version (${model} ${version}); ${t.name} deploys ${t.model} ${t.version}`);
   }
 }
 

@@ -570,3 +570,86 @@ export function lifecycleToday(scope: Construct, override?: string): string {
   if (fromContext !== undefined && fromContext !== null) return String(fromContext);
   return new Date().toISOString().slice(0, 10);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Provisioned throughput (PTU) sizes: the smallest deployment and the step it grows by.
+
+/** The page the PTU minimums and increments come from. */
+export const PTU_SIZES_SOURCE: ModelLifecycleSource = {
+  title: "Understanding costs associated with provisioned throughput units (PTU) (model tables)",
+  location: "MicrosoftDocs/azure-ai-docs: articles/ai-foundry/openai/how-to/provisioned-throughput-onboarding.md @ 02c7e5ecaf3a56f40e1012a56a399b5dcde21e51",
+  date: "2025-08-14",
+};
+
+/** Minimum and increment of a provisioned deployment of one model, in PTUs. */
+export interface PtuSize {
+  /** The smallest deployment. */
+  readonly minimum: number;
+  /** The deployment grows in steps of this many PTUs. */
+  readonly increment: number;
+}
+
+/** PTU sizes of one model: global and data zone provisioned share one row, regional its own. */
+export interface PtuSizeEntry {
+  /** Model name (`gpt-4.1`); the source gives no version, so every version shares the row. */
+  readonly model: string;
+  /** `GlobalProvisionedManaged` and `DataZoneProvisionedManaged`. */
+  readonly globalAndDataZone: PtuSize;
+  /**
+   * `ProvisionedManaged` (regional).
+   * @default - not offered regionally (the source says NA)
+   */
+  readonly regional?: PtuSize;
+}
+
+const ptu = (model: string, globalMin: number, globalStep: number, regional?: [number, number]): PtuSizeEntry => ({
+  model,
+  globalAndDataZone: { minimum: globalMin, increment: globalStep },
+  regional: regional ? { minimum: regional[0], increment: regional[1] } : undefined,
+});
+
+/** PTU minimums and increments per model, from {@link PTU_SIZES_SOURCE}. A model not listed is not checked. */
+export const PTU_SIZES: readonly PtuSizeEntry[] = [
+  ptu("gpt-5", 15, 5, [50, 50]),
+  ptu("o4-mini", 15, 5, [25, 25]),
+  ptu("gpt-4.1", 15, 5, [50, 50]),
+  ptu("gpt-4.1-mini", 15, 5, [25, 25]),
+  ptu("gpt-4.1-nano", 15, 5, [25, 25]),
+  ptu("o3", 15, 5, [50, 50]),
+  ptu("o3-mini", 15, 5, [25, 25]),
+  // The source's "previous models" table: o1 regional minimum 25 with an increment of 50, as
+  // printed; whether 75 or only 50, 100, ... follow is not stated, so both pass.
+  ptu("o1", 15, 5, [25, 50]),
+  ptu("gpt-4o", 15, 5, [50, 50]),
+  ptu("gpt-4o-mini", 15, 5, [25, 25]),
+  ptu("DeepSeek-R1", 100, 100),
+  ptu("DeepSeek-V3-0324", 100, 100),
+  ptu("DeepSeek-R1-0528", 100, 100),
+];
+
+/**
+ * The PTU size rule of `model` on the provisioned `sku`: `undefined` when the catalog does not
+ * know the model, `"not-offered"` when the source lists no regional size for it.
+ */
+export function ptuSize(model: string, sku: DeploymentSku, catalog: readonly PtuSizeEntry[] = PTU_SIZES): PtuSize | "not-offered" | undefined {
+  const entry = catalog.find((e) => e.model.toLowerCase() === model.toLowerCase());
+  if (!entry) return undefined;
+  if (sku === "ProvisionedManaged") return entry.regional ?? "not-offered";
+  return entry.globalAndDataZone;
+}
+
+/**
+ * What is wrong with `capacity` PTUs of `model` on the provisioned `sku`, as an `allowed:` rule,
+ * or `undefined` (also for a model the catalog does not know).
+ */
+export function ptuCapacityProblem(model: string, sku: DeploymentSku, capacity: number): string | undefined {
+  const size = ptuSize(model, sku);
+  if (size === undefined || size === "not-offered") return undefined;
+  // Where the minimum is no multiple of the increment (o1 regional), either reading passes.
+  if (capacity >= size.minimum && (capacity % size.increment === 0 || (capacity - size.minimum) % size.increment === 0)) return undefined;
+  const next = capacity < size.minimum ? size.minimum : size.minimum + Math.ceil((capacity - size.minimum) / size.increment) * size.increment;
+  return (
+    `allowed: at least ${size.minimum} PTUs in steps of ${size.increment} (${size.minimum}, ${size.minimum + size.increment}, ${size.minimum + 2 * size.increment}, ...) ` +
+    `for ${model} on ${sku}, for example ${next}; source: ${PTU_SIZES_SOURCE.title}, ${PTU_SIZES_SOURCE.date}`
+  );
+}

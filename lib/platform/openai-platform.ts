@@ -5,6 +5,7 @@ import { GovernanceTags } from "../core/governance-tags";
 import { moveFromLegacyPath } from "../core/legacy-address";
 import { CustomerManagedKeyVault, KeyRotation } from "../governance/customer-managed-key";
 import { checkModelAllowlist } from "../governance/model-allowlist";
+import { CapacityCheck, CapacityCheckMode } from "../governance/capacity/capacity-check";
 import { ContentFilterOptions } from "../openai/content-filter";
 import { ResourceNaming } from "../core/naming";
 import { addPropChecks, PropChecks } from "../core/validation";
@@ -105,6 +106,13 @@ export interface OpenAiPlatformProps {
    */
   readonly capacityCapK?: number;
   /**
+   * How a deployment that asks more capacity than Azure reports available (read at plan time
+   * through Resource Manager, see {@link CapacityCheck}) is reported: `error` stops the plan,
+   * `warning` reports it in a Terraform check block, `off` reads nothing.
+   * @default "error" - a reviewed plan must not stop half-way on quota at apply
+   */
+  readonly capacityCheck?: CapacityCheckMode;
+  /**
    * Models the platform may deploy (the seed's allowed_models); any other fails the synth.
    * @default - any model, and the synth warns that no allowlist applies
    */
@@ -185,6 +193,7 @@ const OPENAI_PLATFORM_PROP_KEYS: PropKeys<OpenAiPlatformProps> = {
   customerManagedKey: { rotation: true },
   accountSecurityExceptions: true,
   capacityCapK: true,
+  capacityCheck: true,
   allowedModels: true,
   deletionProtection: DELETION_PROTECTION_KEYS,
   tags: true,
@@ -218,6 +227,8 @@ export class OpenAiPlatform extends Construct {
   public readonly manifest: RoutingManifest;
   /** The residency policy every region, SKU and log destination is checked against. */
   public readonly residency: ResidencyPolicy;
+  /** The plan-time capacity check of every deployment. */
+  public readonly capacityCheck: CapacityCheck;
 
   constructor(scope: Construct, id: string, props: OpenAiPlatformProps) {
     super(scope, id);
@@ -268,6 +279,10 @@ export class OpenAiPlatform extends Construct {
     );
 
     this.addAlerts(props, logging);
+    this.capacityCheck = new CapacityCheck(this, "capacity", {
+      accounts: this.regions.map(({ region, account }) => ({ account, location: region.location })),
+      mode: props.capacityCheck,
+    });
 
     addPropChecks(this, (c) => this.checkProps(c, props, regions));
 

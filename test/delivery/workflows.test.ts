@@ -277,3 +277,25 @@ describe("workflow rules on hand-written cases", () => {
     expect(checkpointProblems(wf)).toEqual(['CHECKPOINT_DISABLE is not "1" for the whole workflow']);
   });
 });
+
+describe("pull-request workflow: capacity pre-flight", () => {
+  const wf = loadWorkflow(PULL_REQUEST);
+  const steps = wf.jobs.plan.steps as { name?: string; run?: string; if?: string; with?: { script?: string }; "working-directory"?: string }[];
+
+  test("reads the stack's capacity_preflight output from a saved plan after a successful plan", () => {
+    const names = steps.map((s) => s.name);
+    const preflight = steps.find((s) => s.name === "Capacity pre-flight");
+    expect(names.indexOf("Capacity pre-flight")).toBeGreaterThan(names.indexOf("Plan"));
+    expect(names.indexOf("Capacity pre-flight")).toBeLessThan(names.indexOf("Post the plan on the pull request"));
+    expect(preflight?.if).toBe("steps.plan.outputs.exitcode == '0'");
+    expect(preflight?.["working-directory"]).toBe("cdktf.out/stacks/${{ matrix.environment }}");
+    expect(preflight?.run).toContain(".planned_values.outputs.capacity_preflight.value");
+  });
+
+  test("the comment shows a table per region before the diff", () => {
+    const script = steps.find((s) => s.name === "Post the plan on the pull request")?.with?.script ?? "";
+    expect(script).toContain("capacity-preflight.json");
+    expect(script).toContain("| Deployments | SKU | Model | Asked | Available |");
+    expect(script.indexOf("...capacity,")).toBeLessThan(script.indexOf('"<details><summary>cdktf diff</summary>"'));
+  });
+});

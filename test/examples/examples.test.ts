@@ -7,7 +7,7 @@ import { EXAMPLES, synthExample } from "../helpers/examples";
 import { resourceList, resources } from "../helpers/synth";
 
 test("every example folder is covered here", () => {
-  expect(fs.readdirSync(EXAMPLES).sort()).toEqual(["foundry", "hub-and-spoke", "lower-level", "minimal", "multi-region-cmk", "quickstart"]);
+  expect(fs.readdirSync(EXAMPLES).sort()).toEqual(["foundry", "hub-and-spoke", "lower-level", "minimal", "multi-region-cmk", "provisioned-spillover", "quickstart"]);
 });
 
 test("quickstart: two EU regions, private and keyless, peered for failover", () => {
@@ -94,4 +94,18 @@ test("lower-level: an account with two chained deployments and a workload identi
   const assignments = resourceList(json, "azurerm_role_assignment");
   expect(assignments).toHaveLength(1);
   expect(String(assignments[0].role_definition_id)).toMatch(/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd$/);
+});
+
+test("provisioned-spillover: a Data Zone PTU deployment spills over to its DataZoneStandard twin; capacity checked at plan", () => {
+  const { staging: prod } = synthExample("provisioned-spillover");
+  const deployments: Record<string, { id: string; d: any }> = Object.fromEntries(Object.entries(resources(prod, "azurerm_cognitive_deployment")).map(([id, d]) => [d.name, { id, d }]));
+  expect(deployments["chat-ptu"].d.sku).toEqual({ name: "DataZoneProvisionedManaged", capacity: 15 });
+  expect(deployments["chat-paygo"].d.sku).toEqual({ name: "DataZoneStandard", capacity: 100 });
+  const [spillover] = resourceList(prod, "azapi_update_resource").filter((u) => u.type.startsWith("Microsoft.CognitiveServices/accounts/deployments@"));
+  expect(spillover.body).toEqual({ properties: { spilloverDeploymentName: "chat-paygo" } });
+  expect(spillover.resource_id).toBe(`\${azurerm_cognitive_deployment.${deployments["chat-ptu"].id}.id}`);
+  // Capacity proven at plan: a precondition on each deployment, over a modelCapacities read.
+  for (const { d } of Object.values(deployments)) expect(d.lifecycle.precondition[0].error_message).toMatch(/^Capacity shortfall in swedencentral for /);
+  expect(Object.values(prod.data?.azapi_resource_action ?? {}).map((r: any) => r.action).sort()).toEqual(["modelCapacities", "usages"]);
+  expect(prod.output?.capacity_preflight).toBeDefined();
 });
