@@ -56,7 +56,7 @@ describe.each(["staging", "prod"])("%s stack after the second apply-time review"
       expect(order[0]).toBe("set-variable");
       expect(order[1]).toBe("trace");
       expect(order.indexOf("trace")).toBeLessThan(order.indexOf("rate-limit-by-key"));
-      expect(order.indexOf("trace")).toBeLessThan(order.indexOf("azure-openai-token-limit"));
+      expect(order.indexOf("trace")).toBeLessThan(order.indexOf("llm-token-limit"));
       if (order.includes("ip-filter")) expect(order.indexOf("trace")).toBeLessThan(order.indexOf("ip-filter"));
       expect(only(when, "trace").getAttribute("source")).toBe("ai-gateway");
     }

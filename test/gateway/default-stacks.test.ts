@@ -143,7 +143,7 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
       expect(ranges).toEqual(w.ranges);
       const rate = only(when, "rate-limit-by-key");
       expect([rate.getAttribute("calls"), rate.getAttribute("renewal-period"), rate.getAttribute("counter-key")]).toEqual([String(w.rpm), "60", `workload-${w.key}`]);
-      const tokens = only(when, "azure-openai-token-limit");
+      const tokens = only(when, "llm-token-limit");
       expect([tokens.getAttribute("tokens-per-minute"), tokens.getAttribute("counter-key")]).toEqual([String(w.tpm), `workload-${w.key}`]);
     }
     expect(only(only(choose, "otherwise"), "set-status").getAttribute("code")).toBe("403");
@@ -153,7 +153,7 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
     const top = children(inbound);
     const rate = top.find((e) => e.tagName === "rate-limit-by-key")!;
     expect([rate.getAttribute("calls"), rate.getAttribute("counter-key")]).toEqual([String(limits.rpm), `environment-${name}`]);
-    const [perMinute, daily] = top.filter((e) => e.tagName === "azure-openai-token-limit");
+    const [perMinute, daily] = top.filter((e) => e.tagName === "llm-token-limit");
     const usd = name === "prod" ? { day: 1_000, month: 20_000 } : { day: 100, month: 2_000 };
     expect(perMinute!.getAttribute("tokens-per-minute")).toBe(String(limits.tpm));
     expect(perMinute!.getAttribute("token-quota-period")).toBe("Monthly");
@@ -169,7 +169,9 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
   });
 
   test("token metrics per workload, deployment and region go to Application Insights in the environment's workspace", () => {
-    const metric = only(doc, "azure-openai-emit-token-metric");
+    // The provider-neutral policies only: an azure-openai-* one would leave non-OpenAI models uncounted.
+    expect(elements(doc, "*").map((e) => e.tagName).filter((t) => t.startsWith("azure-openai-"))).toEqual([]);
+    const metric = only(doc, "llm-emit-token-metric");
     expect(elements(metric, "dimension").map((d) => d.getAttribute("name"))).toEqual(["Workload", "Deployment", "Region", "Environment"]);
     const [workspaceId] = Object.keys(resources(json, "azurerm_log_analytics_workspace"));
     expect(resourceList(json, "azurerm_application_insights")[0].workspace_id).toBe(ref("azurerm_log_analytics_workspace", workspaceId!));

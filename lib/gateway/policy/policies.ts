@@ -86,7 +86,7 @@ export function rateLimitByKey(counterKey: string, calls: number, renewalPeriodS
   });
 }
 
-/** Token quota periods `azure-openai-token-limit` accepts. */
+/** Token quota periods `llm-token-limit` accepts. */
 export type TokenQuotaPeriod = "Hourly" | "Daily" | "Weekly" | "Monthly" | "Yearly";
 
 /** Options of {@link tokenLimit}. */
@@ -102,11 +102,14 @@ export interface TokenLimitOptions {
 }
 
 /**
- * `azure-openai-token-limit`: a token rate (429 when exceeded) and/or a token quota over a
- * period (403 when exceeded), with prompt tokens estimated before the backend is called.
+ * `llm-token-limit`: a token rate (429 when exceeded) and/or a token quota over a period (403
+ * when exceeded), with prompt tokens estimated before the backend is called. The provider-neutral
+ * policy, not `azure-openai-token-limit`: it covers every API with the OpenAI Chat Completions or
+ * Responses schema, so a Foundry resource's non-OpenAI models count against the same counters
+ * (Learn "Limit large language model API token usage"; docs/evidence/gateway.md).
  */
 export function tokenLimit(options: TokenLimitOptions): XmlElement {
-  return el("azure-openai-token-limit", {
+  return el("llm-token-limit", {
     "counter-key": options.counterKey,
     "tokens-per-minute": options.tokensPerMinute,
     "token-quota": options.tokenQuota,
@@ -116,9 +119,13 @@ export function tokenLimit(options: TokenLimitOptions): XmlElement {
   });
 }
 
-/** `azure-openai-emit-token-metric`: token counts to Application Insights with these dimensions. */
+/**
+ * `llm-emit-token-metric`: token counts to Application Insights with these dimensions (at most 5
+ * custom ones), for every model the API serves, not only OpenAI's.
+ */
 export function emitTokenMetric(namespace: string, dimensions: readonly { name: string; value: string }[]): XmlElement {
-  return el("azure-openai-emit-token-metric", { namespace }, ...dimensions.map((d) => el("dimension", { name: d.name, value: d.value })));
+  if (dimensions.length > 5) throw new Error(`llm-emit-token-metric takes at most 5 custom dimensions, not ${dimensions.length}`);
+  return el("llm-emit-token-metric", { namespace }, ...dimensions.map((d) => el("dimension", { name: d.name, value: d.value })));
 }
 
 /** `trace`: a record in the gateway's resource logs (TraceRecords) naming the workload. */
