@@ -83,7 +83,15 @@ export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewa
       requestsPerMinute: w.requestsPerMinute,
       tokensPerMinute: w.tokensPerMinute,
       ipAllowlist: w.ipAllowlist,
+      contentSafetyOptOut: w.contentSafetyOptOut,
     })),
+    // Every environment with a gateway checks prompts; the endpoint sits in the gateway region's
+    // endpoint subnet and registers as the accounts' do (no zone group when Policy writes DNS).
+    contentSafety: {
+      name: `${input.naming.name("apiManagement", { location })}-cs`,
+      subnetId: home.network.subnetId,
+      privateDnsZoneId: home.privateEndpoint.resource.privateDnsZoneGroupInput ? input.platform.dns.zoneIdsByKey.cognitiveServices : undefined,
+    },
     circuitBreaker: g.circuitBreaker,
     lock: input.lock
       ? { protection: input.lock, reason: "The AI gateway of a regulated environment: every call's audit record and limits run through it", name: "do-not-delete-ai-gateway" }

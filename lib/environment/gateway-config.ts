@@ -23,6 +23,12 @@ export interface GatewayWorkloadConfig extends RateLimits {
    * @default - none: any address that reaches the private gateway
    */
   readonly ipAllowlist?: readonly string[];
+  /**
+   * Skip the gateway's content safety check for this workload, with the reason an auditor reads
+   * (reported as a weakening).
+   * @default - checked
+   */
+  readonly contentSafetyOptOut?: Justification;
 }
 
 /** The circuit breaker of every backend. */

@@ -80,6 +80,7 @@ function checkWorkloads(c: PropChecks, props: OpenAiGatewayProps): void {
     c.matches(`${at}.clientId`, w.clientId, CLIENT_ID_PATTERN, "an Entra client (application) ID, a GUID, or a reference to one");
     c.integerInRange(`${at}.requestsPerMinute`, w.requestsPerMinute, 1, props.limits.requestsPerMinute, "(at most the environment's limit)");
     c.integerInRange(`${at}.tokensPerMinute`, w.tokensPerMinute, 1, props.limits.tokensPerMinute, "(at most the environment's limit)");
+    if (w.contentSafetyOptOut) c.justification(`${at}.contentSafetyOptOut`, w.contentSafetyOptOut);
     (w.ipAllowlist ?? []).forEach((cidr, j) => {
       if (!isIpv4OrCidr(cidr)) c.fail(`${at}.ipAllowlist[${j}]`, cidr, "allowed: an IPv4 address or a CIDR range such as 10.0.1.0/24 (network address, no host bits)");
     });

@@ -3,6 +3,7 @@ import type { ILogWorkspace } from "../core/features/diagnostic-settings";
 import type { LockProps } from "../core/features/lock";
 import type { RetentionArchive } from "../monitoring/retention-archive";
 import type { CircuitBreakerSettings, GatewayBackendTarget } from "./backends";
+import type { GatewayContentSafetyOptions } from "./content-safety";
 import type { GatewaySku } from "./gateway-sku";
 import type { CostLimits, RateLimits } from "./limits";
 import type { ModelTokenPrice } from "./price-table";
@@ -99,6 +100,13 @@ export interface OpenAiGatewayProps {
    * @default - `https://cognitiveservices.azure.com` (the scope callers already use for Azure OpenAI)
    */
   readonly audiences?: readonly string[];
+  /**
+   * Check every prompt with Azure AI Content Safety (`llm-content-safety`, prompt shields on)
+   * against an account the gateway creates private and keyless; a workload opts out only with
+   * `contentSafetyOptOut: { reason }`.
+   * @default - no content safety check at the gateway (the ApiGatewayContentSafety rule reports it)
+   */
+  readonly contentSafety?: GatewayContentSafetyOptions;
   /**
    * Circuit breaker of every backend.
    * @default - {@link DEFAULT_CIRCUIT_BREAKER}

@@ -16,6 +16,7 @@ import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { WorkspaceSavedSearches } from "../monitoring/saved-searches";
 import { DEFAULT_CIRCUIT_BREAKER, GatewayBackends } from "./backends";
+import { GatewayContentSafety } from "./content-safety";
 import { checkGatewayProps, isIpv4OrCidr } from "./gateway-checks";
 import { GatewayLogging } from "./gateway-logging";
 import { GatewayNetwork, GatewayPrivateDns } from "./gateway-network";
@@ -80,7 +81,7 @@ export interface GatewayEntryPoint {
 }
 
 /** The props OpenAiGateway accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, privateDnsVirtualNetworkIds: true, publicGateway: true, workspace: true, archive: true, limits: true, costLimits: true, models: true, prices: true, workloads: true, tenantId: true, audiences: true, circuitBreaker: true, lock: LOCK_PROP_KEYS };
+const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, privateDnsVirtualNetworkIds: true, publicGateway: true, workspace: true, archive: true, limits: true, costLimits: true, models: true, prices: true, workloads: true, tenantId: true, audiences: true, circuitBreaker: true, contentSafety: { name: true, subnetId: true, privateDnsZoneId: true }, lock: LOCK_PROP_KEYS };
 
 /**
  * The AI gateway in front of every Azure OpenAI account: an `azurerm_api_management` with a
@@ -123,6 +124,8 @@ export class OpenAiGateway extends Construct {
   public readonly identity: IGrantee;
   /** The reason for a public gateway, when there is one. */
   public readonly publicGatewayReason?: string;
+  /** The Content Safety account, its endpoint and backend, when `contentSafety` is given. */
+  public readonly contentSafety?: GatewayContentSafety;
   /** The CanNotDelete lock on the service, when `lock` asked for one. */
   public readonly lock?: ManagementLock;
 
@@ -147,6 +150,16 @@ export class OpenAiGateway extends Construct {
     }
     const subnetId = this.network?.subnetId ?? (props.network && "subnetId" in props.network ? props.network.subnetId : undefined);
 
+    if (props.contentSafety) {
+      this.contentSafety = new GatewayContentSafety(this, "content-safety", {
+        ...props.contentSafety,
+        resourceGroupName: props.resourceGroupName,
+        location: props.location,
+        workspace: props.workspace,
+        archive: props.archive,
+        lock: props.lock,
+      });
+    }
     this.service = new ApiManagement(this, "service", {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
@@ -223,6 +236,11 @@ export class OpenAiGateway extends Construct {
     }
     this.operations = operations;
 
+    this.contentSafety?.connectGateway(this.service.id, this.identity);
+    for (const w of props.workloads) {
+      if (w.contentSafetyOptOut) acknowledgeWeakening(this, WEAKENING_KEYS.gatewayContentSafetyOptOut, `workloads.${w.key}.contentSafetyOptOut`, w.contentSafetyOptOut);
+    }
+
     const prices = (props.prices ?? MODEL_TOKEN_PRICES).filter((p) => props.models.includes(p.model));
     this.quotas = prices.length > 0 && props.models.every((m) => findTokenPrice(m, props.prices ?? MODEL_TOKEN_PRICES))
       ? tokenQuotasFor(props.costLimits, prices)
@@ -239,6 +257,9 @@ export class OpenAiGateway extends Construct {
         maxTokensPerRequest: props.costLimits.maxTokensPerRequest,
         workloads: props.workloads.map((w) => ({ ...w, ipAllowlist: (w.ipAllowlist ?? []).filter(isIpv4OrCidr) })),
         backendId: this.backends.entryBackendId,
+        contentSafety: this.contentSafety
+          ? { backendId: this.contentSafety.backendId, optedOutWorkloads: props.workloads.filter((w) => w.contentSafetyOptOut).map((w) => w.key) }
+          : undefined,
         retries: Math.max(0, props.backends.length - 1),
       }),
     );
@@ -247,7 +268,7 @@ export class OpenAiGateway extends Construct {
       apiManagementName: this.service.name,
       resourceGroupName: props.resourceGroupName,
       xmlContent: this.policyXml,
-      dependsOn: [...Object.values(this.backends.backends), ...(this.backends.pool ? [this.backends.pool] : [])],
+      dependsOn: [...Object.values(this.backends.backends), ...(this.backends.pool ? [this.backends.pool] : []), ...(this.contentSafety?.backend ? [this.contentSafety.backend] : [])],
     });
 
     this.product = new ApiManagementProduct(this, "product", {

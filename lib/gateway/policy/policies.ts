@@ -128,6 +128,31 @@ export function emitTokenMetric(namespace: string, dimensions: readonly { name: 
   return el("llm-emit-token-metric", { namespace }, ...dimensions.map((d) => el("dimension", { name: d.name, value: d.value })));
 }
 
+/** Harm categories `llm-content-safety` scores. */
+export const CONTENT_SAFETY_CATEGORIES = Object.freeze(["Hate", "SelfHarm", "Sexual", "Violence"] as const);
+
+/** The severity (of 0, 2, 4, 6) from which a prompt is blocked: medium and high, as Azure OpenAI's default filter. */
+export const CONTENT_SAFETY_THRESHOLD = 4;
+
+/**
+ * `llm-content-safety` with prompt shields on: the prompt goes to the Content Safety backend
+ * first; a jailbreak attempt, or a harm category at medium severity or above, gets 403 before any
+ * model sees it.
+ */
+export function contentSafety(backendId: string): XmlElement {
+  return el(
+    "llm-content-safety",
+    { "backend-id": backendId, "shield-prompt": true },
+    el("categories", { "output-type": "FourSeverityLevels" }, ...CONTENT_SAFETY_CATEGORIES.map((name) => el("category", { name, threshold: CONTENT_SAFETY_THRESHOLD }))),
+  );
+}
+
+/** A policy expression that is true unless the matched workload is one of `keys` (checked workload keys). */
+export function workloadIsNotOneOf(keys: readonly string[]): string {
+  const list = keys.map((k) => `"${k}"`).join(", ");
+  return `@(!new[] { ${list} }.Contains((string)context.Variables["${WORKLOAD_VARIABLE}"]))`;
+}
+
 /** `trace`: a record in the gateway's resource logs (TraceRecords) naming the workload. */
 export function traceWorkload(): XmlElement {
   const workload = `@((string)context.Variables["${WORKLOAD_VARIABLE}"])`;
