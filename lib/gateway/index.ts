@@ -1,7 +1,7 @@
 // Public API of lib/gateway: the AI gateway in front of the Azure OpenAI accounts, its limits, logs, DLP and typed policies.
 // Listed name by name: a name not here is not public API (the API report in api/ shows the whole surface).
 
-export { GATEWAY_API_NAME, GATEWAY_MIN_API_VERSION, OPENAI_INFERENCE_SPEC_URL, OpenAiGateway, RESPONSES_OPERATIONS } from "./openai-gateway";
+export { GATEWAY_API_NAME, GATEWAY_MIN_API_VERSION, OPENAI_INFERENCE_SPEC_URL, OpenAiGateway, RESPONSES_OPERATIONS, V1_OPERATIONS } from "./openai-gateway";
 export type { GatewayEntryPoint, GatewayOperation } from "./openai-gateway";
 
 export type { GatewayNetworkPlacement, OpenAiGatewayProps } from "./gateway-props";

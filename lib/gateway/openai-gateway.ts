@@ -55,14 +55,27 @@ export interface GatewayOperation {
 /**
  * The Responses API, which the 2024-10-21 stable spec does not have (its paths are all
  * `/deployments/{deployment-id}/...`): Azure OpenAI serves it on the v1 route
- * (`/openai/v1/responses`, model in the body). Only create, read and delete are added, not a
- * wildcard: the gateway passes on only operations it knows. The policy's per-request token cap
- * applies to every path ending in `/responses` (`max_output_tokens`).
+ * (`/openai/v1/responses`, model in the body). Create, read, delete, the input items and cancel
+ * (background responses); not a wildcard: the gateway passes on only operations it knows. The
+ * policy's per-request token cap applies to every path ending in `/responses` (`max_output_tokens`).
  */
 export const RESPONSES_OPERATIONS: readonly GatewayOperation[] = Object.freeze([
   { operationId: "responses-create", method: "POST", urlTemplate: "/v1/responses", displayName: "Responses: create" },
   { operationId: "responses-get", method: "GET", urlTemplate: "/v1/responses/{response-id}", displayName: "Responses: get" },
   { operationId: "responses-delete", method: "DELETE", urlTemplate: "/v1/responses/{response-id}", displayName: "Responses: delete" },
+  { operationId: "responses-input-items", method: "GET", urlTemplate: "/v1/responses/{response-id}/input_items", displayName: "Responses: list input items" },
+  { operationId: "responses-cancel", method: "POST", urlTemplate: "/v1/responses/{response-id}/cancel", displayName: "Responses: cancel" },
+]);
+
+/**
+ * The rest of the v1 API callers use: chat completions (OpenAI's and every other Foundry model's
+ * on the same route, model in the body), embeddings and the model list. The token cap applies to
+ * `/v1/chat/completions` (the path ends in `/chat/completions`).
+ */
+export const V1_OPERATIONS: readonly GatewayOperation[] = Object.freeze([
+  { operationId: "v1-chat-completions-create", method: "POST", urlTemplate: "/v1/chat/completions", displayName: "v1: chat completions" },
+  { operationId: "v1-embeddings-create", method: "POST", urlTemplate: "/v1/embeddings", displayName: "v1: embeddings" },
+  { operationId: "v1-models-list", method: "GET", urlTemplate: "/v1/models", displayName: "v1: list models" },
 ]);
 
 /** Oldest control-plane API version the service accepts (older ones cannot enforce the newer settings). */
@@ -100,7 +113,7 @@ export class OpenAiGateway extends Construct {
   public readonly backends: GatewayBackends;
   /** The imported API. */
   public readonly api: ApiManagementApi;
-  /** The operations added to the imported API (the Responses API), by operation ID. */
+  /** The operations added to the imported API (the Responses API and the rest of v1), by operation ID. */
   public readonly operations: Readonly<Record<string, ApiManagementApiOperation>>;
   /** The API-scope policy. */
   public readonly policy: ApiManagementApiPolicy;
@@ -221,7 +234,7 @@ export class OpenAiGateway extends Construct {
       import: { contentFormat: "openapi+json-link", contentValue: OPENAI_INFERENCE_SPEC_URL },
     });
     const operations: Record<string, ApiManagementApiOperation> = {};
-    for (const op of RESPONSES_OPERATIONS) {
+    for (const op of [...RESPONSES_OPERATIONS, ...V1_OPERATIONS]) {
       const parameters = [...op.urlTemplate.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
       operations[op.operationId] = new ApiManagementApiOperation(this, `operation-${op.operationId}`, {
         operationId: op.operationId,
