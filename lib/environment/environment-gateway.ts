@@ -77,6 +77,7 @@ export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewa
     limits: g.limits,
     costLimits: g.costLimits,
     models: input.models,
+    deploymentModels: Object.fromEntries(regions.flatMap((r) => r.account.deployments.map((d) => [d.options.name, d.options.model]))),
     workloads: g.workloads.map((w) => ({
       key: w.key,
       clientId: w.clientId ?? input.identities[w.identity ?? ""]?.clientId ?? "",

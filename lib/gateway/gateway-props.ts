@@ -88,6 +88,12 @@ export interface OpenAiGatewayProps {
    * @default - {@link MODEL_TOKEN_PRICES}
    */
   readonly prices?: readonly ModelTokenPrice[];
+  /**
+   * The model of each deployment name (the `Deployment` metric dimension), so the cost workbook
+   * prices a deployment with its model's price.
+   * @default - each model of `models` as its own deployment name
+   */
+  readonly deploymentModels?: Readonly<Record<string, string>>;
   /** Workloads allowed through, each with its limits and allowlist. */
   readonly workloads: readonly GatewayWorkload[];
   /**

@@ -22,6 +22,7 @@ import { GatewayLogging } from "./gateway-logging";
 import { GatewayNetwork, GatewayPrivateDns } from "./gateway-network";
 import { OpenAiGatewayProps } from "./gateway-props";
 import { gatewaySavedSearches } from "./gateway-saved-searches";
+import { GatewayCostWorkbook } from "./gateway-cost-workbook";
 import { TokenQuotas, tokenQuotasFor } from "./limits";
 import { gatewayPolicyXml } from "./policy/gateway-policy";
 import { COGNITIVE_SERVICES_RESOURCE } from "./policy/policies";
@@ -94,7 +95,7 @@ export interface GatewayEntryPoint {
 }
 
 /** The props OpenAiGateway accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, privateDnsVirtualNetworkIds: true, publicGateway: true, workspace: true, archive: true, limits: true, costLimits: true, models: true, prices: true, workloads: true, tenantId: true, audiences: true, circuitBreaker: true, contentSafety: { name: true, subnetId: true, privateDnsZoneId: true }, lock: LOCK_PROP_KEYS };
+const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, privateDnsVirtualNetworkIds: true, publicGateway: true, workspace: true, archive: true, limits: true, costLimits: true, models: true, prices: true, deploymentModels: true, workloads: true, tenantId: true, audiences: true, circuitBreaker: true, contentSafety: { name: true, subnetId: true, privateDnsZoneId: true }, lock: LOCK_PROP_KEYS };
 
 /**
  * The AI gateway in front of every Azure OpenAI account: an `azurerm_api_management` with a
@@ -137,6 +138,8 @@ export class OpenAiGateway extends Construct {
   public readonly identity: IGrantee;
   /** The reason for a public gateway, when there is one. */
   public readonly publicGatewayReason?: string;
+  /** Tokens and estimated cost per workload per day and month. */
+  public readonly costWorkbook: GatewayCostWorkbook;
   /** The Content Safety account, its endpoint and backend, when `contentSafety` is given. */
   public readonly contentSafety?: GatewayContentSafety;
   /** The CanNotDelete lock on the service, when `lock` asked for one. */
@@ -314,6 +317,14 @@ export class OpenAiGateway extends Construct {
       archive: props.archive,
     });
     new WorkspaceSavedSearches(this, "saved-searches", { workspace: props.workspace, searches: gatewaySavedSearches() });
+    this.costWorkbook = new GatewayCostWorkbook(this, "cost-workbook", {
+      gatewayName: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      workspace: props.workspace,
+      prices: props.prices ?? MODEL_TOKEN_PRICES,
+      deploymentModels: props.deploymentModels ?? Object.fromEntries(props.models.map((m) => [m, m])),
+    });
 
     if (internal && props.privateDnsVirtualNetworkIds && Object.keys(props.privateDnsVirtualNetworkIds).length > 0) {
       this.privateDns = new GatewayPrivateDns(this, "private-dns", {
