@@ -68,7 +68,7 @@ export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewa
     publisherEmail: g.publisherEmail,
     sku: g.sku,
     capacity: g.capacity,
-    backends: regions.map((r) => ({ account: r.account, priority: r.region.priority })),
+    backends: regions.map((r) => ({ account: r.account, priority: r.region.priority, deployments: r.account.deployments.map((d) => d.options.name) })),
     network,
     privateDnsVirtualNetworkIds: vnets,
     publicGateway: g.publicGateway,

@@ -1,5 +1,6 @@
 import { PropChecks } from "../core/validation";
 import { parseIpv4Address, parseIpv4Block } from "../network/private/ipv4";
+import { ROUTABLE_DEPLOYMENT_NAME } from "./backends";
 import { GATEWAY_SKUS } from "./gateway-sku";
 import type { OpenAiGatewayProps } from "./gateway-props";
 import { tokenQuotasFor } from "./limits";
@@ -30,6 +31,7 @@ export function checkGatewayProps(c: PropChecks, props: OpenAiGatewayProps): voi
   props.backends.forEach((b, i) => c.integerInRange(`backends[${i}].priority`, b.priority, 1, 100));
   checkLimits(c, props);
   checkWorkloads(c, props);
+  checkDeployments(c, props);
   const prices = props.prices ?? MODEL_TOKEN_PRICES;
   if (props.models.length === 0) c.fail("models", [], "allowed: the models the environment deploys (their prices turn the budget into token quotas)");
   for (const model of props.models) {
@@ -67,6 +69,12 @@ function checkBudgetBuysTokens(c: PropChecks, props: OpenAiGatewayProps, prices:
   const allowed = `allowed: at least ${quotas.usdPer1K / 1000} USD, the price of one token of the dearest model`;
   if (Number.isFinite(props.costLimits.dailyUsd) && props.costLimits.dailyUsd > 0 && quotas.dailyTokens < 1) c.fail("costLimits.dailyUsd", props.costLimits.dailyUsd, allowed);
   if (Number.isFinite(props.costLimits.monthlyUsd) && props.costLimits.monthlyUsd > 0 && quotas.monthlyTokens < 1) c.fail("costLimits.monthlyUsd", props.costLimits.monthlyUsd, allowed);
+}
+
+function checkDeployments(c: PropChecks, props: OpenAiGatewayProps): void {
+  props.backends.forEach((t, i) =>
+    (t.deployments ?? []).forEach((d, j) => c.matches(`backends[${i}].deployments[${j}]`, d, ROUTABLE_DEPLOYMENT_NAME, "1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")),
+  );
 }
 
 function checkWorkloads(c: PropChecks, props: OpenAiGatewayProps): void {

@@ -15,7 +15,7 @@ import { addPropChecks } from "../core/validation";
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { WorkspaceSavedSearches } from "../monitoring/saved-searches";
-import { DEFAULT_CIRCUIT_BREAKER, GatewayBackends } from "./backends";
+import { DEFAULT_CIRCUIT_BREAKER, deploymentRoutes, GatewayBackends, ROUTABLE_DEPLOYMENT_NAME } from "./backends";
 import { GatewayContentSafety } from "./content-safety";
 import { checkGatewayProps, isIpv4OrCidr } from "./gateway-checks";
 import { GatewayLogging } from "./gateway-logging";
@@ -273,6 +273,7 @@ export class OpenAiGateway extends Construct {
         maxTokensPerRequest: props.costLimits.maxTokensPerRequest,
         workloads: props.workloads.map((w) => ({ ...w, ipAllowlist: (w.ipAllowlist ?? []).filter(isIpv4OrCidr) })),
         backendId: this.backends.entryBackendId,
+        deploymentRoutes: deploymentRoutes(props.backends).filter((r) => ROUTABLE_DEPLOYMENT_NAME.test(r.deployment)), // others are reported by the checks
         contentSafety: this.contentSafety
           ? { backendId: this.contentSafety.backendId, optedOutWorkloads: props.workloads.filter((w) => w.contentSafetyOptOut).map((w) => w.key) }
           : undefined,

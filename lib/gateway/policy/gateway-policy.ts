@@ -13,7 +13,9 @@ import {
   rateLimitByKey,
   retryForward,
   returnError,
+  routeByDeployment,
   setBackendService,
+  setRequestedDeployment,
   setCallerAppId,
   setVariable,
   tokenLimit,
@@ -53,6 +55,11 @@ export interface GatewayPolicyInput {
    * @default - no content safety check at the gateway
    */
   readonly contentSafety?: { readonly backendId: string; readonly optedOutWorkloads: readonly string[] };
+  /**
+   * Deployments that not every account serves, each with its backend.
+   * @default - none: every request goes to `backendId`
+   */
+  readonly deploymentRoutes?: readonly { readonly deployment: string; readonly backendId: string }[];
   /** Retries of a 429 or 5xx answer (one less than the number of backends; 0 for one backend). */
   readonly retries: number;
 }
@@ -112,7 +119,9 @@ export function gatewayPolicy(input: GatewayPolicyInput): XmlElement {
         { name: "Region", value: `@(context.Response?.Headers.GetValueOrDefault("x-ms-region", "unknown") ?? "unknown")` },
         { name: "Environment", value: input.environment },
       ]),
-      setBackendService(input.backendId),
+      ...(input.deploymentRoutes && input.deploymentRoutes.length > 0
+        ? [setRequestedDeployment(), routeByDeployment(input.deploymentRoutes, input.backendId)]
+        : [setBackendService(input.backendId)]),
       authenticationManagedIdentity(),
     ],
     backend: [retryForward(input.retries)],

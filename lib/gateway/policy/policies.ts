@@ -164,6 +164,38 @@ export function traceWorkload(): XmlElement {
   );
 }
 
+/** The variable holding the requested deployment: the path's `deployment-id`, else the body's `model` (v1 routes). */
+export const DEPLOYMENT_VARIABLE = "deployment";
+
+/** Stores the requested deployment (only POST bodies are read: a GET has none). */
+export function setRequestedDeployment(): XmlElement {
+  return setVariable(
+    DEPLOYMENT_VARIABLE,
+    [
+      `@{`,
+      `  if (context.Request.MatchedParameters.ContainsKey("deployment-id")) { return context.Request.MatchedParameters["deployment-id"]; }`,
+      `  if (context.Request.Method != "POST") { return ""; }`,
+      `  var body = context.Request.Body?.As<JObject>(preserveContent: true);`,
+      `  return (string)body?["model"] ?? "";`,
+      `}`,
+    ].join("\n"),
+  );
+}
+
+/**
+ * The backend by requested deployment: each routed deployment (a checked name) to its backend,
+ * everything else to `defaultBackendId`.
+ */
+export function routeByDeployment(routes: readonly { deployment: string; backendId: string }[], defaultBackendId: string): XmlElement {
+  return choose(
+    routes.map((r) => ({
+      condition: `@(((string)context.Variables["${DEPLOYMENT_VARIABLE}"]).Equals("${r.deployment}", StringComparison.OrdinalIgnoreCase))`,
+      body: [setBackendService(r.backendId)],
+    })),
+    [setBackendService(defaultBackendId)],
+  );
+}
+
 /** `set-backend-service backend-id=...`. */
 export function setBackendService(backendId: string): XmlElement {
   return el("set-backend-service", { "backend-id": backendId });
