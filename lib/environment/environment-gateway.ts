@@ -94,6 +94,7 @@ export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewa
       privateDnsZoneId: home.privateEndpoint.resource.privateDnsZoneGroupInput ? input.platform.dns.zoneIdsByKey.cognitiveServices : undefined,
     },
     circuitBreaker: g.circuitBreaker,
+    tokenAudience: g.tokenAudience,
     lock: input.lock
       ? { protection: input.lock, reason: "The AI gateway of a regulated environment: every call's audit record and limits run through it", name: "do-not-delete-ai-gateway" }
       : undefined,

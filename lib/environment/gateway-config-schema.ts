@@ -95,6 +95,7 @@ export const gatewayConfigSchema = z.strictObject({
     })
     .optional(),
   dlpBlocklist: z.boolean().optional(),
+  tokenAudience: rule(CLIENT_ID_PATTERN, 36, "an Entra application (client) ID, a GUID").optional(),
 });
 
 const KNOWN: Readonly<Record<string, readonly string[]>> = {

@@ -111,4 +111,10 @@ export interface EnvironmentGatewayConfig {
    * @default true
    */
   readonly dlpBlocklist?: boolean;
+  /**
+   * An existing Entra application (client) ID as the gateway's own token audience: callers ask
+   * for `api://<id>/.default`, a token good at the gateway and nowhere else.
+   * @default - Azure OpenAI's audience, the scope callers use today
+   */
+  readonly tokenAudience?: string;
 }

@@ -32,6 +32,7 @@ export function checkGatewayProps(c: PropChecks, props: OpenAiGatewayProps): voi
   checkLimits(c, props);
   checkWorkloads(c, props);
   checkDeployments(c, props);
+  if (props.tokenAudience !== undefined) c.matches("tokenAudience", props.tokenAudience, CLIENT_ID_PATTERN, "an Entra application (client) ID, a GUID, or a reference to one");
   const prices = props.prices ?? MODEL_TOKEN_PRICES;
   if (props.models.length === 0) c.fail("models", [], "allowed: the models the environment deploys (their prices turn the budget into token quotas)");
   for (const model of props.models) {

@@ -114,6 +114,14 @@ export interface OpenAiGatewayProps {
    */
   readonly contentSafety?: GatewayContentSafetyOptions;
   /**
+   * An Entra application (client) ID the gateway accepts as its own token audience instead of
+   * Azure OpenAI's: callers ask for `api://<id>/.default`, and the token is good at the gateway
+   * and nowhere else (the app registration needs that Application ID URI). Ignored when
+   * `audiences` is given.
+   * @default - Azure OpenAI's audience (`https://cognitiveservices.azure.com`), callers' scope unchanged
+   */
+  readonly tokenAudience?: string;
+  /**
    * Circuit breaker of every backend.
    * @default - {@link DEFAULT_CIRCUIT_BREAKER}
    */

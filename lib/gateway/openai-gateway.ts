@@ -95,7 +95,7 @@ export interface GatewayEntryPoint {
 }
 
 /** The props OpenAiGateway accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, privateDnsVirtualNetworkIds: true, publicGateway: true, workspace: true, archive: true, limits: true, costLimits: true, models: true, prices: true, deploymentModels: true, workloads: true, tenantId: true, audiences: true, circuitBreaker: true, contentSafety: { name: true, subnetId: true, privateDnsZoneId: true }, lock: LOCK_PROP_KEYS };
+const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, privateDnsVirtualNetworkIds: true, publicGateway: true, workspace: true, archive: true, limits: true, costLimits: true, models: true, prices: true, deploymentModels: true, workloads: true, tenantId: true, audiences: true, tokenAudience: true, circuitBreaker: true, contentSafety: { name: true, subnetId: true, privateDnsZoneId: true }, lock: LOCK_PROP_KEYS };
 
 /**
  * The AI gateway in front of every Azure OpenAI account: an `azurerm_api_management` with a
@@ -266,7 +266,7 @@ export class OpenAiGateway extends Construct {
       gatewayPolicyXml({
         environment: props.environment,
         tenantId,
-        audiences: props.audiences ?? [COGNITIVE_SERVICES_RESOURCE],
+        audiences: props.audiences ?? (props.tokenAudience ? [props.tokenAudience, `api://${props.tokenAudience}`] : [COGNITIVE_SERVICES_RESOURCE]),
         environmentLimits: props.limits,
         monthlyTokenQuota: Math.max(1, this.quotas.monthlyTokens),
         dailyTokenQuota: Math.max(1, this.quotas.dailyTokens),
@@ -340,7 +340,7 @@ export class OpenAiGateway extends Construct {
     this.entryPoint = {
       endpoint: `https://${props.name}.azure-api.net/${GATEWAY_API_NAME}`,
       location: props.location,
-      tokenScope: `${COGNITIVE_SERVICES_RESOURCE}/.default`,
+      tokenScope: `${props.audiences?.[0] ?? (props.tokenAudience ? `api://${props.tokenAudience}` : COGNITIVE_SERVICES_RESOURCE)}/.default`,
       network: internal ? "internal" : "public",
     };
   }
