@@ -173,7 +173,9 @@ export class OpenAiGateway extends Construct {
         location: props.location,
         workspace: props.workspace,
         archive: props.archive,
-        lock: props.lock,
+        lock: props.lock
+          ? { ...props.lock, name: "do-not-delete-ai-gateway-content-safety", reason: "The AI gateway's prompt check: without it every prompt the gateway checks is refused" }
+          : undefined,
       });
     }
     this.service = new ApiManagement(this, "service", {
