@@ -28,7 +28,9 @@ test("the app has exactly the dev, staging, prod and sandbox environments", () =
 describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
   const config = environment(name);
   const json = synthEnvironment(config);
-  const accounts = resourceList(json, "azurerm_cognitive_account");
+  // The OpenAI/Foundry accounts; the gateway's Content Safety account is tested in test/gateway/content-safety.test.ts.
+  const openAiAccounts: Record<string, any> = Object.fromEntries(Object.entries(resources(json, "azurerm_cognitive_account")).filter(([, a]) => a.kind !== "ContentSafety"));
+  const accounts = Object.values(openAiAccounts);
   const deployments = resources(json, "azurerm_cognitive_deployment");
 
   test("has one account per configured region", () => {
@@ -74,7 +76,7 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
     const projects = resources(json, "azurerm_cognitive_account_project");
     const endpoints = resources(json, "azurerm_private_endpoint");
     const keys = resources(json, "azurerm_cognitive_account_customer_managed_key");
-    for (const [accountId] of Object.entries(resources(json, "azurerm_cognitive_account"))) {
+    for (const [accountId] of Object.entries(openAiAccounts)) {
       const accountRef = ref("azurerm_cognitive_account", accountId);
       const of = (all: Record<string, any>, type: string, attribute: string) =>
         Object.entries(all).filter(([, r]) => r[attribute] === accountRef).map(([id, r]) => ({ address: `${type}.${id}`, r }));
@@ -111,7 +113,7 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
     const zones = resources(json, "azurerm_private_dns_zone");
     const openAiZone = Object.entries(zones).find(([, z]) => z.name === "privatelink.openai.azure.com");
     expect(openAiZone).toBeDefined();
-    for (const [id] of Object.entries(resources(json, "azurerm_cognitive_account"))) {
+    for (const [id] of Object.entries(openAiAccounts)) {
       const mine = endpoints.filter((e) => e.private_service_connection.private_connection_resource_id === ref("azurerm_cognitive_account", id));
       expect(mine).toHaveLength(1);
       expect(mine[0].private_service_connection).toMatchObject({ subresource_names: ["account"], is_manual_connection: false });
@@ -120,7 +122,8 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
   });
 
   test("each endpoint waits for the last deployment of its account (azurerm#31712)", () => {
-    for (const endpoint of resourceList(json, "azurerm_private_endpoint")) {
+    // The Content Safety account has no deployments: its endpoint has nothing to wait for.
+    for (const endpoint of resourceList(json, "azurerm_private_endpoint").filter((e) => !String(e.private_service_connection.private_connection_resource_id).includes("content-safety"))) {
       const accountRef = endpoint.private_service_connection.private_connection_resource_id;
       const ofAccount = Object.entries(deployments).filter(([, d]) => d.cognitive_account_id === accountRef);
       const dependedOn = new Set(ofAccount.flatMap(([, d]) => d.depends_on ?? []));
@@ -146,7 +149,7 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
     const settings = resourceList(json, "azurerm_monitor_diagnostic_setting");
     const [workspaceId] = Object.keys(resources(json, "azurerm_log_analytics_workspace"));
     const archives = resources(json, "azurerm_storage_account");
-    for (const [id, account] of Object.entries(resources(json, "azurerm_cognitive_account"))) {
+    for (const [id, account] of Object.entries(openAiAccounts)) {
       const mine = settings.filter((s) => s.target_resource_id === ref("azurerm_cognitive_account", id));
       expect(mine).toHaveLength(1);
       expect(mine[0].enabled_log.map((l: any) => l.category)).toEqual(["Audit", "RequestResponse", "Trace", "AzureOpenAIRequestUsage"]);

@@ -28,4 +28,6 @@ export const WEAKENING_KEYS = Object.freeze({
   workspaceDailyCap: "workspaceDailyCap",
   /** An AI gateway reachable from public networks instead of the internal VNet (`OpenAiGateway` `publicGateway`). */
   gatewayPublicNetwork: "gatewayPublicNetwork",
+  /** A gateway workload whose prompts skip the gateway's content safety check (`OpenAiGateway` `workloads[].contentSafetyOptOut`). */
+  gatewayContentSafetyOptOut: "gatewayContentSafetyOptOut",
 } as const);

@@ -68,7 +68,7 @@ export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewa
     publisherEmail: g.publisherEmail,
     sku: g.sku,
     capacity: g.capacity,
-    backends: regions.map((r) => ({ account: r.account, priority: r.region.priority })),
+    backends: regions.map((r) => ({ account: r.account, priority: r.region.priority, deployments: r.account.deployments.map((d) => d.options.name) })),
     network,
     privateDnsVirtualNetworkIds: vnets,
     publicGateway: g.publicGateway,
@@ -77,14 +77,24 @@ export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewa
     limits: g.limits,
     costLimits: g.costLimits,
     models: input.models,
+    deploymentModels: Object.fromEntries(regions.flatMap((r) => r.account.deployments.map((d) => [d.options.name, d.options.model]))),
     workloads: g.workloads.map((w) => ({
       key: w.key,
       clientId: w.clientId ?? input.identities[w.identity ?? ""]?.clientId ?? "",
       requestsPerMinute: w.requestsPerMinute,
       tokensPerMinute: w.tokensPerMinute,
       ipAllowlist: w.ipAllowlist,
+      contentSafetyOptOut: w.contentSafetyOptOut,
     })),
+    // Every environment with a gateway checks prompts; the endpoint sits in the gateway region's
+    // endpoint subnet and registers as the accounts' do (no zone group when Policy writes DNS).
+    contentSafety: {
+      name: `${input.naming.name("apiManagement", { location })}-cs`,
+      subnetId: home.network.subnetId,
+      privateDnsZoneId: home.privateEndpoint.resource.privateDnsZoneGroupInput ? input.platform.dns.zoneIdsByKey.cognitiveServices : undefined,
+    },
     circuitBreaker: g.circuitBreaker,
+    tokenAudience: g.tokenAudience,
     lock: input.lock
       ? { protection: input.lock, reason: "The AI gateway of a regulated environment: every call's audit record and limits run through it", name: "do-not-delete-ai-gateway" }
       : undefined,

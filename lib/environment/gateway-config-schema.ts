@@ -41,6 +41,14 @@ const limits = z.strictObject({
   tokensPerMinute: whole(1, 100_000_000, "tokens per minute"),
 });
 
+const reason = z.strictObject({
+  reason: z.string().superRefine((v, ctx) => {
+    if (v.trim().length < MIN_REASON_LENGTH || v.length > 1024 || v.includes("${") || v.includes("%{")) {
+      fail(ctx, `allowed: a reason of at least ${MIN_REASON_LENGTH} characters saying why, without "\${" or "%{"`);
+    }
+  }),
+});
+
 const workload = z.strictObject({
   key: rule(GATEWAY_WORKLOAD_KEY, 40, "2-40 lowercase letters, digits or hyphens, starting with a letter and ending with a letter or digit"),
   identity: z.string().optional(),
@@ -48,6 +56,7 @@ const workload = z.strictObject({
   requestsPerMinute: whole(1, 1_000_000, "requests per minute"),
   tokensPerMinute: whole(1, 100_000_000, "tokens per minute"),
   ipAllowlist: z.array(ipv4OrCidr).max(100).optional(),
+  contentSafetyOptOut: reason.optional(),
 });
 
 /** The shape of `gateway` in an environment config. */
@@ -86,6 +95,7 @@ export const gatewayConfigSchema = z.strictObject({
     })
     .optional(),
   dlpBlocklist: z.boolean().optional(),
+  tokenAudience: rule(CLIENT_ID_PATTERN, 36, "an Entra application (client) ID, a GUID").optional(),
 });
 
 const KNOWN: Readonly<Record<string, readonly string[]>> = {
@@ -95,6 +105,7 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
   "gateway.workloads[]": Object.keys(workload.shape),
   "gateway.circuitBreaker": ["failureCount", "intervalSeconds", "tripSeconds"],
   "gateway.publicGateway": ["reason"],
+  "gateway.workloads[].contentSafetyOptOut": ["reason"],
 };
 
 function knownKeys(path: ConfigPath): readonly string[] {

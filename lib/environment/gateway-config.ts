@@ -23,6 +23,12 @@ export interface GatewayWorkloadConfig extends RateLimits {
    * @default - none: any address that reaches the private gateway
    */
   readonly ipAllowlist?: readonly string[];
+  /**
+   * Skip the gateway's content safety check for this workload, with the reason an auditor reads
+   * (reported as a weakening).
+   * @default - checked
+   */
+  readonly contentSafetyOptOut?: Justification;
 }
 
 /** The circuit breaker of every backend. */
@@ -105,4 +111,10 @@ export interface EnvironmentGatewayConfig {
    * @default true
    */
   readonly dlpBlocklist?: boolean;
+  /**
+   * An existing Entra application (client) ID as the gateway's own token audience: callers ask
+   * for `api://<id>/.default`, a token good at the gateway and nowhere else.
+   * @default - Azure OpenAI's audience, the scope callers use today
+   */
+  readonly tokenAudience?: string;
 }

@@ -20,6 +20,28 @@ export interface GatewayBackendTarget {
   readonly account: GatewayAccount;
   /** Failover priority, 1 first. */
   readonly priority: number;
+  /**
+   * The deployment names the account serves. A deployment that not every account has is routed
+   * to the first account (by priority) that has it; the others go to the pool.
+   * @default - every account serves every deployment: no routing by deployment
+   */
+  readonly deployments?: readonly string[];
+}
+
+/** Deployment names the routing accepts (they are written into a policy expression). */
+export const ROUTABLE_DEPLOYMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * The deployments that not every account serves, each with the backend of the first account (by
+ * priority) that serves it. Empty when no target lists its deployments, or all list the same.
+ */
+export function deploymentRoutes(targets: readonly GatewayBackendTarget[]): { readonly deployment: string; readonly backendId: string }[] {
+  if (targets.every((t) => t.deployments === undefined)) return [];
+  const sorted = [...targets].sort((a, b) => a.priority - b.priority);
+  const all = [...new Set(sorted.flatMap((t) => t.deployments ?? []))].sort();
+  return all
+    .filter((d) => !sorted.every((t) => (t.deployments ?? []).includes(d)))
+    .map((d) => ({ deployment: d, backendId: backendName(sorted.find((t) => (t.deployments ?? []).includes(d))!.account.location) }));
 }
 
 /** The circuit breaker of every backend. */

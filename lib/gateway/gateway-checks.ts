@@ -1,5 +1,6 @@
 import { PropChecks } from "../core/validation";
 import { parseIpv4Address, parseIpv4Block } from "../network/private/ipv4";
+import { ROUTABLE_DEPLOYMENT_NAME } from "./backends";
 import { GATEWAY_SKUS } from "./gateway-sku";
 import type { OpenAiGatewayProps } from "./gateway-props";
 import { tokenQuotasFor } from "./limits";
@@ -30,6 +31,8 @@ export function checkGatewayProps(c: PropChecks, props: OpenAiGatewayProps): voi
   props.backends.forEach((b, i) => c.integerInRange(`backends[${i}].priority`, b.priority, 1, 100));
   checkLimits(c, props);
   checkWorkloads(c, props);
+  checkDeployments(c, props);
+  if (props.tokenAudience !== undefined) c.matches("tokenAudience", props.tokenAudience, CLIENT_ID_PATTERN, "an Entra application (client) ID, a GUID, or a reference to one");
   const prices = props.prices ?? MODEL_TOKEN_PRICES;
   if (props.models.length === 0) c.fail("models", [], "allowed: the models the environment deploys (their prices turn the budget into token quotas)");
   for (const model of props.models) {
@@ -69,6 +72,12 @@ function checkBudgetBuysTokens(c: PropChecks, props: OpenAiGatewayProps, prices:
   if (Number.isFinite(props.costLimits.monthlyUsd) && props.costLimits.monthlyUsd > 0 && quotas.monthlyTokens < 1) c.fail("costLimits.monthlyUsd", props.costLimits.monthlyUsd, allowed);
 }
 
+function checkDeployments(c: PropChecks, props: OpenAiGatewayProps): void {
+  props.backends.forEach((t, i) =>
+    (t.deployments ?? []).forEach((d, j) => c.matches(`backends[${i}].deployments[${j}]`, d, ROUTABLE_DEPLOYMENT_NAME, "1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")),
+  );
+}
+
 function checkWorkloads(c: PropChecks, props: OpenAiGatewayProps): void {
   if (props.workloads.length === 0) c.fail("workloads", [], "allowed: at least one workload (without one, any application of the tenant would be let through)");
   c.unique("workloads[].key", props.workloads.map((w) => w.key), "workload key");
@@ -80,6 +89,7 @@ function checkWorkloads(c: PropChecks, props: OpenAiGatewayProps): void {
     c.matches(`${at}.clientId`, w.clientId, CLIENT_ID_PATTERN, "an Entra client (application) ID, a GUID, or a reference to one");
     c.integerInRange(`${at}.requestsPerMinute`, w.requestsPerMinute, 1, props.limits.requestsPerMinute, "(at most the environment's limit)");
     c.integerInRange(`${at}.tokensPerMinute`, w.tokensPerMinute, 1, props.limits.tokensPerMinute, "(at most the environment's limit)");
+    if (w.contentSafetyOptOut) c.justification(`${at}.contentSafetyOptOut`, w.contentSafetyOptOut);
     (w.ipAllowlist ?? []).forEach((cidr, j) => {
       if (!isIpv4OrCidr(cidr)) c.fail(`${at}.ipAllowlist[${j}]`, cidr, "allowed: an IPv4 address or a CIDR range such as 10.0.1.0/24 (network address, no host bits)");
     });

@@ -3,6 +3,7 @@ import type { ILogWorkspace } from "../core/features/diagnostic-settings";
 import type { LockProps } from "../core/features/lock";
 import type { RetentionArchive } from "../monitoring/retention-archive";
 import type { CircuitBreakerSettings, GatewayBackendTarget } from "./backends";
+import type { GatewayContentSafetyOptions } from "./content-safety";
 import type { GatewaySku } from "./gateway-sku";
 import type { CostLimits, RateLimits } from "./limits";
 import type { ModelTokenPrice } from "./price-table";
@@ -87,6 +88,12 @@ export interface OpenAiGatewayProps {
    * @default - {@link MODEL_TOKEN_PRICES}
    */
   readonly prices?: readonly ModelTokenPrice[];
+  /**
+   * The model of each deployment name (the `Deployment` metric dimension), so the cost workbook
+   * prices a deployment with its model's price.
+   * @default - each model of `models` as its own deployment name
+   */
+  readonly deploymentModels?: Readonly<Record<string, string>>;
   /** Workloads allowed through, each with its limits and allowlist. */
   readonly workloads: readonly GatewayWorkload[];
   /**
@@ -99,6 +106,21 @@ export interface OpenAiGatewayProps {
    * @default - `https://cognitiveservices.azure.com` (the scope callers already use for Azure OpenAI)
    */
   readonly audiences?: readonly string[];
+  /**
+   * Check every prompt with Azure AI Content Safety (`llm-content-safety`, prompt shields on)
+   * against an account the gateway creates private and keyless; a workload opts out only with
+   * `contentSafetyOptOut: { reason }`.
+   * @default - no content safety check at the gateway (the ApiGatewayContentSafety rule reports it)
+   */
+  readonly contentSafety?: GatewayContentSafetyOptions;
+  /**
+   * An Entra application (client) ID the gateway accepts as its own token audience instead of
+   * Azure OpenAI's: callers ask for `api://<id>/.default`, and the token is good at the gateway
+   * and nowhere else (the app registration needs that Application ID URI). Ignored when
+   * `audiences` is given.
+   * @default - Azure OpenAI's audience (`https://cognitiveservices.azure.com`), callers' scope unchanged
+   */
+  readonly tokenAudience?: string;
   /**
    * Circuit breaker of every backend.
    * @default - {@link DEFAULT_CIRCUIT_BREAKER}

@@ -30,6 +30,19 @@ export function gatewaySavedSearches(): SavedSearchDefinition[] {
       ].join("\n"),
     },
     {
+      // Prices are not in a saved search (they would make it ForceNew): the cost workbook prices these.
+      name: "gateway-tokens-per-workload-monthly",
+      displayName: "AI gateway: tokens per workload per month",
+      category: GATEWAY_SEARCH_CATEGORY,
+      query: [
+        "AppMetrics",
+        `| where Name in ("Total Tokens", "Prompt Tokens", "Completion Tokens")`,
+        `| extend Workload = tostring(Properties["Workload"]), Deployment = tostring(Properties["Deployment"])`,
+        "| summarize Tokens = sum(Sum) by Month = startofmonth(TimeGenerated), Workload, Deployment, Name",
+        "| order by Month desc, Tokens desc",
+      ].join("\n"),
+    },
+    {
       name: "gateway-throttled-per-workload",
       displayName: "AI gateway: throttled calls per workload",
       category: GATEWAY_SEARCH_CATEGORY,

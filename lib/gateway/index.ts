@@ -1,7 +1,7 @@
 // Public API of lib/gateway: the AI gateway in front of the Azure OpenAI accounts, its limits, logs, DLP and typed policies.
 // Listed name by name: a name not here is not public API (the API report in api/ shows the whole surface).
 
-export { GATEWAY_API_NAME, GATEWAY_MIN_API_VERSION, OPENAI_INFERENCE_SPEC_URL, OpenAiGateway, RESPONSES_OPERATIONS } from "./openai-gateway";
+export { GATEWAY_API_NAME, GATEWAY_MIN_API_VERSION, OPENAI_INFERENCE_SPEC_URL, OpenAiGateway, RESPONSES_OPERATIONS, V1_OPERATIONS } from "./openai-gateway";
 export type { GatewayEntryPoint, GatewayOperation } from "./openai-gateway";
 
 export type { GatewayNetworkPlacement, OpenAiGatewayProps } from "./gateway-props";
@@ -9,7 +9,7 @@ export type { GatewayNetworkPlacement, OpenAiGatewayProps } from "./gateway-prop
 export { GATEWAY_SKUS } from "./gateway-sku";
 export type { GatewaySku } from "./gateway-sku";
 
-export { BACKEND_POOL_API_VERSION, BACKEND_POOL_NAME, DEFAULT_CIRCUIT_BREAKER, GatewayBackends, backendName } from "./backends";
+export { BACKEND_POOL_API_VERSION, BACKEND_POOL_NAME, DEFAULT_CIRCUIT_BREAKER, GatewayBackends, ROUTABLE_DEPLOYMENT_NAME, backendName, deploymentRoutes } from "./backends";
 export type { CircuitBreakerSettings, GatewayAccount, GatewayBackendTarget, GatewayBackendsProps } from "./backends";
 
 export { APIM_DEFAULT_DOMAIN, GATEWAY_NSG_RULES, GatewayNetwork, GatewayPrivateDns, gatewayPrivateDnsZoneName } from "./gateway-network";
@@ -19,6 +19,12 @@ export { APP_INSIGHTS_COMPONENT_API_VERSION, GATEWAY_DIAGNOSTICS_API_VERSION, GA
 export type { GatewayLogCategory, GatewayLoggingProps } from "./gateway-logging";
 
 export { GATEWAY_SEARCH_CATEGORY, gatewaySavedSearches } from "./gateway-saved-searches";
+
+export { CONTENT_SAFETY_BACKEND_NAME, CONTENT_SAFETY_CMK_REASON, GatewayContentSafety } from "./content-safety";
+export type { GatewayContentSafetyOptions, GatewayContentSafetyProps } from "./content-safety";
+
+export { GatewayCostWorkbook, costPerWorkloadQuery, stableUuid } from "./gateway-cost-workbook";
+export type { GatewayCostWorkbookProps } from "./gateway-cost-workbook";
 
 
 export { SEED_COST_LIMITS, SEED_PROJECT_LIMITS, tokenQuotasFor } from "./limits";

@@ -15,12 +15,14 @@ import { addPropChecks } from "../core/validation";
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { WorkspaceSavedSearches } from "../monitoring/saved-searches";
-import { DEFAULT_CIRCUIT_BREAKER, GatewayBackends } from "./backends";
+import { DEFAULT_CIRCUIT_BREAKER, deploymentRoutes, GatewayBackends, ROUTABLE_DEPLOYMENT_NAME } from "./backends";
+import { GatewayContentSafety } from "./content-safety";
 import { checkGatewayProps, isIpv4OrCidr } from "./gateway-checks";
 import { GatewayLogging } from "./gateway-logging";
 import { GatewayNetwork, GatewayPrivateDns } from "./gateway-network";
 import { OpenAiGatewayProps } from "./gateway-props";
 import { gatewaySavedSearches } from "./gateway-saved-searches";
+import { GatewayCostWorkbook } from "./gateway-cost-workbook";
 import { TokenQuotas, tokenQuotasFor } from "./limits";
 import { gatewayPolicyXml } from "./policy/gateway-policy";
 import { COGNITIVE_SERVICES_RESOURCE } from "./policy/policies";
@@ -54,14 +56,27 @@ export interface GatewayOperation {
 /**
  * The Responses API, which the 2024-10-21 stable spec does not have (its paths are all
  * `/deployments/{deployment-id}/...`): Azure OpenAI serves it on the v1 route
- * (`/openai/v1/responses`, model in the body). Only create, read and delete are added, not a
- * wildcard: the gateway passes on only operations it knows. The policy's per-request token cap
- * applies to every path ending in `/responses` (`max_output_tokens`).
+ * (`/openai/v1/responses`, model in the body). Create, read, delete, the input items and cancel
+ * (background responses); not a wildcard: the gateway passes on only operations it knows. The
+ * policy's per-request token cap applies to every path ending in `/responses` (`max_output_tokens`).
  */
 export const RESPONSES_OPERATIONS: readonly GatewayOperation[] = Object.freeze([
   { operationId: "responses-create", method: "POST", urlTemplate: "/v1/responses", displayName: "Responses: create" },
   { operationId: "responses-get", method: "GET", urlTemplate: "/v1/responses/{response-id}", displayName: "Responses: get" },
   { operationId: "responses-delete", method: "DELETE", urlTemplate: "/v1/responses/{response-id}", displayName: "Responses: delete" },
+  { operationId: "responses-input-items", method: "GET", urlTemplate: "/v1/responses/{response-id}/input_items", displayName: "Responses: list input items" },
+  { operationId: "responses-cancel", method: "POST", urlTemplate: "/v1/responses/{response-id}/cancel", displayName: "Responses: cancel" },
+]);
+
+/**
+ * The rest of the v1 API callers use: chat completions (OpenAI's and every other Foundry model's
+ * on the same route, model in the body), embeddings and the model list. The token cap applies to
+ * `/v1/chat/completions` (the path ends in `/chat/completions`).
+ */
+export const V1_OPERATIONS: readonly GatewayOperation[] = Object.freeze([
+  { operationId: "v1-chat-completions-create", method: "POST", urlTemplate: "/v1/chat/completions", displayName: "v1: chat completions" },
+  { operationId: "v1-embeddings-create", method: "POST", urlTemplate: "/v1/embeddings", displayName: "v1: embeddings" },
+  { operationId: "v1-models-list", method: "GET", urlTemplate: "/v1/models", displayName: "v1: list models" },
 ]);
 
 /** Oldest control-plane API version the service accepts (older ones cannot enforce the newer settings). */
@@ -80,7 +95,7 @@ export interface GatewayEntryPoint {
 }
 
 /** The props OpenAiGateway accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, privateDnsVirtualNetworkIds: true, publicGateway: true, workspace: true, archive: true, limits: true, costLimits: true, models: true, prices: true, workloads: true, tenantId: true, audiences: true, circuitBreaker: true, lock: LOCK_PROP_KEYS };
+const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, privateDnsVirtualNetworkIds: true, publicGateway: true, workspace: true, archive: true, limits: true, costLimits: true, models: true, prices: true, deploymentModels: true, workloads: true, tenantId: true, audiences: true, tokenAudience: true, circuitBreaker: true, contentSafety: { name: true, subnetId: true, privateDnsZoneId: true }, lock: LOCK_PROP_KEYS };
 
 /**
  * The AI gateway in front of every Azure OpenAI account: an `azurerm_api_management` with a
@@ -99,7 +114,7 @@ export class OpenAiGateway extends Construct {
   public readonly backends: GatewayBackends;
   /** The imported API. */
   public readonly api: ApiManagementApi;
-  /** The operations added to the imported API (the Responses API), by operation ID. */
+  /** The operations added to the imported API (the Responses API and the rest of v1), by operation ID. */
   public readonly operations: Readonly<Record<string, ApiManagementApiOperation>>;
   /** The API-scope policy. */
   public readonly policy: ApiManagementApiPolicy;
@@ -123,6 +138,10 @@ export class OpenAiGateway extends Construct {
   public readonly identity: IGrantee;
   /** The reason for a public gateway, when there is one. */
   public readonly publicGatewayReason?: string;
+  /** Tokens and estimated cost per workload per day and month. */
+  public readonly costWorkbook: GatewayCostWorkbook;
+  /** The Content Safety account, its endpoint and backend, when `contentSafety` is given. */
+  public readonly contentSafety?: GatewayContentSafety;
   /** The CanNotDelete lock on the service, when `lock` asked for one. */
   public readonly lock?: ManagementLock;
 
@@ -147,6 +166,18 @@ export class OpenAiGateway extends Construct {
     }
     const subnetId = this.network?.subnetId ?? (props.network && "subnetId" in props.network ? props.network.subnetId : undefined);
 
+    if (props.contentSafety) {
+      this.contentSafety = new GatewayContentSafety(this, "content-safety", {
+        ...props.contentSafety,
+        resourceGroupName: props.resourceGroupName,
+        location: props.location,
+        workspace: props.workspace,
+        archive: props.archive,
+        lock: props.lock
+          ? { ...props.lock, name: "do-not-delete-ai-gateway-content-safety", reason: "The AI gateway's prompt check: without it every prompt the gateway checks is refused" }
+          : undefined,
+      });
+    }
     this.service = new ApiManagement(this, "service", {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
@@ -208,7 +239,7 @@ export class OpenAiGateway extends Construct {
       import: { contentFormat: "openapi+json-link", contentValue: OPENAI_INFERENCE_SPEC_URL },
     });
     const operations: Record<string, ApiManagementApiOperation> = {};
-    for (const op of RESPONSES_OPERATIONS) {
+    for (const op of [...RESPONSES_OPERATIONS, ...V1_OPERATIONS]) {
       const parameters = [...op.urlTemplate.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
       operations[op.operationId] = new ApiManagementApiOperation(this, `operation-${op.operationId}`, {
         operationId: op.operationId,
@@ -223,6 +254,11 @@ export class OpenAiGateway extends Construct {
     }
     this.operations = operations;
 
+    this.contentSafety?.connectGateway(this.service.id, this.identity);
+    for (const w of props.workloads) {
+      if (w.contentSafetyOptOut) acknowledgeWeakening(this, WEAKENING_KEYS.gatewayContentSafetyOptOut, `workloads.${w.key}.contentSafetyOptOut`, w.contentSafetyOptOut);
+    }
+
     const prices = (props.prices ?? MODEL_TOKEN_PRICES).filter((p) => props.models.includes(p.model));
     this.quotas = prices.length > 0 && props.models.every((m) => findTokenPrice(m, props.prices ?? MODEL_TOKEN_PRICES))
       ? tokenQuotasFor(props.costLimits, prices)
@@ -232,13 +268,17 @@ export class OpenAiGateway extends Construct {
       gatewayPolicyXml({
         environment: props.environment,
         tenantId,
-        audiences: props.audiences ?? [COGNITIVE_SERVICES_RESOURCE],
+        audiences: props.audiences ?? (props.tokenAudience ? [props.tokenAudience, `api://${props.tokenAudience}`] : [COGNITIVE_SERVICES_RESOURCE]),
         environmentLimits: props.limits,
         monthlyTokenQuota: Math.max(1, this.quotas.monthlyTokens),
         dailyTokenQuota: Math.max(1, this.quotas.dailyTokens),
         maxTokensPerRequest: props.costLimits.maxTokensPerRequest,
         workloads: props.workloads.map((w) => ({ ...w, ipAllowlist: (w.ipAllowlist ?? []).filter(isIpv4OrCidr) })),
         backendId: this.backends.entryBackendId,
+        deploymentRoutes: deploymentRoutes(props.backends).filter((r) => ROUTABLE_DEPLOYMENT_NAME.test(r.deployment)), // others are reported by the checks
+        contentSafety: this.contentSafety
+          ? { backendId: this.contentSafety.backendId, optedOutWorkloads: props.workloads.filter((w) => w.contentSafetyOptOut).map((w) => w.key) }
+          : undefined,
         retries: Math.max(0, props.backends.length - 1),
       }),
     );
@@ -247,7 +287,7 @@ export class OpenAiGateway extends Construct {
       apiManagementName: this.service.name,
       resourceGroupName: props.resourceGroupName,
       xmlContent: this.policyXml,
-      dependsOn: [...Object.values(this.backends.backends), ...(this.backends.pool ? [this.backends.pool] : [])],
+      dependsOn: [...Object.values(this.backends.backends), ...(this.backends.pool ? [this.backends.pool] : []), ...(this.contentSafety?.backend ? [this.contentSafety.backend] : [])],
     });
 
     this.product = new ApiManagementProduct(this, "product", {
@@ -280,6 +320,14 @@ export class OpenAiGateway extends Construct {
       archive: props.archive,
     });
     new WorkspaceSavedSearches(this, "saved-searches", { workspace: props.workspace, searches: gatewaySavedSearches() });
+    this.costWorkbook = new GatewayCostWorkbook(this, "cost-workbook", {
+      gatewayName: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      workspace: props.workspace,
+      prices: props.prices ?? MODEL_TOKEN_PRICES,
+      deploymentModels: props.deploymentModels ?? Object.fromEntries(props.models.map((m) => [m, m])),
+    });
 
     if (internal && props.privateDnsVirtualNetworkIds && Object.keys(props.privateDnsVirtualNetworkIds).length > 0) {
       this.privateDns = new GatewayPrivateDns(this, "private-dns", {
@@ -294,7 +342,7 @@ export class OpenAiGateway extends Construct {
     this.entryPoint = {
       endpoint: `https://${props.name}.azure-api.net/${GATEWAY_API_NAME}`,
       location: props.location,
-      tokenScope: `${COGNITIVE_SERVICES_RESOURCE}/.default`,
+      tokenScope: `${props.audiences?.[0] ?? (props.tokenAudience ? `api://${props.tokenAudience}` : COGNITIVE_SERVICES_RESOURCE)}/.default`,
       network: internal ? "internal" : "public",
     };
   }

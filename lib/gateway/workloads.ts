@@ -1,3 +1,4 @@
+import type { Justification } from "../core/justification";
 import { RateLimits } from "./limits";
 
 /**
@@ -17,6 +18,12 @@ export interface GatewayWorkload extends RateLimits {
    * @default - none: any address that reaches the private gateway
    */
   readonly ipAllowlist?: readonly string[];
+  /**
+   * Skip the gateway's content safety check (prompt shields, harm categories) for this workload,
+   * with the reason an auditor will read; recorded as a weakening.
+   * @default - checked, when the gateway has `contentSafety`
+   */
+  readonly contentSafetyOptOut?: Justification;
 }
 
 /** Workload keys: 2-40 lowercase letters, digits or hyphens, starting with a letter. */

@@ -58,7 +58,7 @@ describe("architecture diagram of the default prod stack", () => {
   test("every archive storage account is drawn with the retention of each category and its write-once container", () => {
     // The accounts' settings archive; the vaults' audit settings go to the workspace only.
     const archives = new Set(entries("azurerm_monitor_diagnostic_setting").filter(([, d]) => d.storage_account_id).map(([, d]) => target(d.storage_account_id)));
-    expect(archives.size).toBe(entries("azurerm_cognitive_account").length);
+    expect(archives.size).toBe(entries("azurerm_cognitive_account").filter(([, a]) => a.kind !== "ContentSafety").length);
     for (const address of archives) {
       const id = diagramNodeId(address);
       const label = mermaidLabel(id) ?? "";
@@ -104,7 +104,7 @@ describe("architecture diagram of the default prod stack", () => {
       expect(mermaid).toContain(edge(idOf("azurerm_private_endpoint", logicalId), "in", diagramNodeId(target(attrs.subnet_id)), "-.->"));
     }
     const cmks = entries("azurerm_cognitive_account_customer_managed_key");
-    expect(cmks.length).toBe(entries("azurerm_cognitive_account").length);
+    expect(cmks.length).toBe(entries("azurerm_cognitive_account").filter(([, a]) => a.kind !== "ContentSafety").length);
     for (const [, attrs] of cmks) {
       expect(mermaid).toContain(edge(diagramNodeId(target(attrs.key_vault_key_id)), "encrypts (CMK)", diagramNodeId(target(attrs.cognitive_account_id))));
     }

@@ -19,6 +19,7 @@ describe("environment deletionProtection", () => {
       "azurerm_api_management",
       "azurerm_cognitive_account",
       "azurerm_cognitive_account",
+      "azurerm_cognitive_account", // the gateway's Content Safety account
       "azurerm_key_vault",
       "azurerm_key_vault",
       "azurerm_log_analytics_workspace",
@@ -27,6 +28,7 @@ describe("environment deletionProtection", () => {
     ]);
     expect(resourceList(all, "azurerm_management_lock").map((l) => l.name).sort()).toEqual([
       "do-not-delete-ai-gateway",
+      "do-not-delete-ai-gateway-content-safety",
       "do-not-delete-archive-francecentral",
       "do-not-delete-archive-swedencentral",
       "do-not-delete-openai-francecentral",
@@ -52,8 +54,8 @@ describe("environment deletionProtection", () => {
 
   test("false on a kind: neither lock nor prevent_destroy for it", () => {
     const json = withProtection({ workspace: false, archives: "preventDestroy", keyVaults: "lock" });
-    // The AI gateway is protected as the accounts are.
-    expect(lockedTypes(json)).toEqual(["azurerm_api_management", "azurerm_cognitive_account", "azurerm_cognitive_account", "azurerm_key_vault", "azurerm_key_vault"]);
+    // The AI gateway (and its Content Safety account) is protected as the accounts are.
+    expect(lockedTypes(json)).toEqual(["azurerm_api_management", "azurerm_cognitive_account", "azurerm_cognitive_account", "azurerm_cognitive_account", "azurerm_key_vault", "azurerm_key_vault"]);
     expect(onlyResource(json, "azurerm_log_analytics_workspace").lifecycle?.prevent_destroy).toBeUndefined();
     for (const archive of resourceList(json, "azurerm_storage_account")) expect(archive.lifecycle).toMatchObject({ prevent_destroy: true });
   });

@@ -56,7 +56,7 @@ describe.each(["staging", "prod"])("%s stack after the second apply-time review"
       expect(order[0]).toBe("set-variable");
       expect(order[1]).toBe("trace");
       expect(order.indexOf("trace")).toBeLessThan(order.indexOf("rate-limit-by-key"));
-      expect(order.indexOf("trace")).toBeLessThan(order.indexOf("azure-openai-token-limit"));
+      expect(order.indexOf("trace")).toBeLessThan(order.indexOf("llm-token-limit"));
       if (order.includes("ip-filter")) expect(order.indexOf("trace")).toBeLessThan(order.indexOf("ip-filter"));
       expect(only(when, "trace").getAttribute("source")).toBe("ai-gateway");
     }
@@ -114,12 +114,17 @@ describe.each(["staging", "prod"])("%s gateway: Responses API and token metric d
     expect(api.import.content_value).not.toContain("/main/");
   });
 
-  test("N10: the Responses API's operations are on the API, and the token cap covers their path", () => {
+  test("N10 / issue 26: the Responses API's and the v1 API's operations are on the API, and the token cap covers their paths", () => {
     const operations = resourceList(json, "azurerm_api_management_api_operation");
     expect(operations.map((o) => `${o.method} ${o.url_template}`).sort()).toEqual([
       "DELETE /v1/responses/{response-id}",
+      "GET /v1/models",
       "GET /v1/responses/{response-id}",
+      "GET /v1/responses/{response-id}/input_items",
+      "POST /v1/chat/completions",
+      "POST /v1/embeddings",
       "POST /v1/responses",
+      "POST /v1/responses/{response-id}/cancel",
     ]);
     for (const o of operations) {
       expect(o.api_name).toBe(`\${azurerm_api_management_api.${apiId}.name}`);
@@ -130,6 +135,8 @@ describe.each(["staging", "prod"])("%s gateway: Responses API and token metric d
     expect(caps.length).toBeGreaterThan(0);
     // The cap's condition (XML-escaped quotes in the attribute) selects every path ending in /responses.
     expect(caps.some((c) => c.includes('EndsWith("/responses")'))).toBe(true);
+    // /v1/chat/completions ends in /chat/completions, which the same condition selects.
+    expect(caps.some((c) => c.includes('EndsWith("/chat/completions")'))).toBe(true);
   });
 
   test("N9: Application Insights keeps custom metric dimensions, set before the diagnostic that emits the token metrics", () => {

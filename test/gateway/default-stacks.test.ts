@@ -36,7 +36,7 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
   const json: TerraformJson = JSON.parse(files["cdk.tf.json"]!);
   const manifest = JSON.parse(files["routing-manifest.json"]!);
   const [serviceId, service] = Object.entries(resources(json, "azurerm_api_management"))[0]!;
-  const accounts = resources(json, "azurerm_cognitive_account");
+  const accounts = Object.fromEntries(Object.entries(resources(json, "azurerm_cognitive_account")).filter(([, a]) => a.kind !== "ContentSafety"));
   const policyXml: string = resourceList(json, "azurerm_api_management_api_policy")[0].xml_content;
   const doc: Document = parsePolicy(policyXml);
   const inbound = only(doc, "inbound");
@@ -73,7 +73,7 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
   test("failover follows the routing manifest's priorities, which name the gateway as the entry point", () => {
     const order = manifest.regions.map((r: any) => r.endpoint.replace(/^https:\/\//, "").replace(/\.openai\.azure\.com\/$/, ""));
     const backendHost = (id: string) => /^https:\/\/([^.]+)\./.exec(resources(json, "azurerm_api_management_backend")[id].url)![1];
-    const pools = resourceList(json, "azapi_resource").filter((r) => String(r.type).startsWith("Microsoft.ApiManagement/service/backends@"));
+    const pools = resourceList(json, "azapi_resource").filter((r) => String(r.type).startsWith("Microsoft.ApiManagement/service/backends@") && r.body.properties.type === "Pool");
     const target = only(doc, "set-backend-service").getAttribute("backend-id");
     if (order.length > 1) {
       expect(pools).toHaveLength(1);
@@ -100,10 +100,11 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
   test("the gateway authenticates to every account with its managed identity, granted OpenAI User and nothing more", () => {
     expect(only(doc, "authentication-managed-identity").getAttribute("resource")).toBe("https://cognitiveservices.azure.com");
     const mine = resourceList(json, "azurerm_role_assignment").filter((a) => a.principal_id === ref("azurerm_api_management", serviceId, "identity[0].principal_id"));
-    const onAccounts = mine.filter((a) => String(a.scope).startsWith("${azurerm_cognitive_account."));
+    // The Content Safety account's grant is asserted in content-safety.test.ts.
+    const onAccounts = mine.filter((a) => String(a.scope).startsWith("${azurerm_cognitive_account.") && !String(a.scope).includes("content-safety"));
     expect(onAccounts.map((a) => a.scope).sort()).toEqual(Object.keys(accounts).map((id) => ref("azurerm_cognitive_account", id)).sort());
     for (const a of onAccounts) expect(a.role_definition_id).toMatch(new RegExp(`${OPENAI_USER}$`));
-    expect(mine.length).toBe(onAccounts.length + 1); // + Monitoring Metrics Publisher on Application Insights
+    expect(mine.length).toBe(onAccounts.length + 2); // + Monitoring Metrics Publisher on Application Insights, Cognitive Services User on Content Safety
   });
 
   test("no subscription key and no account key anywhere", () => {
@@ -143,7 +144,7 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
       expect(ranges).toEqual(w.ranges);
       const rate = only(when, "rate-limit-by-key");
       expect([rate.getAttribute("calls"), rate.getAttribute("renewal-period"), rate.getAttribute("counter-key")]).toEqual([String(w.rpm), "60", `workload-${w.key}`]);
-      const tokens = only(when, "azure-openai-token-limit");
+      const tokens = only(when, "llm-token-limit");
       expect([tokens.getAttribute("tokens-per-minute"), tokens.getAttribute("counter-key")]).toEqual([String(w.tpm), `workload-${w.key}`]);
     }
     expect(only(only(choose, "otherwise"), "set-status").getAttribute("code")).toBe("403");
@@ -153,7 +154,7 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
     const top = children(inbound);
     const rate = top.find((e) => e.tagName === "rate-limit-by-key")!;
     expect([rate.getAttribute("calls"), rate.getAttribute("counter-key")]).toEqual([String(limits.rpm), `environment-${name}`]);
-    const [perMinute, daily] = top.filter((e) => e.tagName === "azure-openai-token-limit");
+    const [perMinute, daily] = top.filter((e) => e.tagName === "llm-token-limit");
     const usd = name === "prod" ? { day: 1_000, month: 20_000 } : { day: 100, month: 2_000 };
     expect(perMinute!.getAttribute("tokens-per-minute")).toBe(String(limits.tpm));
     expect(perMinute!.getAttribute("token-quota-period")).toBe("Monthly");
@@ -169,7 +170,9 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
   });
 
   test("token metrics per workload, deployment and region go to Application Insights in the environment's workspace", () => {
-    const metric = only(doc, "azure-openai-emit-token-metric");
+    // The provider-neutral policies only: an azure-openai-* one would leave non-OpenAI models uncounted.
+    expect(elements(doc, "*").map((e) => e.tagName).filter((t) => t.startsWith("azure-openai-"))).toEqual([]);
+    const metric = only(doc, "llm-emit-token-metric");
     expect(elements(metric, "dimension").map((d) => d.getAttribute("name"))).toEqual(["Workload", "Deployment", "Region", "Environment"]);
     const [workspaceId] = Object.keys(resources(json, "azurerm_log_analytics_workspace"));
     expect(resourceList(json, "azurerm_application_insights")[0].workspace_id).toBe(ref("azurerm_log_analytics_workspace", workspaceId!));

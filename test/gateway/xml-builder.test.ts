@@ -32,7 +32,7 @@ describe("policy XML builder", () => {
 
   test("the token limit writes a rate and a quota with its period, and estimates prompt tokens", () => {
     const doc = parsePolicy(PolicyXml.renderXml(GatewayPolicies.tokenLimit({ counterKey: "k", tokensPerMinute: 500_000, tokenQuota: 9, quotaPeriod: "Daily" })));
-    const limit = only(doc, "azure-openai-token-limit");
+    const limit = only(doc, "llm-token-limit");
     expect(limit.getAttribute("tokens-per-minute")).toBe("500000");
     expect(limit.getAttribute("token-quota")).toBe("9");
     expect(limit.getAttribute("token-quota-period")).toBe("Daily");

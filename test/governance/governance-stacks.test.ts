@@ -73,13 +73,14 @@ describe("prod keys", () => {
 });
 
 describe("prod locks", () => {
-  test("CanNotDelete locks on both accounts, the workspace, both archives, both vaults and the AI gateway", () => {
+  test("CanNotDelete locks on both accounts, the workspace, both archives, both vaults, the AI gateway and its Content Safety account", () => {
     const locks = resourceList(prodJson, "azurerm_management_lock");
-    expect(locks).toHaveLength(8);
+    expect(locks).toHaveLength(9);
     for (const lock of locks) expect(lock.lock_level).toBe("CanNotDelete");
     const scopes = locks.map((l) => l.scope.split(".")[0].replace("${", "")).sort();
     expect(scopes).toEqual([
       "azurerm_api_management",
+      "azurerm_cognitive_account",
       "azurerm_cognitive_account",
       "azurerm_cognitive_account",
       "azurerm_key_vault",

@@ -5,6 +5,7 @@ import {
   base,
   callerIs,
   choose,
+  contentSafety,
   emitTokenMetric,
   ipFilterAllow,
   maxTokensPerRequest,
@@ -12,13 +13,16 @@ import {
   rateLimitByKey,
   retryForward,
   returnError,
+  routeByDeployment,
   setBackendService,
+  setRequestedDeployment,
   setCallerAppId,
   setVariable,
   tokenLimit,
   traceWorkload,
   validateAzureAdToken,
   WORKLOAD_VARIABLE,
+  workloadIsNotOneOf,
 } from "./policies";
 import { renderXml, XmlElement } from "./xml";
 
@@ -45,6 +49,17 @@ export interface GatewayPolicyInput {
   readonly workloads: readonly GatewayWorkload[];
   /** The backend (or load-balanced pool) requests go to. */
   readonly backendId: string;
+  /**
+   * The Content Safety backend every prompt is checked against, and the workloads that opted
+   * out (with a reason, recorded where they are configured).
+   * @default - no content safety check at the gateway
+   */
+  readonly contentSafety?: { readonly backendId: string; readonly optedOutWorkloads: readonly string[] };
+  /**
+   * Deployments that not every account serves, each with its backend.
+   * @default - none: every request goes to `backendId`
+   */
+  readonly deploymentRoutes?: readonly { readonly deployment: string; readonly backendId: string }[];
   /** Retries of a 429 or 5xx answer (one less than the number of backends; 0 for one backend). */
   readonly retries: number;
 }
@@ -96,19 +111,30 @@ export function gatewayPolicy(input: GatewayPolicyInput): XmlElement {
       }),
       tokenLimit({ counterKey: counters.daily, tokenQuota: input.dailyTokenQuota, quotaPeriod: "Daily" }),
       ...maxTokensPerRequest(input.maxTokensPerRequest),
+      // After the limits: a throttled or oversized request costs no Content Safety call.
+      ...contentSafetyCheck(input.contentSafety),
       emitTokenMetric(TOKEN_METRIC_NAMESPACE, [
         { name: "Workload", value: `@((string)context.Variables["${WORKLOAD_VARIABLE}"])` },
         { name: "Deployment", value: `@(context.Request.MatchedParameters.GetValueOrDefault("deployment-id", "none"))` },
         { name: "Region", value: `@(context.Response?.Headers.GetValueOrDefault("x-ms-region", "unknown") ?? "unknown")` },
         { name: "Environment", value: input.environment },
       ]),
-      setBackendService(input.backendId),
+      ...(input.deploymentRoutes && input.deploymentRoutes.length > 0
+        ? [setRequestedDeployment(), routeByDeployment(input.deploymentRoutes, input.backendId)]
+        : [setBackendService(input.backendId)]),
       authenticationManagedIdentity(),
     ],
     backend: [retryForward(input.retries)],
     outbound: [base()],
     onError: [base()],
   });
+}
+
+function contentSafetyCheck(cs: GatewayPolicyInput["contentSafety"]): XmlElement[] {
+  if (!cs) return [];
+  const check = contentSafety(cs.backendId);
+  if (cs.optedOutWorkloads.length === 0) return [check];
+  return [choose([{ condition: workloadIsNotOneOf(cs.optedOutWorkloads), body: [check] }])];
 }
 
 /** The API-scope policy as the XML `azurerm_api_management_api_policy.xml_content` takes. */

@@ -86,7 +86,7 @@ export function rateLimitByKey(counterKey: string, calls: number, renewalPeriodS
   });
 }
 
-/** Token quota periods `azure-openai-token-limit` accepts. */
+/** Token quota periods `llm-token-limit` accepts. */
 export type TokenQuotaPeriod = "Hourly" | "Daily" | "Weekly" | "Monthly" | "Yearly";
 
 /** Options of {@link tokenLimit}. */
@@ -102,11 +102,14 @@ export interface TokenLimitOptions {
 }
 
 /**
- * `azure-openai-token-limit`: a token rate (429 when exceeded) and/or a token quota over a
- * period (403 when exceeded), with prompt tokens estimated before the backend is called.
+ * `llm-token-limit`: a token rate (429 when exceeded) and/or a token quota over a period (403
+ * when exceeded), with prompt tokens estimated before the backend is called. The provider-neutral
+ * policy, not `azure-openai-token-limit`: it covers every API with the OpenAI Chat Completions or
+ * Responses schema, so a Foundry resource's non-OpenAI models count against the same counters
+ * (Learn "Limit large language model API token usage"; docs/evidence/gateway.md).
  */
 export function tokenLimit(options: TokenLimitOptions): XmlElement {
-  return el("azure-openai-token-limit", {
+  return el("llm-token-limit", {
     "counter-key": options.counterKey,
     "tokens-per-minute": options.tokensPerMinute,
     "token-quota": options.tokenQuota,
@@ -116,9 +119,38 @@ export function tokenLimit(options: TokenLimitOptions): XmlElement {
   });
 }
 
-/** `azure-openai-emit-token-metric`: token counts to Application Insights with these dimensions. */
+/**
+ * `llm-emit-token-metric`: token counts to Application Insights with these dimensions (at most 5
+ * custom ones), for every model the API serves, not only OpenAI's.
+ */
 export function emitTokenMetric(namespace: string, dimensions: readonly { name: string; value: string }[]): XmlElement {
-  return el("azure-openai-emit-token-metric", { namespace }, ...dimensions.map((d) => el("dimension", { name: d.name, value: d.value })));
+  if (dimensions.length > 5) throw new Error(`llm-emit-token-metric takes at most 5 custom dimensions, not ${dimensions.length}`);
+  return el("llm-emit-token-metric", { namespace }, ...dimensions.map((d) => el("dimension", { name: d.name, value: d.value })));
+}
+
+/** Harm categories `llm-content-safety` scores. */
+export const CONTENT_SAFETY_CATEGORIES = Object.freeze(["Hate", "SelfHarm", "Sexual", "Violence"] as const);
+
+/** The severity (of 0, 2, 4, 6) from which a prompt is blocked: medium and high, as Azure OpenAI's default filter. */
+export const CONTENT_SAFETY_THRESHOLD = 4;
+
+/**
+ * `llm-content-safety` with prompt shields on: the prompt goes to the Content Safety backend
+ * first; a jailbreak attempt, or a harm category at medium severity or above, gets 403 before any
+ * model sees it.
+ */
+export function contentSafety(backendId: string): XmlElement {
+  return el(
+    "llm-content-safety",
+    { "backend-id": backendId, "shield-prompt": true },
+    el("categories", { "output-type": "FourSeverityLevels" }, ...CONTENT_SAFETY_CATEGORIES.map((name) => el("category", { name, threshold: CONTENT_SAFETY_THRESHOLD }))),
+  );
+}
+
+/** A policy expression that is true unless the matched workload is one of `keys` (checked workload keys). */
+export function workloadIsNotOneOf(keys: readonly string[]): string {
+  const list = keys.map((k) => `"${k}"`).join(", ");
+  return `@(!new[] { ${list} }.Contains((string)context.Variables["${WORKLOAD_VARIABLE}"]))`;
 }
 
 /** `trace`: a record in the gateway's resource logs (TraceRecords) naming the workload. */
@@ -129,6 +161,38 @@ export function traceWorkload(): XmlElement {
     { source: "ai-gateway", severity: "information" },
     el("message", {}, text(workload)),
     el("metadata", { name: "workload", value: workload }),
+  );
+}
+
+/** The variable holding the requested deployment: the path's `deployment-id`, else the body's `model` (v1 routes). */
+export const DEPLOYMENT_VARIABLE = "deployment";
+
+/** Stores the requested deployment (only POST bodies are read: a GET has none). */
+export function setRequestedDeployment(): XmlElement {
+  return setVariable(
+    DEPLOYMENT_VARIABLE,
+    [
+      `@{`,
+      `  if (context.Request.MatchedParameters.ContainsKey("deployment-id")) { return context.Request.MatchedParameters["deployment-id"]; }`,
+      `  if (context.Request.Method != "POST") { return ""; }`,
+      `  var body = context.Request.Body?.As<JObject>(preserveContent: true);`,
+      `  return (string)body?["model"] ?? "";`,
+      `}`,
+    ].join("\n"),
+  );
+}
+
+/**
+ * The backend by requested deployment: each routed deployment (a checked name) to its backend,
+ * everything else to `defaultBackendId`.
+ */
+export function routeByDeployment(routes: readonly { deployment: string; backendId: string }[], defaultBackendId: string): XmlElement {
+  return choose(
+    routes.map((r) => ({
+      condition: `@(((string)context.Variables["${DEPLOYMENT_VARIABLE}"]).Equals("${r.deployment}", StringComparison.OrdinalIgnoreCase))`,
+      body: [setBackendService(r.backendId)],
+    })),
+    [setBackendService(defaultBackendId)],
   );
 }
 

@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
 import {
+  ApiGatewayContentSafety,
   ApiGatewayLimitsEnforced,
   ApiGatewayLogsExported,
   ApiGatewayManagedIdentityBackends,
@@ -38,6 +39,7 @@ export const BUILT_IN_RULE_IDS: readonly string[] = [
   ApiGatewayManagedIdentityBackends.ID,
   ApiGatewayLimitsEnforced.ID,
   ApiGatewayLogsExported.ID,
+  ApiGatewayContentSafety.ID,
 ];
 
 // IDs of rules of your own, per app (root construct): registered by the packs that visit one of

@@ -108,6 +108,7 @@ describe("a weakening recorded with acknowledgeWeakening on any construct", () =
       ApiGatewayManagedIdentityBackends: [],
       ApiGatewayLimitsEnforced: [],
       ApiGatewayLogsExported: [],
+      ApiGatewayContentSafety: ["gatewayContentSafetyOptOut"],
     });
     const keys = Object.values(WEAKENING_KEYS) as string[];
     for (const rule of rules.values()) for (const key of rule.acknowledgedBy ?? []) expect(keys).toContain(key);

@@ -11,6 +11,7 @@ import { DOMParser, onWarningStopParsing } from "@xmldom/xmldom";
 import { environment, environmentStack, synthEnvironmentFiles } from "../../helpers/environment";
 import { synthProblems, testApp, testStack } from "../../helpers/synth";
 import {
+  ApiGatewayContentSafety,
   ApiGatewayLimitsEnforced,
   ApiGatewayLogsExported,
   ApiGatewayManagedIdentityBackends,
@@ -23,7 +24,7 @@ import { OpenAiEnvironmentStack } from "../../../lib/environment/openai-environm
 import { diagnostics, hardenedStorage, judge, secureAccount, workspace } from "./fixtures";
 import { AzapiResource } from "../../../lib/core/azapi";
 
-const GATEWAY_RULES = [ApiGatewayPrivateOnly.ID, ApiGatewayManagedIdentityBackends.ID, ApiGatewayLimitsEnforced.ID, ApiGatewayLogsExported.ID];
+const GATEWAY_RULES = [ApiGatewayPrivateOnly.ID, ApiGatewayManagedIdentityBackends.ID, ApiGatewayLimitsEnforced.ID, ApiGatewayLogsExported.ID, ApiGatewayContentSafety.ID];
 const OPENAI_USER = "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd";
 
 describe.each(["staging", "prod"])("the default %s stack's gateway", (name) => {
@@ -36,9 +37,9 @@ describe.each(["staging", "prod"])("the default %s stack's gateway", (name) => {
       .map((f: any) => `${f.pack} ${f.ruleId} ${f.level} ${f.resourceType} ${f.resourcePath} ${f.result}`)
       .sort();
     const levels: Record<string, Record<string, string>> = {
-      SOC2: { ApiGatewayPrivateOnly: "error", ApiGatewayManagedIdentityBackends: "error", ApiGatewayLimitsEnforced: "warning", ApiGatewayLogsExported: "error" },
-      HIPAA: { ApiGatewayPrivateOnly: "error", ApiGatewayManagedIdentityBackends: "error", ApiGatewayLimitsEnforced: "error", ApiGatewayLogsExported: "error" },
-      GDPR: { ApiGatewayPrivateOnly: "error", ApiGatewayManagedIdentityBackends: "error", ApiGatewayLimitsEnforced: "warning", ApiGatewayLogsExported: "warning" },
+      SOC2: { ApiGatewayPrivateOnly: "error", ApiGatewayManagedIdentityBackends: "error", ApiGatewayLimitsEnforced: "warning", ApiGatewayLogsExported: "error", ApiGatewayContentSafety: "warning" },
+      HIPAA: { ApiGatewayPrivateOnly: "error", ApiGatewayManagedIdentityBackends: "error", ApiGatewayLimitsEnforced: "error", ApiGatewayLogsExported: "error", ApiGatewayContentSafety: "error" },
+      GDPR: { ApiGatewayPrivateOnly: "error", ApiGatewayManagedIdentityBackends: "error", ApiGatewayLimitsEnforced: "warning", ApiGatewayLogsExported: "warning", ApiGatewayContentSafety: "warning" },
     };
     const expected = Object.entries(levels)
       .flatMap(([pack, rules]) => Object.entries(rules).map(([rule, level]) => `${pack} ${rule} ${level} azurerm_api_management ${name}/gateway/service compliant`))
@@ -51,8 +52,9 @@ describe.each(["staging", "prod"])("the default %s stack's gateway", (name) => {
     const accounts = name === "prod" ? 2 : 1;
     expect(detail(ApiGatewayPrivateOnly.ID)).toMatch(/^virtual_network_type "Internal" in subnet \$\{azurerm_subnet\.gateway_network_subnet_[^}]+\}; SSL 3\.0, TLS 1\.0 and 1\.1 off$/);
     expect(detail(ApiGatewayManagedIdentityBackends.ID)).toBe(
-      `identity SystemAssigned; ${accounts} backend(s) without credentials; authentication-managed-identity in 1 API policy(ies); no subscriptions; Cognitive Services OpenAI User on ${accounts} account(s)`,
+      `identity SystemAssigned; ${accounts} backend(s) without credentials; authentication-managed-identity in 1 API policy(ies); no subscriptions; Cognitive Services OpenAI User on ${accounts} account(s), Cognitive Services User on 1 Content Safety account(s)`,
     );
+    expect(detail(ApiGatewayContentSafety.ID)).toBe("llm-content-safety with prompt shields on every request, backend(s) content-safety on a private, keyless Content Safety account");
     expect(detail(ApiGatewayLimitsEnforced.ID)).toBe(`Entra token validation, tokens per minute, token quota, rate limit and per-request cap in ${name}/gateway/policy`);
     expect(detail(ApiGatewayLogsExported.ID)).toBe(
       `GatewayLogs and GatewayLlmLogs to a workspace and a storage account (${name}/gateway/logging/diagnostic-setting); logger ${name}/gateway/logging/logger`,
@@ -74,6 +76,19 @@ describe("a default stack that breaks a gateway rule", () => {
     );
     expect(privateOnly[0]!.detail).toMatch(/^virtual_network_type is "None"/);
     expect(findings.filter((f) => f.ruleId !== ApiGatewayPrivateOnly.ID).every((f) => f.result === "compliant")).toBe(true);
+  });
+
+  test("a workload's content-safety opt-out is reported as suppressed with its reason; every other workload is still checked", () => {
+    const staging = environment("staging");
+    const optOut = "red-team evaluations send attack prompts on purpose, approved by SEC-51";
+    const [first, ...rest] = staging.gateway!.workloads;
+    const stack = environmentStack({ ...staging, gateway: { ...staging.gateway!, workloads: [first!, ...rest.map((w) => ({ ...w, contentSafetyOptOut: { reason: optOut } }))] } });
+    Testing.synth(stack);
+    const findings = ComplianceReport.of(stack).findings.filter((f) => f.ruleId === ApiGatewayContentSafety.ID);
+    expect(findings.map((f) => [f.pack, f.result, f.suppressionReason]).sort()).toEqual(
+      ["GDPR", "HIPAA", "SOC2"].map((pack) => [pack, "suppressed", `workloads.${rest[0]!.key}.contentSafetyOptOut: ${optOut}`]),
+    );
+    expect(findings[0]!.detail).toMatch(/runs only inside a when\/otherwise/);
   });
 
   test("a subscription (keys) on the prod gateway fails the synth with rule 2 in every pack", () => {

@@ -12,7 +12,7 @@ import { compliantComposition, secureAccount } from "./fixtures";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 
 /** Rules that judge the AI gateway, which the compliant composition does not have. */
-const GATEWAY_RULE_IDS = ["ApiGatewayPrivateOnly", "ApiGatewayManagedIdentityBackends", "ApiGatewayLimitsEnforced", "ApiGatewayLogsExported"];
+const GATEWAY_RULE_IDS = ["ApiGatewayPrivateOnly", "ApiGatewayManagedIdentityBackends", "ApiGatewayLimitsEnforced", "ApiGatewayLogsExported", "ApiGatewayContentSafety"];
 
 /** rule ID -> "level controls" of a pack, for exact comparison. */
 function mapping(pack: CompliancePack): Record<string, string> {
@@ -37,10 +37,11 @@ describe("control mappings", () => {
       ApiGatewayManagedIdentityBackends: "error CC6.1, CC6.2",
       ApiGatewayLimitsEnforced: "warning CC6.1, A1.1",
       ApiGatewayLogsExported: "error CC7.2",
+      ApiGatewayContentSafety: "warning CC6.8",
     });
   });
 
-  test("HIPAA maps every rule as an error to 164.312(a)(1), (b), (d) and (e)(1)", () => {
+  test("HIPAA maps every rule as an error to 164.312(a)(1), (b), (d) and (e)(1), and gateway content safety to 164.308(a)(5)(ii)(B)", () => {
     expect(mapping(new HipaaPack())).toEqual({
       CognitivePublicNetworkAccessDisabled: "error 164.312(a)(1), 164.312(e)(1)",
       CognitiveLocalAuthDisabled: "error 164.312(a)(1)",
@@ -56,6 +57,7 @@ describe("control mappings", () => {
       ApiGatewayManagedIdentityBackends: "error 164.312(a)(1), 164.312(d)",
       ApiGatewayLimitsEnforced: "error 164.312(a)(1), 164.312(d)",
       ApiGatewayLogsExported: "error 164.312(b)",
+      ApiGatewayContentSafety: "error 164.308(a)(5)(ii)(B)",
     });
   });
 
@@ -76,6 +78,7 @@ describe("control mappings", () => {
       ApiGatewayManagedIdentityBackends: "error Art. 32",
       ApiGatewayLimitsEnforced: "warning Art. 32",
       ApiGatewayLogsExported: "warning Art. 32",
+      ApiGatewayContentSafety: "warning Art. 32",
     });
   });
 

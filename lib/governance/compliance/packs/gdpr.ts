@@ -2,6 +2,7 @@ import { PropChecks } from "../../../core/validation";
 import { CompliancePack } from "../pack";
 import {
   ApiGatewayLimitsEnforced,
+  ApiGatewayContentSafety,
   ApiGatewayLogsExported,
   ApiGatewayManagedIdentityBackends,
   ApiGatewayPrivateOnly,
@@ -69,6 +70,7 @@ export class GdprPack extends CompliancePack {
         { rule: new ApiGatewayManagedIdentityBackends(), controls: ["Art. 32"], level: "error" },
         { rule: new ApiGatewayLimitsEnforced(), controls: ["Art. 32"], level: "warning" },
         { rule: new ApiGatewayLogsExported(), controls: ["Art. 32"], level: "warning" },
+        { rule: new ApiGatewayContentSafety(), controls: ["Art. 32"], level: "warning" },
       ],
     });
     this.requestResponseMaximumDays = requestResponseMaximumDays;

@@ -2,6 +2,7 @@ import { PropChecks } from "../../../core/validation";
 import { CompliancePack } from "../pack";
 import {
   ApiGatewayLimitsEnforced,
+  ApiGatewayContentSafety,
   ApiGatewayLogsExported,
   ApiGatewayManagedIdentityBackends,
   ApiGatewayPrivateOnly,
@@ -71,6 +72,7 @@ export class HipaaPack extends CompliancePack {
         { rule: new ApiGatewayManagedIdentityBackends(), controls: ["164.312(a)(1)", "164.312(d)"], level: "error" },
         { rule: new ApiGatewayLimitsEnforced(), controls: ["164.312(a)(1)", "164.312(d)"], level: "error" },
         { rule: new ApiGatewayLogsExported(), controls: ["164.312(b)"], level: "error" },
+        { rule: new ApiGatewayContentSafety(), controls: ["164.308(a)(5)(ii)(B)"], level: "error" },
       ],
     });
     this.auditLogMinimumDays = auditLogMinimumDays;

@@ -2,6 +2,7 @@ import { PropChecks } from "../../../core/validation";
 import { CompliancePack } from "../pack";
 import {
   ApiGatewayLimitsEnforced,
+  ApiGatewayContentSafety,
   ApiGatewayLogsExported,
   ApiGatewayManagedIdentityBackends,
   ApiGatewayPrivateOnly,
@@ -73,6 +74,7 @@ export class Soc2Pack extends CompliancePack {
         { rule: new ApiGatewayManagedIdentityBackends(), controls: ["CC6.1", "CC6.2"], level: "error" },
         { rule: new ApiGatewayLimitsEnforced(), controls: ["CC6.1", "A1.1"], level: "warning" },
         { rule: new ApiGatewayLogsExported(), controls: ["CC7.2"], level: "error" },
+        { rule: new ApiGatewayContentSafety(), controls: ["CC6.8"], level: "warning" },
       ],
     });
     this.auditLogMinimumDays = auditLogMinimumDays;

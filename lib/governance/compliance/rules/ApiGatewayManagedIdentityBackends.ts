@@ -21,6 +21,8 @@ const BACKEND_TYPE = "azurerm_api_management_backend";
 const SUBSCRIPTION_TYPE = "azurerm_api_management_subscription";
 /** The role the gateway's identity needs on each account: inference only (the role catalog's OpenAiUser). */
 const OPENAI_USER = BUILT_IN_ROLES.OpenAiUser;
+/** The role on a Content Safety account (`llm-content-safety`): OpenAI User does not cover it. */
+const COGNITIVE_SERVICES_USER = BUILT_IN_ROLES.CognitiveServicesUser;
 /** Headers that carry an Azure OpenAI key or an API Management subscription key. */
 const KEY_HEADERS = ["api-key", "ocp-apim-subscription-key"];
 
@@ -40,7 +42,8 @@ function credentialParts(credentials: ResourceAttributes | undefined): string[] 
  * service uses `authentication-managed-identity` and sets no `api-key` header, and every API of
  * the service has such a policy; the service has no `azurerm_api_management_subscription` (or
  * azapi subscription), so no caller holds a key either; and the service's principal holds
- * Cognitive Services OpenAI User on each account of this stack a backend points to. A backend
+ * Cognitive Services OpenAI User on each account of this stack a backend points to (Cognitive
+ * Services User on a `ContentSafety` account, the content safety check's backend). A backend
  * whose account is not in this stack (or whose principal is not known here) is named in the
  * detail as not verified.
  */
@@ -107,22 +110,25 @@ export class ApiGatewayManagedIdentityBackends implements ComplianceRule {
       notes.push("the service's principal is not known in this stack, so its role assignments cannot be verified");
     } else {
       for (const [reference, account] of accounts) {
+        const role = context.attributes(account).kind === "ContentSafety" ? COGNITIVE_SERVICES_USER : OPENAI_USER;
         const granted = context
           .referencing(RoleAssignment.tfResourceType, reference, (a) => a.scope)
           .some((assignment) => {
             const a = context.attributes(assignment);
-            return typeof a.principal_id === "string" && principals.includes(a.principal_id) && grantsOpenAiUser(a);
+            return typeof a.principal_id === "string" && principals.includes(a.principal_id) && grants(a, role);
           });
-        if (!granted) problems.push(`no azurerm_role_assignment grants the service's identity ${OPENAI_USER.displayName} on account ${account.node.path}`);
+        if (!granted) problems.push(`no azurerm_role_assignment grants the service's identity ${role.displayName} on account ${account.node.path}`);
       }
     }
     if (unresolved.length > 0) notes.push(`not verified (account not in this stack): ${unresolved.join(", ")}`);
 
     if (problems.length > 0) return nonCompliant([...problems, ...notes].join("; "));
+    const safety = [...accounts.values()].filter((a) => context.attributes(a).kind === "ContentSafety").length;
     const summary =
       `identity ${identityTypes(attributes).join(", ")}; ${backends.length} backend(s) without credentials; ` +
       `authentication-managed-identity in ${policies.length} API policy(ies); no subscriptions; ` +
-      `${OPENAI_USER.displayName} on ${accounts.size} account(s)`;
+      `${OPENAI_USER.displayName} on ${accounts.size - safety} account(s)` +
+      (safety > 0 ? `, ${COGNITIVE_SERVICES_USER.displayName} on ${safety} Content Safety account(s)` : "");
     return compliant([summary, ...notes].join("; "));
   }
 
@@ -133,8 +139,8 @@ export class ApiGatewayManagedIdentityBackends implements ComplianceRule {
   }
 }
 
-/** The assignment names the OpenAI User role, by definition GUID (last path segment) or by name. */
-function grantsOpenAiUser(a: ResourceAttributes): boolean {
-  if (typeof a.role_definition_id === "string") return a.role_definition_id.toLowerCase().split("/").pop() === OPENAI_USER.guid;
-  return typeof a.role_definition_name === "string" && a.role_definition_name.toLowerCase() === OPENAI_USER.displayName.toLowerCase();
+/** The assignment names `role`, by definition GUID (last path segment) or by name. */
+function grants(a: ResourceAttributes, role: { readonly guid: string; readonly displayName: string }): boolean {
+  if (typeof a.role_definition_id === "string") return a.role_definition_id.toLowerCase().split("/").pop() === role.guid;
+  return typeof a.role_definition_name === "string" && a.role_definition_name.toLowerCase() === role.displayName.toLowerCase();
 }

@@ -1,3 +1,4 @@
+export * from "./ApiGatewayContentSafety";
 export * from "./ApiGatewayLimitsEnforced";
 export * from "./ApiGatewayLogsExported";
 export * from "./ApiGatewayManagedIdentityBackends";
