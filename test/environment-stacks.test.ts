@@ -99,10 +99,13 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
     for (const d of Object.values(deployments)) expect(d.rai_policy_name).toMatch(/^\$\{azurerm_cognitive_account_rai_policy\..*\.name\}$/);
     for (const filter of Object.values(filters)) {
       expect(filter.base_policy_name).toBe("Microsoft.Default");
-      const harm = filter.content_filter.filter((f: any) => f.name !== "Jailbreak");
+      const shields = ["Jailbreak", "Indirect Attack", "Protected Material Text", "Protected Material Code"];
+      const harm = filter.content_filter.filter((f: any) => !shields.includes(f.name));
       expect(harm).toHaveLength(8);
       for (const f of harm) expect(f).toMatchObject({ filter_enabled: true, block_enabled: true, severity_threshold: name === "prod" ? "Low" : "Medium" });
       expect(filter.content_filter).toContainEqual(expect.objectContaining({ name: "Jailbreak", block_enabled: true, source: "Prompt" }));
+      // Prompt shields for document attacks and protected material, on and blocking (issue 28).
+      for (const shield of shields) expect(filter.content_filter).toContainEqual(expect.objectContaining({ name: shield, filter_enabled: true, block_enabled: true }));
     }
   });
 

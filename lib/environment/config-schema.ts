@@ -251,6 +251,8 @@ const contentFilter = z.strictObject({
   severityThreshold: severity.optional(),
   categoryThresholds: z.strictObject(Object.fromEntries(HARM_CATEGORIES.map((c) => [c, severity.optional()]))).optional(),
   blockJailbreak: z.boolean().optional(),
+  blockIndirectAttacks: z.boolean().optional(),
+  blockProtectedMaterial: z.boolean().optional(),
 });
 
 const privateDns = z.strictObject({
