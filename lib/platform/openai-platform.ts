@@ -6,6 +6,7 @@ import { moveFromLegacyPath } from "../core/legacy-address";
 import { CustomerManagedKeyVault, KeyRotation } from "../governance/customer-managed-key";
 import { checkModelAllowlist } from "../governance/model-allowlist";
 import { ContentFilterOptions } from "../openai/content-filter";
+import type { StoredCompletionsException } from "../openai/stored-completions";
 import { ResourceNaming } from "../core/naming";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { AlertActionGroup } from "../monitoring/action-group";
@@ -87,6 +88,11 @@ export interface OpenAiPlatformProps {
    * @default - none: Azure's Microsoft.DefaultV2
    */
   readonly contentFilter?: ContentFilterOptions;
+  /**
+   * Keep stored completions on for every account, with a reason (see `OpenAiAccount`).
+   * @default - stored completions disabled on every account
+   */
+  readonly storedCompletions?: StoredCompletionsException;
   /**
    * Encrypt every account with a customer-managed key from a Key Vault in its region.
    * @default - Microsoft-managed keys
@@ -182,6 +188,7 @@ const OPENAI_PLATFORM_PROP_KEYS: PropKeys<OpenAiPlatformProps> = {
   privateDns: PRIVATE_DNS_KEYS,
   logging: LOGGING_KEYS,
   contentFilter: true,
+  storedCompletions: true,
   customerManagedKey: { rotation: true },
   accountSecurityExceptions: true,
   capacityCapK: true,
@@ -345,6 +352,7 @@ export class OpenAiPlatform extends Construct {
       deployments: [...props.deployments],
       projects: props.projects ? [...props.projects] : undefined,
       contentFilter: props.contentFilter,
+      storedCompletions: props.storedCompletions,
       securityExceptions: props.accountSecurityExceptions,
       lock: lockOf(props, "accounts", `do-not-delete-openai-${location}`),
       diagnosticSettings: {

@@ -11,7 +11,10 @@ import {
   CognitiveOutboundRestricted,
   CognitivePrivateEndpoint,
   CognitivePublicNetworkAccessDisabled,
+  CognitiveStoredCompletionsDisabled,
+  ContentFilterPromptShields,
   DataResidencyRespected,
+  DefenderForAiEnabled,
   DeploymentContentFilter,
   KeyVaultHardened,
   NoPrivilegedRoleAssignment,
@@ -38,6 +41,9 @@ export const BUILT_IN_RULE_IDS: readonly string[] = [
   ApiGatewayManagedIdentityBackends.ID,
   ApiGatewayLimitsEnforced.ID,
   ApiGatewayLogsExported.ID,
+  CognitiveStoredCompletionsDisabled.ID,
+  ContentFilterPromptShields.ID,
+  DefenderForAiEnabled.ID,
 ];
 
 // IDs of rules of your own, per app (root construct): registered by the packs that visit one of
