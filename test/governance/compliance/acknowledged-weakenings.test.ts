@@ -108,6 +108,9 @@ describe("a weakening recorded with acknowledgeWeakening on any construct", () =
       ApiGatewayManagedIdentityBackends: [],
       ApiGatewayLimitsEnforced: [],
       ApiGatewayLogsExported: [],
+      DefenderForAiEnabled: ["defenderForAiCentral"],
+      ContentFilterPromptShields: [],
+      CognitiveStoredCompletionsDisabled: ["storedCompletions"],
     });
     const keys = Object.values(WEAKENING_KEYS) as string[];
     for (const rule of rules.values()) for (const key of rule.acknowledgedBy ?? []) expect(keys).toContain(key);

@@ -37,6 +37,9 @@ describe("control mappings", () => {
       ApiGatewayManagedIdentityBackends: "error CC6.1, CC6.2",
       ApiGatewayLimitsEnforced: "warning CC6.1, A1.1",
       ApiGatewayLogsExported: "error CC7.2",
+      DefenderForAiEnabled: "warning CC7.1, CC7.2",
+      ContentFilterPromptShields: "warning CC6.8, PI1.3",
+      CognitiveStoredCompletionsDisabled: "warning C1.1, P4.1",
     });
   });
 
@@ -56,6 +59,9 @@ describe("control mappings", () => {
       ApiGatewayManagedIdentityBackends: "error 164.312(a)(1), 164.312(d)",
       ApiGatewayLimitsEnforced: "error 164.312(a)(1), 164.312(d)",
       ApiGatewayLogsExported: "error 164.312(b)",
+      DefenderForAiEnabled: "warning 164.308(a)(1)(ii)(D), 164.308(a)(6)(ii)",
+      ContentFilterPromptShields: "warning 164.312(c)(1)",
+      CognitiveStoredCompletionsDisabled: "warning 164.502(b)",
     });
   });
 
@@ -76,6 +82,9 @@ describe("control mappings", () => {
       ApiGatewayManagedIdentityBackends: "error Art. 32",
       ApiGatewayLimitsEnforced: "warning Art. 32",
       ApiGatewayLogsExported: "warning Art. 32",
+      DefenderForAiEnabled: "warning Art. 32",
+      ContentFilterPromptShields: "warning Art. 32",
+      CognitiveStoredCompletionsDisabled: "warning Art. 5(1)(c), Art. 25",
     });
   });
 
