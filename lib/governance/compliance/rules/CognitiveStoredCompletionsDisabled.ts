@@ -31,7 +31,12 @@ export class CognitiveStoredCompletionsDisabled implements ComplianceRule {
       const body = context.attributes(u).body as { properties?: { storedCompletionsDisabled?: unknown } } | undefined;
       return body?.properties?.storedCompletionsDisabled === true;
     });
-    if (disabling.length === 0) return nonCompliant("no azapi_update_resource in this stack sets storedCompletionsDisabled = true on the account: stored completions are on (Azure's default)");
+    if (disabling.length === 0) {
+      // What the service keeps and for how long: Learn "Azure OpenAI stored completions & distillation (preview)", 2025-09-15.
+      return nonCompliant(
+        "no azapi_update_resource in this stack sets storedCompletionsDisabled = true on the account: stored completions are on (Azure's default); the service keeps the messages and output of every call with store: true (up to 10 GB) until they are deleted (no retention period is documented)",
+      );
+    }
     return compliant(`stored completions disabled by ${disabling.map((u) => u.node.path).join(", ")}`);
   }
 }
