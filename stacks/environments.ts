@@ -132,8 +132,13 @@ export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
     budget: budget(20_000),
     customerManagedKeys: true,
     deletionProtection: true,
-    // Stricter than Microsoft.Default: block from Low severity in every harm category.
+    // Stricter than Microsoft.Default: block from Low severity in every harm category. Prompt
+    // shields (jailbreak, document attacks) and protected material are on by default; stored
+    // completions are disabled by default (no `storedCompletions` reason).
     contentFilter: { name: "prod-strict", severityThreshold: "Low" },
+    // The reference app assumes prod has a subscription of its own, so prod owns the subscription-wide
+    // Defender for AI plan (docs/SECURITY-PACK.md); with Defender run centrally: { owner: "central", reason }.
+    defenderForAi: { owner: "environment" },
     // Two EU regions for capacity and failover; each carries half of the 2,000K TPM.
     regions: [
       { location: "swedencentral", priority: 1, network: { addressSpace: "10.10.0.0/24" } },

@@ -76,11 +76,16 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
     const projects = resources(json, "azurerm_cognitive_account_project");
     const endpoints = resources(json, "azurerm_private_endpoint");
     const keys = resources(json, "azurerm_cognitive_account_customer_managed_key");
+    const updates = resources(json, "azapi_update_resource");
     for (const [accountId] of Object.entries(openAiAccounts)) {
       const accountRef = ref("azurerm_cognitive_account", accountId);
       const of = (all: Record<string, any>, type: string, attribute: string) =>
         Object.entries(all).filter(([, r]) => r[attribute] === accountRef).map(([id, r]) => ({ address: `${type}.${id}`, r }));
+      // The account's own azapi writes first (Foundry upgrade opt-out, stored completions off), in creation order.
+      const accountUpdates = of(updates, "azapi_update_resource", "resource_id").sort((a, b) => (a.r.body.properties.storedCompletionsDisabled ? 1 : 0) - (b.r.body.properties.storedCompletionsDisabled ? 1 : 0));
+      expect(accountUpdates.filter((u) => u.r.body.properties.storedCompletionsDisabled === true)).toHaveLength(1);
       const chain = [
+        ...accountUpdates,
         ...of(filters, "azurerm_cognitive_account_rai_policy", "cognitive_account_id"),
         ...config.deployments.map((d) => of(deployments, "azurerm_cognitive_deployment", "cognitive_account_id").find((x) => x.r.name === d.name)!),
         ...(config.projects ?? []).map((p) => of(projects, "azurerm_cognitive_account_project", "cognitive_account_id").find((x) => x.r.name === p.name)!),
@@ -89,10 +94,18 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
           .filter(([, e]) => e.private_service_connection.private_connection_resource_id === accountRef)
           .map(([id, r]) => ({ address: `azurerm_private_endpoint.${id}`, r })),
       ];
-      expect(chain.length).toBe(1 + config.deployments.length + (config.projects ?? []).length + 1 + (config.customerManagedKeys ? 1 : 0));
+      expect(chain.length).toBe(accountUpdates.length + 1 + config.deployments.length + (config.projects ?? []).length + 1 + (config.customerManagedKeys ? 1 : 0));
       expect(chain[0].r.depends_on).toBeUndefined();
       for (let i = 1; i < chain.length; i++) expect(chain[i].r.depends_on).toContain(chain[i - 1].address);
     }
+  });
+
+  test("issue 28: stored completions off on every account; the subscription's Defender for AI plan only in prod, which owns it", () => {
+    const updates = resourceList(json, "azapi_update_resource").filter((u) => u.body.properties.storedCompletionsDisabled === true);
+    expect(updates).toHaveLength(accounts.length);
+    expect(updates.every((u) => u.type === "Microsoft.CognitiveServices/accounts@2025-09-01")).toBe(true);
+    const plans = resourceList(json, "azurerm_security_center_subscription_pricing");
+    expect(plans).toEqual(name === "prod" ? [{ resource_type: "AI", tier: "Standard" }] : []);
   });
 
   test("every deployment uses the account's content filter, which blocks every harm category", () => {
@@ -101,10 +114,13 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
     for (const d of Object.values(deployments)) expect(d.rai_policy_name).toMatch(/^\$\{azurerm_cognitive_account_rai_policy\..*\.name\}$/);
     for (const filter of Object.values(filters)) {
       expect(filter.base_policy_name).toBe("Microsoft.Default");
-      const harm = filter.content_filter.filter((f: any) => f.name !== "Jailbreak");
+      const shields = ["Jailbreak", "Indirect Attack", "Protected Material Text", "Protected Material Code"];
+      const harm = filter.content_filter.filter((f: any) => !shields.includes(f.name));
       expect(harm).toHaveLength(8);
       for (const f of harm) expect(f).toMatchObject({ filter_enabled: true, block_enabled: true, severity_threshold: name === "prod" ? "Low" : "Medium" });
       expect(filter.content_filter).toContainEqual(expect.objectContaining({ name: "Jailbreak", block_enabled: true, source: "Prompt" }));
+      // Prompt shields for document attacks and protected material, on and blocking (issue 28).
+      for (const shield of shields) expect(filter.content_filter).toContainEqual(expect.objectContaining({ name: shield, filter_enabled: true, block_enabled: true }));
     }
   });
 

@@ -10,6 +10,10 @@ export const WEAKENING_KEYS = Object.freeze({
   localAuth: "localAuth",
   /** An Azure OpenAI account whose outbound calls are not restricted (`OpenAiAccount` `securityExceptions.unrestrictedOutbound`). */
   unrestrictedOutbound: "unrestrictedOutbound",
+  /** An account that keeps stored completions on (`OpenAiAccount` `storedCompletions`). */
+  storedCompletions: "storedCompletions",
+  /** An environment that leaves Defender for AI to a central security team (`defenderForAi: { managedCentrally }`). */
+  defenderForAiCentral: "defenderForAiCentral",
   /** A deployment that leaves its account's content filter (`ModelDeployment` `contentFilterOverride`). */
   contentFilterOverride: "contentFilterOverride",
   /** A privileged built-in role assigned on purpose (`RbacAssignment` `privileged`). */

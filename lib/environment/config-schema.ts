@@ -208,6 +208,10 @@ const foundryUpgrade = byType(
   { object: z.strictObject({ decision: oneOf(["allow", "optOut"] as const), reason: text({ max: 1024, rule: `a reason of at least ${MIN_REASON_LENGTH} characters saying why` }).optional() }) },
   '{ decision: "allow" } or { decision: "optOut", reason }',
 );
+const defenderForAi = byType(
+  { object: z.strictObject({ owner: oneOf(["environment", "central"] as const), reason: reason.optional() }) },
+  '{ owner: "environment" } (the subscription\'s Defender for AI plan) or { owner: "central", reason }',
+);
 const project = z.strictObject({
   name: text({ max: 64, pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]{1,63}$/, rule: "2-64 letters, digits, '-', '_' or '.', starting with a letter or digit" }),
   displayName: freeText(128, "a name").optional(),
@@ -258,6 +262,8 @@ const contentFilter = z.strictObject({
   severityThreshold: severity.optional(),
   categoryThresholds: z.strictObject(Object.fromEntries(HARM_CATEGORIES.map((c) => [c, severity.optional()]))).optional(),
   blockJailbreak: z.boolean().optional(),
+  blockIndirectAttacks: z.boolean().optional(),
+  blockProtectedMaterial: z.boolean().optional(),
 });
 
 const privateDns = z.strictObject({
@@ -396,6 +402,8 @@ export const environmentConfigSchema = z.strictObject({
   customerManagedKeys: z.boolean().optional(),
   deletionProtection: deletionProtection.optional(),
   contentFilter: contentFilter.optional(),
+  storedCompletions: statedReason.optional(),
+  defenderForAi: defenderForAi.optional(),
   privateDns: privateDns.optional(),
   logging: logging.optional(),
   access: list(accessEntry, { max: 500, what: "access entries" }).optional(),
@@ -415,6 +423,8 @@ const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   "regions[].network": ["subnetId", "addressSpace", "privateEndpointSubnetPrefix"],
   "regions[].agentSubnet": ["subnetId", "addressPrefix"],
   foundryUpgrade: ["decision", "reason"],
+  defenderForAi: ["owner", "reason"],
+  storedCompletions: ["reason"],
   "projects[]": Object.keys(project.shape),
   "deployments[]": ["name", "model", "version", "sku", "capacity", "versionUpgradeOption", "raiPolicyName", "format", "spilloverDeploymentName"],
   budget: Object.keys(budget.shape),
@@ -569,6 +579,11 @@ function crossFieldProblems(input: unknown, reported: readonly ConfigProblem[]):
     for (const name of Object.keys(overrides)) {
       if (!deploymentNames.has(name)) problem(["contentFilterOverrides", name], overrides[name], `allowed: an override for a deployment of this environment (${[...deploymentNames].join(", ") || "none"})`);
     }
+  }
+
+  // Defender for AI: managing it centrally is a weakening of this environment's own controls, so it needs a reason.
+  if (good("defenderForAi", "owner") && good("defenderForAi", "reason") && at("defenderForAi", "owner") === "central" && at("defenderForAi", "reason") === undefined) {
+    problem(["defenderForAi", "reason"], undefined, `allowed: a reason of at least ${MIN_REASON_LENGTH} characters saying who runs Defender for AI centrally`);
   }
 
   // Capacity: the token capacity of every deployment in every region stays within the cap.

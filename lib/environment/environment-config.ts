@@ -4,6 +4,8 @@ import { DeletionProtectionMode } from "../core/features/lock";
 import { AccessEntry } from "../identity/access-matrix";
 import { BuiltInRoleKey } from "../identity/role-catalog";
 import { ContentFilterOptions } from "../openai/content-filter";
+import type { StoredCompletionsException } from "../openai/stored-completions";
+import type { DefenderForAiOwner } from "../governance/defender-for-ai";
 import { ModelDeploymentOptions } from "../openai/deployment-options";
 import { AccountKind, FoundryUpgradeDecision } from "../openai/foundry-upgrade";
 import { PlatformLogging, PlatformPrivateDns, PlatformRegion } from "../platform/platform-options";
@@ -167,9 +169,23 @@ export interface EnvironmentConfig {
   readonly deletionProtection?: boolean | DeletionProtectionScopes;
   /**
    * Content filter on every account.
-   * @default - all harm filters blocking from Medium, jailbreak shield on
+   * @default - all harm filters blocking from Medium, prompt shields (jailbreak, document attacks) and protected material on
    */
   readonly contentFilter?: ContentFilterOptions;
+  /**
+   * Keep stored completions on for every account, with a reason (a weakening, in the compliance
+   * report). Otherwise every account disables them (`storedCompletionsDisabled`, through azapi).
+   * @default - stored completions disabled on every account
+   */
+  readonly storedCompletions?: StoredCompletionsException;
+  /**
+   * Who runs Defender for AI: `{ owner: "environment" }` makes this environment set the
+   * SUBSCRIPTION-WIDE Defender for AI plan (Standard; it covers and bills every AI resource in
+   * the subscription, and destroying the environment sets it back to Free), `{ owner:
+   * "central", reason }` records that a security team runs it (see docs/SECURITY-PACK.md).
+   * @default - none: the compliance packs warn that no Defender for AI plan covers the accounts
+   */
+  readonly defenderForAi?: DefenderForAiOwner;
   /**
    * Private DNS for the endpoints.
    * @default - zones created in the environment's resource group, linked to the created VNets

@@ -8,6 +8,7 @@ import { GovernanceTags } from "../core/governance-tags";
 import { moveFromLegacyPath } from "../core/legacy-address";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { MonthlyBudget } from "../governance/budget";
+import { DefenderForAi } from "../governance/defender-for-ai";
 import { CompliancePack } from "../governance/compliance/pack";
 import { GdprPack } from "../governance/compliance/packs/gdpr";
 import { HipaaPack } from "../governance/compliance/packs/hipaa";
@@ -103,6 +104,7 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       privateDns: config.privateDns,
       logging: config.logging,
       contentFilter: config.contentFilter ?? {},
+      storedCompletions: config.storedCompletions,
       customerManagedKey: config.customerManagedKeys ? {} : undefined,
       capacityCapK: config.capacityCapK,
       capacityCheck: config.capacityCheck,
@@ -111,6 +113,8 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       tags: { ...config.tags, workload: config.workload },
     });
 
+    // Subscription-wide: only where the config says this environment owns the plan (docs/SECURITY-PACK.md).
+    if (config.defenderForAi) new DefenderForAi(this, "defender-for-ai", { defender: config.defenderForAi }, this);
     new OpenAiPolicyAssignments(this, "policies", {
       resourceGroupId: resourceGroup.id,
       namePrefix: `${config.workload}-${config.name}`,

@@ -13,6 +13,10 @@ export type { BudgetAlert, MonthlyBudgetProps } from "./budget";
 export { OPENAI_BUILT_IN_POLICIES, OpenAiPolicyAssignments } from "./policy-assignments";
 export type { BuiltInPolicy, OpenAiPolicyAssignmentsProps, PolicyEnforcement } from "./policy-assignments";
 
+// Defender for AI (subscription plan)
+export { DEFENDER_FOR_AI_OWNERS, DEFENDER_FOR_AI_RESOURCE_TYPE, DefenderForAi } from "./defender-for-ai";
+export type { DefenderForAiOwner, DefenderForAiProps } from "./defender-for-ai";
+
 // Model allow-list
 export { checkModelAllowlist } from "./model-allowlist";
 

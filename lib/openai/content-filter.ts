@@ -20,12 +20,31 @@ export const HARM_CATEGORIES = ["Hate", "Sexual", "Selfharm", "Violence"] as con
 export type HarmCategory = (typeof HARM_CATEGORIES)[number];
 
 /**
+ * The prompt shields and protected-material filters, as the RAI policy API names them, with the
+ * source each one screens: user prompt attacks (`Jailbreak`) and document attacks
+ * (`Indirect Attack`) on the prompt, protected text and code on the completion. Names and sources
+ * of Jailbreak and both Protected Material filters: Microsoft.CognitiveServices 2025-06-01 example
+ * PutRaiPolicy.json; `Indirect Attack` (source Prompt) is not in that example, see
+ * docs/evidence/security-pack.md. Azure echoes the binary filters after the harm categories.
+ */
+export const SHIELD_FILTERS = [
+  { name: "Jailbreak", source: "Prompt" },
+  { name: "Indirect Attack", source: "Prompt" },
+  { name: "Protected Material Text", source: "Completion" },
+  { name: "Protected Material Code", source: "Completion" },
+] as const;
+
+/** One of the {@link SHIELD_FILTERS} names. */
+export type ShieldFilterName = (typeof SHIELD_FILTERS)[number]["name"];
+
+/**
  * Filters whose severity Azure ignores and does not return (azurerm#28653; the 2025-06-01
  * PutRaiPolicy.json response has no `severityThreshold` on them). The provider still requires
- * `severity_threshold` and accepts only Low, Medium or High, so the value Azure echoes (none,
- * read as "") cannot be written: the policy ignores changes to exactly these entries' severity.
+ * `severity_threshold` and accepts only Low, Medium or High (azurerm v4.55.0
+ * cognitive_account_rai_policy_resource.go:89-93), so the value Azure echoes (none, read as "")
+ * cannot be written: the policy ignores changes to exactly these entries' severity.
  */
-const SEVERITY_IGNORED_FILTERS = ["Jailbreak"] as const;
+const SEVERITY_IGNORED_FILTERS: readonly string[] = SHIELD_FILTERS.map((f) => f.name);
 
 /** Severity written for filters in {@link SEVERITY_IGNORED_FILTERS}: required by the provider, ignored by Azure. */
 const IGNORED_SEVERITY: SeverityThreshold = "High";
@@ -54,6 +73,18 @@ export interface ContentFilterOptions {
    * @default true
    */
   readonly blockJailbreak?: boolean;
+  /**
+   * Block prompts whose documents (grounding data, tool results, emails) carry instructions
+   * for the model: prompt shields for document attacks, filter `Indirect Attack`.
+   * @default true
+   */
+  readonly blockIndirectAttacks?: boolean;
+  /**
+   * Block completions that match known protected text or public code (filters
+   * `Protected Material Text` and `Protected Material Code`).
+   * @default true
+   */
+  readonly blockProtectedMaterial?: boolean;
 }
 
 /** Props of {@link ContentFilter}. */
@@ -65,11 +96,12 @@ export interface ContentFilterProps extends ContentFilterOptions {
 const SEVERITIES: readonly SeverityThreshold[] = ["Low", "Medium", "High"];
 
 /** The props ContentFilter accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const CONTENT_FILTER_PROP_KEYS: PropKeys<ContentFilterProps> = { account: true, name: true, severityThreshold: true, categoryThresholds: true, blockJailbreak: true };
+const CONTENT_FILTER_PROP_KEYS: PropKeys<ContentFilterProps> = { account: true, name: true, severityThreshold: true, categoryThresholds: true, blockJailbreak: true, blockIndirectAttacks: true, blockProtectedMaterial: true };
 
 /**
  * An `azurerm_cognitive_account_rai_policy` based on Microsoft.Default with every harm filter
- * on and blocking, on prompts and completions, and prompt shields for jailbreaks. It joins the
+ * on and blocking, on prompts and completions, prompt shields for user prompt and document
+ * attacks, and the protected-material filters for text and code. It joins the
  * account's operation chain; create it before the deployments that reference it.
  */
 export class ContentFilter extends Construct {
@@ -106,14 +138,12 @@ export class ContentFilter extends Construct {
         source,
       })),
     );
-    const jailbreak = (props.blockJailbreak ?? true)
-      ? [{ name: "Jailbreak", filterEnabled: true, blockEnabled: true, severityThreshold: IGNORED_SEVERITY, source: "Prompt" }]
-      : [];
+    const shields = enabledShields(props).map((f) => ({ name: f.name, filterEnabled: true, blockEnabled: true, severityThreshold: IGNORED_SEVERITY, source: f.source }));
     // Same order as Azure echoes it (category by category, Prompt then Completion): the
     // provider reads `content_filter` back as a list, so the order is part of the comparison.
-    const filters = [...harmFilters, ...jailbreak];
+    const filters = [...harmFilters, ...shields];
     const ignored = filters
-      .map((f, i) => ((SEVERITY_IGNORED_FILTERS as readonly string[]).includes(f.name) ? `content_filter[${i}].severity_threshold` : undefined))
+      .map((f, i) => (SEVERITY_IGNORED_FILTERS.includes(f.name) ? `content_filter[${i}].severity_threshold` : undefined))
       .filter((p): p is string => p !== undefined);
 
     this.resource = new CognitiveAccountRaiPolicy(this, "resource", {
@@ -127,4 +157,15 @@ export class ContentFilter extends Construct {
     this.node.defaultChild = this.resource;
     props.account.chainOperation(this.resource);
   }
+}
+
+/** The shield filters the options leave on, in {@link SHIELD_FILTERS} order. */
+export function enabledShields(options: ContentFilterOptions): (typeof SHIELD_FILTERS)[number][] {
+  const on: Record<ShieldFilterName, boolean> = {
+    Jailbreak: options.blockJailbreak ?? true,
+    "Indirect Attack": options.blockIndirectAttacks ?? true,
+    "Protected Material Text": options.blockProtectedMaterial ?? true,
+    "Protected Material Code": options.blockProtectedMaterial ?? true,
+  };
+  return SHIELD_FILTERS.filter((f) => on[f.name]);
 }

@@ -63,7 +63,10 @@ export {
 } from "./model-lifecycle";
 
 // Content filter
-export { ContentFilter, type ContentFilterOptions, type ContentFilterProps, HARM_CATEGORIES, type HarmCategory, type SeverityThreshold } from "./content-filter";
+export { ContentFilter, type ContentFilterOptions, type ContentFilterProps, enabledShields, HARM_CATEGORIES, type HarmCategory, type SeverityThreshold, SHIELD_FILTERS, type ShieldFilterName } from "./content-filter";
+
+// Stored completions
+export { applyStoredCompletions, STORED_COMPLETIONS_API_VERSION, STORED_COMPLETIONS_TYPE, type StoredCompletionsException, storedCompletionsOffBody } from "./stored-completions";
 
 // Account kind and Microsoft's upgrade to Foundry
 export {

@@ -37,6 +37,7 @@ import {
   FoundryUpgradeDecision,
 } from "./foundry-upgrade";
 import { FoundryProject, FoundryProjectOptions } from "./foundry-project";
+import { applyStoredCompletions, StoredCompletionsException } from "./stored-completions";
 import { IOpenAiAccount } from "./openai-account-ref";
 import { PropKeys } from "../core/known-props";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
@@ -121,6 +122,13 @@ export interface OpenAiAccountProps {
    * @default - none: public access off, local auth off, outbound restricted
    */
   readonly securityExceptions?: OpenAiAccountSecurityExceptions;
+  /**
+   * Keep stored completions on, with a reason (a weakening, shown in the compliance report).
+   * Otherwise the account disables them through azapi (`storedCompletionsDisabled`, child
+   * `stored-completions-off`, in the operation chain): see `stored-completions.ts`.
+   * @default - stored completions disabled
+   */
+  readonly storedCompletions?: StoredCompletionsException;
   /**
    * Networks accepted on the public endpoint besides the private endpoints (IP and subnet
    * rules), which need `securityExceptions.publicNetworkAccess`. `network_acls` is always
@@ -272,7 +280,7 @@ export abstract class OpenAiAccountBase extends Construct implements IOpenAiAcco
 }
 
 /** The props OpenAiAccount accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const OPENAI_ACCOUNT_PROP_KEYS: PropKeys<OpenAiAccountProps> = { name: true, kind: true, foundryUpgrade: true, projectManagement: true, agentSubnet: true, resourceGroupName: true, location: true, customSubdomainName: true, managedIdentities: true, allowedFqdns: true, securityExceptions: true, networkRules: true, contentFilter: true, deployments: true, projects: true, lock: LOCK_PROP_KEYS, roleAssignments: true, diagnosticSettings: true, customerManagedKey: true };
+const OPENAI_ACCOUNT_PROP_KEYS: PropKeys<OpenAiAccountProps> = { name: true, kind: true, foundryUpgrade: true, projectManagement: true, agentSubnet: true, resourceGroupName: true, location: true, customSubdomainName: true, managedIdentities: true, allowedFqdns: true, securityExceptions: true, storedCompletions: true, networkRules: true, contentFilter: true, deployments: true, projects: true, lock: LOCK_PROP_KEYS, roleAssignments: true, diagnosticSettings: true, customerManagedKey: true };
 
 /**
  * A Microsoft Foundry resource (`azurerm_cognitive_account`, kind `AIServices` with project
@@ -311,6 +319,8 @@ export class OpenAiAccount extends OpenAiAccountBase {
   public readonly foundryUpgrade?: FoundryUpgradeDecision;
   /** The azapi update that opts the account out of the automatic upgrade (decision `optOut`). */
   public readonly foundryUpgradeOptOut?: AzapiUpdateResource;
+  /** The azapi update that disables stored completions, unless `storedCompletions` keeps them on. */
+  public readonly storedCompletionsOff?: AzapiUpdateResource;
   /** Weakenings in force, with their reasons. */
   public readonly securityExceptions: readonly AppliedSecurityException[];
   /** The content filter, when one was asked for. */
@@ -369,6 +379,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
     this.node.defaultChild = this.resource;
     this.accountId = this.resource.id;
     this.foundryUpgradeOptOut = this.applyUpgradeDecision();
+    this.storedCompletionsOff = applyStoredCompletions(this, this, props.storedCompletions);
 
     this.lock = applyLock(this, this.resource, props.lock);
     this.roleAssignments = applyRoleAssignments(this, props.roleAssignments);
@@ -527,6 +538,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
     c.unique("allowedFqdns", props.allowedFqdns ?? [], "host name", { ignoreCase: true });
     checkNetworkRules(c, props.networkRules, props.securityExceptions?.publicNetworkAccess !== undefined);
     for (const [setting, exception] of Object.entries(props.securityExceptions ?? {})) c.justification(`securityExceptions.${setting}`, exception);
+    if (props.storedCompletions !== undefined) c.justification("storedCompletions", props.storedCompletions);
     c.unique("deployments", this.deploymentNames, "deployment name", { ignoreCase: true });
     this.deploymentProblems.forEach((problem) => problem(c));
     this.projectProblems.forEach((problem) => problem(c));

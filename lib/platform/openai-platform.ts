@@ -7,6 +7,7 @@ import { CustomerManagedKeyVault, KeyRotation } from "../governance/customer-man
 import { checkModelAllowlist } from "../governance/model-allowlist";
 import { CapacityCheck, CapacityCheckMode } from "../governance/capacity/capacity-check";
 import { ContentFilterOptions } from "../openai/content-filter";
+import type { StoredCompletionsException } from "../openai/stored-completions";
 import { ResourceNaming } from "../core/naming";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { AlertActionGroup } from "../monitoring/action-group";
@@ -88,6 +89,11 @@ export interface OpenAiPlatformProps {
    * @default - none: Azure's Microsoft.DefaultV2
    */
   readonly contentFilter?: ContentFilterOptions;
+  /**
+   * Keep stored completions on for every account, with a reason (see `OpenAiAccount`).
+   * @default - stored completions disabled on every account
+   */
+  readonly storedCompletions?: StoredCompletionsException;
   /**
    * Encrypt every account with a customer-managed key from a Key Vault in its region.
    * @default - Microsoft-managed keys
@@ -190,6 +196,7 @@ const OPENAI_PLATFORM_PROP_KEYS: PropKeys<OpenAiPlatformProps> = {
   privateDns: PRIVATE_DNS_KEYS,
   logging: LOGGING_KEYS,
   contentFilter: true,
+  storedCompletions: true,
   customerManagedKey: { rotation: true },
   accountSecurityExceptions: true,
   capacityCapK: true,
@@ -360,6 +367,7 @@ export class OpenAiPlatform extends Construct {
       deployments: [...props.deployments],
       projects: props.projects ? [...props.projects] : undefined,
       contentFilter: props.contentFilter,
+      storedCompletions: props.storedCompletions,
       securityExceptions: props.accountSecurityExceptions,
       lock: lockOf(props, "accounts", `do-not-delete-openai-${location}`),
       diagnosticSettings: {

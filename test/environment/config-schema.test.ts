@@ -62,6 +62,17 @@ describe("validateEnvironmentConfig", () => {
     expect(problems({ contentFilter: { blockJailbreak: 0 } })).toEqual(["contentFilter.blockJailbreak: 0 is not allowed; allowed: true or false (a boolean, not a string)"]);
   });
 
+  test("issue 28 settings: shields are booleans, stored completions need a reason, Defender an owner (and a reason when central)", () => {
+    expect(problems({ contentFilter: { blockIndirectAttacks: false, blockProtectedMaterial: true }, storedCompletions: { reason: "Distillation pilot approved until 2027-03" }, defenderForAi: { owner: "environment" } })).toEqual([]);
+    expect(problems({ defenderForAi: { owner: "central", reason: "Group security team runs Defender (SEC-112)" } })).toEqual([]);
+    expect(problems({ contentFilter: { blockIndirectAttacks: "no" } })).toHaveLength(1);
+    expect(problems({ contentFilter: { blockIndirectAttacks: "no" } })[0]).toMatch(/^contentFilter\.blockIndirectAttacks: "no" is not allowed/);
+    expect(problems({ storedCompletions: { reason: "eval" } })[0]).toMatch(/^storedCompletions\.reason: "eval" is not allowed; allowed: a reason of at least 10 characters/);
+    expect(problems({ defenderForAi: { owner: "central" } })).toEqual([expect.stringMatching(/^defenderForAi\.reason: \(missing\) is not allowed; allowed: a reason of at least 10 characters/)]);
+    expect(problems({ defenderForAi: { owner: "subscription" } })[0]).toMatch(/^defenderForAi\.owner: "subscription" is not allowed/);
+    expect(problems({ defenderForAi: true })[0]).toMatch(/^defenderForAi: true is not allowed; allowed: \{ owner: "environment" \}/);
+  });
+
   test("locations must be catalog regions, and inside the residency for the resource group too", () => {
     expect(problems({ regions: [region("workspace")] })[0]).toMatch(/^regions\[0\]\.location: "workspace" is not allowed; allowed: a region that offers Azure OpenAI/);
     expect(problems({ location: "mars" })).toHaveLength(1);

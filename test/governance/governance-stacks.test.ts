@@ -66,9 +66,12 @@ describe("prod keys", () => {
     expect(resourceList(prodJson, "azurerm_role_assignment").filter((r) => /e147488a-f6f5-4113-8e2d-b22465e65bf6$/.test(r.role_definition_id))).toEqual([]);
   });
 
-  test("dev has no customer-managed keys and no azapi key resources (its azapi provider only reads capacity)", () => {
+  test("dev has no customer-managed keys and no azapi resources; azapi only disables stored completions there (and reads capacity)", () => {
     expect(resourceList(devJson, "azurerm_cognitive_account_customer_managed_key")).toEqual([]);
-    expect(resourceList(devJson, "azapi_resource").filter((r) => String(r.type).startsWith("Microsoft.KeyVault/"))).toEqual([]);
+    expect(resourceList(devJson, "azapi_resource")).toEqual([]);
+    const updates = resourceList(devJson, "azapi_update_resource");
+    expect(updates.length).toBeGreaterThan(0);
+    for (const u of updates) expect(u.body).toEqual({ properties: { storedCompletionsDisabled: true } });
   });
 });
 

@@ -164,7 +164,8 @@ describe("OpenAiAccount customerManagedKey", () => {
     expect(resourceList(json, "azurerm_key_vault_access_policy")).toEqual([]);
     const cmk = onlyResource(json, "azurerm_cognitive_account_customer_managed_key");
     expect(cmk.identity_client_id).toBe("c0ffee00-1111-2222-3333-444444444444");
-    expect(cmk.depends_on).toBeUndefined();
+    // Only the earlier write to the account (stored completions off), no access policy to wait for.
+    expect(cmk.depends_on).toEqual([expect.stringMatching(/^azapi_update_resource\.openai_stored-completions-off_/)]);
   });
 
   test("lock and customerManagedKey together keep both lifecycle settings", () => {

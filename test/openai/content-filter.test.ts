@@ -18,27 +18,41 @@ describe("ContentFilter names and order as Azure echoes them (PutRaiPolicy.json 
     expect(names).not.toContain("SelfHarm");
   });
 
-  test("filters are in Azure's order: category by category, Prompt then Completion, then Jailbreak", () => {
+  test("filters are in Azure's order: category by category, Prompt then Completion, then the shields", () => {
     expect(resource.content_filter.map((f: any) => `${f.name}/${f.source}`)).toEqual([
       "Hate/Prompt", "Hate/Completion", "Sexual/Prompt", "Sexual/Completion",
-      "Selfharm/Prompt", "Selfharm/Completion", "Violence/Prompt", "Violence/Completion", "Jailbreak/Prompt",
+      "Selfharm/Prompt", "Selfharm/Completion", "Violence/Prompt", "Violence/Completion",
+      "Jailbreak/Prompt", "Indirect Attack/Prompt", "Protected Material Text/Completion", "Protected Material Code/Completion",
     ]);
   });
 
-  test("only the Jailbreak filter's severity, which Azure drops, is ignored; nothing else in content_filter", () => {
-    const index = resource.content_filter.findIndex((f: any) => f.name === "Jailbreak");
-    expect(index).toBe(8);
-    expect(resource.lifecycle).toEqual({ ignore_changes: [`content_filter[${index}].severity_threshold`] });
+  test("every shield is on and blocking", () => {
+    const shields = resource.content_filter.slice(8);
+    expect(shields).toHaveLength(4);
+    for (const f of shields) expect(f).toMatchObject({ filter_enabled: true, block_enabled: true });
+  });
+
+  test("only the shields' severities, which Azure drops, are ignored; nothing else in content_filter", () => {
+    expect(resource.content_filter.findIndex((f: any) => f.name === "Jailbreak")).toBe(8);
+    expect(resource.lifecycle).toEqual({ ignore_changes: [8, 9, 10, 11].map((i) => `content_filter[${i}].severity_threshold`) });
     // The provider requires a value from Low/Medium/High even where Azure ignores it.
-    expect(resource.content_filter[index]).toEqual({ name: "Jailbreak", filter_enabled: true, block_enabled: true, severity_threshold: "High", source: "Prompt" });
+    expect(resource.content_filter[8]).toEqual({ name: "Jailbreak", filter_enabled: true, block_enabled: true, severity_threshold: "High", source: "Prompt" });
+    for (const f of resource.content_filter.slice(0, 8)) expect(f.severity_threshold).toBe("Medium");
   });
 });
 
 describe("ContentFilter options", () => {
-  test("without jailbreak blocking there is no filter whose severity Azure drops, and no ignore_changes", () => {
-    const { resource } = policy({ blockJailbreak: false });
+  test("without any shield there is no filter whose severity Azure drops, and no ignore_changes", () => {
+    const { resource } = policy({ blockJailbreak: false, blockIndirectAttacks: false, blockProtectedMaterial: false });
     expect(resource.content_filter.map((f: any) => f.name)).not.toContain("Jailbreak");
+    expect(resource.content_filter).toHaveLength(8);
     expect(resource.lifecycle).toBeUndefined();
+  });
+
+  test("a shield left out moves the ignored indices with the list", () => {
+    const { resource } = policy({ blockJailbreak: false });
+    expect(resource.content_filter.slice(8).map((f: any) => f.name)).toEqual(["Indirect Attack", "Protected Material Text", "Protected Material Code"]);
+    expect(resource.lifecycle).toEqual({ ignore_changes: [8, 9, 10].map((i) => `content_filter[${i}].severity_threshold`) });
   });
 
   test("categoryThresholds.Selfharm sets both Selfharm filters", () => {

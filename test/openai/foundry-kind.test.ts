@@ -3,9 +3,10 @@ import {
   FOUNDRY_AUTO_UPGRADE_TYPE,
   OpenAiAccount,
   OpenAiAccountProps,
+  STORED_COMPLETIONS_TYPE,
 } from "../../lib/openai";
 import { openAiAccount } from "../helpers/openai";
-import { failedProps, onlyResource, resources, synthJson, testStack } from "../helpers/synth";
+import { failedProps, onlyResource, resourceList, resources, synthJson, testStack } from "../helpers/synth";
 
 function account(props: Partial<OpenAiAccountProps> = {}) {
   const stack = testStack();
@@ -68,7 +69,8 @@ describe("kind OpenAI needs an upgrade decision", () => {
     expect(resource.kind).toBe("OpenAI");
     expect(resource.project_management_enabled).toBeUndefined();
     expect(resource.lifecycle.ignore_changes).toEqual(["kind", "project_management_enabled"]);
-    expect(resources(synthesized, AzapiUpdateResource.tfResourceType)).toEqual({});
+    // No opt-out update: only the one that disables stored completions.
+    expect(resourceList(synthesized, AzapiUpdateResource.tfResourceType).map((u) => u.type)).toEqual([STORED_COMPLETIONS_TYPE]);
   });
 
   test("allow keeps customer_managed_key ignored and prevent_destroy from the lock", () => {
@@ -94,12 +96,16 @@ describe("kind OpenAI needs an upgrade decision", () => {
     });
     expect(failedProps(stack)).toEqual([]);
     const synthesized = json();
-    const update = onlyResource(synthesized, AzapiUpdateResource.tfResourceType);
+    const update = resourceList(synthesized, AzapiUpdateResource.tfResourceType).find((u) => u.type === FOUNDRY_AUTO_UPGRADE_TYPE);
     expect(FOUNDRY_AUTO_UPGRADE_TYPE).toBe("Microsoft.CognitiveServices/accounts@2026-01-15-preview");
     expect(update.type).toBe(FOUNDRY_AUTO_UPGRADE_TYPE);
     expect(update.resource_id).toMatch(/^\$\{azurerm_cognitive_account\.[^.]+\.id\}$/);
     expect(update.body).toEqual({ properties: { foundryAutoUpgrade: { mode: "Disabled" } } });
-    // The opt-out writes the account: the deployment waits for it (409 otherwise).
+    // The opt-out writes the account: the next operation (stored completions off) waits for it, and the deployment for that (409 otherwise).
+    const updates = resources(synthesized, AzapiUpdateResource.tfResourceType);
+    const [optOutName] = Object.entries(updates).find(([, u]) => u.type === FOUNDRY_AUTO_UPGRADE_TYPE)!;
+    const stored = Object.values(updates).find((u) => u.type !== FOUNDRY_AUTO_UPGRADE_TYPE)!;
+    expect(stored.depends_on).toEqual([`azapi_update_resource.${optOutName}`]);
     const deployment = onlyResource(synthesized, "azurerm_cognitive_deployment");
     expect(deployment.depends_on).toEqual([expect.stringMatching(/^azapi_update_resource\./)]);
     // No ignore_changes: a later change of kind is drift the plan shows.

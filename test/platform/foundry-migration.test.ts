@@ -68,8 +68,8 @@ describe("an opted-out environment as HCL (cdktf synth --hcl)", () => {
       if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
       else process.env.SYNTH_HCL_OUTPUT = previous;
     }
-    const blocks = hcl.split(/\nresource /).filter((b) => b.startsWith('"azapi_update_resource" "openai_'));
-    expect(blocks).toHaveLength(2); // one per region
+    const blocks = hcl.split(/\nresource /).filter((b) => /^"azapi_update_resource" "openai_[a-z]+_foundry-upgrade-opt-out_/.test(b));
+    expect(blocks).toHaveLength(2); // one per region (besides the updates that disable stored completions)
     for (const block of blocks) {
       expect(block).toContain('type = "Microsoft.CognitiveServices/accounts@2026-01-15-preview"');
       expect(block).toMatch(/body = \{\s*properties = \{\s*foundryAutoUpgrade = \{\s*mode = "Disabled"/);

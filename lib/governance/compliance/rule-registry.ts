@@ -12,7 +12,10 @@ import {
   CognitiveOutboundRestricted,
   CognitivePrivateEndpoint,
   CognitivePublicNetworkAccessDisabled,
+  CognitiveStoredCompletionsDisabled,
+  ContentFilterPromptShields,
   DataResidencyRespected,
+  DefenderForAiEnabled,
   DeploymentContentFilter,
   KeyVaultHardened,
   NoPrivilegedRoleAssignment,
@@ -40,6 +43,9 @@ export const BUILT_IN_RULE_IDS: readonly string[] = [
   ApiGatewayLimitsEnforced.ID,
   ApiGatewayLogsExported.ID,
   ApiGatewayContentSafety.ID,
+  CognitiveStoredCompletionsDisabled.ID,
+  ContentFilterPromptShields.ID,
+  DefenderForAiEnabled.ID,
 ];
 
 // IDs of rules of your own, per app (root construct): registered by the packs that visit one of

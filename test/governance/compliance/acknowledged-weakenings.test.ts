@@ -109,6 +109,9 @@ describe("a weakening recorded with acknowledgeWeakening on any construct", () =
       ApiGatewayLimitsEnforced: [],
       ApiGatewayLogsExported: [],
       ApiGatewayContentSafety: ["gatewayContentSafetyOptOut"],
+      DefenderForAiEnabled: ["defenderForAiCentral"],
+      ContentFilterPromptShields: [],
+      CognitiveStoredCompletionsDisabled: ["storedCompletions"],
     });
     const keys = Object.values(WEAKENING_KEYS) as string[];
     for (const rule of rules.values()) for (const key of rule.acknowledgedBy ?? []) expect(keys).toContain(key);

@@ -15,6 +15,7 @@ import { Construct } from "constructs";
 import { OpenAiAccount, OpenAiAccountProps } from "../../../lib";
 import { GovernanceTags } from "../../../lib/core/governance-tags";
 import { ComplianceRule, RuleContext, RuleJudgement } from "../../../lib/governance/compliance";
+import { DefenderForAi } from "../../../lib/governance/defender-for-ai";
 
 /** Judges one resource with one rule, the way a pack does. */
 export function judge(rule: ComplianceRule, resource: TerraformResource): RuleJudgement {
@@ -162,9 +163,13 @@ export function compliantComposition(scope: Construct, environment = "prod"): Co
       resourceGroupName: "rg",
       location: "swedencentral",
       deployments: [{ name: "gpt-4-1", model: "gpt-4.1", version: "2025-04-14", sku: "DataZoneStandard", capacity: 50 }],
+      // Prompt shields on (ContentFilterPromptShields); stored completions are off by default.
+      contentFilter: {},
     },
     environment,
   );
+  // Threat detection (DefenderForAiEnabled): the subscription's Defender for AI plan.
+  new DefenderForAi(scope, "defender", { defender: { owner: "environment" } });
   privateEndpoint(scope, account.accountId);
   const ws = workspace(scope, 90);
   diagnosticsTable(scope, ws, { interactive: 90, total: 2190 });

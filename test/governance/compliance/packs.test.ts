@@ -38,6 +38,9 @@ describe("control mappings", () => {
       ApiGatewayLimitsEnforced: "warning CC6.1, A1.1",
       ApiGatewayLogsExported: "error CC7.2",
       ApiGatewayContentSafety: "warning CC6.8",
+      DefenderForAiEnabled: "warning CC7.1, CC7.2",
+      ContentFilterPromptShields: "warning CC6.8, PI1.3",
+      CognitiveStoredCompletionsDisabled: "warning C1.1, P4.1",
     });
   });
 
@@ -58,6 +61,9 @@ describe("control mappings", () => {
       ApiGatewayLimitsEnforced: "error 164.312(a)(1), 164.312(d)",
       ApiGatewayLogsExported: "error 164.312(b)",
       ApiGatewayContentSafety: "error 164.308(a)(5)(ii)(B)",
+      DefenderForAiEnabled: "warning 164.308(a)(1)(ii)(D), 164.308(a)(6)(ii)",
+      ContentFilterPromptShields: "warning 164.312(c)(1)",
+      CognitiveStoredCompletionsDisabled: "warning 164.502(b)",
     });
   });
 
@@ -79,6 +85,9 @@ describe("control mappings", () => {
       ApiGatewayLimitsEnforced: "warning Art. 32",
       ApiGatewayLogsExported: "warning Art. 32",
       ApiGatewayContentSafety: "warning Art. 32",
+      DefenderForAiEnabled: "warning Art. 32",
+      ContentFilterPromptShields: "warning Art. 32",
+      CognitiveStoredCompletionsDisabled: "warning Art. 5(1)(c), Art. 25",
     });
   });
 

@@ -7,6 +7,9 @@ import {
   ApiGatewayManagedIdentityBackends,
   ApiGatewayPrivateOnly,
   CognitiveCustomerManagedKey,
+  CognitiveStoredCompletionsDisabled,
+  ContentFilterPromptShields,
+  DefenderForAiEnabled,
   CognitiveDiagnosticLogs,
   CognitiveLocalAuthDisabled,
   CognitiveOutboundRestricted,
@@ -71,6 +74,10 @@ export class GdprPack extends CompliancePack {
         { rule: new ApiGatewayLimitsEnforced(), controls: ["Art. 32"], level: "warning" },
         { rule: new ApiGatewayLogsExported(), controls: ["Art. 32"], level: "warning" },
         { rule: new ApiGatewayContentSafety(), controls: ["Art. 32"], level: "warning" },
+        // Issue 28: warnings, so stacks made before these rules still synthesize; see docs/SECURITY-PACK.md.
+        { rule: new DefenderForAiEnabled(), controls: ["Art. 32"], level: "warning" },
+        { rule: new ContentFilterPromptShields(), controls: ["Art. 32"], level: "warning" },
+        { rule: new CognitiveStoredCompletionsDisabled(), controls: ["Art. 5(1)(c)", "Art. 25"], level: "warning" },
       ],
     });
     this.requestResponseMaximumDays = requestResponseMaximumDays;

@@ -8,6 +8,9 @@ import {
   ApiGatewayPrivateOnly,
   AuditLogRetention,
   CognitiveCustomerManagedKey,
+  CognitiveStoredCompletionsDisabled,
+  ContentFilterPromptShields,
+  DefenderForAiEnabled,
   CognitiveDiagnosticLogs,
   CognitiveLocalAuthDisabled,
   CognitiveOutboundRestricted,
@@ -73,6 +76,10 @@ export class HipaaPack extends CompliancePack {
         { rule: new ApiGatewayLimitsEnforced(), controls: ["164.312(a)(1)", "164.312(d)"], level: "error" },
         { rule: new ApiGatewayLogsExported(), controls: ["164.312(b)"], level: "error" },
         { rule: new ApiGatewayContentSafety(), controls: ["164.308(a)(5)(ii)(B)"], level: "error" },
+        // Issue 28: warnings, so stacks made before these rules still synthesize; see docs/SECURITY-PACK.md.
+        { rule: new DefenderForAiEnabled(), controls: ["164.308(a)(1)(ii)(D)", "164.308(a)(6)(ii)"], level: "warning" },
+        { rule: new ContentFilterPromptShields(), controls: ["164.312(c)(1)"], level: "warning" },
+        { rule: new CognitiveStoredCompletionsDisabled(), controls: ["164.502(b)"], level: "warning" },
       ],
     });
     this.auditLogMinimumDays = auditLogMinimumDays;

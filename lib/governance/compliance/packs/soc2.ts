@@ -8,6 +8,9 @@ import {
   ApiGatewayPrivateOnly,
   AuditLogRetention,
   CognitiveCustomerManagedKey,
+  CognitiveStoredCompletionsDisabled,
+  ContentFilterPromptShields,
+  DefenderForAiEnabled,
   CognitiveDiagnosticLogs,
   CognitiveLocalAuthDisabled,
   CognitiveOutboundRestricted,
@@ -75,6 +78,10 @@ export class Soc2Pack extends CompliancePack {
         { rule: new ApiGatewayLimitsEnforced(), controls: ["CC6.1", "A1.1"], level: "warning" },
         { rule: new ApiGatewayLogsExported(), controls: ["CC7.2"], level: "error" },
         { rule: new ApiGatewayContentSafety(), controls: ["CC6.8"], level: "warning" },
+        // Issue 28: warnings, so stacks made before these rules still synthesize; see docs/SECURITY-PACK.md.
+        { rule: new DefenderForAiEnabled(), controls: ["CC7.1", "CC7.2"], level: "warning" },
+        { rule: new ContentFilterPromptShields(), controls: ["CC6.8", "PI1.3"], level: "warning" },
+        { rule: new CognitiveStoredCompletionsDisabled(), controls: ["C1.1", "P4.1"], level: "warning" },
       ],
     });
     this.auditLogMinimumDays = auditLogMinimumDays;

@@ -16,3 +16,6 @@ export * from "./NoPrivilegedRoleAssignment";
 export * from "./RequestResponseRetentionLimit";
 export * from "./StorageAccountHardened";
 export * from "./DeploymentContentFilter";
+export * from "./CognitiveStoredCompletionsDisabled";
+export * from "./ContentFilterPromptShields";
+export * from "./DefenderForAiEnabled";

@@ -1,0 +1,42 @@
+import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
+import { TerraformResource } from "cdktf";
+import { WEAKENING_KEYS } from "../../../core/weakening-keys";
+import { RuleContext } from "../context";
+import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+
+/** Terraform type of the azapi update that writes the flag (the engine imports only core and providers). */
+const AZAPI_UPDATE_TYPE = "azapi_update_resource";
+
+/**
+ * Data minimisation: the account disables stored completions, so the service keeps no copy of
+ * prompts and completions for evaluation or distillation when a caller asks it to (`store`). An
+ * `azapi_update_resource` on the account sets `properties.storedCompletionsDisabled = true`
+ * (azurerm 4.55 has no argument for it). `OpenAiAccount`'s `storedCompletions: { reason }`
+ * suppresses the finding with its reason.
+ */
+export class CognitiveStoredCompletionsDisabled implements ComplianceRule {
+  /** The rule ID, for suppressions. */
+  public static readonly ID = "CognitiveStoredCompletionsDisabled";
+  public readonly id = CognitiveStoredCompletionsDisabled.ID;
+  public readonly description =
+    "An azapi_update_resource on the account sets properties.storedCompletionsDisabled = true: the service keeps no stored completions (prompts and outputs kept for evaluation and distillation).";
+  public readonly fix = "Leave OpenAiAccount's storedCompletions unset (the account disables them), or give storedCompletions: { reason } to keep them.";
+  public readonly resourceTypes = [CognitiveAccount.tfResourceType];
+  public readonly acknowledgedBy: readonly string[] = [WEAKENING_KEYS.storedCompletions];
+
+  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+    const account = context.reference(resource);
+    const updates = context.referencing(AZAPI_UPDATE_TYPE, account, (a) => a.resource_id);
+    const disabling = updates.filter((u) => {
+      const body = context.attributes(u).body as { properties?: { storedCompletionsDisabled?: unknown } } | undefined;
+      return body?.properties?.storedCompletionsDisabled === true;
+    });
+    if (disabling.length === 0) {
+      // What the service keeps and for how long: Learn "Azure OpenAI stored completions & distillation (preview)", 2025-09-15.
+      return nonCompliant(
+        "no azapi_update_resource in this stack sets storedCompletionsDisabled = true on the account: stored completions are on (Azure's default); the service keeps the messages and output of every call with store: true (up to 10 GB) until they are deleted (no retention period is documented)",
+      );
+    }
+    return compliant(`stored completions disabled by ${disabling.map((u) => u.node.path).join(", ")}`);
+  }
+}
