@@ -15,7 +15,7 @@ const CURRENT = new WeakMap<TerraformStack, { context: RuleContext; session?: ob
  */
 export class RuleContext {
   private readonly attributeCache = new Map<TerraformResource, ResourceAttributes>();
-  private readonly typeCache = new Map<string, TerraformResource[]>();
+  private typeIndex?: Map<string, TerraformResource[]>;
   private readonly referenceCache = new Map<TerraformResource, Map<string, string>>();
   /** Whether attributes are read as synthesized, governance tags applied: set on the synthesis's shared context. */
   private settlesTags = false;
@@ -91,14 +91,17 @@ export class RuleContext {
 
   /** Every resource of a Terraform type in the stack. */
   public resourcesOfType(type: string): TerraformResource[] {
-    let cached = this.typeCache.get(type);
-    if (!cached) {
-      cached = this.stack.node
-        .findAll()
-        .filter((c): c is TerraformResource => TerraformResource.isTerraformResource(c) && c.terraformResourceType === type);
-      this.typeCache.set(type, cached);
+    // One walk of the tree indexes every type, in tree order.
+    if (!this.typeIndex) {
+      this.typeIndex = new Map();
+      for (const c of this.stack.node.findAll()) {
+        if (!TerraformResource.isTerraformResource(c)) continue;
+        const list = this.typeIndex.get(c.terraformResourceType);
+        if (list) list.push(c);
+        else this.typeIndex.set(c.terraformResourceType, [c]);
+      }
     }
-    return cached;
+    return this.typeIndex.get(type) ?? [];
   }
 
   /** The Terraform expression other resources use to refer to an attribute of `resource` (its `id` by default). */
