@@ -1,7 +1,7 @@
-import { TerraformStack } from "cdktf";
+import { ISynthesisSession, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { addStackArtifact } from "../core/stack-artifact";
-import { extractArchitecture } from "./extract";
+import { extractArchitecture, extractArchitectureAtSynthesis } from "./extract";
 import { renderArchitectureHtml } from "./html";
 import { renderArchitectureMarkdown } from "./mermaid";
 import { ArchitectureModel } from "./model";
@@ -39,19 +39,29 @@ export class ArchitectureDiagram extends Construct {
   }
 
   private readonly stack: TerraformStack;
+  /** The model of the synthesis under way: both pages draw the same one. */
+  private synthesized?: { session: ISynthesisSession; model: ArchitectureModel };
 
   private constructor(stack: TerraformStack, props: ArchitectureDiagramProps) {
     super(stack, ArchitectureDiagram.ID);
     this.stack = stack;
     // One custom-synthesis hook per construct, so each file gets its own child.
-    addStackArtifact(new Construct(this, "markdown"), props.markdownFileName ?? ArchitectureDiagram.MARKDOWN_FILE, () =>
-      renderArchitectureMarkdown(this.model()),
+    addStackArtifact(new Construct(this, "markdown"), props.markdownFileName ?? ArchitectureDiagram.MARKDOWN_FILE, (session) =>
+      renderArchitectureMarkdown(this.modelAt(session)),
     );
-    addStackArtifact(new Construct(this, "html"), props.htmlFileName ?? ArchitectureDiagram.HTML_FILE, () => renderArchitectureHtml(this.model()));
+    addStackArtifact(new Construct(this, "html"), props.htmlFileName ?? ArchitectureDiagram.HTML_FILE, (session) =>
+      renderArchitectureHtml(this.modelAt(session)),
+    );
   }
 
   /** The boxes and arrows, read from the stack as it stands (call it at synthesis, or after every construct exists). */
   public model(): ArchitectureModel {
     return extractArchitecture(this.stack);
+  }
+
+  /** The model for the synthesis `session`, read once from the stack's shared resolved view. */
+  private modelAt(session: ISynthesisSession): ArchitectureModel {
+    if (this.synthesized?.session !== session) this.synthesized = { session, model: extractArchitectureAtSynthesis(this.stack, session) };
+    return this.synthesized.model;
   }
 }

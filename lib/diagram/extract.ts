@@ -36,7 +36,16 @@ const KIND_ORDER: readonly DiagramNodeKind[] = [
  * Run it at synthesis, once every construct exists.
  */
 export function extractArchitecture(stack: TerraformStack): ArchitectureModel {
-  return new Extraction(stack).run();
+  return new Extraction(stack, new RuleContext(stack)).run();
+}
+
+/**
+ * {@link extractArchitecture} during the synthesis `session` (a custom synthesis): reads the
+ * resources from the stack's shared resolved view, which the compliance packs and the report
+ * read too, so each resource is resolved once per synthesis.
+ */
+export function extractArchitectureAtSynthesis(stack: TerraformStack, session: object): ArchitectureModel {
+  return new Extraction(stack, RuleContext.forSynthesis(stack, session)).run();
 }
 
 /**
@@ -50,14 +59,14 @@ export function referencedAddress(value: unknown): string | undefined {
 }
 
 class Extraction {
-  private readonly context: RuleContext;
   private readonly resources = new Map<string, TerraformResource>();
   private readonly nodes = new Map<string, DiagramNode>();
   private readonly edges = new Map<string, DiagramEdge>();
 
-  constructor(private readonly stack: TerraformStack) {
-    this.context = new RuleContext(stack);
-    for (const construct of stack.node.findAll()) {
+  constructor(
+    private readonly stack: TerraformStack,
+    private readonly context: RuleContext,
+  ) {    for (const construct of stack.node.findAll()) {
       if (TerraformResource.isTerraformResource(construct) && TerraformStack.of(construct) === stack) {
         this.resources.set(addressOf(construct), construct);
       }

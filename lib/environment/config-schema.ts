@@ -164,6 +164,10 @@ function byType(branches: { boolean?: z.ZodType; string?: z.ZodType; object?: z.
 }
 
 const isRegion = (value: string) => Object.prototype.hasOwnProperty.call(OPENAI_REGIONS, value);
+
+// The schemas are built on first use, not when the library is loaded: an app that never
+// validates a config as data does not pay for them. (Body kept at module indentation.)
+function buildSchemas() {
 const location = text({
   max: 64,
   rule: `a region that offers Azure OpenAI (${LOCATIONS.join(", ")})`,
@@ -376,7 +380,7 @@ const budget = z.strictObject({
 });
 
 /** The shape of an {@link EnvironmentConfig}: every field, type, enum and limit. */
-export const environmentConfigSchema = z.strictObject({
+const environmentConfigSchema = z.strictObject({
   name: text({
     max: 64,
     pattern: ENVIRONMENT_NAME_PATTERN,
@@ -444,10 +448,20 @@ const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   residency: ["name", "regions", "dataZone"],
   deletionProtection: ["accounts", "workspace", "archives", "keyVaults"],
 };
+return { environmentConfigSchema, KNOWN_KEYS };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+
+/** The schema of an {@link EnvironmentConfig} and the keys of its strict objects, built once on first use. */
+function environmentSchemas(): ReturnType<typeof buildSchemas> {
+  return (schemas ??= buildSchemas());
+}
 
 function knownKeys(path: ConfigPath): readonly string[] {
   const shape = path.map((p) => (typeof p === "number" ? "[]" : `.${p}`)).join("").replace(/^\./, "").replace(/\.\[\]/g, "[]");
   const generic = shape.replace(/^(logging\.archive\.immutability)\.[^.]+$/, "$1.*");
+  const { KNOWN_KEYS } = environmentSchemas();
   return KNOWN_KEYS[shape] ?? KNOWN_KEYS[generic] ?? [];
 }
 
@@ -465,7 +479,7 @@ export function validateEnvironmentConfig(input: unknown, scope?: IConstruct): E
   let problems: ConfigProblem[];
   validatingIn = scope;
   try {
-    const result = environmentConfigSchema.safeParse(input);
+    const result = environmentSchemas().environmentConfigSchema.safeParse(input);
     problems = result.success ? [] : result.error.issues.flatMap((issue) => problemsOfIssue(issue, input, knownKeys));
     problems.push(...crossFieldProblems(input, problems));
     problems.push(...gatewayConfigProblems(input));

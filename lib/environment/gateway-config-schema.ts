@@ -24,6 +24,8 @@ const amount = (max: number, unit: string) =>
   z.number().superRefine((n, ctx) => {
     if (!Number.isFinite(n) || n <= 0 || n > max) fail(ctx, `allowed: a number above 0 and at most ${max} ${unit}`);
   });
+// Built on first use, not when the library is loaded (body kept at module indentation).
+function buildSchemas() {
 const ipv4OrCidr = z.string().superRefine((v, ctx) => {
   if (v.length > 18 || (parseIpv4Block(v) === undefined && parseIpv4Address(v) === undefined)) {
     fail(ctx, "allowed: an IPv4 address such as 10.0.1.10 or a range such as 10.0.1.0/24 (network address, no host bits)");
@@ -60,7 +62,7 @@ const workload = z.strictObject({
 });
 
 /** The shape of `gateway` in an environment config. */
-export const gatewayConfigSchema = z.strictObject({
+const gatewayConfigSchema = z.strictObject({
   sku: sku.optional(),
   capacity: whole(1, 12, "scale units").optional(),
   location: z.string().optional(),
@@ -107,9 +109,19 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
   "gateway.publicGateway": ["reason"],
   "gateway.workloads[].contentSafetyOptOut": ["reason"],
 };
+return { gatewayConfigSchema, KNOWN };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+
+/** The schema of `gateway` and the keys of its strict objects, built once on first use. */
+function gatewaySchemas(): ReturnType<typeof buildSchemas> {
+  return (schemas ??= buildSchemas());
+}
 
 function knownKeys(path: ConfigPath): readonly string[] {
   const shape = path.map((p) => (typeof p === "number" ? "[]" : `.${p}`)).join("").replace(/^\./, "");
+  const { KNOWN } = gatewaySchemas();
   return KNOWN[shape] ?? [];
 }
 
@@ -122,7 +134,7 @@ function knownKeys(path: ConfigPath): readonly string[] {
 export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
   const gateway = valueAt(config, ["gateway"]);
   if (gateway === undefined) return [];
-  const result = gatewayConfigSchema.safeParse(gateway);
+  const result = gatewaySchemas().gatewayConfigSchema.safeParse(gateway);
   if (!result.success) {
     return result.error.issues.flatMap((issue) => problemsOfIssue({ ...issue, path: ["gateway", ...issue.path] } as typeof issue, config, knownKeys));
   }

@@ -1,10 +1,12 @@
 import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Tokenization } from "cdktf";
 import { IConstruct } from "constructs";
+import { GovernanceTags } from "../../core/governance-tags";
 import { AcknowledgedWeakening, acknowledgedWeakenings, isValidReason } from "../../core/justification";
 import { ResourceAttributes } from "./values";
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
-const CURRENT = new WeakMap<TerraformStack, RuleContext>();
+/** The shared context of each stack for the synthesis under way, and the session that claimed it (see `forSynthesis`). */
+const CURRENT = new WeakMap<TerraformStack, { context: RuleContext; session?: object }>();
 
 /**
  * What a rule may ask about the stack being judged: the synthesized attributes of a resource,
@@ -13,7 +15,10 @@ const CURRENT = new WeakMap<TerraformStack, RuleContext>();
  */
 export class RuleContext {
   private readonly attributeCache = new Map<TerraformResource, ResourceAttributes>();
-  private readonly typeCache = new Map<string, TerraformResource[]>();
+  private typeIndex?: Map<string, TerraformResource[]>;
+  private readonly referenceCache = new Map<TerraformResource, Map<string, string>>();
+  /** Whether attributes are read as synthesized, governance tags applied: set on the synthesis's shared context. */
+  private settlesTags = false;
 
   constructor(
     /** The stack the judged resource is in. */
@@ -21,18 +26,51 @@ export class RuleContext {
   ) {}
 
   /**
-   * The context of `stack` for the synthesis under way, shared by every pack and rule: resolving
-   * a resource's attributes is the expensive part, and the tree cannot change while the
-   * (synchronous) synthesis runs. It is dropped once that synthesis has returned.
+   * The context of `stack` for the synthesis under way, shared by every pack and rule and by the
+   * artifacts written beside the stack (diagram, compliance report): the one resolved view of
+   * the stack. Resolving a resource's attributes is the expensive part, and the tree does not
+   * change once the aspects have settled it (each resource's governance tags are applied before
+   * it is read). It is dropped once that synthesis has returned.
    */
   public static of(stack: TerraformStack): RuleContext {
-    let context = CURRENT.get(stack);
-    if (!context) {
-      context = new RuleContext(stack);
-      CURRENT.set(stack, context);
-      queueMicrotask(() => CURRENT.delete(stack));
+    return (CURRENT.get(stack) ?? RuleContext.share(stack)).context;
+  }
+
+  /**
+   * Starts a new shared context for `stack`: called when the aspects start visiting the stack,
+   * so a second synthesis in the same tick (the tree changed in between) reads it afresh.
+   * @internal
+   */
+  public static startSynthesis(stack: TerraformStack): void {
+    RuleContext.share(stack);
+  }
+
+  /**
+   * The shared context for an artifact written during the synthesis `session` (a custom
+   * synthesis): the one the aspects of this synthesis built, or a fresh one when the stack's
+   * aspects did not start one for this session (a stack without packs synthesized again).
+   * @internal
+   */
+  public static forSynthesis(stack: TerraformStack, session: object): RuleContext {
+    const current = CURRENT.get(stack);
+    if (current && (current.session === undefined || current.session === session)) {
+      current.session = session;
+      return current.context;
     }
-    return context;
+    const shared = RuleContext.share(stack);
+    shared.session = session;
+    return shared.context;
+  }
+
+  private static share(stack: TerraformStack): { context: RuleContext; session?: object } {
+    const context = new RuleContext(stack);
+    context.settlesTags = true;
+    const shared: { context: RuleContext; session?: object } = { context };
+    CURRENT.set(stack, shared);
+    queueMicrotask(() => {
+      if (CURRENT.get(stack) === shared) CURRENT.delete(stack);
+    });
+    return shared;
   }
 
   /**
@@ -42,6 +80,8 @@ export class RuleContext {
   public attributes(resource: TerraformResource): ResourceAttributes {
     let cached = this.attributeCache.get(resource);
     if (!cached) {
+      // Read the resource as it is synthesized, whatever the order the aspects visit it in.
+      if (this.settlesTags) GovernanceTags.settle(resource);
       const json = this.resolve(resource.toTerraform()) as { resource?: Record<string, Record<string, ResourceAttributes>> };
       cached = json.resource?.[resource.terraformResourceType]?.[resource.friendlyUniqueId] ?? {};
       this.attributeCache.set(resource, cached);
@@ -51,19 +91,30 @@ export class RuleContext {
 
   /** Every resource of a Terraform type in the stack. */
   public resourcesOfType(type: string): TerraformResource[] {
-    let cached = this.typeCache.get(type);
-    if (!cached) {
-      cached = this.stack.node
-        .findAll()
-        .filter((c): c is TerraformResource => TerraformResource.isTerraformResource(c) && c.terraformResourceType === type);
-      this.typeCache.set(type, cached);
+    // One walk of the tree indexes every type, in tree order.
+    if (!this.typeIndex) {
+      this.typeIndex = new Map();
+      for (const c of this.stack.node.findAll()) {
+        if (!TerraformResource.isTerraformResource(c)) continue;
+        const list = this.typeIndex.get(c.terraformResourceType);
+        if (list) list.push(c);
+        else this.typeIndex.set(c.terraformResourceType, [c]);
+      }
     }
-    return cached;
+    return this.typeIndex.get(type) ?? [];
   }
 
   /** The Terraform expression other resources use to refer to an attribute of `resource` (its `id` by default). */
   public reference(resource: TerraformResource, attribute = "id"): string {
-    return String(this.resolve(resource.getStringAttribute(attribute)));
+    // Each getStringAttribute creates a token (and captures a stack trace): once per pair.
+    let byAttribute = this.referenceCache.get(resource);
+    if (!byAttribute) this.referenceCache.set(resource, (byAttribute = new Map()));
+    let cached = byAttribute.get(attribute);
+    if (cached === undefined) {
+      cached = String(this.resolve(resource.getStringAttribute(attribute)));
+      byAttribute.set(attribute, cached);
+    }
+    return cached;
   }
 
   /**

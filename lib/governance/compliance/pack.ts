@@ -78,6 +78,8 @@ export class CompliancePack implements IAspect, IStackWideAspect {
   /** Called by cdktf at synth for every construct under the scope the pack was added to. */
   public visit(node: IConstruct): void {
     if (TerraformStack.isStack(node)) {
+      // Aspects visit the stack before anything in it: a new synthesis reads the tree afresh.
+      RuleContext.startSynthesis(node);
       this.attach(node);
       return;
     }

@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { ISynthesisSession, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { addStackArtifact } from "../../core/stack-artifact";
 import { placeholderValue } from "../../core/placeholder-values";
@@ -40,15 +40,17 @@ export class ComplianceReport extends Construct {
   private readonly stack: TerraformStack;
   private readonly packList: ComplianceReportPack[] = [];
   private readonly findingsByPack = new Map<string, Map<string, ComplianceFinding>>();
+  /** The data of the synthesis under way: the three files render the same. */
+  private synthesized?: { session: ISynthesisSession; data: ComplianceReportData };
 
   private constructor(stack: TerraformStack) {
     super(stack, ComplianceReport.ID);
     this.stack = stack;
     // One custom-synthesis hook per construct (cdktf defines it as a fixed property), so each
     // file gets its own child. Rendering happens at synthesis, after the aspects have judged.
-    addStackArtifact(new Construct(this, "json"), ComplianceReport.JSON_FILE, () => renderComplianceReportJson(this.data()));
-    addStackArtifact(new Construct(this, "markdown"), ComplianceReport.MARKDOWN_FILE, () => renderComplianceReportMarkdown(this.data()));
-    addStackArtifact(new Construct(this, "html"), ComplianceReport.HTML_FILE, () => renderComplianceReportHtml(this.data()));
+    addStackArtifact(new Construct(this, "json"), ComplianceReport.JSON_FILE, (s) => renderComplianceReportJson(this.dataAt(s)));
+    addStackArtifact(new Construct(this, "markdown"), ComplianceReport.MARKDOWN_FILE, (s) => renderComplianceReportMarkdown(this.dataAt(s)));
+    addStackArtifact(new Construct(this, "html"), ComplianceReport.HTML_FILE, (s) => renderComplianceReportHtml(this.dataAt(s)));
   }
 
   /**
@@ -79,12 +81,21 @@ export class ComplianceReport extends Construct {
 
   /** What the report files are rendered from. */
   public data(): ComplianceReportData {
-    return { stack: this.stack.node.id, packs: this.packList, findings: this.findings, placeholders: this.placeholders() };
+    return this.dataFrom(RuleContext.of(this.stack));
+  }
+
+  /** The data for the synthesis `session`, read once from the stack's shared resolved view. */
+  private dataAt(session: ISynthesisSession): ComplianceReportData {
+    if (this.synthesized?.session !== session) this.synthesized = { session, data: this.dataFrom(RuleContext.forSynthesis(this.stack, session)) };
+    return this.synthesized.data;
+  }
+
+  private dataFrom(context: RuleContext): ComplianceReportData {
+    return { stack: this.stack.node.id, packs: this.packList, findings: this.findings, placeholders: this.placeholders(context) };
   }
 
   /** Placeholder principals of the stack's role assignments (registered by lib/identity's principal helpers). */
-  private placeholders(): ComplianceReportPlaceholder[] {
-    const context = RuleContext.of(this.stack);
+  private placeholders(context: RuleContext): ComplianceReportPlaceholder[] {
     const byValue = new Map<string, { note: string; resourcePaths: string[] }>();
     for (const assignment of context.resourcesOfType("azurerm_role_assignment")) {
       const principalId = context.attributes(assignment).principal_id;
