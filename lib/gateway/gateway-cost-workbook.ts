@@ -4,6 +4,7 @@ import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { ILogWorkspace } from "../core/features/diagnostic-settings";
 import type { ModelTokenPrice } from "./price-table";
+import { hclOneLineStrings } from "../core/hcl-literal";
 
 /** Props of {@link GatewayCostWorkbook}. */
 export interface GatewayCostWorkbookProps {
@@ -108,7 +109,7 @@ export class GatewayCostWorkbook extends Construct {
       ],
       isLocked: false,
     };
-    this.workbook = new ApplicationInsightsWorkbook(this, "workbook", {
+    this.workbook = new CostWorkbook(this, "workbook", {
       name: stableUuid(`${props.gatewayName}/cost-per-workload`),
       resourceGroupName: props.resourceGroupName,
       location: props.location,
@@ -118,5 +119,15 @@ export class GatewayCostWorkbook extends Construct {
       sourceId: Fn.lower(props.workspace.workspaceId),
       dataJson: JSON.stringify(data),
     });
+  }
+}
+
+/**
+ * The workbook with its `data_json` written as one escaped HCL string in `cdktf synth --hcl`:
+ * cdktf's renderer escapes only quotes, and the JSON document holds backslashes and newlines.
+ */
+class CostWorkbook extends ApplicationInsightsWorkbook {
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return hclOneLineStrings(super.synthesizeHclAttributes(), ["data_json"]);
   }
 }
