@@ -110,7 +110,7 @@ class Extraction {
 
   private accounts(): void {
     for (const [address, attrs] of this.ofType("azurerm_cognitive_account")) {
-      this.add(address, "account", `OpenAI account ${text(attrs.name)}`, attrs.location, [
+      this.add(address, "account", `${accountTitle(attrs.kind)} ${text(attrs.name)}`, attrs.location, [
         `kind ${text(attrs.kind)}, SKU ${text(attrs.sku_name)}`,
         `public network ${attrs.public_network_access_enabled === false ? "off" : "on"}`,
         `local (key) auth ${attrs.local_auth_enabled === false ? "off" : "on"}`,
@@ -422,4 +422,12 @@ function tail(id: string, segments: number): string {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What an account of a kind is called: a Foundry resource, an Azure OpenAI account, or its kind. */
+function accountTitle(kind: unknown): string {
+  if (kind === "AIServices") return "Foundry resource";
+  if (kind === "OpenAI") return "OpenAI account";
+  if (kind === "ContentSafety") return "Content Safety account";
+  return "Cognitive Services account";
 }

@@ -48,6 +48,15 @@ describe("architecture diagram of the default prod stack", () => {
     }
   });
 
+  test("each account is titled by its kind: OpenAI account, Content Safety account (the gateway's)", () => {
+    const titles = entries("azurerm_cognitive_account").map(([logicalId, attrs]) => [attrs.kind, mermaidLabel(idOf("azurerm_cognitive_account", logicalId))?.split("</b>")[0]]);
+    expect(titles.length).toBeGreaterThan(0);
+    for (const [kind, title] of titles) {
+      expect(title).toMatch(kind === "OpenAI" ? /^<b>OpenAI account / : kind === "ContentSafety" ? /^<b>Content Safety account / : /^<b>Foundry resource /);
+    }
+    expect(titles.map(([kind]) => kind)).toContain("ContentSafety");
+  });
+
   test("each account sits in its region's subgraph", () => {
     for (const [logicalId, attrs] of entries("azurerm_cognitive_account")) {
       const subgraph = new RegExp(`subgraph region_\\d+\\["Region ${attrs.location}"\\]\\n([\\s\\S]*?)\\n  end`).exec(mermaid)?.[1];
