@@ -76,7 +76,8 @@ describe("the guarantees hold for Foundry resources", () => {
     // The packs (soc2, hipaa, gdpr) run in the synth: an error finding would fail it.
     const json = synthEnvironment({ ...dev, workloads: staging.workloads, gateway: { ...staging.gateway!, subnetPrefix: "10.30.0.64/27" } });
     expect(resourceList(json, "azurerm_api_management_backend").map((b) => b.url)).toEqual(["https://aoai-dev-sdc-oai-ctso.openai.azure.com/openai"]);
-    expect(resourceList(json, "azurerm_cognitive_account").map((a) => a.kind)).toEqual(["AIServices"]);
+    // The model account is a Foundry resource; the gateway adds its own Content Safety account.
+    expect(resourceList(json, "azurerm_cognitive_account").map((a) => a.kind).sort()).toEqual(["AIServices", "ContentSafety"]);
   });
 });
 
