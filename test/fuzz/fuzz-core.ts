@@ -3,27 +3,22 @@ import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 import { GuardedApp, SynthValidationError } from "../../lib/core/guarded-app";
-import { describeValue } from "../../lib/core/validation";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
 import { ENVIRONMENTS } from "../../stacks/environments";
 
 /** What one generated config led to. */
-export type Outcome = "clean" | "valid" | "crash" | "hang" | "bypass";
+export type Outcome = "clean" | "valid" | "crash" | "bypass";
 
-/** The result of running one config through the app's own path. */
+/**
+ * The result of running one config through the app's own path. `ms` is reported by
+ * `npm run fuzz` (its slowest case) and judged by nothing: a case runs synchronously, so a real
+ * hang never returns, and the jest test's own timeout is the watchdog for it.
+ */
 export interface CaseResult {
   readonly outcome: Outcome;
   readonly ms: number;
   readonly detail?: string;
 }
-
-/**
- * Hang watchdog, not a time budget: a case that takes longer than this is reported as a hang
- * (an endless loop or runaway backtracking), far above what any case needs even on a loaded
- * 2-core runner (slowest seen: about 2 s). How fast a synth is belongs to `npm run bench`; no
- * test asserts it.
- */
-export const CASE_WATCHDOG_MS = 60_000;
 
 /** Problem lines: `[construct path] prop: ...`. */
 const PROBLEM_LINE = /^\[[^\]\n]+\] \S[^\n]*: [^\n]* is not allowed; |^\[[^\]\n]+\] [A-Za-z][^\n]*: /;
@@ -139,6 +134,5 @@ export function runCase(config: unknown): CaseResult {
     Error.prepareStackTrace = formatStack;
     fs.rmSync(outdir, { recursive: true, force: true });
   }
-  const ms = Date.now() - started;
-  return ms > CASE_WATCHDOG_MS ? { outcome: "hang", ms, detail: `${ms} ms (would be ${result.outcome}): ${describeValue(config).slice(0, 200)}` } : { ...result, ms };
+  return { ...result, ms: Date.now() - started };
 }
