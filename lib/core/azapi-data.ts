@@ -84,7 +84,7 @@ export class DataAzapiResourceAction extends TerraformDataSource {
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return hclSafe(definedOnly(this.attributes()));
+    return hclSafe(this.attributes());
   }
 }
 
@@ -139,7 +139,7 @@ export class DataAzapiResourceList extends TerraformDataSource {
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return hclSafe(definedOnly(this.attributes()));
+    return hclSafe(this.attributes());
   }
 }
 
@@ -191,7 +191,3 @@ export class TerraformCheck extends TerraformElement {
   }
 }
 
-/** The attributes that are set, for HCL (the renderer would write `undefined` otherwise). */
-function definedOnly(attributes: { [name: string]: unknown }): { [name: string]: unknown } {
-  return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined));
-}

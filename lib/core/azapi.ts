@@ -86,7 +86,7 @@ export class AzapiProvider extends TerraformProvider {
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return hclSafe(definedOnly(this.synthesizeAttributes()));
+    return hclSafe(this.synthesizeAttributes());
   }
 }
 
@@ -228,7 +228,7 @@ export class AzapiResource extends TerraformResource {
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     // Untyped values: cdktf's HCL renderer writes them as HCL literals (objects, lists,
     // strings), which is the shape azapi 2.x takes for `body`; hclSafe escapes the strings.
-    return hclSafe(definedOnly(this.attributes()));
+    return hclSafe(this.attributes());
   }
 }
 
@@ -283,11 +283,7 @@ export class AzapiUpdateResource extends TerraformResource {
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return hclSafe(definedOnly(this.attributes()));
+    return hclSafe(this.attributes());
   }
 }
 
-/** The attributes that are set, for HCL (the renderer would write `undefined` otherwise). */
-function definedOnly(attributes: { [name: string]: unknown }): { [name: string]: unknown } {
-  return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined));
-}
