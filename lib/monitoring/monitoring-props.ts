@@ -1,14 +1,6 @@
-import type { Justification } from "../core/justification";
 import type { ResourceNaming } from "../core/naming";
 
-/**
- * A weakening in force on a resource, for the compliance report: which secure default was
- * weakened, and the {@link Justification} given for it. The one shape of an applied exception.
- */
-export interface AppliedException extends Justification {
-  /** Which default was weakened, as the prop names it (for example `sharedKeyAccess`). */
-  readonly setting: string;
-}
+export type { AppliedException } from "../core/applied-weakening";
 
 /** How a resource gets its name: given outright, or from the library's naming convention. */
 export interface NameChoice {
