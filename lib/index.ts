@@ -6,6 +6,8 @@
 export * from "./core";
 // Data residency and where deployment SKUs process data.
 export * from "./regions";
+// The environment context constructs look facts up through the tree (residency, naming, locks).
+export * from "./context";
 // Role assignments and workload identities; private networking.
 export * from "./identity";
 export * from "./network";

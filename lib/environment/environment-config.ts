@@ -1,6 +1,6 @@
 import { PolicyEnforcement } from "../governance/policy-assignments";
 import type { CapacityCheckMode } from "../governance/capacity/capacity-check";
-import { DeletionProtectionMode } from "../core/features/lock";
+import type { DeletionProtection, DeletionProtectionScopes } from "../context/deletion-protection";
 import { AccessEntry } from "../identity/access-matrix";
 import { BuiltInRoleKey } from "../identity/role-catalog";
 import { ContentFilterOptions } from "../openai/content-filter";
@@ -56,29 +56,7 @@ export interface ProjectConfig {
 /** Compliance packs a stack is checked against at synth. */
 export type CompliancePackName = "soc2" | "hipaa" | "gdpr";
 
-/** Deletion protection per kind of resource: `"lock"`, `"preventDestroy"` or `false` (none). */
-export interface DeletionProtectionScopes {
-  /**
-   * The Azure OpenAI accounts (a lock blocks replacing their deployments and content filters).
-   * @default "lock"
-   */
-  readonly accounts?: DeletionProtectionMode | false;
-  /**
-   * The Log Analytics workspace (a lock blocks replacing its saved searches).
-   * @default "lock"
-   */
-  readonly workspace?: DeletionProtectionMode | false;
-  /**
-   * The archive storage accounts (a lock blocks deleting their containers).
-   * @default "lock"
-   */
-  readonly archives?: DeletionProtectionMode | false;
-  /**
-   * The customer-managed key vaults.
-   * @default "lock"
-   */
-  readonly keyVaults?: DeletionProtectionMode | false;
-}
+export type { DeletionProtectionScopes };
 
 /** Everything that differs between environments. One object per environment, typed. */
 export interface EnvironmentConfig {
@@ -166,7 +144,7 @@ export interface EnvironmentConfig {
    * containers), which then cannot be replaced: see docs/OPERATIONS.md for changing them.
    * @default false
    */
-  readonly deletionProtection?: boolean | DeletionProtectionScopes;
+  readonly deletionProtection?: DeletionProtection;
   /**
    * Content filter on every account.
    * @default - all harm filters blocking from Medium, prompt shields (jailbreak, document attacks) and protected material on

@@ -1,9 +1,7 @@
 import { Construct } from "constructs";
-import type { ResourceNaming } from "../core/naming";
-import type { DeletionProtectionMode } from "../core/features/lock";
+import { EnvironmentContext } from "../context/environment-context";
 import type { WorkloadIdentity } from "../identity/workload-identity";
 import type { OpenAiPlatform } from "../platform/openai-platform";
-import { resolveResidency, Residency } from "../regions/residency";
 import type { EnvironmentGatewayConfig } from "./gateway-config";
 import { DlpBlocklist } from "../gateway/dlp/rai-blocklist";
 import type { GatewayNetworkPlacement } from "../gateway/gateway-props";
@@ -13,14 +11,6 @@ import { OpenAiGateway } from "../gateway/openai-gateway";
 export interface EnvironmentGatewayInput {
   /** The validated gateway section. */
   readonly gateway: EnvironmentGatewayConfig;
-  /** Environment name. */
-  readonly environment: string;
-  /** Accountable team. */
-  readonly owner: string;
-  /** The environment's residency. */
-  readonly residency: Residency;
-  /** The naming convention of the environment. */
-  readonly naming: ResourceNaming;
   /** The environment's resource group. */
   readonly resourceGroupName: string;
   /** The platform the gateway fronts. */
@@ -29,12 +19,9 @@ export interface EnvironmentGatewayInput {
   readonly identities: Readonly<Record<string, WorkloadIdentity>>;
   /** Models the environment deploys. */
   readonly models: readonly string[];
-  /** Protection of the gateway: the environment's deletion protection of its accounts. */
-  readonly lock: DeletionProtectionMode | false;
   /** Hub-owned private DNS: the landing zone resolves the gateway's name. */
   readonly hubDns: boolean;
 }
-
 
 /**
  * The environment's AI gateway in front of the platform's accounts (in the routing manifest's
@@ -44,6 +31,8 @@ export interface EnvironmentGatewayInput {
  */
 export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewayInput): OpenAiGateway {
   const g = input.gateway;
+  // Name, owner, residency, naming and locks are the environment's: read once, from its context.
+  const env = EnvironmentContext.of(scope)!;
   const regions = input.platform.regions;
   const home = regions.find((r) => r.region.location === g.location) ?? regions[0]!;
   const location = home.region.location;
@@ -59,12 +48,12 @@ export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewa
   if (!input.hubDns) for (const r of regions) if (r.network.virtualNetwork) vnets[r.region.location] = r.network.virtualNetworkId;
 
   const gateway = new OpenAiGateway(scope, "gateway", {
-    name: input.naming.name("apiManagement", { location }),
+    name: env.naming.name("apiManagement", { location }),
     resourceGroupName: input.resourceGroupName,
     location,
-    allowedRegions: resolveResidency(input.residency).allowedRegions,
-    environment: input.environment,
-    publisherName: g.publisherName ?? input.owner,
+    allowedRegions: env.residency.allowedRegions,
+    environment: env.name,
+    publisherName: g.publisherName ?? env.owner,
     publisherEmail: g.publisherEmail,
     sku: g.sku,
     capacity: g.capacity,
@@ -89,15 +78,14 @@ export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewa
     // Every environment with a gateway checks prompts; the endpoint sits in the gateway region's
     // endpoint subnet and registers as the accounts' do (no zone group when Policy writes DNS).
     contentSafety: {
-      name: `${input.naming.name("apiManagement", { location })}-cs`,
+      name: `${env.naming.name("apiManagement", { location })}-cs`,
       subnetId: home.network.subnetId,
       privateDnsZoneId: home.privateEndpoint.resource.privateDnsZoneGroupInput ? input.platform.dns.zoneIdsByKey.cognitiveServices : undefined,
     },
     circuitBreaker: g.circuitBreaker,
     tokenAudience: g.tokenAudience,
-    lock: input.lock
-      ? { protection: input.lock, reason: "The AI gateway of a regulated environment: every call's audit record and limits run through it", name: "do-not-delete-ai-gateway" }
-      : undefined,
+    // The gateway fronts the accounts: it is protected as they are.
+    lock: env.lockFor("gateway"),
   });
   input.platform.manifest.setEntryPoint(gateway.entryPoint);
 

@@ -2,7 +2,7 @@
 // The config schema (zod) stays inside: no public declaration mentions zod.
 // Listed name by name: a name not here is not public API (the API report in api/ shows the whole surface).
 
-export type { CompliancePackName, ContentFilterOverride, DeletionProtectionScopes, EnvironmentConfig, EnvironmentConfigValidation, ProjectConfig, RegionConfig, WorkloadConfig } from "./environment-config";
+export type { CompliancePackName, ContentFilterOverride, EnvironmentConfig, EnvironmentConfigValidation, ProjectConfig, RegionConfig, WorkloadConfig } from "./environment-config";
 
 export { OpenAiEnvironmentStack } from "./openai-environment-stack";
 

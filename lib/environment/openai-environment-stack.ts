@@ -2,9 +2,8 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { Aspects, TerraformResource, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ResourceNaming } from "../core/naming";
+import { EnvironmentContext } from "../context/environment-context";
 import { ArchitectureDiagram } from "../diagram";
-import { GovernanceTags } from "../core/governance-tags";
 import { moveFromLegacyPath } from "../core/legacy-address";
 import { addPropChecks, PropChecks } from "../core/validation";
 import { MonthlyBudget } from "../governance/budget";
@@ -17,10 +16,9 @@ import { OpenAiPolicyAssignments } from "../governance/policy-assignments";
 import { AccessEntry, AccessMatrix, AccessScope } from "../identity/access-matrix";
 import { WorkloadIdentity } from "../identity/workload-identity";
 import { OpenAiAccount } from "../openai/openai-account";
-import { OpenAiPlatform, PlatformDeletionProtection } from "../platform/openai-platform";
+import { OpenAiPlatform } from "../platform/openai-platform";
 import { addEnvironmentGateway } from "./environment-gateway";
 import { OpenAiGateway } from "../gateway/openai-gateway";
-import { resolveResidency } from "../regions/residency";
 import { configureBackend } from "./backend";
 import { environmentStackId, validateEnvironmentConfig } from "./config-schema";
 import { CompliancePackName, EnvironmentConfig } from "./environment-config";
@@ -69,28 +67,28 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       storageUseAzuread: true,
     });
 
-    const naming = new ResourceNaming({
+    // The environment's facts, resolved once and found through the tree by every construct below;
+    // it also applies the governance tags, once, to every resource of the stack.
+    const context = EnvironmentContext.establish(this, {
+      name: config.name,
       workload: config.workload,
-      environment: config.name,
+      owner: config.owner,
+      location: config.location,
+      residency: config.residency,
       uniqueSuffix: config.uniqueSuffix,
+      deletionProtection: config.deletionProtection,
+      tags: config.tags,
     });
-    const residency = resolveResidency(config.residency);
-    const tagProps = { environment: config.name, owner: config.owner, dataResidency: residency.name, workload: config.workload };
+    const naming = context.naming;
     const resourceGroupName = naming.name("resourceGroup", { location: config.location });
     addPropChecks(this, (c) => c.name("resourceGroup name", "resourceGroup", resourceGroupName));
-    // One governance context for the stack; the platform applies the same below it.
-    GovernanceTags.apply(this, { ...tagProps, tags: config.tags });
     const resourceGroup = new ResourceGroup(this, "resource-group", {
       name: resourceGroupName,
       location: config.location,
     });
 
     this.platform = new OpenAiPlatform(this, "openai", {
-      owner: config.owner,
-      naming,
       resourceGroupName: resourceGroup.name,
-      location: config.location,
-      residency: config.residency,
       regions: config.regions,
       kind: config.kind,
       foundryUpgrade: config.foundryUpgrade,
@@ -109,19 +107,17 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       capacityCapK: config.capacityCapK,
       capacityCheck: config.capacityCheck,
       allowedModels: config.allowedModels,
-      deletionProtection: deletionProtectionOf(config.deletionProtection),
-      tags: { ...config.tags, workload: config.workload },
     });
 
     // Subscription-wide: only where the config says this environment owns the plan (docs/SECURITY-PACK.md).
     if (config.defenderForAi) new DefenderForAi(this, "defender-for-ai", { defender: config.defenderForAi }, this);
     new OpenAiPolicyAssignments(this, "policies", {
       resourceGroupId: resourceGroup.id,
-      namePrefix: `${config.workload}-${config.name}`,
+      namePrefix: naming.stem(),
       enforcement: config.policyEnforcement,
     });
     new MonthlyBudget(this, "budget", {
-      name: `${config.workload}-${config.name}-monthly`,
+      name: naming.stem({ qualifier: "monthly" }),
       resourceGroupId: resourceGroup.id,
       amount: config.budget.amount,
       startDate: config.budget.startDate, // undefined: the current month, ignored after creation
@@ -130,20 +126,14 @@ export class OpenAiEnvironmentStack extends TerraformStack {
     this.keepLockAddresses();
 
     this.grantAccess(config);
-    this.workloads = this.createWorkloads(config, naming, resourceGroup.name);
+    this.workloads = this.createWorkloads(config, resourceGroup.name);
     if (config.gateway) {
       this.gateway = addEnvironmentGateway(this, {
         gateway: config.gateway,
-        environment: config.name,
-        owner: config.owner,
-        residency: config.residency,
-        naming,
         resourceGroupName: resourceGroup.name,
         platform: this.platform,
         identities: this.workloads,
         models: [...new Set(config.deployments.map((d) => d.model))],
-        // The gateway fronts the accounts: it is protected as they are.
-        lock: deletionProtectionOf(config.deletionProtection)?.accounts ?? false,
         hubDns: config.privateDns?.existingZoneIds !== undefined,
       });
     }
@@ -195,11 +185,8 @@ export class OpenAiEnvironmentStack extends TerraformStack {
    * gateway only: it holds no role on the accounts, so its limits, allowlist and audit record
    * cannot be bypassed. Any other workload may call every account (OpenAI User) and nothing more.
    */
-  private createWorkloads(
-    config: EnvironmentConfig,
-    naming: ResourceNaming,
-    resourceGroupName: string,
-  ): Record<string, WorkloadIdentity> {
+  private createWorkloads(config: EnvironmentConfig, resourceGroupName: string): Record<string, WorkloadIdentity> {
+    const naming = EnvironmentContext.of(this)!.naming;
     // In the resource group's location, not a region's: changing regions must not rename an identity.
     const location = config.location;
     const identities: Record<string, WorkloadIdentity> = {};
@@ -210,7 +197,6 @@ export class OpenAiEnvironmentStack extends TerraformStack {
         resourceGroupName,
         location,
         application: workload.application,
-        residency: config.residency,
       });
       if (!behindGateway.has(workload.key)) for (const account of this.platform.accounts) account.grantUse(identity);
       identities[workload.key] = identity;
@@ -264,17 +250,4 @@ function checkProjectReferences(c: PropChecks, config: EnvironmentConfig): void 
     });
   });
   c.unique("projects[].name", (config.projects ?? []).map((p) => p.name), "project name", { ignoreCase: true });
-}
-
-/** The platform's deletion protection from the config's: `true` protects every kind with a lock. */
-function deletionProtectionOf(protection: EnvironmentConfig["deletionProtection"]): PlatformDeletionProtection | undefined {
-  if (!protection) return undefined;
-  const scopes = protection === true ? {} : protection;
-  const kinds = ["accounts", "workspace", "archives", "keyVaults"] as const;
-  const result: { -readonly [K in keyof PlatformDeletionProtection]: PlatformDeletionProtection[K] } = {};
-  for (const kind of kinds) {
-    const chosen = scopes[kind] ?? "lock";
-    if (chosen !== false) result[kind] = chosen;
-  }
-  return result;
 }

@@ -1,16 +1,15 @@
 import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-identity";
-import { Aspects } from "cdktf";
-import { Construct, IConstruct } from "constructs";
+import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
+import { Construct } from "constructs";
 import { applyLock, LockProps } from "../core/features/lock";
-import { GovernanceTags } from "../core/governance-tags";
-import { findRegion } from "../core/region-catalog";
-import { addPropChecks, constructKeyProblem, isToken, PropChecks } from "../core/validation";
-import { findResidencyPolicy, Residency, ResidencyPolicy, resolveResidency } from "../regions/residency";
+import { addPropChecks, constructKeyProblem } from "../core/validation";
+import { checkLocationResidency, EnvironmentContext } from "../context/environment-context";
+import { Residency, resolveResidency } from "../regions/residency";
 import { IGrantee, PrincipalType } from "./principal";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 import { PropKeys } from "../core/known-props";
 
-/** Props of {@link WorkloadIdentity}. Governance tags come from {@link GovernanceTags}. */
+/** Props of {@link WorkloadIdentity}. Governance tags come from `GovernanceTags` (an environment context applies them). */
 export interface WorkloadIdentityProps {
   /** Identity name: 3-128 letters, digits, '-' or '_', starting alphanumeric. */
   readonly name: string;
@@ -28,7 +27,7 @@ export interface WorkloadIdentityProps {
   readonly application: string;
   /**
    * The residency the identity is held to: its location must be one of the policy's regions.
-   * @default - the residency the nearest `GovernanceTags` names (`dataResidency`: a built-in policy or one region); else unchecked
+   * @default - the residency of the {@link EnvironmentContext} above the identity; else unchecked
    */
   readonly residency?: Residency;
   /**
@@ -64,6 +63,8 @@ export class WorkloadIdentity extends Construct implements IGrantee {
   public readonly granteeKey: string;
   /** What runs as this identity. */
   public readonly application: string;
+  /** The CanNotDelete lock, when `lock` asks for one. */
+  public readonly lock?: ManagementLock;
 
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
     super(scope, id);
@@ -83,39 +84,14 @@ export class WorkloadIdentity extends Construct implements IGrantee {
     this.clientId = this.resource.clientId;
     this.principalId = this.resource.principalId;
     this.tenantId = this.resource.tenantId;
-    applyLock(this, this.resource, props.lock);
+    this.lock = applyLock(this, this.resource, props.lock);
 
     addPropChecks(this, (c) => {
       c.name("name", "userAssignedIdentity", props.name);
       c.matches("application", props.application, /^\S.{0,255}$/, "a non-empty name of up to 256 characters");
       c.literalText("application", props.application);
-      const policy = props.residency !== undefined ? resolveResidency(props.residency) : residencyNamed(governedResidency(this));
-      checkResidencyOfLocation(c, props.location, policy);
+      const policy = props.residency !== undefined ? resolveResidency(props.residency) : EnvironmentContext.of(this)?.residency;
+      if (policy) checkLocationResidency(c, "location", props.location, policy);
     });
-  }
-}
-
-/** The `dataResidency` of the innermost {@link GovernanceTags} over `scope`, if any. */
-function governedResidency(scope: IConstruct): string | undefined {
-  for (const node of [...scope.node.scopes].reverse()) {
-    const tags = Aspects.of(node).all.filter((a): a is GovernanceTags => a instanceof GovernanceTags);
-    const residency = tags[tags.length - 1]?.props.dataResidency;
-    if (residency !== undefined) return residency;
-  }
-  return undefined;
-}
-
-/** The policy a `data-residency` tag value names: a built-in policy, or one region. */
-function residencyNamed(name: string | undefined): ResidencyPolicy | undefined {
-  if (typeof name !== "string" || isToken(name)) return undefined;
-  const builtIn = findResidencyPolicy(name);
-  if (builtIn) return builtIn;
-  return findRegion(name) ? { name, allowedRegions: [name], allowsGlobalProcessing: false } : undefined;
-}
-
-function checkResidencyOfLocation(c: PropChecks, location: string, policy: ResidencyPolicy | undefined): void {
-  if (policy === undefined || isToken(location)) return;
-  if (!policy.allowedRegions.includes(location)) {
-    c.fail("location", location, `residency "${policy.name}" allows: ${policy.allowedRegions.join(", ") || "no region"}`);
   }
 }

@@ -2,6 +2,8 @@ import { Annotations, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { DeletionProtectionMode, LockProps } from "../core/features/lock";
 import { GovernanceTags } from "../core/governance-tags";
+import { EnvironmentContext } from "../context/environment-context";
+import { lockFor } from "../context/deletion-protection";
 import { moveFromLegacyPath } from "../core/legacy-address";
 import { CustomerManagedKeyVault, KeyRotation } from "../governance/customer-managed-key";
 import { checkModelAllowlist } from "../governance/model-allowlist";
@@ -35,20 +37,32 @@ import { findModelLifecycle } from "../openai/model-lifecycle";
 
 /** Props of {@link OpenAiPlatform}. */
 export interface OpenAiPlatformProps {
-  /** Accountable team, for the `owner` tag. */
-  readonly owner: string;
-  /** The naming convention of the environment; its `environment` is the environment's one name (tags, manifest, alerts). */
-  readonly naming: ResourceNaming;
+  /**
+   * Accountable team, for the `owner` tag. Given outside an environment; inside one, an override
+   * that tags the platform's resources with its own governance tags.
+   * @default - the {@link EnvironmentContext}'s owner
+   */
+  readonly owner?: string;
+  /**
+   * The naming convention; its `environment` is the environment's one name (tags, manifest, alerts).
+   * @default - the {@link EnvironmentContext}'s naming
+   */
+  readonly naming?: ResourceNaming;
   /** Resource group every resource of the platform goes in. */
   readonly resourceGroupName: string;
   /**
    * Home location of the environment: pass the resource group's location. The audit workspace
    * lives here unless `logging.workspaceLocation` says otherwise, so its name and location do
    * not follow the region priorities. Must satisfy the residency.
+   * @default - the {@link EnvironmentContext}'s home location
    */
-  readonly location: string;
-  /** Where data may be stored and processed; every region, SKU and log destination must honour it. */
-  readonly residency: Residency;
+  readonly location?: string;
+  /**
+   * Where data may be stored and processed; every region, SKU and log destination must honour it.
+   * An override inside an environment tags the platform's resources with its own governance tags.
+   * @default - the {@link EnvironmentContext}'s residency
+   */
+  readonly residency?: Residency;
   /** Regions with an Azure OpenAI account. */
   readonly regions: readonly PlatformRegion[];
   /**
@@ -126,13 +140,13 @@ export interface OpenAiPlatformProps {
   /**
    * Deletion protection of what holds data or keys, per kind: `lock` (CanNotDelete and
    * prevent_destroy), `preventDestroy` (Terraform only), or none.
-   * @default - none
+   * @default - the {@link EnvironmentContext}'s locks; none outside an environment
    */
   readonly deletionProtection?: PlatformDeletionProtection;
   /**
-   * Extra tags for every resource, besides the governance tags the platform applies once with
-   * {@link GovernanceTags}.
-   * @default - none
+   * Extra tags for every resource, besides the governance tags. Outside an environment (or with
+   * an `owner` or `residency` override) the platform applies {@link GovernanceTags} itself.
+   * @default - the {@link EnvironmentContext}'s tags
    */
   readonly tags?: Record<string, string>;
 }
@@ -148,14 +162,6 @@ export interface PlatformDeletionProtection {
   /** The customer-managed-key vaults. @default - not protected */
   readonly keyVaults?: DeletionProtectionMode;
 }
-
-/** Why each kind is protected, written to the lock's notes. */
-const PROTECTION_REASONS = {
-  accounts: "Production Azure OpenAI account; deleting it loses its deployments and endpoint",
-  workspace: "Audit log workspace of a regulated environment",
-  archives: "Write-once audit archive; evidence for auditors",
-  keyVaults: "Holds the customer-managed key; without it the account's data is unreadable",
-} as const;
 
 /** What the platform made in one region. */
 export interface PlatformRegionResources {
@@ -236,11 +242,14 @@ export class OpenAiPlatform extends Construct {
   public readonly residency: ResidencyPolicy;
   /** The plan-time capacity check of every deployment. */
   public readonly capacityCheck: CapacityCheck;
+  /** The environment facts the platform works with: its props, else the environment context's. */
+  private readonly env: PlatformFacts;
 
   constructor(scope: Construct, id: string, props: OpenAiPlatformProps) {
     super(scope, id);
     addPropChecks(this, (c) => c.knownProps(props, OPENAI_PLATFORM_PROP_KEYS));
-    this.residency = resolveResidency(props.residency);
+    this.env = platformFacts(this, props);
+    this.residency = this.env.residency;
     const policy = this.residency;
     const logging = props.logging ?? {};
     const dnsProps = props.privateDns ?? {};
@@ -249,9 +258,19 @@ export class OpenAiPlatform extends Construct {
       .sort((a, b) => a.priority - b.priority)
       .filter((r, i, all) => all.findIndex((o) => o.location === r.location) === i);
     // Pinned to the environment's home, not to whichever region is priority 1 today.
-    const workspaceLocation = logging.workspaceLocation ?? props.location;
-    // One governance context: every taggable resource below gets these tags, once.
-    GovernanceTags.apply(this, { environment: props.naming.props.environment, owner: props.owner, dataResidency: policy.name, tags: props.tags });
+    const workspaceLocation = logging.workspaceLocation ?? this.env.location;
+    // Inside an environment its context has tagged every resource already; the platform tags
+    // only outside one, or when it overrides the owner, residency or tags.
+    const context = EnvironmentContext.of(this);
+    if (!context || props.owner !== undefined || props.residency !== undefined || props.tags !== undefined) {
+      GovernanceTags.apply(this, {
+        environment: this.env.naming.props.environment,
+        owner: this.env.owner,
+        dataResidency: policy.name,
+        workload: context?.workload,
+        tags: { ...context?.tags, ...props.tags },
+      });
+    }
 
     this.dns = new PrivateDnsZones(this, "private-dns", {
       existingZoneIds: dnsProps.existingZoneIds,
@@ -262,11 +281,11 @@ export class OpenAiPlatform extends Construct {
     });
 
     this.workspace = new AuditWorkspace(this, "workspace", {
-      name: props.naming.name("logAnalyticsWorkspace", { location: workspaceLocation }),
+      name: this.env.naming.name("logAnalyticsWorkspace", { location: workspaceLocation }),
       resourceGroupName: props.resourceGroupName,
       location: workspaceLocation,
       retentionInDays: logging.workspaceRetentionDays,
-      lock: lockOf(props, "workspace", "do-not-delete-workspace"),
+      lock: this.env.lockFor("workspace"),
     });
     new WorkspaceSavedSearches(this, "saved-searches", { workspace: this.workspace });
 
@@ -294,7 +313,7 @@ export class OpenAiPlatform extends Construct {
     addPropChecks(this, (c) => this.checkProps(c, props, regions));
 
     this.manifest = new RoutingManifest(this, "routing-manifest", {
-      environment: props.naming.props.environment,
+      environment: this.env.naming.props.environment,
       residency: policy.name,
       regions: this.regions.map(({ region, account }) => ({
         location: region.location,
@@ -313,7 +332,8 @@ export class OpenAiPlatform extends Construct {
   }
 
   private buildRegion(props: OpenAiPlatformProps, region: PlatformRegion, logging: PlatformLogging): PlatformRegionResources {
-    const { naming, resourceGroupName } = props;
+    const { resourceGroupName } = props;
+    const naming = this.env.naming;
     const location = region.location;
     const accountName = naming.name("openAiAccount", { location });
 
@@ -339,7 +359,7 @@ export class OpenAiPlatform extends Construct {
       resourceGroupName,
       location,
       retention: logging.archive,
-      lock: lockOf(props, "archives", `do-not-delete-archive-${location}`),
+      lock: this.env.lockFor("archives", location),
     });
 
     const customerManagedKey = props.customerManagedKey
@@ -350,7 +370,7 @@ export class OpenAiPlatform extends Construct {
           // The key's name is part of its address in Azure: it stays `<account>-cmk`.
           keyName: `${accountName}-cmk`,
           rotation: props.customerManagedKey.rotation,
-          lock: lockOf(props, "keyVaults", `do-not-delete-vault-${location}`),
+          lock: this.env.lockFor("keyVaults", location),
           // Who read or used the key, in the audit workspace (Key Vault's audit category group).
           diagnosticSettings: { audit: { name: DEFAULT_DIAGNOSTIC_SETTING_NAME, workspace: this.workspace, categoryGroups: ["audit"] } },
         })
@@ -369,7 +389,7 @@ export class OpenAiPlatform extends Construct {
       contentFilter: props.contentFilter,
       storedCompletions: props.storedCompletions,
       securityExceptions: props.accountSecurityExceptions,
-      lock: lockOf(props, "accounts", `do-not-delete-openai-${location}`),
+      lock: this.env.lockFor("accounts", location),
       diagnosticSettings: {
         audit: { name: DEFAULT_DIAGNOSTIC_SETTING_NAME, workspace: this.workspace, archive, categories: logging.categories },
       },
@@ -407,15 +427,15 @@ export class OpenAiPlatform extends Construct {
     const emails = logging.alertEmails ?? [];
     if (emails.length === 0) return;
     const actionGroup = new AlertActionGroup(this, "alert-action-group", {
-      name: props.naming.name("actionGroup", { qualifier: "openai" }),
+      name: this.env.naming.name("actionGroup", { qualifier: "openai" }),
       resourceGroupName: props.resourceGroupName,
-      shortName: `${props.naming.props.environment}-oai`.slice(0, 12),
+      shortName: `${this.env.naming.props.environment}-oai`.slice(0, 12),
       emails,
     });
     new OpenAiMetricAlerts(this, "alerts", {
       resourceGroupName: props.resourceGroupName,
       actionGroupId: actionGroup.actionGroupId,
-      namePrefix: props.naming.stem({ qualifier: "openai" }),
+      namePrefix: this.env.naming.stem({ qualifier: "openai" }),
       accounts: this.regions.map(({ region, account }) => ({ key: region.location, accountId: account.accountId })),
     });
   }
@@ -462,7 +482,7 @@ export class OpenAiPlatform extends Construct {
   private checkProps(c: PropChecks, props: OpenAiPlatformProps, regions: readonly PlatformRegion[]): void {
     const policy = this.residency;
     this.checkCapacityAndModels(c, props, regions.length);
-    checkResidencyDefinition(c, props.residency);
+    if (props.residency !== undefined) checkResidencyDefinition(c, props.residency); // the context checks its own
     const logDestinations: Record<string, string> = { "logging.workspace": this.workspace.location };
     for (const { region, archive } of this.regions) logDestinations[`logging.archive[${region.location}]`] = archive.location;
     checkResidency(c, policy, {
@@ -478,7 +498,10 @@ export class OpenAiPlatform extends Construct {
     const ranges: Record<string, string> = {};
     for (const r of props.regions) if ("addressSpace" in r.network) ranges[r.location] = r.network.addressSpace;
     checkNoOverlaps(c, "regions[].network.addressSpace", ranges);
-    c.required("location", props.location, "the Azure location of the environment's resource group");
+    c.required("location", this.env.location, "the Azure location of the environment's resource group");
+    c.required("owner", this.env.owner, "the accountable team (or an EnvironmentContext above the platform)");
+    c.required("naming", props.naming ?? EnvironmentContext.of(this)?.naming, "a ResourceNaming (or an EnvironmentContext above the platform)");
+    c.required("residency", props.residency ?? EnvironmentContext.of(this)?.residency, "a residency (or an EnvironmentContext above the platform)");
     this.checkFoundry(c, props);
     c.location("logging.workspaceLocation", props.logging?.workspaceLocation, knownRegionNames(), "Azure OpenAI");
   }
@@ -486,8 +509,32 @@ export class OpenAiPlatform extends Construct {
 
 }
 
-/** The `lock` prop for a resource of `kind`, keeping the lock names of earlier releases. */
-function lockOf(props: OpenAiPlatformProps, kind: keyof PlatformDeletionProtection, name: string): LockProps | undefined {
-  const protection = props.deletionProtection?.[kind];
-  return protection === undefined ? undefined : { reason: PROTECTION_REASONS[kind], protection, name };
+/** The environment facts a platform works with. */
+interface PlatformFacts {
+  readonly naming: ResourceNaming;
+  readonly location: string;
+  readonly owner: string;
+  readonly residency: ResidencyPolicy;
+  lockFor(kind: keyof PlatformDeletionProtection, location?: string): LockProps | undefined;
+}
+
+// Stands in for a missing naming convention: the synth fails on the missing prop, never on a crash.
+const MISSING_NAMING = new ResourceNaming({ workload: "missing", environment: "missing" });
+
+/** The platform's facts: each prop given, else the environment context's (reported when neither is there). */
+function platformFacts(scope: Construct, props: OpenAiPlatformProps): PlatformFacts {
+  const context = EnvironmentContext.of(scope);
+  const residency = props.residency !== undefined ? resolveResidency(props.residency) : context?.residency;
+  return {
+    naming: props.naming ?? context?.naming ?? MISSING_NAMING,
+    location: props.location ?? context?.location ?? "",
+    owner: props.owner ?? context?.owner ?? "",
+    residency: residency ?? { name: "", allowedRegions: [], allowsGlobalProcessing: false },
+    // The props' protection names the kinds it protects; the context's follows the environment config.
+    lockFor: (kind, location) => {
+      if (props.deletionProtection === undefined) return context?.lockFor(kind, location);
+      const protection = props.deletionProtection[kind];
+      return protection === undefined ? undefined : { ...lockFor(true, kind, location)!, protection };
+    },
+  };
 }

@@ -7,6 +7,7 @@ import * as ts from "typescript";
 const FLOORS: readonly (readonly string[])[] = [
   ["core"],
   ["regions"],
+  ["context"],
   ["identity", "network"],
   ["monitoring"],
   ["openai"],
