@@ -93,7 +93,9 @@ export interface AccountPrivateEndpointOptions extends Omit<PrivateEndpointProps
   /**
    * Protection of the endpoint from deletion, or `false` for none. As AVM asks, an account's
    * lock is applied to its endpoints too (with the same reason, lock name
-   * `do-not-delete-private-endpoint-<key>`), unless the entry says otherwise.
+   * `do-not-delete-private-endpoint-<key>`), unless the entry says otherwise. A CanNotDelete
+   * lock reaches the endpoint's DNS zone group, which azurerm deletes and makes again when its
+   * name or a zone ID changes: lift the lock for such a change (docs/evidence/account-private-endpoints.md).
    * @default - the account's `lock`, when it has one
    */
   readonly lock?: LockProps | false;
