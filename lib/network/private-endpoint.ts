@@ -118,6 +118,7 @@ export class OpenAiPrivateEndpoint extends Construct {
 function checkEndpointProps(c: PropChecks, props: OpenAiPrivateEndpointProps, subnetRange: string | undefined): void {
   c.name("name", "privateEndpoint", props.name);
   c.name("resourceGroupName", "resourceGroup", props.resourceGroupName);
+  c.required("subnetId", props.subnetId, "the resource ID of the subnet the endpoint is placed in");
   checkSubnetId(c, "subnetId", props.subnetId);
   checkLocationName(c, "location", props.location);
   c.matches("customNetworkInterfaceName", props.customNetworkInterfaceName, PRIVATE_LINK_NAME, PRIVATE_LINK_NAME_RULE);

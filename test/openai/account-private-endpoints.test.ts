@@ -179,6 +179,11 @@ describe("OpenAiAccount privateEndpoints: problems as data", () => {
     expect(problemsOf({ hub: { subnetId: bad, privateDnsZoneIds: FOUNDRY_ZONES } })).toEqual([{ path: "private-endpoint-hub", prop: "subnetId", value: bad }]);
   });
 
+  test("an entry without a subnet (JavaScript callers)", () => {
+    const entry = { privateDnsZoneIds: FOUNDRY_ZONES } as unknown as AccountPrivateEndpointOptions;
+    expect(problemsOf({ hub: entry })).toEqual([{ path: "private-endpoint-hub", prop: "subnetId", value: undefined }]);
+  });
+
   test("no DNS zones and no policy DNS", () => {
     expect(problemsOf({ hub: { subnetId: HUB_SUBNET } })).toEqual([{ path: "private-endpoint-hub", prop: "privateDnsZoneIds", value: undefined }]);
   });
