@@ -23,6 +23,9 @@ export type { DiagnosticSettingProps, DiagnosticSettingsProps, ILogArchive, ILog
 
 export type { CustomerManagedKeyProps } from "./features/customer-managed-key";
 
+export { PRIVATE_ENDPOINT_PROP_KEYS } from "./features/private-endpoints";
+export type { PrivateEndpointProps, PrivateEndpointsProps } from "./features/private-endpoints";
+
 export { GovernanceTags, TAGS_FORCE_REPLACEMENT, TAGS_NOT_IN_EVERY_TOOLCHAIN } from "./governance-tags";
 export type { GovernanceTagsProps } from "./governance-tags";
 

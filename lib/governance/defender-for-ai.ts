@@ -1,9 +1,10 @@
 import { SecurityCenterSubscriptionPricing } from "@cdktf/provider-azurerm/lib/security-center-subscription-pricing";
 import { Construct, IConstruct } from "constructs";
-import { acknowledgeWeakening, Justification } from "../core/justification"; // compliance: acknowledged weakening
+import { applyWeakenings, WeakeningMap } from "../core/applied-weakening";
+import { Justification } from "../core/justification";
 import { PropKeys } from "../core/known-props";
 import { addPropChecks } from "../core/validation";
-import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
+import { WEAKENING_KEYS } from "../core/weakening-keys";
 
 /**
  * Who runs Defender for AI (threat protection for AI services) for an environment's accounts:
@@ -37,6 +38,9 @@ export interface DefenderForAiProps {
   readonly defender: DefenderForAiOwner;
 }
 
+// The prop name the report shows is the environment's (`defenderForAi`), as before.
+const DEFENDER_WEAKENINGS: WeakeningMap<"defenderForAi"> = { defenderForAi: WEAKENING_KEYS.defenderForAiCentral };
+
 const DEFENDER_FOR_AI_PROP_KEYS: PropKeys<DefenderForAiProps> = { defender: true };
 
 /**
@@ -63,7 +67,7 @@ export class DefenderForAi extends Construct {
       this.plan = new SecurityCenterSubscriptionPricing(this, "plan", { tier: "Standard", resourceType: DEFENDER_FOR_AI_RESOURCE_TYPE });
       this.node.defaultChild = this.plan;
     } else if (defender?.owner === "central") {
-      acknowledgeWeakening(reportScope, WEAKENING_KEYS.defenderForAiCentral, "defenderForAi", defender); // compliance: acknowledged weakening
+      applyWeakenings(reportScope, "", { defenderForAi: defender }, DEFENDER_WEAKENINGS);
     }
   }
 }

@@ -1,5 +1,8 @@
+import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
 import { Construct } from "constructs";
+import { applyLock } from "../core/features/lock";
+import { PRIVATE_ENDPOINT_PROP_KEYS, PrivateEndpointProps } from "../core/features/private-endpoints";
 import type { IOperationChain } from "../core/operation-chain";
 import { addPropChecks, isToken, PropChecks } from "../core/validation";
 import { parseIpv4Address, parseIpv4Block, subnetAddressProblem } from "./private/ipv4";
@@ -13,8 +16,12 @@ export const OPENAI_PRIVATE_LINK_SUBRESOURCE = "account";
 // The one member of the `account` group; a static IP configuration names it.
 const OPENAI_PRIVATE_LINK_MEMBER = "default";
 
-/** Props of {@link OpenAiPrivateEndpoint}. */
-export interface OpenAiPrivateEndpointProps {
+/**
+ * Props of {@link OpenAiPrivateEndpoint}: the shared {@link PrivateEndpointProps} shape, with
+ * the account it connects to and a name and resource group that are required here (an
+ * account's `privateEndpoints` prop fills them in).
+ */
+export interface OpenAiPrivateEndpointProps extends PrivateEndpointProps {
   /**
    * The account the endpoint connects to (an `OpenAiAccount`, or one from
    * `OpenAiAccount.fromAccountId`); the endpoint joins its operation chain. A Foundry resource
@@ -25,13 +32,6 @@ export interface OpenAiPrivateEndpointProps {
   readonly name: string;
   /** Resource group the endpoint is created in. */
   readonly resourceGroupName: string;
-  /** Subnet (resource ID) the endpoint's network interface is placed in. */
-  readonly subnetId: string;
-  /**
-   * Azure location of the endpoint: the region of the subnet's VNet, which may differ from the account's.
-   * @default - the account's location
-   */
-  readonly location?: string;
   /**
    * IDs of the private DNS zones the endpoint registers its address in (a DNS zone group), for
    * example `PrivateDnsZones.zoneIds`. Must include the `privatelink.openai` zone, and for a
@@ -40,36 +40,15 @@ export interface OpenAiPrivateEndpointProps {
    * @default - none
    */
   readonly privateDnsZoneIds?: string[];
-  /**
-   * DNS records are created by Azure Policy (for example built-in c4bc6f10 in a landing zone):
-   * the endpoint gets no DNS zone group and Terraform ignores the one Policy adds.
-   * @default false
-   */
-  readonly dnsManagedByPolicy?: boolean;
-  /**
-   * Fixed private IPv4 address inside the subnet; Azure reserves the first four and the last
-   * address of every subnet, so those are refused. When the subnet's range is known
-   * (`subnetAddressPrefix`, or a subnet a RegionNetwork of this stack created) the address must
-   * lie inside it; otherwise it must be an RFC 1918 private address.
-   * @default - Azure assigns a free address
-   */
-  readonly privateIpAddress?: string;
-  /**
-   * Address range (CIDR) of the subnet in `subnetId`, to check `privateIpAddress` against.
-   * @default - the range of the RegionNetwork of this stack that created `subnetId`, else unknown
-   */
-  readonly subnetAddressPrefix?: string;
-  /**
-   * Name of the endpoint's network interface.
-   * @default - Azure's generated name (`<endpoint name>.nic.<guid>`)
-   */
-  readonly customNetworkInterfaceName?: string;
 }
 
-const NIC_NAME = /^(?=.{1,80}$)[a-zA-Z0-9]([-\w.]*\w)?$/;
+// azurerm v4.55.0 validate.PrivateLinkName: the rule for the connection, zone group and IP configuration names.
+const PRIVATE_LINK_NAME = /^(?=.{1,80}$)[a-zA-Z0-9]([-\w.]*\w)?$/;
+const PRIVATE_LINK_NAME_RULE = "1-80 letters, digits, '-', '_' or '.', starting alphanumeric and ending alphanumeric or '_'";
+const DEFAULT_ZONE_GROUP_NAME = "default";
 
 /** The props OpenAiPrivateEndpoint accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const OPENAI_PRIVATE_ENDPOINT_PROP_KEYS: PropKeys<OpenAiPrivateEndpointProps> = { account: true, name: true, resourceGroupName: true, subnetId: true, location: true, privateDnsZoneIds: true, dnsManagedByPolicy: true, privateIpAddress: true, subnetAddressPrefix: true, customNetworkInterfaceName: true };
+const OPENAI_PRIVATE_ENDPOINT_PROP_KEYS: PropKeys<OpenAiPrivateEndpointProps> = { ...PRIVATE_ENDPOINT_PROP_KEYS, account: true };
 
 /**
  * A private endpoint for an Azure OpenAI account (subresource `account`, automatic approval),
@@ -87,6 +66,8 @@ export class OpenAiPrivateEndpoint extends Construct {
    * address Azure assigned (known after apply).
    */
   public readonly privateIpAddress: string;
+  /** The management lock of `lock`, when one was made. */
+  public readonly lock?: ManagementLock;
 
   constructor(scope: Construct, id: string, props: OpenAiPrivateEndpointProps) {
     super(scope, id);
@@ -102,12 +83,12 @@ export class OpenAiPrivateEndpoint extends Construct {
       subnetId: props.subnetId,
       customNetworkInterfaceName: props.customNetworkInterfaceName,
       privateServiceConnection: {
-        name: `${props.name}-connection`,
+        name: props.privateServiceConnectionName ?? `${props.name}-connection`,
         privateConnectionResourceId: props.account.resourceId,
         subresourceNames: [OPENAI_PRIVATE_LINK_SUBRESOURCE],
         isManualConnection: false,
       },
-      privateDnsZoneGroup: policyDns || zoneIds.length === 0 ? undefined : { name: "default", privateDnsZoneIds: zoneIds },
+      privateDnsZoneGroup: policyDns || zoneIds.length === 0 ? undefined : { name: props.privateDnsZoneGroupName ?? DEFAULT_ZONE_GROUP_NAME, privateDnsZoneIds: zoneIds },
       ipConfiguration: props.privateIpAddress
         ? [
             {
@@ -125,16 +106,24 @@ export class OpenAiPrivateEndpoint extends Construct {
     props.account.chainOperation(this.resource);
     this.endpointId = this.resource.id;
     this.privateIpAddress = props.privateIpAddress ?? this.resource.privateServiceConnection.privateIpAddress;
+    this.lock = applyLock(this, this.resource, props.lock);
+  }
+
+  /** Resource ID roles on the endpoint are assigned at (the endpoint ID). */
+  public get scopeId(): string {
+    return this.endpointId;
   }
 }
 
 function checkEndpointProps(c: PropChecks, props: OpenAiPrivateEndpointProps, subnetRange: string | undefined): void {
   c.name("name", "privateEndpoint", props.name);
   c.name("resourceGroupName", "resourceGroup", props.resourceGroupName);
+  c.required("subnetId", props.subnetId, "the resource ID of the subnet the endpoint is placed in");
   checkSubnetId(c, "subnetId", props.subnetId);
   checkLocationName(c, "location", props.location);
-  c.matches("customNetworkInterfaceName", props.customNetworkInterfaceName, NIC_NAME,
-    "1-80 letters, digits, '-', '_' or '.', starting alphanumeric and ending alphanumeric or '_'");
+  c.matches("customNetworkInterfaceName", props.customNetworkInterfaceName, PRIVATE_LINK_NAME, PRIVATE_LINK_NAME_RULE);
+  c.matches("privateServiceConnectionName", props.privateServiceConnectionName, PRIVATE_LINK_NAME, PRIVATE_LINK_NAME_RULE);
+  c.matches("privateDnsZoneGroupName", props.privateDnsZoneGroupName, PRIVATE_LINK_NAME, PRIVATE_LINK_NAME_RULE);
   checkPrivateIp(c, props.privateIpAddress, subnetRange);
   if (props.subnetAddressPrefix !== undefined && !isToken(props.subnetAddressPrefix) && !parseIpv4Block(props.subnetAddressPrefix)) {
     c.fail("subnetAddressPrefix", props.subnetAddressPrefix, "allowed: an IPv4 CIDR block written from its network address, such as 10.20.0.0/27");

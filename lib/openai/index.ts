@@ -3,6 +3,7 @@
 // The account, and accounts made elsewhere
 export {
   type AccountCustomerManagedKey,
+  type AccountPrivateEndpointOptions,
   type AppliedSecurityException,
   CMK_KEY_PERMISSIONS,
   OpenAiAccount,

@@ -1,9 +1,9 @@
 import { CognitiveDeployment } from "@cdktf/provider-azurerm/lib/cognitive-deployment";
 import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from "cdktf";
 import { Construct } from "constructs";
-import { acknowledgeWeakening } from "../core/justification"; // compliance: acknowledged weakening
+import { applyWeakenings, WeakeningMap } from "../core/applied-weakening";
 import type { Justification } from "../core/justification";
-import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
+import { WEAKENING_KEYS } from "../core/weakening-keys";
 import { addPropChecks, isToken, isTokenLookAlike, PropChecks, UNKNOWN_TOKEN } from "../core/validation";
 import { DEPLOYMENT_SKUS, DeploymentSku, isProvisioned } from "../regions/processing";
 import type { ContentFilter } from "./content-filter";
@@ -42,6 +42,9 @@ export interface ModelDeploymentProps extends ModelDeploymentOptions {
 const MODEL_PART = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 
 /** The props ModelDeployment accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
+/** The deployment's one weakening and its neutral key (read by `applyWeakenings`). */
+const DEPLOYMENT_WEAKENINGS: WeakeningMap<"contentFilterOverride"> = { contentFilterOverride: WEAKENING_KEYS.contentFilterOverride };
+
 const MODEL_DEPLOYMENT_PROP_KEYS: PropKeys<ModelDeploymentProps> = { account: true, today: true, name: true, model: true, version: true, sku: true, capacity: true, versionUpgradeOption: true, raiPolicyName: true, contentFilterOverride: true, format: true, spilloverDeploymentName: true };
 
 /**
@@ -81,7 +84,7 @@ export class ModelDeployment extends Construct {
     this.options = options;
     this.account = account;
     this.contentFilterOverrideReason = props.contentFilterOverride?.reason;
-    if (props.contentFilterOverride) acknowledgeWeakening(this, WEAKENING_KEYS.contentFilterOverride, "contentFilterOverride", props.contentFilterOverride); // compliance: acknowledged weakening
+    applyWeakenings(this, "", { contentFilterOverride: props.contentFilterOverride }, DEPLOYMENT_WEAKENINGS);
     // The account's content filter, when the account is an OpenAiAccount that has one.
     const accountFilter = (account as { readonly contentFilter?: ContentFilter }).contentFilter;
     const raiPolicyName = props.raiPolicyName ?? accountFilter?.resource.name;

@@ -5,16 +5,17 @@ import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { Fn, TerraformResource } from "cdktf";
 import { AzapiUpdateResource } from "../core/azapi";
 import { Construct } from "constructs";
-import { acknowledgeWeakening } from "../core/justification"; // compliance: acknowledged weakening
-import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
+import { AppliedException, applyWeakenings, WeakeningMap } from "../core/applied-weakening";
+import { WEAKENING_KEYS } from "../core/weakening-keys";
 import { CustomerManagedKeyProps } from "../core/features/customer-managed-key";
 import { DiagnosticSettingsProps } from "../core/features/diagnostic-settings";
 import { applyLock, LockProps } from "../core/features/lock";
 import { checkManagedIdentities, identityBlock, ManagedIdentitiesProps } from "../core/features/managed-identities";
+import { PrivateEndpointProps, PrivateEndpointsProps } from "../core/features/private-endpoints";
 import { Justification } from "../core/justification";
 import { OperationChain } from "../core/operation-chain";
 import { knownRegionNames } from "../core/region-catalog";
-import { addPropChecks, isToken, PropChecks } from "../core/validation";
+import { addPropChecks, constructKeyProblem, isToken, PropChecks } from "../core/validation";
 import { grantManageDeployments, grantRead, grantUse } from "../identity/grants";
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
@@ -22,6 +23,7 @@ import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-ass
 import { addDiagnosticSettings, ResourceDiagnosticSetting } from "../monitoring/diagnostic-setting";
 import { OPENAI_DIAGNOSTICS, OpenAiLogCategory } from "../monitoring/log-categories";
 import { OpenAiNetworkRules } from "../network/network-rules";
+import { OpenAiPrivateEndpoint } from "../network/private-endpoint";
 import { checkNetworkRules, networkAclsBlock } from "../network/private/network-rules";
 import { AgentSubnet, checkAgentSubnet } from "./agent-subnet";
 import { ContentFilter, ContentFilterOptions } from "./content-filter";
@@ -60,6 +62,43 @@ export interface OpenAiAccountSecurityExceptions {
    * @default - outbound network access restricted
    */
   readonly unrestrictedOutbound?: Justification;
+}
+
+/** The neutral weakening key of each account exception (one map, read by `applyWeakenings`). */
+const ACCOUNT_WEAKENINGS: WeakeningMap<keyof OpenAiAccountSecurityExceptions> = {
+  publicNetworkAccess: WEAKENING_KEYS.publicNetworkAccess,
+  localAuth: WEAKENING_KEYS.localAuth,
+  unrestrictedOutbound: WEAKENING_KEYS.unrestrictedOutbound,
+};
+
+/**
+ * One private endpoint of an account's `privateEndpoints`: the shared
+ * {@link PrivateEndpointProps}, made with `OpenAiPrivateEndpoint` (subresource `account`), in
+ * the account's operation chain.
+ */
+export interface AccountPrivateEndpointOptions extends Omit<PrivateEndpointProps, "lock"> {
+  /**
+   * IDs of the private DNS zones the endpoint registers its address in. Must include the
+   * `privatelink.openai` zone, and for a Foundry account (kind `AIServices`) also
+   * `privatelink.cognitiveservices` and `privatelink.services.ai`. Required unless
+   * `dnsManagedByPolicy` is true.
+   * @default - none
+   */
+  readonly privateDnsZoneIds?: string[];
+  /**
+   * Endpoint name.
+   * @default - `pe-<account name>-<key>`
+   */
+  readonly name?: string;
+  /**
+   * Protection of the endpoint from deletion, or `false` for none. As AVM asks, an account's
+   * lock is applied to its endpoints too (with the same reason, lock name
+   * `do-not-delete-private-endpoint-<key>`), unless the entry says otherwise. A CanNotDelete
+   * lock reaches the endpoint's DNS zone group, which azurerm deletes and makes again when its
+   * name or a zone ID changes: lift the lock for such a change (docs/evidence/account-private-endpoints.md).
+   * @default - the account's `lock`, when it has one
+   */
+  readonly lock?: LockProps | false;
 }
 
 /**
@@ -180,15 +219,21 @@ export interface OpenAiAccountProps {
    * @default - Microsoft-managed keys
    */
   readonly customerManagedKey?: CustomerManagedKeyProps;
+  /**
+   * Private endpoints of the account, by a stable key (child `private-endpoint-<key>`, so adding
+   * one renames nothing). Each is an `OpenAiPrivateEndpoint` in the account's resource group
+   * and location unless the entry says otherwise. `OpenAiPrivateEndpoint` stays usable on its
+   * own, for an endpoint that belongs to another construct (the platform makes its own).
+   * @default - none; add them later with `addPrivateEndpoint`
+   */
+  readonly privateEndpoints?: PrivateEndpointsProps<AccountPrivateEndpointOptions>;
 }
 
-/** A weakening in force on an account, for the compliance report. */
-export interface AppliedSecurityException {
-  /** Which default was weakened. */
-  readonly setting: keyof OpenAiAccountSecurityExceptions;
-  /** The stated reason. */
-  readonly reason: string;
-}
+/**
+ * A weakening in force on an account, for the compliance report.
+ * @deprecated Use {@link AppliedException}, the one applied-weakening type; this alias goes in the next minor version.
+ */
+export type AppliedSecurityException = AppliedException;
 
 const FQDN = /^(?=.{1,253}$)(\*\.)?([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
 const ACCOUNT_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.CognitiveServices\/accounts\/[^/]+$/i;
@@ -280,7 +325,7 @@ export abstract class OpenAiAccountBase extends Construct implements IOpenAiAcco
 }
 
 /** The props OpenAiAccount accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const OPENAI_ACCOUNT_PROP_KEYS: PropKeys<OpenAiAccountProps> = { name: true, kind: true, foundryUpgrade: true, projectManagement: true, agentSubnet: true, resourceGroupName: true, location: true, customSubdomainName: true, managedIdentities: true, allowedFqdns: true, securityExceptions: true, storedCompletions: true, networkRules: true, contentFilter: true, deployments: true, projects: true, lock: LOCK_PROP_KEYS, roleAssignments: true, diagnosticSettings: true, customerManagedKey: true };
+const OPENAI_ACCOUNT_PROP_KEYS: PropKeys<OpenAiAccountProps> = { name: true, kind: true, foundryUpgrade: true, projectManagement: true, agentSubnet: true, resourceGroupName: true, location: true, customSubdomainName: true, managedIdentities: true, allowedFqdns: true, securityExceptions: { publicNetworkAccess: true, localAuth: true, unrestrictedOutbound: true }, storedCompletions: true, networkRules: true, contentFilter: true, deployments: true, projects: true, lock: LOCK_PROP_KEYS, roleAssignments: true, diagnosticSettings: true, customerManagedKey: true, privateEndpoints: true };
 
 /**
  * A Microsoft Foundry resource (`azurerm_cognitive_account`, kind `AIServices` with project
@@ -322,7 +367,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
   /** The azapi update that disables stored completions, unless `storedCompletions` keeps them on. */
   public readonly storedCompletionsOff?: AzapiUpdateResource;
   /** Weakenings in force, with their reasons. */
-  public readonly securityExceptions: readonly AppliedSecurityException[];
+  public readonly securityExceptions: readonly AppliedException[];
   /** The content filter, when one was asked for. */
   public readonly contentFilter?: ContentFilter;
   /** The management lock of `lock`, when one was made. */
@@ -339,6 +384,11 @@ export class OpenAiAccount extends OpenAiAccountBase {
   private readonly deploymentProblems: ((c: PropChecks) => void)[] = [];
   private readonly projectProblems: ((c: PropChecks) => void)[] = [];
   private invalidDeployments = 0;
+  private readonly endpoints: Record<string, OpenAiPrivateEndpoint> = {};
+  private readonly endpointEntries: { readonly key: string; readonly options: AccountPrivateEndpointOptions; readonly name: string }[] = [];
+  private readonly endpointProblems: ((c: PropChecks) => void)[] = [];
+  private readonly resourceGroupName: string;
+  private readonly accountLock?: LockProps;
 
   constructor(scope: Construct, id: string, props: OpenAiAccountProps) {
     super(scope, id);
@@ -350,12 +400,9 @@ export class OpenAiAccount extends OpenAiAccountBase {
     this.kind = props.kind ?? DEFAULT_ACCOUNT_KIND;
     this.projectManagement = this.kind === "AIServices" && props.projectManagement !== false;
     this.foundryUpgrade = props.foundryUpgrade;
-    this.securityExceptions = (Object.keys(exceptions) as (keyof OpenAiAccountSecurityExceptions)[])
-      .filter((setting) => exceptions[setting] !== undefined)
-      .map((setting) => ({ setting, reason: exceptions[setting]!.reason }));
-    if (exceptions.publicNetworkAccess) acknowledgeWeakening(this, WEAKENING_KEYS.publicNetworkAccess, "securityExceptions.publicNetworkAccess", exceptions.publicNetworkAccess); // compliance: acknowledged weakening
-    if (exceptions.localAuth) acknowledgeWeakening(this, WEAKENING_KEYS.localAuth, "securityExceptions.localAuth", exceptions.localAuth); // compliance: acknowledged weakening
-    if (exceptions.unrestrictedOutbound) acknowledgeWeakening(this, WEAKENING_KEYS.unrestrictedOutbound, "securityExceptions.unrestrictedOutbound", exceptions.unrestrictedOutbound); // compliance: acknowledged weakening
+    this.resourceGroupName = props.resourceGroupName;
+    this.accountLock = props.lock;
+    this.securityExceptions = applyWeakenings(this, "securityExceptions", exceptions, ACCOUNT_WEAKENINGS);
 
     addPropChecks(this, (c) => this.checkProps(c, props));
 
@@ -391,6 +438,44 @@ export class OpenAiAccount extends OpenAiAccountBase {
     (props.deployments ?? []).forEach((d) => this.addDeployment(d));
     (props.projects ?? []).forEach((p) => this.addProject(p));
     if (props.customerManagedKey) this.customerManagedKey = this.setCustomerManagedKey(props.customerManagedKey);
+    for (const [key, options] of Object.entries(props.privateEndpoints ?? {})) this.addPrivateEndpoint(key, options);
+  }
+
+  /**
+   * Makes a private endpoint of the account, after every earlier operation on it: an
+   * `OpenAiPrivateEndpoint`, child `private-endpoint-<key>`, in the account's resource group and
+   * location unless `options` says otherwise, locked like the account unless `options.lock`
+   * says otherwise. A key that cannot be a construct ID, or one used before, fails the synth
+   * (the endpoint is then made under a stand-in ID, or the first one is returned).
+   */
+  public addPrivateEndpoint(key: string, options: AccountPrivateEndpointOptions): OpenAiPrivateEndpoint {
+    const keyProblem = constructKeyProblem(key);
+    if (keyProblem === undefined && this.endpoints[key] !== undefined) {
+      this.endpointProblems.push((c) => c.fail("privateEndpoints", key, "allowed: each private endpoint key once"));
+      return this.endpoints[key];
+    }
+    if (keyProblem !== undefined) this.endpointProblems.push((c) => c.fail("privateEndpoints", key, keyProblem));
+    const id = keyProblem === undefined ? `private-endpoint-${key}` : `invalid-private-endpoint-${this.endpointProblems.length}`;
+    const { lock, ...endpoint } = options ?? ({} as AccountPrivateEndpointOptions);
+    const name = endpoint.name ?? `pe-${this.accountName}-${key}`;
+    const made = new OpenAiPrivateEndpoint(this, id, {
+      ...endpoint,
+      name,
+      resourceGroupName: endpoint.resourceGroupName ?? this.resourceGroupName,
+      // AVM: a lock on the resource is applied to its private endpoints too, unless turned off.
+      lock: lock === false ? undefined : (lock ?? inheritedLock(this.accountLock)),
+      account: this,
+    });
+    if (keyProblem === undefined) {
+      this.endpoints[key] = made;
+      this.endpointEntries.push({ key, options: endpoint, name });
+    }
+    return made;
+  }
+
+  /** The private endpoints of `privateEndpoints` and `addPrivateEndpoint`, by key. */
+  public get privateEndpoints(): Readonly<Record<string, OpenAiPrivateEndpoint>> {
+    return { ...this.endpoints };
   }
 
   /**
@@ -541,6 +626,8 @@ export class OpenAiAccount extends OpenAiAccountBase {
     if (props.storedCompletions !== undefined) c.justification("storedCompletions", props.storedCompletions);
     c.unique("deployments", this.deploymentNames, "deployment name", { ignoreCase: true });
     this.deploymentProblems.forEach((problem) => problem(c));
+    this.endpointProblems.forEach((problem) => problem(c));
+    checkPrivateEndpointEntries(c, this.endpointEntries);
     this.projectProblems.forEach((problem) => problem(c));
     const key = props.customerManagedKey;
     if (key) {
@@ -580,4 +667,32 @@ class ImportedOpenAiAccount extends OpenAiAccountBase {
 
   /** Does nothing: the account's operations are not this app's to order (see {@link OpenAiAccount.fromAccountId}). */
   public chainOperation(_resource: TerraformResource): void {}
+}
+
+/** The account's lock for one of its endpoints: the same protection and reason, the endpoint's own lock name. */
+function inheritedLock(lock: LockProps | undefined): LockProps | undefined {
+  return lock === undefined ? undefined : { reason: lock.reason, protection: lock.protection };
+}
+
+/**
+ * What no single endpoint can see: two endpoints of the account with one name (Azure compares
+ * names without case), or one static address given to two endpoints in one subnet.
+ */
+function checkPrivateEndpointEntries(c: PropChecks, entries: readonly { readonly key: string; readonly options: AccountPrivateEndpointOptions; readonly name: string }[]): void {
+  const names = new Map<string, string>();
+  const addresses = new Map<string, string>();
+  for (const { key, options, name } of entries) {
+    if (!isToken(name)) {
+      const first = names.get(name.toLowerCase());
+      if (first !== undefined) c.fail(`privateEndpoints.${key}.name`, name, `allowed: a name no other private endpoint of the account has, ignoring case (the endpoint of key ${JSON.stringify(first)} has it)`);
+      else names.set(name.toLowerCase(), key);
+    }
+    const ip = options.privateIpAddress;
+    if (ip !== undefined && !isToken(ip) && typeof options.subnetId === "string" && !isToken(options.subnetId)) {
+      const slot = `${options.subnetId.toLowerCase()} ${ip}`;
+      const first = addresses.get(slot);
+      if (first !== undefined) c.fail(`privateEndpoints.${key}.privateIpAddress`, ip, `allowed: an address no other endpoint in the subnet has (the endpoint of key ${JSON.stringify(first)} has it)`);
+      else addresses.set(slot, key);
+    }
+  }
 }

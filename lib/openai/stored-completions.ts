@@ -1,6 +1,7 @@
 import { AzapiUpdateResource } from "../core/azapi";
-import { acknowledgeWeakening, Justification } from "../core/justification"; // compliance: acknowledged weakening
-import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
+import { applyWeakenings, WeakeningMap } from "../core/applied-weakening";
+import { Justification } from "../core/justification";
+import { WEAKENING_KEYS } from "../core/weakening-keys";
 import type { IOpenAiAccount } from "./openai-account-ref";
 import { Construct } from "constructs";
 
@@ -22,6 +23,8 @@ export const STORED_COMPLETIONS_TYPE = `Microsoft.CognitiveServices/accounts@${S
  */
 export type StoredCompletionsException = Justification;
 
+const STORED_COMPLETIONS_WEAKENINGS: WeakeningMap<"storedCompletions"> = { storedCompletions: WEAKENING_KEYS.storedCompletions };
+
 /** The request body that disables stored completions on an account. */
 export function storedCompletionsOffBody(): Record<string, unknown> {
   return { properties: { storedCompletionsDisabled: true } };
@@ -38,7 +41,7 @@ export function applyStoredCompletions(
   exception: StoredCompletionsException | undefined,
 ): AzapiUpdateResource | undefined {
   if (exception !== undefined) {
-    acknowledgeWeakening(scope, WEAKENING_KEYS.storedCompletions, "storedCompletions", exception); // compliance: acknowledged weakening
+    applyWeakenings(scope, "", { storedCompletions: exception }, STORED_COMPLETIONS_WEAKENINGS);
     return undefined;
   }
   const update = new AzapiUpdateResource(scope, "stored-completions-off", {
