@@ -36,7 +36,7 @@ export function applyWeakenings<K extends string>(
   const applied: AppliedException[] = [];
   for (const setting of Object.keys(keys) as K[]) {
     const justification = exceptions?.[setting];
-    if (justification === undefined) continue;
+    if (justification === undefined || justification === null) continue; // JavaScript callers may pass null
     acknowledgeWeakening(scope, keys[setting], prefix ? `${prefix}.${setting}` : setting, justification);
     applied.push({ setting, reason: justification.reason });
   }
