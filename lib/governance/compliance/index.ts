@@ -3,6 +3,8 @@
 
 export { compliant, nonCompliant, notApplicable } from "./rule";
 export type { ComplianceRule, RuleJudgement, RuleOutcome } from "./rule";
+export { defineRule } from "./define-rule";
+export type { DefinedRule, RuleClass, RuleDefinition, RuleText } from "./define-rule";
 
 export { RuleContext } from "./context";
 

@@ -1,6 +1,7 @@
 import { Aspects, TerraformStack, Testing } from "cdktf";
 import {
   AuditLogRetention,
+  CognitiveLocalAuthDisabled,
   CompliancePack,
   GdprPack,
   HipaaPack,
@@ -214,8 +215,8 @@ describe("synth", () => {
     Aspects.of(stack).add(new HipaaPack());
     expect(synthProblems(app)).toEqual([
       "[prod/openai/resource] SOC2 CognitiveLocalAuthDisabled (controls CC6.1, CC6.2): local_auth_enabled is true (required: false): " +
-        "API keys bypass Entra ID, RBAC and its audit trail. Fix: Set local_auth_enabled = false and grant callers a role such as " +
-        'Cognitive Services OpenAI User. To accept the risk instead: ComplianceSuppressions.add(construct, [{ ruleId: "CognitiveLocalAuthDisabled", reason }]).',
+        `API keys bypass Entra ID, RBAC and its audit trail. Fix: ${new CognitiveLocalAuthDisabled().fix} ` +
+        'To accept the risk instead: ComplianceSuppressions.add(construct, [{ ruleId: "CognitiveLocalAuthDisabled", reason }]).',
       expect.stringMatching(/^\[prod\/openai\/resource\] HIPAA CognitiveLocalAuthDisabled \(controls 164\.312\(a\)\(1\)\): local_auth_enabled is true/),
     ]);
   });
