@@ -7,6 +7,7 @@ import * as path from "path";
 import { TerraformResource } from "cdktf";
 import { BUILT_IN_RULE_IDS, compliant, defineRule, nonCompliant, RuleClass } from "../../../lib/governance/compliance";
 import { isRuleClass } from "../../../lib/governance/compliance/define-rule";
+import * as library from "../../../lib";
 import * as rules from "../../../lib/governance/compliance/rules";
 import { testStack } from "../../helpers/synth";
 import { judge, secureAccount } from "./fixtures";
@@ -44,6 +45,20 @@ describe("the built-in rules", () => {
       expect(rule.fix.length).toBeGreaterThan(20);
       expect(rule.resourceTypes.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("fix texts", () => {
+  // The library's constructs (exported classes that are not rules): a fix names the one that makes the resource compliant.
+  const constructs = Object.entries(library)
+    .filter(([name, value]) => typeof value === "function" && /^[A-Z]/.test(name) && !isRuleClass(value) && value.prototype !== undefined)
+    .map(([name]) => name);
+
+  test.each(BUILT_IN_RULE_IDS.map((id) => [id]))("%s: the fix names a construct of the library, not only azurerm arguments", (id) => {
+    const value = (rules as Record<string, unknown>)[id];
+    const rule = new (value as RuleClass<object>)({ minimumDays: 1, maximumDays: 1 });
+    expect(constructs.filter((name) => new RegExp(`\\b${name}\\b`).test(rule.fix))).not.toEqual([]);
+    expect(rule.fix).not.toMatch(/^Set [a-z]+_[a-z_]+ =/);
   });
 });
 

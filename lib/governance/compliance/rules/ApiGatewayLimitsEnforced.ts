@@ -39,7 +39,7 @@ function hasPerRequestCap(document: PolicyElement): boolean {
 export const ApiGatewayLimitsEnforced = defineRule({
   id: "ApiGatewayLimitsEnforced",
   description: "Every API policy of the azurerm_api_management validates Entra tokens (validate-azure-ad-token) and enforces tokens per minute, a token quota, a request rate limit and a per-request token cap in its inbound section.",
-  fix: "Add to the API policy's inbound section validate-azure-ad-token (tenant-id, audiences), llm-token-limit or azure-openai-token-limit with tokens-per-minute and token-quota/token-quota-period, rate-limit-by-key, and a choose/when on max_tokens that returns 400 (OpenAiGateway builds all of them).",
+  fix: "Use OpenAiGateway: from its limits, workloads, tenantId and audiences it writes validate-azure-ad-token, the token limit and quota, the rate limit and the per-request token cap into every API policy; do not replace that policy.",
   resourceTypes: [API_MANAGEMENT_TYPE],
   evaluate(resource, context) {
     const policies = apiPolicies(context, resource);

@@ -30,7 +30,7 @@ const KIND_NAMES: Readonly<Record<LogDestinationKind, string>> = {
 export const ApiGatewayLogsExported = defineRule({
   id: "ApiGatewayLogsExported",
   description: "azurerm_monitor_diagnostic_setting resources targeting the azurerm_api_management send GatewayLogs (and GatewayLlmLogs when LLM logs are on) to a Log Analytics workspace and a storage account, and the service has an Application Insights logger.",
-  fix: "Add a diagnostic setting with target_resource_id = the service's id, enabled_log GatewayLogs and GatewayLlmLogs, log_analytics_workspace_id and storage_account_id, and an API Management logger of type applicationInsights (OpenAiGateway's GatewayLogging creates them).",
+  fix: "Use OpenAiGateway with an archive: its GatewayLogging sends GatewayLogs and GatewayLlmLogs to the workspace and the archive and adds the Application Insights logger.",
   resourceTypes: [API_MANAGEMENT_TYPE],
   evaluate(resource, context) {
     const service = context.reference(resource);

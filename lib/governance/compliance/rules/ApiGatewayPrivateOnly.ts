@@ -29,7 +29,7 @@ const LEGACY_PROTOCOLS = [
 export const ApiGatewayPrivateOnly = defineRule({
   id: "ApiGatewayPrivateOnly",
   description: "azurerm_api_management sets virtual_network_type Internal with a subnet (or has a private endpoint and public_network_access_enabled false) and its security block sets SSL 3.0, TLS 1.0 and TLS 1.1 off, frontend and backend.",
-  fix: "Set virtual_network_type = \"Internal\" with virtual_network_configuration { subnet_id } (OpenAiGateway does unless publicGateway is given), and security { frontend_/backend_ ssl30_enabled, tls10_enabled, tls11_enabled = false }.",
+  fix: "Leave OpenAiGateway's publicGateway unset and give it network (the internal VNet subnet); it turns SSL 3.0, TLS 1.0 and TLS 1.1 off, front and back.",
   resourceTypes: [API_MANAGEMENT_TYPE],
   acknowledgedBy: [WEAKENING_KEYS.gatewayPublicNetwork],
   evaluate(resource, context) {

@@ -17,7 +17,7 @@ export const REQUIRED_SHIELD_FILTERS: readonly string[] = Object.freeze(["Jailbr
 export const ContentFilterPromptShields = defineRule({
   id: "ContentFilterPromptShields",
   description: `The content filter has ${REQUIRED_SHIELD_FILTERS.join(", ")} with filter_enabled and block_enabled true.`,
-  fix: "Leave blockJailbreak, blockIndirectAttacks and blockProtectedMaterial of the content filter at their default (true).",
+  fix: "Leave blockJailbreak, blockIndirectAttacks and blockProtectedMaterial of OpenAiAccount's contentFilter at their default (true).",
   resourceTypes: [CognitiveAccountRaiPolicy.tfResourceType],
   evaluate(resource, context) {
     const filters = blocks(context.attributes(resource).content_filter);

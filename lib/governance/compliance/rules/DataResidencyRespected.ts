@@ -19,7 +19,7 @@ const RESIDENCY_TAG = "data-residency";
 export const DataResidencyRespected = defineRule({
   id: "DataResidencyRespected",
   description: "The account's location and its deployments' SKUs keep data inside the residency its data-residency tag promises (eu, us, apac, global or one location).",
-  fix: "Place the account in a region of the promised data zone and use Standard/ProvisionedManaged SKUs, or DataZone* SKUs of the same zone; never Global* under eu or us.",
+  fix: "Keep the account's location and its ModelDeployment skus inside the residency that GovernanceTags dataResidency (the environment's residency) promises: a region of that zone, a Standard/ProvisionedManaged sku or a DataZone* sku of the same zone, never a Global* sku under eu, us or apac.",
   resourceTypes: [CognitiveAccount.tfResourceType, CognitiveDeployment.tfResourceType],
   evaluate(resource, context) {
     if (resource.terraformResourceType === CognitiveAccount.tfResourceType) {
