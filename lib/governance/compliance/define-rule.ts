@@ -3,7 +3,8 @@
 // file repeats the ID, text and type fields as class members.
 import { TerraformResource } from "cdktf";
 import type { RuleContext } from "./context";
-import { ComplianceRule, RuleJudgement } from "./rule";
+import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "./rule";
+import { booleanProblem } from "./values";
 
 /** A rule's text: fixed, or written from the options the rule was constructed with. */
 export type RuleText<Options> = string | ((options: Options) => string);
@@ -84,4 +85,17 @@ export function defineRule<Options extends object = {}>(definition: RuleDefiniti
 /** Whether `value` is a rule class made by {@link defineRule}. */
 export function isRuleClass(value: unknown): value is RuleClass<never> {
   return typeof value === "function" && DEFINED.has(value);
+}
+
+/**
+ * The `evaluate` of a rule that requires one boolean attribute of the resource to be `required`
+ * (explicitly: a missing attribute breaks it too); a break's detail names the value found and
+ * `consequence`, when given.
+ */
+export function requireBoolean(attribute: string, required: boolean, consequence?: string): RuleDefinition<{}>["evaluate"] {
+  return (resource, context) => {
+    const problem = booleanProblem(context.attributes(resource), attribute, required);
+    if (!problem) return compliant();
+    return nonCompliant(consequence ? `${problem}: ${consequence}` : problem);
+  };
 }

@@ -26,8 +26,10 @@ function conditional(element: PolicyElement): boolean {
  */
 export const ApiGatewayContentSafety = defineRule({
   id: "ApiGatewayContentSafety",
-  description: "Every API policy of the azurerm_api_management runs llm-content-safety with shield-prompt=\"true\" on every request, against a backend whose Content Safety account is private and keyless.",
-  fix: "Give OpenAiGateway contentSafety (a private, keyless Content Safety account, its backend and the llm-content-safety policy with prompt shields on every request); a workload skips it only with contentSafetyOptOut: { reason }.",
+  description:
+    "Every API policy of the azurerm_api_management runs llm-content-safety with shield-prompt=\"true\" on every request, against a backend whose Content Safety account is private and keyless.",
+  fix:
+    "Give OpenAiGateway contentSafety (a private, keyless Content Safety account, its backend and the llm-content-safety policy with prompt shields on every request); a workload skips it only with contentSafetyOptOut: { reason }.",
   resourceTypes: [API_MANAGEMENT_TYPE],
   acknowledgedBy: [WEAKENING_KEYS.gatewayContentSafetyOptOut],
   evaluate(resource, context) {

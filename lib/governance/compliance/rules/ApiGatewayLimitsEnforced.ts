@@ -38,8 +38,10 @@ function hasPerRequestCap(document: PolicyElement): boolean {
  */
 export const ApiGatewayLimitsEnforced = defineRule({
   id: "ApiGatewayLimitsEnforced",
-  description: "Every API policy of the azurerm_api_management validates Entra tokens (validate-azure-ad-token) and enforces tokens per minute, a token quota, a request rate limit and a per-request token cap in its inbound section.",
-  fix: "Use OpenAiGateway: from its limits, workloads, tenantId and audiences it writes validate-azure-ad-token, the token limit and quota, the rate limit and the per-request token cap into every API policy; do not replace that policy.",
+  description:
+    "Every API policy of the azurerm_api_management validates Entra tokens (validate-azure-ad-token) and enforces tokens per minute, a token quota, a request rate limit and a per-request token cap in its inbound section.",
+  fix:
+    "Use OpenAiGateway: from its limits, workloads, tenantId and audiences it writes validate-azure-ad-token, the token limit and quota, the rate limit and the per-request token cap into every API policy; do not replace that policy.",
   resourceTypes: [API_MANAGEMENT_TYPE],
   evaluate(resource, context) {
     const policies = apiPolicies(context, resource);

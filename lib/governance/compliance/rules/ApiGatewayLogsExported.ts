@@ -29,8 +29,10 @@ const KIND_NAMES: Readonly<Record<LogDestinationKind, string>> = {
  */
 export const ApiGatewayLogsExported = defineRule({
   id: "ApiGatewayLogsExported",
-  description: "azurerm_monitor_diagnostic_setting resources targeting the azurerm_api_management send GatewayLogs (and GatewayLlmLogs when LLM logs are on) to a Log Analytics workspace and a storage account, and the service has an Application Insights logger.",
-  fix: "Use OpenAiGateway with an archive: its GatewayLogging sends GatewayLogs and GatewayLlmLogs to the workspace and the archive and adds the Application Insights logger.",
+  description:
+    "azurerm_monitor_diagnostic_setting resources targeting the azurerm_api_management send GatewayLogs (and GatewayLlmLogs when LLM logs are on) to a Log Analytics workspace and a storage account, and the service has an Application Insights logger.",
+  fix:
+    "Use OpenAiGateway with an archive: its GatewayLogging sends GatewayLogs and GatewayLlmLogs to the workspace and the archive and adds the Application Insights logger.",
   resourceTypes: [API_MANAGEMENT_TYPE],
   evaluate(resource, context) {
     const service = context.reference(resource);

@@ -50,8 +50,10 @@ function credentialParts(credentials: ResourceAttributes | undefined): string[] 
  */
 export const ApiGatewayManagedIdentityBackends = defineRule({
   id: "ApiGatewayManagedIdentityBackends",
-  description: `azurerm_api_management has a managed identity, its backends carry no credentials, its API policies use authentication-managed-identity, it has no subscriptions (keys), and its identity holds ${OPENAI_USER.displayName} on each account its backends point to.`,
-  fix: `Use OpenAiGateway: it gives the service a system-assigned identity, builds backends without credentials and API policies with authentication-managed-identity, needs no subscriptions, and grants its identity ${OPENAI_USER.displayName} on each backend account; add no subscriptions or backend credentials to it.`,
+  description:
+    `azurerm_api_management has a managed identity, its backends carry no credentials, its API policies use authentication-managed-identity, it has no subscriptions (keys), and its identity holds ${OPENAI_USER.displayName} on each account its backends point to.`,
+  fix:
+    `Use OpenAiGateway: it gives the service a system-assigned identity, builds backends without credentials and API policies with authentication-managed-identity, needs no subscriptions, and grants its identity ${OPENAI_USER.displayName} on each backend account; add no subscriptions or backend credentials to it.`,
   resourceTypes: [API_MANAGEMENT_TYPE],
   evaluate(resource, context) {
     const problems: string[] = [];

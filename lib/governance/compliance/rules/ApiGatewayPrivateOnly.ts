@@ -28,7 +28,8 @@ const LEGACY_PROTOCOLS = [
  */
 export const ApiGatewayPrivateOnly = defineRule({
   id: "ApiGatewayPrivateOnly",
-  description: "azurerm_api_management sets virtual_network_type Internal with a subnet (or has a private endpoint and public_network_access_enabled false) and its security block sets SSL 3.0, TLS 1.0 and TLS 1.1 off, frontend and backend.",
+  description:
+    "azurerm_api_management sets virtual_network_type Internal with a subnet (or has a private endpoint and public_network_access_enabled false) and its security block sets SSL 3.0, TLS 1.0 and TLS 1.1 off, frontend and backend.",
   fix: "Leave OpenAiGateway's publicGateway unset and give it network (the internal VNet subnet); it turns SSL 3.0, TLS 1.0 and TLS 1.1 off, front and back.",
   resourceTypes: [API_MANAGEMENT_TYPE],
   acknowledgedBy: [WEAKENING_KEYS.gatewayPublicNetwork],

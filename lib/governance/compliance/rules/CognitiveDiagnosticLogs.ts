@@ -14,7 +14,8 @@ export const CognitiveDiagnosticLogs = Object.assign(
   defineRule({
     id: "CognitiveDiagnosticLogs",
     description: "azurerm_monitor_diagnostic_setting resources targeting the account send the Audit and RequestResponse log categories.",
-    fix: "Give OpenAiAccount diagnosticSettings with categories Audit and RequestResponse (or categoryGroups allLogs), to a workspace or an archive; OpenAiPlatform does.",
+    fix:
+      "Give OpenAiAccount diagnosticSettings with categories Audit and RequestResponse (or categoryGroups allLogs), to a workspace or an archive; OpenAiPlatform does.",
     resourceTypes: [CognitiveAccount.tfResourceType],
     evaluate(resource, context) {
       const settings = diagnosticSettingsFor(context, context.reference(resource));

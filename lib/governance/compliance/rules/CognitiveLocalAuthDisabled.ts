@@ -1,20 +1,16 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
 import { WEAKENING_KEYS } from "../../../core/weakening-keys";
-import { defineRule } from "../define-rule";
-import { compliant, nonCompliant } from "../rule";
-import { booleanProblem } from "../values";
+import { defineRule, requireBoolean } from "../define-rule";
 
 /** No API keys: callers authenticate with Entra ID, so every call has an identity and RBAC applies. */
 export const CognitiveLocalAuthDisabled = defineRule({
   id: "CognitiveLocalAuthDisabled",
   description: "The account accepts Entra ID tokens only; API keys (local authentication) are off.",
-  fix: "Leave OpenAiAccount's securityExceptions.localAuth unset (the account then refuses keys) and give callers access with grantUse (Cognitive Services OpenAI User).",
+  fix:
+    "Leave OpenAiAccount's securityExceptions.localAuth unset (the account then refuses keys) and give callers access with grantUse (Cognitive Services OpenAI User).",
   resourceTypes: [CognitiveAccount.tfResourceType],
   acknowledgedBy: [WEAKENING_KEYS.localAuth],
-  evaluate(resource, context) {
-    const problem = booleanProblem(context.attributes(resource), "local_auth_enabled", false);
-    return problem ? nonCompliant(`${problem}: API keys bypass Entra ID, RBAC and its audit trail`) : compliant();
-  },
+  evaluate: requireBoolean("local_auth_enabled", false, "API keys bypass Entra ID, RBAC and its audit trail"),
 });
 /** A constructed {@link CognitiveLocalAuthDisabled} rule. */
 export type CognitiveLocalAuthDisabled = InstanceType<typeof CognitiveLocalAuthDisabled>;

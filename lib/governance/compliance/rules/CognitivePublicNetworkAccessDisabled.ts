@@ -1,20 +1,16 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
 import { WEAKENING_KEYS } from "../../../core/weakening-keys";
-import { defineRule } from "../define-rule";
-import { compliant, nonCompliant } from "../rule";
-import { booleanProblem } from "../values";
+import { defineRule, requireBoolean } from "../define-rule";
 
 /** The account cannot be reached from the internet: `public_network_access_enabled = false`. */
 export const CognitivePublicNetworkAccessDisabled = defineRule({
   id: "CognitivePublicNetworkAccessDisabled",
   description: "The Cognitive Services / Azure OpenAI account does not accept traffic from public networks.",
-  fix: "Leave OpenAiAccount's securityExceptions.publicNetworkAccess unset (the account then turns public network access off) and reach the account through an OpenAiPrivateEndpoint.",
+  fix:
+    "Leave OpenAiAccount's securityExceptions.publicNetworkAccess unset (the account then turns public network access off) and reach the account through an OpenAiPrivateEndpoint.",
   resourceTypes: [CognitiveAccount.tfResourceType],
   acknowledgedBy: [WEAKENING_KEYS.publicNetworkAccess],
-  evaluate(resource, context) {
-    const problem = booleanProblem(context.attributes(resource), "public_network_access_enabled", false);
-    return problem ? nonCompliant(problem) : compliant();
-  },
+  evaluate: requireBoolean("public_network_access_enabled", false),
 });
 /** A constructed {@link CognitivePublicNetworkAccessDisabled} rule. */
 export type CognitivePublicNetworkAccessDisabled = InstanceType<typeof CognitivePublicNetworkAccessDisabled>;

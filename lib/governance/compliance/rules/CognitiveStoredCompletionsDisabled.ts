@@ -15,7 +15,8 @@ const AZAPI_UPDATE_TYPE = "azapi_update_resource";
  */
 export const CognitiveStoredCompletionsDisabled = defineRule({
   id: "CognitiveStoredCompletionsDisabled",
-  description: "An azapi_update_resource on the account sets properties.storedCompletionsDisabled = true: the service keeps no stored completions (prompts and outputs kept for evaluation and distillation).",
+  description:
+    "An azapi_update_resource on the account sets properties.storedCompletionsDisabled = true: the service keeps no stored completions (prompts and outputs kept for evaluation and distillation).",
   fix: "Leave OpenAiAccount's storedCompletions unset (the account disables them), or give storedCompletions: { reason } to keep them.",
   resourceTypes: [CognitiveAccount.tfResourceType],
   acknowledgedBy: [WEAKENING_KEYS.storedCompletions],

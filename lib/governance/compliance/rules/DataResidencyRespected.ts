@@ -18,8 +18,10 @@ const RESIDENCY_TAG = "data-residency";
  */
 export const DataResidencyRespected = defineRule({
   id: "DataResidencyRespected",
-  description: "The account's location and its deployments' SKUs keep data inside the residency its data-residency tag promises (eu, us, apac, global or one location).",
-  fix: "Keep the account's location and its ModelDeployment skus inside the residency that GovernanceTags dataResidency (the environment's residency) promises: a region of that zone, a Standard/ProvisionedManaged sku or a DataZone* sku of the same zone, never a Global* sku under eu, us or apac.",
+  description:
+    "The account's location and its deployments' SKUs keep data inside the residency its data-residency tag promises (eu, us, apac, global or one location).",
+  fix:
+    "Keep the account's location and its ModelDeployment skus inside the residency that GovernanceTags dataResidency (the environment's residency) promises: a region of that zone, a Standard/ProvisionedManaged sku or a DataZone* sku of the same zone, never a Global* sku under eu, us or apac.",
   resourceTypes: [CognitiveAccount.tfResourceType, CognitiveDeployment.tfResourceType],
   evaluate(resource, context) {
     if (resource.terraformResourceType === CognitiveAccount.tfResourceType) {

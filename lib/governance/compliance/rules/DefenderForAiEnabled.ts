@@ -13,7 +13,8 @@ import { compliant, nonCompliant } from "../rule";
 export const DefenderForAiEnabled = defineRule({
   id: "DefenderForAiEnabled",
   description: 'An azurerm_security_center_subscription_pricing with resource_type "AI" and tier "Standard" is in the stack of the account.',
-  fix: 'Add DefenderForAi with defender: { owner: "environment" } (the environment config\'s defenderForAi), or { owner: "central", reason } when a security team runs Defender for AI.',
+  fix:
+    'Add DefenderForAi with defender: { owner: "environment" } (the environment config\'s defenderForAi), or { owner: "central", reason } when a security team runs Defender for AI.',
   resourceTypes: [CognitiveAccount.tfResourceType],
   acknowledgedBy: [WEAKENING_KEYS.defenderForAiCentral],
   evaluate(_resource, context) {

@@ -21,7 +21,8 @@ const NO_FILTER_POLICY = "Microsoft.Nil";
 export const DeploymentContentFilter = defineRule({
   id: "DeploymentContentFilter",
   description: "Every deployment is content filtered: it uses its account's content filter (RAI policy) when the account has one, and never Microsoft.Nil.",
-  fix: "Leave the ModelDeployment's raiPolicyName unset (it then uses its OpenAiAccount's contentFilter), or give it contentFilterOverride: { reason } to accept another policy.",
+  fix:
+    "Leave the ModelDeployment's raiPolicyName unset (it then uses its OpenAiAccount's contentFilter), or give it contentFilterOverride: { reason } to accept another policy.",
   resourceTypes: [CognitiveDeployment.tfResourceType],
   acknowledgedBy: [WEAKENING_KEYS.contentFilterOverride],
   evaluate(resource, context) {

@@ -24,8 +24,10 @@ const OTHER_PERMISSIONS = ["secret_permissions", "certificate_permissions", "sto
  */
 export const KeyVaultHardened = defineRule({
   id: "KeyVaultHardened",
-  description: "Key vaults set purge_protection_enabled true and public_network_access_enabled false, deny by default with the trusted-services bypass, and authorize by RBAC or by access policies limited to the key permissions Get, WrapKey and UnwrapKey.",
-  fix: "Use CustomerManagedKeyVault, which makes the vault this way (purge protection, no public network access, firewall default Deny with the AzureServices bypass, access policies granting keys Get, WrapKey and UnwrapKey only); a vault of your own needs the same settings.",
+  description:
+    "Key vaults set purge_protection_enabled true and public_network_access_enabled false, deny by default with the trusted-services bypass, and authorize by RBAC or by access policies limited to the key permissions Get, WrapKey and UnwrapKey.",
+  fix:
+    "Use CustomerManagedKeyVault, which makes the vault this way (purge protection, no public network access, firewall default Deny with the AzureServices bypass, access policies granting keys Get, WrapKey and UnwrapKey only); a vault of your own needs the same settings.",
   resourceTypes: [KeyVault.tfResourceType],
   evaluate(resource, context) {
     const attributes = context.attributes(resource);

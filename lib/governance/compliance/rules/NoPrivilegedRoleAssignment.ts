@@ -28,7 +28,8 @@ export const NoPrivilegedRoleAssignment = Object.assign(
   defineRule({
     id: "NoPrivilegedRoleAssignment",
     description: `No azurerm_role_assignment grants ${orList(Object.values(PRIVILEGED_ROLES))}.`,
-    fix: "Grant data-plane roles instead, with OpenAiAccount's grantUse (Cognitive Services OpenAI User) or grantManageDeployments (OpenAI Contributor); leave privileged roles to PIM, outside the workload's stack, or give the RbacAssignment privileged: { reason } to accept one.",
+    fix:
+      "Grant data-plane roles instead, with OpenAiAccount's grantUse (Cognitive Services OpenAI User) or grantManageDeployments (OpenAI Contributor); leave privileged roles to PIM, outside the workload's stack, or give the RbacAssignment privileged: { reason } to accept one.",
     resourceTypes: [RoleAssignment.tfResourceType],
     acknowledgedBy: [WEAKENING_KEYS.privilegedRole],
     evaluate(resource, context) {

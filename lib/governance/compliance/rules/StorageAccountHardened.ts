@@ -23,8 +23,10 @@ const ACCEPTED_TLS = ["TLS1_2", "TLS1_3"];
  */
 export const StorageAccountHardened = defineRule({
   id: "StorageAccountHardened",
-  description: "Storage accounts set min_tls_version TLS1_2, allow_nested_items_to_be_public false, public_network_access_enabled false (or, for a stated trusted-services endpoint such as a log archive, true with network_rules Deny, bypass AzureServices only and no IP/VNet rules), shared_access_key_enabled false and infrastructure_encryption_enabled true.",
-  fix: "Use RetentionArchive for log archives: it requires TLS 1.2, refuses public blobs and shared keys (unless securityExceptions.sharedKeyAccess), adds infrastructure encryption and keeps its public endpoint for trusted Azure services only (firewall Deny, bypass AzureServices, no IP or VNet rules); any other storage account needs the same settings, with public network access off.",
+  description:
+    "Storage accounts set min_tls_version TLS1_2, allow_nested_items_to_be_public false, public_network_access_enabled false (or, for a stated trusted-services endpoint such as a log archive, true with network_rules Deny, bypass AzureServices only and no IP/VNet rules), shared_access_key_enabled false and infrastructure_encryption_enabled true.",
+  fix:
+    "Use RetentionArchive for log archives: it requires TLS 1.2, refuses public blobs and shared keys (unless securityExceptions.sharedKeyAccess), adds infrastructure encryption and keeps its public endpoint for trusted Azure services only (firewall Deny, bypass AzureServices, no IP or VNet rules); any other storage account needs the same settings, with public network access off.",
   resourceTypes: [StorageAccount.tfResourceType],
   acknowledgedBy: [WEAKENING_KEYS.storageSharedKeyAccess],
   evaluate(resource, context) {
