@@ -23,6 +23,9 @@ export type { ComplianceControl, ComplianceEvidence, ComplianceException, Compli
 
 export { renderComplianceReportHtml } from "./report-html";
 
+export { TableCompliancePack } from "./packs/pack-table";
+export type { CompliancePackOptions, PackDayLimit, PackDayOption, PackEntry, PackSettings, PackTable } from "./packs/pack-table";
+
 export { SOC2_AUDIT_LOG_MINIMUM_DAYS, Soc2Pack } from "./packs/soc2";
 export type { Soc2PackOptions } from "./packs/soc2";
 
