@@ -57,7 +57,7 @@ export const CognitiveCustomerManagedKey = Object.assign(
       return nonCompliant("production account without a customer-managed key: data at rest uses Microsoft-managed keys");
     },
   }),
-  { PRODUCTION_ENVIRONMENTS },
+  { PRODUCTION_ENVIRONMENTS } as const,
 );
 /** A constructed {@link CognitiveCustomerManagedKey} rule; `production` is its option. */
 export type CognitiveCustomerManagedKey = InstanceType<typeof CognitiveCustomerManagedKey>;

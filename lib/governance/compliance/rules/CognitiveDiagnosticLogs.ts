@@ -27,7 +27,7 @@ export const CognitiveDiagnosticLogs = Object.assign(
       return compliant(`diagnostic settings ${settings.map((s) => s.node.path).join(", ")}`);
     },
   }),
-  { REQUIRED_CATEGORIES },
+  { REQUIRED_CATEGORIES } as const,
 );
 /** A constructed {@link CognitiveDiagnosticLogs} rule. */
 export type CognitiveDiagnosticLogs = InstanceType<typeof CognitiveDiagnosticLogs>;

@@ -53,7 +53,7 @@ export const NoPrivilegedRoleAssignment = Object.assign(
       return nonCompliant("neither role_definition_id nor role_definition_name is set");
     },
   }),
-  { PRIVILEGED_ROLES },
+  { PRIVILEGED_ROLES } as const,
 );
 /** A constructed {@link NoPrivilegedRoleAssignment} rule. */
 export type NoPrivilegedRoleAssignment = InstanceType<typeof NoPrivilegedRoleAssignment>;
