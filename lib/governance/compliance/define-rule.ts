@@ -63,13 +63,13 @@ export function defineRule<Options extends object = {}>(definition: RuleDefiniti
 
     constructor(options?: Options) {
       this.#options = Object.freeze({ ...(options ?? ({} as Options)) });
+      this.description = text(definition.description, this.#options);
+      this.fix = text(definition.fix, this.#options);
       // The options read as the rule's own read-only properties (`new AuditLogRetention({ minimumDays }).minimumDays`);
-      // the fields above are already there, so an option never replaces one of them.
+      // the rule's own members are set first, so an option never replaces one of them.
       for (const [key, value] of Object.entries(this.#options)) {
         if (!(key in this)) Object.defineProperty(this, key, { value, enumerable: true });
       }
-      this.description = text(definition.description, this.#options);
-      this.fix = text(definition.fix, this.#options);
     }
 
     public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {

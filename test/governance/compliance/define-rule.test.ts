@@ -94,8 +94,8 @@ describe("defineRule", () => {
   });
 
   test("an option named like a rule field does not replace the field", () => {
-    const rule = new LimitRule({ limit: 1, id: "Other", evaluate: () => compliant() } as LimitOptions);
-    expect(rule.id).toBe("LimitRule");
+    const rule = new LimitRule({ limit: 1, id: "Other", fix: "Other fix.", evaluate: () => compliant() } as LimitOptions);
+    expect([rule.id, rule.fix]).toEqual(["LimitRule", "Stay at or below 1."]);
     expect(judge(rule, secureAccount(testStack(), "account")).outcome).toBe("non-compliant");
   });
 
