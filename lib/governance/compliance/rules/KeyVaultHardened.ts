@@ -27,7 +27,7 @@ export const KeyVaultHardened = defineRule({
   description:
     "Key vaults set purge_protection_enabled true and public_network_access_enabled false, deny by default with the trusted-services bypass, and authorize by RBAC or by access policies limited to the key permissions Get, WrapKey and UnwrapKey.",
   fix:
-    "Use CustomerManagedKeyVault, which makes the vault this way (purge protection, no public network access, firewall default Deny with the AzureServices bypass, access policies granting keys Get, WrapKey and UnwrapKey only); a vault of your own needs the same settings.",
+    "Use CustomerManagedKeyVault, which makes the vault this way (purge protection, no public network access, firewall default Deny with the AzureServices bypass), and grant access only through OpenAiAccount's customerManagedKey (an access policy with key permissions Get, WrapKey and UnwrapKey); a vault of your own needs the same settings.",
   resourceTypes: [KeyVault.tfResourceType],
   evaluate(resource, context) {
     const attributes = context.attributes(resource);
