@@ -3,6 +3,8 @@
 
 export { compliant, nonCompliant, notApplicable } from "./rule";
 export type { ComplianceRule, RuleJudgement, RuleOutcome } from "./rule";
+export { defineRule } from "./define-rule";
+export type { DefinedRule, RuleClass, RuleDefinition, RuleText } from "./define-rule";
 
 export { RuleContext } from "./context";
 
@@ -20,6 +22,9 @@ export { ACKNOWLEDGED_WEAKENING_PREFIX, complianceByControl, complianceHeadline,
 export type { ComplianceControl, ComplianceEvidence, ComplianceException, ComplianceReportData, ComplianceReportPack, ComplianceReportPlaceholder, ComplianceSummary } from "./report-render";
 
 export { renderComplianceReportHtml } from "./report-html";
+
+export { TableCompliancePack } from "./packs/pack-table";
+export type { CompliancePackOptions, PackDayLimit, PackDayOption, PackEntry, PackSettings, PackTable } from "./packs/pack-table";
 
 export { SOC2_AUDIT_LOG_MINIMUM_DAYS, Soc2Pack } from "./packs/soc2";
 export type { Soc2PackOptions } from "./packs/soc2";

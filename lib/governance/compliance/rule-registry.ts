@@ -1,52 +1,13 @@
 import { IConstruct } from "constructs";
-import {
-  ApiGatewayContentSafety,
-  ApiGatewayLimitsEnforced,
-  ApiGatewayLogsExported,
-  ApiGatewayManagedIdentityBackends,
-  ApiGatewayPrivateOnly,
-  AuditLogRetention,
-  CognitiveCustomerManagedKey,
-  CognitiveDiagnosticLogs,
-  CognitiveLocalAuthDisabled,
-  CognitiveOutboundRestricted,
-  CognitivePrivateEndpoint,
-  CognitivePublicNetworkAccessDisabled,
-  CognitiveStoredCompletionsDisabled,
-  ContentFilterPromptShields,
-  DataResidencyRespected,
-  DefenderForAiEnabled,
-  DeploymentContentFilter,
-  KeyVaultHardened,
-  NoPrivilegedRoleAssignment,
-  RequestResponseRetentionLimit,
-  StorageAccountHardened,
-} from "./rules";
+import { isRuleClass } from "./define-rule";
+import * as rules from "./rules";
 
-/** The IDs of the library's rules. */
-export const BUILT_IN_RULE_IDS: readonly string[] = [
-  AuditLogRetention.ID,
-  CognitiveCustomerManagedKey.ID,
-  CognitiveDiagnosticLogs.ID,
-  CognitiveLocalAuthDisabled.ID,
-  CognitiveOutboundRestricted.ID,
-  CognitivePrivateEndpoint.ID,
-  CognitivePublicNetworkAccessDisabled.ID,
-  DataResidencyRespected.ID,
-  DeploymentContentFilter.ID,
-  KeyVaultHardened.ID,
-  NoPrivilegedRoleAssignment.ID,
-  RequestResponseRetentionLimit.ID,
-  StorageAccountHardened.ID,
-  ApiGatewayPrivateOnly.ID,
-  ApiGatewayManagedIdentityBackends.ID,
-  ApiGatewayLimitsEnforced.ID,
-  ApiGatewayLogsExported.ID,
-  ApiGatewayContentSafety.ID,
-  CognitiveStoredCompletionsDisabled.ID,
-  ContentFilterPromptShields.ID,
-  DefenderForAiEnabled.ID,
-];
+/** The IDs of the library's rules: every rule `rules/index.ts` exports, in alphabetical order. */
+export const BUILT_IN_RULE_IDS: readonly string[] = Object.freeze(
+  Object.values(rules)
+    .flatMap((value) => (isRuleClass(value) ? [value.ID] : []))
+    .sort(),
+);
 
 // IDs of rules of your own, per app (root construct): registered by the packs that visit one of
 // its stacks, so two apps in one process (or two tests) never see each other's rules.

@@ -1,13 +1,20 @@
 import { Aspects, TerraformStack, Testing } from "cdktf";
 import {
   AuditLogRetention,
+  CognitiveCustomerManagedKey,
+  CognitiveLocalAuthDisabled,
   CompliancePack,
+  CompliancePackOptions,
   GdprPack,
+  GdprPackOptions,
   HipaaPack,
+  PackTable,
   RequestResponseRetentionLimit,
   Soc2Pack,
+  Soc2PackOptions,
+  TableCompliancePack,
 } from "../../../lib/governance/compliance";
-import { synthProblems, testApp, testStack, validationErrors } from "../../helpers/synth";
+import { failedProps, synthProblems, testApp, testStack, validationErrors } from "../../helpers/synth";
 import { compliantComposition, secureAccount } from "./fixtures";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 
@@ -18,6 +25,10 @@ const GATEWAY_RULE_IDS = ["ApiGatewayPrivateOnly", "ApiGatewayManagedIdentityBac
 function mapping(pack: CompliancePack): Record<string, string> {
   return Object.fromEntries(pack.rules.map((r) => [r.rule.id, `${r.level} ${r.controls.join(", ")}`]));
 }
+
+/** The rule of `type` in `pack`. */
+const ruleOf = <T>(pack: CompliancePack, type: new (...args: any[]) => T): T =>
+  pack.rules.map((r) => r.rule).find((r): r is T & typeof r => r instanceof type)!;
 
 describe("control mappings", () => {
   test("SOC 2 maps rules to CC6.1, CC6.2, CC6.3, CC6.7, CC7.2, CC8.1, CC9.1, A1.1", () => {
@@ -91,9 +102,6 @@ describe("control mappings", () => {
     });
   });
 
-  const ruleOf = <T>(pack: CompliancePack, type: new (...args: any[]) => T): T =>
-    pack.rules.map((r) => r.rule).find((r): r is T & typeof r => r instanceof type)!;
-
   test("retention thresholds: SOC 2 audit >= 365 days, HIPAA audit >= 2190 days, GDPR prompts <= 90 days", () => {
     expect(ruleOf(new Soc2Pack(), AuditLogRetention).minimumDays).toBe(365);
     expect(ruleOf(new HipaaPack(), AuditLogRetention).minimumDays).toBe(2190);
@@ -113,6 +121,48 @@ describe("pack options", () => {
     Aspects.of(stack).add(makePack());
     Testing.synth(stack); // runs the aspects, which attach the pack's checks
     expect(validationErrors(stack)).toEqual([expect.stringMatching(message)]);
+  });
+});
+
+describe("the packs are tables with one options type", () => {
+  /** Synthesizes a stack judged by `pack` and returns the prop problems, as data. */
+  function problemsOf(pack: CompliancePack) {
+    const stack = testStack();
+    secureAccount(stack);
+    Aspects.of(stack).add(pack);
+    Testing.synth(stack);
+    return failedProps(stack).map(({ prop, value }) => ({ prop, value }));
+  }
+
+  test("an option a pack does not take fails the synth with its path (JavaScript callers pass any option)", () => {
+    const options: CompliancePackOptions = { auditLogMinimumDays: 400 };
+    expect(problemsOf(new GdprPack(options as GdprPackOptions))).toEqual([{ prop: "GdprPack.auditLogMinimumDays", value: 400 }]);
+    expect(problemsOf(new Soc2Pack({ requestResponseMaximumDays: 30 } as Soc2PackOptions))).toEqual([{ prop: "Soc2Pack.requestResponseMaximumDays", value: 30 }]);
+  });
+
+  test("the shared options reach the rules: day counts and production", () => {
+    const options: CompliancePackOptions = { auditLogMinimumDays: 400, production: true };
+    const soc2 = new Soc2Pack(options);
+    expect(ruleOf(soc2, AuditLogRetention).minimumDays).toBe(400);
+    expect(ruleOf(soc2, CognitiveCustomerManagedKey).production).toBe(true);
+    expect(ruleOf(new HipaaPack(), CognitiveCustomerManagedKey).production).toBeUndefined();
+    expect(problemsOf(soc2)).toEqual([]);
+  });
+
+  test("a pack of your own from a table takes the same options and checks", () => {
+    const table: PackTable<"auditLogMinimumDays"> = {
+      name: "TEAM",
+      title: "Team baseline",
+      className: "TeamPack",
+      days: { auditLogMinimumDays: { default: 30, min: 30, max: 100 } },
+      entries: [
+        { rule: new CognitiveLocalAuthDisabled(), controls: ["T-1"], level: "error" },
+        { rule: ({ auditLogMinimumDays }) => new AuditLogRetention({ minimumDays: auditLogMinimumDays }), controls: ["T-2"], level: "warning" },
+      ],
+    };
+    expect(mapping(new TableCompliancePack(table))).toEqual({ CognitiveLocalAuthDisabled: "error T-1", AuditLogRetention: "warning T-2" });
+    expect(ruleOf(new TableCompliancePack(table), AuditLogRetention).minimumDays).toBe(30);
+    expect(problemsOf(new TableCompliancePack(table, { auditLogMinimumDays: 101 }))).toEqual([{ prop: "TeamPack.auditLogMinimumDays", value: 101 }]);
   });
 });
 
@@ -214,8 +264,8 @@ describe("synth", () => {
     Aspects.of(stack).add(new HipaaPack());
     expect(synthProblems(app)).toEqual([
       "[prod/openai/resource] SOC2 CognitiveLocalAuthDisabled (controls CC6.1, CC6.2): local_auth_enabled is true (required: false): " +
-        "API keys bypass Entra ID, RBAC and its audit trail. Fix: Set local_auth_enabled = false and grant callers a role such as " +
-        'Cognitive Services OpenAI User. To accept the risk instead: ComplianceSuppressions.add(construct, [{ ruleId: "CognitiveLocalAuthDisabled", reason }]).',
+        `API keys bypass Entra ID, RBAC and its audit trail. Fix: ${new CognitiveLocalAuthDisabled().fix} ` +
+        'To accept the risk instead: ComplianceSuppressions.add(construct, [{ ruleId: "CognitiveLocalAuthDisabled", reason }]).',
       expect.stringMatching(/^\[prod\/openai\/resource\] HIPAA CognitiveLocalAuthDisabled \(controls 164\.312\(a\)\(1\)\): local_auth_enabled is true/),
     ]);
   });

@@ -1,26 +1,6 @@
-import { PropChecks } from "../../../core/validation";
-import { CompliancePack } from "../pack";
-import {
-  ApiGatewayLimitsEnforced,
-  ApiGatewayContentSafety,
-  ApiGatewayLogsExported,
-  ApiGatewayManagedIdentityBackends,
-  ApiGatewayPrivateOnly,
-  AuditLogRetention,
-  CognitiveCustomerManagedKey,
-  CognitiveStoredCompletionsDisabled,
-  ContentFilterPromptShields,
-  DefenderForAiEnabled,
-  CognitiveDiagnosticLogs,
-  CognitiveLocalAuthDisabled,
-  CognitiveOutboundRestricted,
-  CognitivePrivateEndpoint,
-  CognitivePublicNetworkAccessDisabled,
-  KeyVaultHardened,
-  NoPrivilegedRoleAssignment,
-  StorageAccountHardened,
-} from "../rules";
+import * as rules from "../rules";
 import { MAX_LOG_RETENTION_DAYS } from "./limits";
+import { CompliancePackOptions, PackTable, TableCompliancePack } from "./pack-table";
 
 /**
  * Audit-log retention for HIPAA: six years (6 x 365 days). The Security Rule names no period
@@ -29,19 +9,37 @@ import { MAX_LOG_RETENTION_DAYS } from "./limits";
  */
 export const HIPAA_AUDIT_LOG_MINIMUM_DAYS = 2190;
 
-/** Options of {@link HipaaPack}. */
-export interface HipaaPackOptions {
-  /**
-   * Fewest days the Audit logs must be kept; may only be raised.
-   * @default 2190 (six years)
-   */
-  readonly auditLogMinimumDays?: number;
-  /**
-   * Treat every account as production (true) or none (false) for the customer-managed-key rule.
-   * @default - decided per account by its `environment` tag (prod, production)
-   */
-  readonly production?: boolean;
-}
+/** Options of {@link HipaaPack}: those of {@link CompliancePackOptions} its rules use. */
+export type HipaaPackOptions = Pick<CompliancePackOptions, "auditLogMinimumDays" | "production">;
+
+/** The HIPAA pack as data: every rule, the controls it evidences and its level. */
+const HIPAA_TABLE: PackTable<"auditLogMinimumDays"> = {
+  name: "HIPAA",
+  title: "HIPAA Security Rule, technical safeguards (45 CFR 164.312)",
+  className: "HipaaPack",
+  days: { auditLogMinimumDays: { default: HIPAA_AUDIT_LOG_MINIMUM_DAYS, min: HIPAA_AUDIT_LOG_MINIMUM_DAYS, max: MAX_LOG_RETENTION_DAYS } },
+  entries: [
+    { rule: new rules.CognitivePublicNetworkAccessDisabled(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
+    { rule: new rules.CognitiveLocalAuthDisabled(), controls: ["164.312(a)(1)"], level: "error" },
+    { rule: new rules.CognitiveOutboundRestricted(), controls: ["164.312(e)(1)"], level: "error" },
+    { rule: new rules.CognitivePrivateEndpoint(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
+    { rule: new rules.CognitiveDiagnosticLogs(), controls: ["164.312(b)"], level: "error" },
+    { rule: ({ auditLogMinimumDays }) => new rules.AuditLogRetention({ minimumDays: auditLogMinimumDays }), controls: ["164.312(b)"], level: "error" },
+    { rule: ({ production }) => new rules.CognitiveCustomerManagedKey({ production }), controls: ["164.312(a)(1)"], level: "error" },
+    { rule: new rules.NoPrivilegedRoleAssignment(), controls: ["164.312(a)(1)"], level: "error" },
+    { rule: new rules.StorageAccountHardened(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
+    { rule: new rules.KeyVaultHardened(), controls: ["164.312(a)(1)"], level: "error" },
+    { rule: new rules.ApiGatewayPrivateOnly(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
+    { rule: new rules.ApiGatewayManagedIdentityBackends(), controls: ["164.312(a)(1)", "164.312(d)"], level: "error" },
+    { rule: new rules.ApiGatewayLimitsEnforced(), controls: ["164.312(a)(1)", "164.312(d)"], level: "error" },
+    { rule: new rules.ApiGatewayLogsExported(), controls: ["164.312(b)"], level: "error" },
+    { rule: new rules.ApiGatewayContentSafety(), controls: ["164.308(a)(5)(ii)(B)"], level: "error" },
+    // Issue 28: warnings, so stacks made before these rules still synthesize; see docs/SECURITY-PACK.md.
+    { rule: new rules.DefenderForAiEnabled(), controls: ["164.308(a)(1)(ii)(D)", "164.308(a)(6)(ii)"], level: "warning" },
+    { rule: new rules.ContentFilterPromptShields(), controls: ["164.312(c)(1)"], level: "warning" },
+    { rule: new rules.CognitiveStoredCompletionsDisabled(), controls: ["164.502(b)"], level: "warning" },
+  ],
+};
 
 /**
  * HIPAA Security Rule technical safeguards (45 CFR 164.312): (a)(1) access control, including
@@ -52,40 +50,8 @@ export interface HipaaPackOptions {
  * limits rule, whose Entra token validation of registered workloads is the callers' authentication
  * to the gateway; exported gateway logs are (b).
  */
-export class HipaaPack extends CompliancePack {
-  private readonly auditLogMinimumDays: number;
-
+export class HipaaPack extends TableCompliancePack<"auditLogMinimumDays"> {
   constructor(options: HipaaPackOptions = {}) {
-    const auditLogMinimumDays = options.auditLogMinimumDays ?? HIPAA_AUDIT_LOG_MINIMUM_DAYS;
-    super({
-      name: "HIPAA",
-      title: "HIPAA Security Rule, technical safeguards (45 CFR 164.312)",
-      rules: [
-        { rule: new CognitivePublicNetworkAccessDisabled(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
-        { rule: new CognitiveLocalAuthDisabled(), controls: ["164.312(a)(1)"], level: "error" },
-        { rule: new CognitiveOutboundRestricted(), controls: ["164.312(e)(1)"], level: "error" },
-        { rule: new CognitivePrivateEndpoint(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
-        { rule: new CognitiveDiagnosticLogs(), controls: ["164.312(b)"], level: "error" },
-        { rule: new AuditLogRetention({ minimumDays: auditLogMinimumDays }), controls: ["164.312(b)"], level: "error" },
-        { rule: new CognitiveCustomerManagedKey({ production: options.production }), controls: ["164.312(a)(1)"], level: "error" },
-        { rule: new NoPrivilegedRoleAssignment(), controls: ["164.312(a)(1)"], level: "error" },
-        { rule: new StorageAccountHardened(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
-        { rule: new KeyVaultHardened(), controls: ["164.312(a)(1)"], level: "error" },
-        { rule: new ApiGatewayPrivateOnly(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
-        { rule: new ApiGatewayManagedIdentityBackends(), controls: ["164.312(a)(1)", "164.312(d)"], level: "error" },
-        { rule: new ApiGatewayLimitsEnforced(), controls: ["164.312(a)(1)", "164.312(d)"], level: "error" },
-        { rule: new ApiGatewayLogsExported(), controls: ["164.312(b)"], level: "error" },
-        { rule: new ApiGatewayContentSafety(), controls: ["164.308(a)(5)(ii)(B)"], level: "error" },
-        // Issue 28: warnings, so stacks made before these rules still synthesize; see docs/SECURITY-PACK.md.
-        { rule: new DefenderForAiEnabled(), controls: ["164.308(a)(1)(ii)(D)", "164.308(a)(6)(ii)"], level: "warning" },
-        { rule: new ContentFilterPromptShields(), controls: ["164.312(c)(1)"], level: "warning" },
-        { rule: new CognitiveStoredCompletionsDisabled(), controls: ["164.502(b)"], level: "warning" },
-      ],
-    });
-    this.auditLogMinimumDays = auditLogMinimumDays;
-  }
-
-  protected override checkOptions(c: PropChecks): void {
-    c.integerInRange("HipaaPack.auditLogMinimumDays", this.auditLogMinimumDays, HIPAA_AUDIT_LOG_MINIMUM_DAYS, MAX_LOG_RETENTION_DAYS, "days");
+    super(HIPAA_TABLE, options);
   }
 }

@@ -1,6 +1,5 @@
-import { TerraformResource } from "cdktf";
-import { RuleContext } from "../context";
-import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+import { defineRule } from "../define-rule";
+import { compliant, nonCompliant } from "../rule";
 import { elementsInSection, PolicyElement, policyElements, sectionOf } from "../private/policy-xml";
 import { API_MANAGEMENT_TYPE, apiPolicies, apisWithoutPolicy } from "../private/api-gateway-service";
 
@@ -37,17 +36,14 @@ function hasPerRequestCap(document: PolicyElement): boolean {
  * (global, product, operation) are not read: limits at API scope apply to Entra callers, who
  * match no product.
  */
-export class ApiGatewayLimitsEnforced implements ComplianceRule {
-  /** The rule ID, for suppressions. */
-  public static readonly ID = "ApiGatewayLimitsEnforced";
-  public readonly id = ApiGatewayLimitsEnforced.ID;
-  public readonly description =
-    "Every API policy of the azurerm_api_management validates Entra tokens (validate-azure-ad-token) and enforces tokens per minute, a token quota, a request rate limit and a per-request token cap in its inbound section.";
-  public readonly fix =
-    "Add to the API policy's inbound section validate-azure-ad-token (tenant-id, audiences), llm-token-limit or azure-openai-token-limit with tokens-per-minute and token-quota/token-quota-period, rate-limit-by-key, and a choose/when on max_tokens that returns 400 (OpenAiGateway builds all of them).";
-  public readonly resourceTypes = [API_MANAGEMENT_TYPE];
-
-  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+export const ApiGatewayLimitsEnforced = defineRule({
+  id: "ApiGatewayLimitsEnforced",
+  description:
+    "Every API policy of the azurerm_api_management validates Entra tokens (validate-azure-ad-token) and enforces tokens per minute, a token quota, a request rate limit and a per-request token cap in its inbound section.",
+  fix:
+    "Use OpenAiGateway: from its limits, workloads, tenantId and audiences it writes validate-azure-ad-token, the token limit and quota, the rate limit and the per-request token cap into every API policy; do not replace that policy.",
+  resourceTypes: [API_MANAGEMENT_TYPE],
+  evaluate(resource, context) {
     const policies = apiPolicies(context, resource);
     if (policies.length === 0) return nonCompliant("no azurerm_api_management_api_policy of the service in this stack");
     const problems: string[] = apisWithoutPolicy(context, resource, policies).map((api) => `API ${api.node.path} has no API policy`);
@@ -75,5 +71,7 @@ export class ApiGatewayLimitsEnforced implements ComplianceRule {
     }
     if (problems.length > 0) return nonCompliant(problems.join("; "));
     return compliant(`Entra token validation, tokens per minute, token quota, rate limit and per-request cap in ${policies.map((p) => p.resource.node.path).join(", ")}`);
-  }
-}
+  },
+});
+/** A constructed {@link ApiGatewayLimitsEnforced} rule. */
+export type ApiGatewayLimitsEnforced = InstanceType<typeof ApiGatewayLimitsEnforced>;

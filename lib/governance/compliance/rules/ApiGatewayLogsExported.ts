@@ -1,7 +1,6 @@
-import { TerraformResource } from "cdktf";
-import { RuleContext } from "../context";
 import { destinationsOf, diagnosticSettingsFor, LogDestinationKind } from "../log-destinations";
-import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+import { defineRule } from "../define-rule";
+import { compliant, nonCompliant } from "../rule";
 import { firstBlock } from "../values";
 import { API_MANAGEMENT_TYPE, azapiChildren, azapiProperties, serviceChildren } from "../private/api-gateway-service";
 
@@ -28,17 +27,14 @@ const KIND_NAMES: Readonly<Record<LogDestinationKind, string>> = {
  * or an azapi `loggers` child with `loggerType = "applicationInsights"`). A category sent
  * through the `allLogs` group counts.
  */
-export class ApiGatewayLogsExported implements ComplianceRule {
-  /** The rule ID, for suppressions. */
-  public static readonly ID = "ApiGatewayLogsExported";
-  public readonly id = ApiGatewayLogsExported.ID;
-  public readonly description =
-    "azurerm_monitor_diagnostic_setting resources targeting the azurerm_api_management send GatewayLogs (and GatewayLlmLogs when LLM logs are on) to a Log Analytics workspace and a storage account, and the service has an Application Insights logger.";
-  public readonly fix =
-    "Add a diagnostic setting with target_resource_id = the service's id, enabled_log GatewayLogs and GatewayLlmLogs, log_analytics_workspace_id and storage_account_id, and an API Management logger of type applicationInsights (OpenAiGateway's GatewayLogging creates them).";
-  public readonly resourceTypes = [API_MANAGEMENT_TYPE];
-
-  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+export const ApiGatewayLogsExported = defineRule({
+  id: "ApiGatewayLogsExported",
+  description:
+    "azurerm_monitor_diagnostic_setting resources targeting the azurerm_api_management send GatewayLogs (and GatewayLlmLogs when LLM logs are on) to a Log Analytics workspace and a storage account, and the service has an Application Insights logger.",
+  fix:
+    "Use OpenAiGateway with an archive: its GatewayLogging sends GatewayLogs and GatewayLlmLogs to the workspace and the archive and adds the Application Insights logger.",
+  resourceTypes: [API_MANAGEMENT_TYPE],
+  evaluate(resource, context) {
     const service = context.reference(resource);
     const settings = diagnosticSettingsFor(context, service);
     const problems: string[] = [];
@@ -65,5 +61,7 @@ export class ApiGatewayLogsExported implements ComplianceRule {
     if (loggers.length === 0) problems.push("the service has no Application Insights logger (azurerm_api_management_logger or azapi loggers)");
     if (problems.length > 0) return nonCompliant(problems.join("; "));
     return compliant(`${categories.join(" and ")} to a workspace and a storage account (${settings.map((s) => s.node.path).join(", ")}); logger ${loggers.map((l) => l.node.path).join(", ")}`);
-  }
-}
+  },
+});
+/** A constructed {@link ApiGatewayLogsExported} rule. */
+export type ApiGatewayLogsExported = InstanceType<typeof ApiGatewayLogsExported>;

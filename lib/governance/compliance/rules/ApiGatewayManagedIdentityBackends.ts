@@ -1,8 +1,9 @@
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { TerraformResource } from "cdktf";
 import { BUILT_IN_ROLES } from "../../../identity/role-catalog";
-import { RuleContext } from "../context";
-import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+import { TerraformResource } from "cdktf";
+import type { RuleContext } from "../context";
+import { defineRule } from "../define-rule";
+import { compliant, nonCompliant } from "../rule";
 import { firstBlock, ResourceAttributes } from "../values";
 import { elementsInSection, policyElements } from "../private/policy-xml";
 import {
@@ -47,17 +48,14 @@ function credentialParts(credentials: ResourceAttributes | undefined): string[] 
  * whose account is not in this stack (or whose principal is not known here) is named in the
  * detail as not verified.
  */
-export class ApiGatewayManagedIdentityBackends implements ComplianceRule {
-  /** The rule ID, for suppressions. */
-  public static readonly ID = "ApiGatewayManagedIdentityBackends";
-  public readonly id = ApiGatewayManagedIdentityBackends.ID;
-  public readonly description =
-    `azurerm_api_management has a managed identity, its backends carry no credentials, its API policies use authentication-managed-identity, it has no subscriptions (keys), and its identity holds ${OPENAI_USER.displayName} on each account its backends point to.`;
-  public readonly fix =
-    `Give the service identity { type = "SystemAssigned" }, remove credentials from its backends and its azurerm_api_management_subscription resources, add <authentication-managed-identity resource="https://cognitiveservices.azure.com" /> to the API policy, and assign ${OPENAI_USER.displayName} to the service's principal on each account.`;
-  public readonly resourceTypes = [API_MANAGEMENT_TYPE];
-
-  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+export const ApiGatewayManagedIdentityBackends = defineRule({
+  id: "ApiGatewayManagedIdentityBackends",
+  description:
+    `azurerm_api_management has a managed identity, its backends carry no credentials, its API policies use authentication-managed-identity, it has no subscriptions (keys), and its identity holds ${OPENAI_USER.displayName} on each account its backends point to.`,
+  fix:
+    `Use OpenAiGateway: it gives the service a system-assigned identity, builds backends without credentials and API policies with authentication-managed-identity, needs no subscriptions, and grants its identity ${OPENAI_USER.displayName} on each backend account; add no subscriptions or backend credentials to it.`,
+  resourceTypes: [API_MANAGEMENT_TYPE],
+  evaluate(resource, context) {
     const problems: string[] = [];
     const notes: string[] = [];
     const attributes = context.attributes(resource);
@@ -73,13 +71,13 @@ export class ApiGatewayManagedIdentityBackends implements ComplianceRule {
       const a = context.attributes(backend);
       const parts = credentialParts(firstBlock(a.credentials));
       if (parts.length > 0) problems.push(`backend ${backend.node.path} has credentials.${parts.join(", credentials.")}`);
-      this.noteAccount(context, backend, a.url, accounts, unresolved);
+      noteAccount(context, backend, a.url, accounts, unresolved);
     }
     for (const backend of azapiChildren(context, resource, "backends")) {
       const properties = azapiProperties(backend, context);
       const parts = credentialParts(firstBlock(properties.credentials));
       if (parts.length > 0) problems.push(`azapi backend ${backend.node.path} has properties.credentials.${parts.join(", properties.credentials.")}`);
-      if (String(properties.type ?? "").toLowerCase() !== "pool") this.noteAccount(context, backend, properties.url, accounts, unresolved);
+      if (String(properties.type ?? "").toLowerCase() !== "pool") noteAccount(context, backend, properties.url, accounts, unresolved);
     }
 
     // Policies: the managed identity towards the backend, no key header.
@@ -130,13 +128,16 @@ export class ApiGatewayManagedIdentityBackends implements ComplianceRule {
       `${OPENAI_USER.displayName} on ${accounts.size - safety} account(s)` +
       (safety > 0 ? `, ${COGNITIVE_SERVICES_USER.displayName} on ${safety} Content Safety account(s)` : "");
     return compliant([summary, ...notes].join("; "));
-  }
+  },
+});
+/** A constructed {@link ApiGatewayManagedIdentityBackends} rule. */
+export type ApiGatewayManagedIdentityBackends = InstanceType<typeof ApiGatewayManagedIdentityBackends>;
 
-  private noteAccount(context: RuleContext, backend: TerraformResource, url: unknown, accounts: Map<string, TerraformResource>, unresolved: string[]): void {
-    const account = accountOfUrl(context, url);
-    if (account) accounts.set(context.reference(account), account);
-    else unresolved.push(`backend ${backend.node.path} (url ${typeof url === "string" ? url : "not set"})`);
-  }
+/** Records the account of this stack the backend URL points to, or the backend as not verified. */
+function noteAccount(context: RuleContext, backend: TerraformResource, url: unknown, accounts: Map<string, TerraformResource>, unresolved: string[]): void {
+  const account = accountOfUrl(context, url);
+  if (account) accounts.set(context.reference(account), account);
+  else unresolved.push(`backend ${backend.node.path} (url ${typeof url === "string" ? url : "not set"})`);
 }
 
 /** The assignment names `role`, by definition GUID (last path segment) or by name. */

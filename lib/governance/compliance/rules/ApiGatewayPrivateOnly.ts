@@ -1,8 +1,7 @@
 import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
-import { TerraformResource } from "cdktf";
 import { WEAKENING_KEYS } from "../../../core/weakening-keys";
-import { RuleContext } from "../context";
-import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+import { defineRule } from "../define-rule";
+import { compliant, nonCompliant } from "../rule";
 import { blocks, booleanProblem, describeValue, firstBlock, strings } from "../values";
 import { API_MANAGEMENT_TYPE } from "../private/api-gateway-service";
 
@@ -27,18 +26,14 @@ const LEGACY_PROTOCOLS = [
  * acknowledges a break: the finding is reported as suppressed with the reason. It then covers
  * the whole finding, so the detail still names any TLS setting found on, for the auditor.
  */
-export class ApiGatewayPrivateOnly implements ComplianceRule {
-  /** The rule ID, for suppressions. */
-  public static readonly ID = "ApiGatewayPrivateOnly";
-  public readonly id = ApiGatewayPrivateOnly.ID;
-  public readonly description =
-    "azurerm_api_management sets virtual_network_type Internal with a subnet (or has a private endpoint and public_network_access_enabled false) and its security block sets SSL 3.0, TLS 1.0 and TLS 1.1 off, frontend and backend.";
-  public readonly fix =
-    "Set virtual_network_type = \"Internal\" with virtual_network_configuration { subnet_id } (OpenAiGateway does unless publicGateway is given), and security { frontend_/backend_ ssl30_enabled, tls10_enabled, tls11_enabled = false }.";
-  public readonly resourceTypes = [API_MANAGEMENT_TYPE];
-  public readonly acknowledgedBy: readonly string[] = [WEAKENING_KEYS.gatewayPublicNetwork];
-
-  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+export const ApiGatewayPrivateOnly = defineRule({
+  id: "ApiGatewayPrivateOnly",
+  description:
+    "azurerm_api_management sets virtual_network_type Internal with a subnet (or has a private endpoint and public_network_access_enabled false) and its security block sets SSL 3.0, TLS 1.0 and TLS 1.1 off, frontend and backend.",
+  fix: "Leave OpenAiGateway's publicGateway unset and give it network (the internal VNet subnet); it turns SSL 3.0, TLS 1.0 and TLS 1.1 off, front and back.",
+  resourceTypes: [API_MANAGEMENT_TYPE],
+  acknowledgedBy: [WEAKENING_KEYS.gatewayPublicNetwork],
+  evaluate(resource, context) {
     const attributes = context.attributes(resource);
     const problems: string[] = [];
     let network: string;
@@ -69,5 +64,7 @@ export class ApiGatewayPrivateOnly implements ComplianceRule {
     }
     if (problems.length > 0) return nonCompliant(problems.join("; "));
     return compliant(`${network}; SSL 3.0, TLS 1.0 and 1.1 off`);
-  }
-}
+  },
+});
+/** A constructed {@link ApiGatewayPrivateOnly} rule. */
+export type ApiGatewayPrivateOnly = InstanceType<typeof ApiGatewayPrivateOnly>;

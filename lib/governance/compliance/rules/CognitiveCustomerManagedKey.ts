@@ -1,9 +1,8 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
 // The binding names the resource class with an "A" suffix (it clashes with the block type).
 import { CognitiveAccountCustomerManagedKeyA as CognitiveAccountCustomerManagedKey } from "@cdktf/provider-azurerm/lib/cognitive-account-customer-managed-key";
-import { TerraformResource } from "cdktf";
-import { RuleContext } from "../context";
-import { ComplianceRule, compliant, nonCompliant, notApplicable, RuleJudgement } from "../rule";
+import { defineRule } from "../define-rule";
+import { compliant, nonCompliant, notApplicable } from "../rule";
 import { firstBlock, tagsOf } from "../values";
 
 /** Options of {@link CognitiveCustomerManagedKey}. */
@@ -14,6 +13,9 @@ export interface CognitiveCustomerManagedKeyOptions {
    */
   readonly production?: boolean;
 }
+
+/** `environment` tag values that mark a production account (compared case-insensitively). */
+const PRODUCTION_ENVIRONMENTS: readonly string[] = ["prod", "production"];
 
 /**
  * Production accounts encrypt data at rest with a key the customer controls (and can revoke):
@@ -26,43 +28,39 @@ export interface CognitiveCustomerManagedKeyOptions {
  * Terraform applies the new URI. A versioned URI read from the key on every refresh (the
  * `keyUriWithVersion` export of the library's azapi key) makes that the next apply; a fixed
  * versioned URI never moves; a versionless URI is not documented to follow rotations.
+ * `CognitiveCustomerManagedKey.PRODUCTION_ENVIRONMENTS` lists the `environment` tag values of production.
  */
-export class CognitiveCustomerManagedKey implements ComplianceRule {
-  /** The rule ID, for suppressions. */
-  public static readonly ID = "CognitiveCustomerManagedKey";
-  public readonly id = CognitiveCustomerManagedKey.ID;
-  /** `environment` tag values that mark a production account (compared case-insensitively). */
-  public static readonly PRODUCTION_ENVIRONMENTS: readonly string[] = ["prod", "production"];
-  public readonly description = "Production accounts encrypt stored data (fine-tuning files, batch data, stored completions) with a customer-managed key.";
-  public readonly fix =
-    "Add an azurerm_cognitive_account_customer_managed_key for the account (key in a purge-protected Key Vault, read by a managed identity), or the inline customer_managed_key block, never both.";
-  public readonly resourceTypes = [CognitiveAccount.tfResourceType];
-  private readonly production?: boolean;
-
-  constructor(options: CognitiveCustomerManagedKeyOptions = {}) {
-    this.production = options.production;
-  }
-
-  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
-    const attributes = context.attributes(resource);
-    const environment = tagsOf(attributes).environment;
-    const production = this.production ?? CognitiveCustomerManagedKey.PRODUCTION_ENVIRONMENTS.includes((environment ?? "").toLowerCase());
-    if (!production) {
-      return notApplicable(`not production (environment tag ${environment === undefined ? "missing" : JSON.stringify(environment)})`);
-    }
-    const inline = firstBlock(attributes.customer_managed_key)?.key_vault_key_id !== undefined;
-    const keys = context.referencing(CognitiveAccountCustomerManagedKey.tfResourceType, context.reference(resource), (a) => a.cognitive_account_id);
-    const separate = keys.map((k) => k.node.path).join(", ");
-    // The provider manages the key from one place only; both would fight over it on every apply.
-    if (inline && keys.length > 0) return nonCompliant(`both the inline customer_managed_key block and ${separate} set the key`);
-    if (inline) return compliant(`inline customer_managed_key; ${rotationNote(firstBlock(attributes.customer_managed_key)?.key_vault_key_id)}`);
-    if (keys.length > 0) {
-      const notes = [...new Set(keys.map((k) => rotationNote(context.attributes(k).key_vault_key_id)))];
-      return compliant(`customer-managed key ${separate}; ${notes.join("; ")}`);
-    }
-    return nonCompliant("production account without a customer-managed key: data at rest uses Microsoft-managed keys");
-  }
-}
+export const CognitiveCustomerManagedKey = Object.assign(
+  defineRule<CognitiveCustomerManagedKeyOptions>({
+    id: "CognitiveCustomerManagedKey",
+    description: "Production accounts encrypt stored data (fine-tuning files, batch data, stored completions) with a customer-managed key.",
+    fix:
+      "Give OpenAiAccount customerManagedKey: the keyReference() of a CustomerManagedKeyVault (purge-protected, read by a managed identity; OpenAiPlatform's customerManagedKey makes one per region), and no second key resource for the same account.",
+    resourceTypes: [CognitiveAccount.tfResourceType],
+    evaluate(resource, context, options) {
+      const attributes = context.attributes(resource);
+      const environment = tagsOf(attributes).environment;
+      const production = options.production ?? PRODUCTION_ENVIRONMENTS.includes((environment ?? "").toLowerCase());
+      if (!production) {
+        return notApplicable(`not production (environment tag ${environment === undefined ? "missing" : JSON.stringify(environment)})`);
+      }
+      const inline = firstBlock(attributes.customer_managed_key)?.key_vault_key_id !== undefined;
+      const keys = context.referencing(CognitiveAccountCustomerManagedKey.tfResourceType, context.reference(resource), (a) => a.cognitive_account_id);
+      const separate = keys.map((k) => k.node.path).join(", ");
+      // The provider manages the key from one place only; both would fight over it on every apply.
+      if (inline && keys.length > 0) return nonCompliant(`both the inline customer_managed_key block and ${separate} set the key`);
+      if (inline) return compliant(`inline customer_managed_key; ${rotationNote(firstBlock(attributes.customer_managed_key)?.key_vault_key_id)}`);
+      if (keys.length > 0) {
+        const notes = [...new Set(keys.map((k) => rotationNote(context.attributes(k).key_vault_key_id)))];
+        return compliant(`customer-managed key ${separate}; ${notes.join("; ")}`);
+      }
+      return nonCompliant("production account without a customer-managed key: data at rest uses Microsoft-managed keys");
+    },
+  }),
+  { PRODUCTION_ENVIRONMENTS } as const,
+);
+/** A constructed {@link CognitiveCustomerManagedKey} rule; `production` is its option. */
+export type CognitiveCustomerManagedKey = InstanceType<typeof CognitiveCustomerManagedKey>;
 
 /** A versioned Key Vault key URI: `https://<vault>.vault.azure.net/keys/<name>/<32 hex digits>`. */
 const VERSIONED_KEY_URI = /\/keys\/[^/]+\/[0-9a-fA-F]{32}\/?$/;

@@ -1,8 +1,7 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
-import { TerraformResource } from "cdktf";
 import { WEAKENING_KEYS } from "../../../core/weakening-keys";
-import { RuleContext } from "../context";
-import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+import { defineRule } from "../define-rule";
+import { compliant, nonCompliant } from "../rule";
 
 /** Terraform type of the azapi update that writes the flag (the engine imports only core and providers). */
 const AZAPI_UPDATE_TYPE = "azapi_update_resource";
@@ -14,17 +13,14 @@ const AZAPI_UPDATE_TYPE = "azapi_update_resource";
  * (azurerm 4.55 has no argument for it). `OpenAiAccount`'s `storedCompletions: { reason }`
  * suppresses the finding with its reason.
  */
-export class CognitiveStoredCompletionsDisabled implements ComplianceRule {
-  /** The rule ID, for suppressions. */
-  public static readonly ID = "CognitiveStoredCompletionsDisabled";
-  public readonly id = CognitiveStoredCompletionsDisabled.ID;
-  public readonly description =
-    "An azapi_update_resource on the account sets properties.storedCompletionsDisabled = true: the service keeps no stored completions (prompts and outputs kept for evaluation and distillation).";
-  public readonly fix = "Leave OpenAiAccount's storedCompletions unset (the account disables them), or give storedCompletions: { reason } to keep them.";
-  public readonly resourceTypes = [CognitiveAccount.tfResourceType];
-  public readonly acknowledgedBy: readonly string[] = [WEAKENING_KEYS.storedCompletions];
-
-  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+export const CognitiveStoredCompletionsDisabled = defineRule({
+  id: "CognitiveStoredCompletionsDisabled",
+  description:
+    "An azapi_update_resource on the account sets properties.storedCompletionsDisabled = true: the service keeps no stored completions (prompts and outputs kept for evaluation and distillation).",
+  fix: "Leave OpenAiAccount's storedCompletions unset (the account disables them), or give storedCompletions: { reason } to keep them.",
+  resourceTypes: [CognitiveAccount.tfResourceType],
+  acknowledgedBy: [WEAKENING_KEYS.storedCompletions],
+  evaluate(resource, context) {
     const account = context.reference(resource);
     const updates = context.referencing(AZAPI_UPDATE_TYPE, account, (a) => a.resource_id);
     const disabling = updates.filter((u) => {
@@ -38,5 +34,7 @@ export class CognitiveStoredCompletionsDisabled implements ComplianceRule {
       );
     }
     return compliant(`stored completions disabled by ${disabling.map((u) => u.node.path).join(", ")}`);
-  }
-}
+  },
+});
+/** A constructed {@link CognitiveStoredCompletionsDisabled} rule. */
+export type CognitiveStoredCompletionsDisabled = InstanceType<typeof CognitiveStoredCompletionsDisabled>;

@@ -1,7 +1,6 @@
 import { CognitiveAccountRaiPolicy } from "@cdktf/provider-azurerm/lib/cognitive-account-rai-policy";
-import { TerraformResource } from "cdktf";
-import { RuleContext } from "../context";
-import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+import { defineRule } from "../define-rule";
+import { compliant, nonCompliant } from "../rule";
 import { blocks } from "../values";
 
 /**
@@ -15,20 +14,19 @@ export const REQUIRED_SHIELD_FILTERS: readonly string[] = Object.freeze(["Jailbr
  * Integrity of the model's instructions and outputs: the content filter blocks user prompt
  * attacks (`Jailbreak`), document attacks (`Indirect Attack`) and protected text and code.
  */
-export class ContentFilterPromptShields implements ComplianceRule {
-  /** The rule ID, for suppressions. */
-  public static readonly ID = "ContentFilterPromptShields";
-  public readonly id = ContentFilterPromptShields.ID;
-  public readonly description = `The content filter has ${REQUIRED_SHIELD_FILTERS.join(", ")} with filter_enabled and block_enabled true.`;
-  public readonly fix = "Leave blockJailbreak, blockIndirectAttacks and blockProtectedMaterial of the content filter at their default (true).";
-  public readonly resourceTypes = [CognitiveAccountRaiPolicy.tfResourceType];
-
-  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+export const ContentFilterPromptShields = defineRule({
+  id: "ContentFilterPromptShields",
+  description: `The content filter has ${REQUIRED_SHIELD_FILTERS.join(", ")} with filter_enabled and block_enabled true.`,
+  fix: "Leave blockJailbreak, blockIndirectAttacks and blockProtectedMaterial of OpenAiAccount's contentFilter at their default (true).",
+  resourceTypes: [CognitiveAccountRaiPolicy.tfResourceType],
+  evaluate(resource, context) {
     const filters = blocks(context.attributes(resource).content_filter);
     const missing = REQUIRED_SHIELD_FILTERS.filter(
       (name) => !filters.some((f) => f.name === name && f.filter_enabled === true && f.block_enabled === true),
     );
     if (missing.length > 0) return nonCompliant(`not on and blocking: ${missing.join(", ")}`);
     return compliant(`${REQUIRED_SHIELD_FILTERS.join(", ")} on and blocking`);
-  }
-}
+  },
+});
+/** A constructed {@link ContentFilterPromptShields} rule. */
+export type ContentFilterPromptShields = InstanceType<typeof ContentFilterPromptShields>;

@@ -1,11 +1,10 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
 import { CognitiveDeployment } from "@cdktf/provider-azurerm/lib/cognitive-deployment";
-import { TerraformResource } from "cdktf";
 import type { DeploymentSku } from "../../../regions/processing";
 import { findRegion } from "../../../core/region-catalog";
 import { findResidencyPolicy, ResidencyPolicy, skuResidencyProblem } from "../../../regions/residency";
-import { RuleContext } from "../context";
-import { ComplianceRule, compliant, nonCompliant, notApplicable, RuleJudgement } from "../rule";
+import { defineRule } from "../define-rule";
+import { compliant, nonCompliant, notApplicable, RuleJudgement } from "../rule";
 import { ResourceAttributes, describeValue, firstBlock, isExpression, tagsOf } from "../values";
 
 /** Tag carrying the account's residency promise (see governanceTags). */
@@ -17,19 +16,16 @@ const RESIDENCY_TAG = "data-residency";
  * data outside it (Global* never under eu/us/apac, DataZone* only in the promised zone). A tag
  * naming one location pins the account there with regional SKUs only.
  */
-export class DataResidencyRespected implements ComplianceRule {
-  /** The rule ID, for suppressions. */
-  public static readonly ID = "DataResidencyRespected";
-  public readonly id = DataResidencyRespected.ID;
-  public readonly description =
-    "The account's location and its deployments' SKUs keep data inside the residency its data-residency tag promises (eu, us, apac, global or one location).";
-  public readonly fix =
-    "Place the account in a region of the promised data zone and use Standard/ProvisionedManaged SKUs, or DataZone* SKUs of the same zone; never Global* under eu or us.";
-  public readonly resourceTypes = [CognitiveAccount.tfResourceType, CognitiveDeployment.tfResourceType];
-
-  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+export const DataResidencyRespected = defineRule({
+  id: "DataResidencyRespected",
+  description:
+    "The account's location and its deployments' SKUs keep data inside the residency its data-residency tag promises (eu, us, apac, global or one location).",
+  fix:
+    "Keep the account's location and its ModelDeployment skus inside the residency that GovernanceTags dataResidency (the environment's residency) promises: a region of that zone, a Standard/ProvisionedManaged sku or a DataZone* sku of the same zone, never a Global* sku under eu, us or apac.",
+  resourceTypes: [CognitiveAccount.tfResourceType, CognitiveDeployment.tfResourceType],
+  evaluate(resource, context) {
     if (resource.terraformResourceType === CognitiveAccount.tfResourceType) {
-      return this.judgeAccount(context.attributes(resource));
+      return judgeAccount(context.attributes(resource));
     }
     const deployment = context.attributes(resource);
     const account = context.resolveReference(CognitiveAccount.tfResourceType, deployment.cognitive_account_id);
@@ -43,23 +39,25 @@ export class DataResidencyRespected implements ComplianceRule {
     if (typeof sku !== "string" || isExpression(sku)) return nonCompliant(`sku.name is ${describeValue(sku)}`);
     const problem = skuResidencyProblem(promise.policy, sku as DeploymentSku, location);
     return problem ? nonCompliant(`sku.name ${sku}: ${problem}`) : compliant(`${sku} in ${location} under residency "${promise.policy.name}"`);
-  }
+  },
+});
+/** A constructed {@link DataResidencyRespected} rule. */
+export type DataResidencyRespected = InstanceType<typeof DataResidencyRespected>;
 
-  private judgeAccount(attributes: ResourceAttributes): RuleJudgement {
-    const promise = residencyPromise(attributes);
-    if (!("policy" in promise)) return promise;
-    const location = attributes.location;
-    if (typeof location !== "string" || isExpression(location)) return nonCompliant(`location is ${describeValue(location)}`);
-    if (!promise.policy.allowedRegions.includes(location)) {
-      const zone = findRegion(location)?.dataZone;
-      return nonCompliant(
-        `location ${location} (${zone ? `${zone} data zone` : "no data zone"}) is outside residency "${promise.policy.name}" (${promise.policy.allowedRegions.join(", ")})`,
-      );
-    }
-    return compliant(`${location} under residency "${promise.policy.name}"`);
+/** The account's location against its residency promise. */
+function judgeAccount(attributes: ResourceAttributes): RuleJudgement {
+  const promise = residencyPromise(attributes);
+  if (!("policy" in promise)) return promise;
+  const location = attributes.location;
+  if (typeof location !== "string" || isExpression(location)) return nonCompliant(`location is ${describeValue(location)}`);
+  if (!promise.policy.allowedRegions.includes(location)) {
+    const zone = findRegion(location)?.dataZone;
+    return nonCompliant(
+      `location ${location} (${zone ? `${zone} data zone` : "no data zone"}) is outside residency "${promise.policy.name}" (${promise.policy.allowedRegions.join(", ")})`,
+    );
   }
+  return compliant(`${location} under residency "${promise.policy.name}"`);
 }
-
 /** The policy an account's tag promises, or the judgement when the tag cannot be checked. */
 function residencyPromise(account: ResourceAttributes): { policy: ResidencyPolicy } | RuleJudgement {
   const tag = tagsOf(account)[RESIDENCY_TAG];

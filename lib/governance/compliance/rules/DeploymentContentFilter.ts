@@ -1,9 +1,8 @@
 import { CognitiveAccountRaiPolicy } from "@cdktf/provider-azurerm/lib/cognitive-account-rai-policy";
 import { CognitiveDeployment } from "@cdktf/provider-azurerm/lib/cognitive-deployment";
-import { TerraformResource } from "cdktf";
 import { WEAKENING_KEYS } from "../../../core/weakening-keys";
-import { RuleContext } from "../context";
-import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+import { defineRule } from "../define-rule";
+import { compliant, nonCompliant } from "../rule";
 import { describeValue } from "../values";
 
 /**
@@ -19,18 +18,14 @@ const NO_FILTER_POLICY = "Microsoft.Nil";
  * ModelDeployment's `contentFilterOverride: { reason }` suppresses the finding with its reason,
  * so the report shows every deployment that left its account's filter and why.
  */
-export class DeploymentContentFilter implements ComplianceRule {
-  /** The rule ID, for suppressions. */
-  public static readonly ID = "DeploymentContentFilter";
-  public readonly id = DeploymentContentFilter.ID;
-  public readonly description =
-    "Every deployment is content filtered: it uses its account's content filter (RAI policy) when the account has one, and never Microsoft.Nil.";
-  public readonly fix =
-    "Leave raiPolicyName unset (OpenAiAccount uses its content filter), or give the deployment contentFilterOverride: { reason } to accept another policy.";
-  public readonly resourceTypes = [CognitiveDeployment.tfResourceType];
-  public readonly acknowledgedBy: readonly string[] = [WEAKENING_KEYS.contentFilterOverride];
-
-  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+export const DeploymentContentFilter = defineRule({
+  id: "DeploymentContentFilter",
+  description: "Every deployment is content filtered: it uses its account's content filter (RAI policy) when the account has one, and never Microsoft.Nil.",
+  fix:
+    "Leave the ModelDeployment's raiPolicyName unset (it then uses its OpenAiAccount's contentFilter), or give it contentFilterOverride: { reason } to accept another policy.",
+  resourceTypes: [CognitiveDeployment.tfResourceType],
+  acknowledgedBy: [WEAKENING_KEYS.contentFilterOverride],
+  evaluate(resource, context) {
     const deployment = context.attributes(resource);
     const policyName = deployment.rai_policy_name;
     if (typeof policyName === "string" && policyName.toLowerCase() === NO_FILTER_POLICY.toLowerCase()) {
@@ -48,5 +43,7 @@ export class DeploymentContentFilter implements ComplianceRule {
     return nonCompliant(
       `rai_policy_name is ${describeValue(policyName)}, not the account's content filter (${literalNames.map((n) => describeValue(n)).join(", ")})`,
     );
-  }
-}
+  },
+});
+/** A constructed {@link DeploymentContentFilter} rule. */
+export type DeploymentContentFilter = InstanceType<typeof DeploymentContentFilter>;

@@ -1,8 +1,7 @@
 import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
 import { KeyVaultAccessPolicyA as KeyVaultAccessPolicy } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
-import { TerraformResource } from "cdktf";
-import { RuleContext } from "../context";
-import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+import { defineRule } from "../define-rule";
+import { compliant, nonCompliant } from "../rule";
 import { blocks, booleanProblem, describeValue, firstBlock, ResourceAttributes, strings } from "../values";
 
 /** Key permissions a customer-managed-key identity needs (Microsoft: get, wrap key, unwrap key). */
@@ -23,17 +22,14 @@ const OTHER_PERMISSIONS = ["secret_permissions", "certificate_permissions", "sto
  *   check is what keeps that model honest. Both inline `access_policy` blocks and
  *   `azurerm_key_vault_access_policy` resources on the vault are judged.
  */
-export class KeyVaultHardened implements ComplianceRule {
-  /** The rule ID, for suppressions. */
-  public static readonly ID = "KeyVaultHardened";
-  public readonly id = KeyVaultHardened.ID;
-  public readonly description =
-    "Key vaults set purge_protection_enabled true and public_network_access_enabled false, deny by default with the trusted-services bypass, and authorize by RBAC or by access policies limited to the key permissions Get, WrapKey and UnwrapKey.";
-  public readonly fix =
-    "Set purge_protection_enabled = true, public_network_access_enabled = false, network_acls { default_action = \"Deny\", bypass = \"AzureServices\" }, and give each access policy key_permissions from Get, WrapKey, UnwrapKey only (no secret, certificate or storage permissions).";
-  public readonly resourceTypes = [KeyVault.tfResourceType];
-
-  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+export const KeyVaultHardened = defineRule({
+  id: "KeyVaultHardened",
+  description:
+    "Key vaults set purge_protection_enabled true and public_network_access_enabled false, deny by default with the trusted-services bypass, and authorize by RBAC or by access policies limited to the key permissions Get, WrapKey and UnwrapKey.",
+  fix:
+    "Use CustomerManagedKeyVault, which makes the vault this way (purge protection, no public network access, firewall default Deny with the AzureServices bypass), and grant access only through OpenAiAccount's customerManagedKey (an access policy with key permissions Get, WrapKey and UnwrapKey); a vault of your own needs the same settings.",
+  resourceTypes: [KeyVault.tfResourceType],
+  evaluate(resource, context) {
     const attributes = context.attributes(resource);
     const acls = firstBlock(attributes.network_acls);
     const retention = attributes.soft_delete_retention_days;
@@ -61,8 +57,10 @@ export class KeyVaultHardened implements ComplianceRule {
         ? "access policies, none granted"
         : `access policies limited to key permissions ${CANONICAL.join(", ")}: ${policies.map(([name]) => name).join(", ")}`,
     );
-  }
-}
+  },
+});
+/** A constructed {@link KeyVaultHardened} rule. */
+export type KeyVaultHardened = InstanceType<typeof KeyVaultHardened>;
 
 const CANONICAL = ["Get", "WrapKey", "UnwrapKey"];
 

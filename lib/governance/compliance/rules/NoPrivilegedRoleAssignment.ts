@@ -1,12 +1,14 @@
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { TerraformResource } from "cdktf";
 import { WEAKENING_KEYS } from "../../../core/weakening-keys";
 import { BUILT_IN_ROLES } from "../../../identity/role-catalog";
-import { RuleContext } from "../context";
-import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+import { defineRule } from "../define-rule";
+import { compliant, nonCompliant } from "../rule";
 import { describeValue, isExpression } from "../values";
 
-/** The catalog's privileged roles (`privileged: true`), display name by role definition GUID, in catalog order. */
+/**
+ * Built-in roles that can change access or the resource itself, or list its keys: the roles
+ * `identity/role-catalog` flags `privileged`, display name by role definition GUID, in catalog order.
+ */
 const PRIVILEGED_ROLES: Readonly<Record<string, string>> = Object.freeze(
   Object.fromEntries(Object.values(BUILT_IN_ROLES).filter((role) => role.privileged).map((role) => [role.guid, role.displayName])),
 );
@@ -22,39 +24,36 @@ function orList(names: readonly string[]): string {
  * `RbacAssignment` given `privileged: { reason }` records the `privilegedRole` weakening, which
  * acknowledges the finding.
  */
-export class NoPrivilegedRoleAssignment implements ComplianceRule {
-  /** The rule ID, for suppressions. */
-  public static readonly ID = "NoPrivilegedRoleAssignment";
-  public readonly id = NoPrivilegedRoleAssignment.ID;
-  /**
-   * Built-in roles that can change access or the resource itself, or list its keys, by role
-   * definition GUID: the roles `identity/role-catalog` flags `privileged`.
-   */
-  public static readonly PRIVILEGED_ROLES: Readonly<Record<string, string>> = PRIVILEGED_ROLES;
-  public readonly description = `No azurerm_role_assignment grants ${orList(Object.values(PRIVILEGED_ROLES))}.`;
-  public readonly fix =
-    "Grant a data-plane role instead (Cognitive Services OpenAI User or OpenAI Contributor); leave privileged roles to PIM, outside the workload's stack.";
-  public readonly resourceTypes = [RoleAssignment.tfResourceType];
-  public readonly acknowledgedBy: readonly string[] = [WEAKENING_KEYS.privilegedRole];
-
-  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
-    const attributes = context.attributes(resource);
-    const id = attributes.role_definition_id;
-    const name = attributes.role_definition_name;
-    if (typeof id === "string") {
-      // The GUID is the last path segment; the subscription part is often a reference.
-      const guid = id.toLowerCase().split("/").pop() ?? "";
-      const role = NoPrivilegedRoleAssignment.PRIVILEGED_ROLES[guid];
-      if (role) return nonCompliant(`role_definition_id ends in ${guid} (${role})`);
-      if (isExpression(guid)) return nonCompliant(`role_definition_id is ${describeValue(id)}: the role cannot be verified at synth`);
-      return compliant();
-    }
-    if (typeof name === "string") {
-      const role = Object.values(NoPrivilegedRoleAssignment.PRIVILEGED_ROLES).find((r) => r.toLowerCase() === name.toLowerCase());
-      if (role) return nonCompliant(`role_definition_name is ${JSON.stringify(name)}`);
-      if (isExpression(name)) return nonCompliant(`role_definition_name is ${describeValue(name)}: the role cannot be verified at synth`);
-      return compliant();
-    }
-    return nonCompliant("neither role_definition_id nor role_definition_name is set");
-  }
-}
+export const NoPrivilegedRoleAssignment = Object.assign(
+  defineRule({
+    id: "NoPrivilegedRoleAssignment",
+    description: `No azurerm_role_assignment grants ${orList(Object.values(PRIVILEGED_ROLES))}.`,
+    fix:
+      "Grant data-plane roles instead, with OpenAiAccount's grantUse (Cognitive Services OpenAI User) or grantManageDeployments (OpenAI Contributor); leave privileged roles to PIM, outside the workload's stack, or give the RbacAssignment privileged: { reason } to accept one.",
+    resourceTypes: [RoleAssignment.tfResourceType],
+    acknowledgedBy: [WEAKENING_KEYS.privilegedRole],
+    evaluate(resource, context) {
+      const attributes = context.attributes(resource);
+      const id = attributes.role_definition_id;
+      const name = attributes.role_definition_name;
+      if (typeof id === "string") {
+        // The GUID is the last path segment; the subscription part is often a reference.
+        const guid = id.toLowerCase().split("/").pop() ?? "";
+        const role = PRIVILEGED_ROLES[guid];
+        if (role) return nonCompliant(`role_definition_id ends in ${guid} (${role})`);
+        if (isExpression(guid)) return nonCompliant(`role_definition_id is ${describeValue(id)}: the role cannot be verified at synth`);
+        return compliant();
+      }
+      if (typeof name === "string") {
+        const role = Object.values(PRIVILEGED_ROLES).find((r) => r.toLowerCase() === name.toLowerCase());
+        if (role) return nonCompliant(`role_definition_name is ${JSON.stringify(name)}`);
+        if (isExpression(name)) return nonCompliant(`role_definition_name is ${describeValue(name)}: the role cannot be verified at synth`);
+        return compliant();
+      }
+      return nonCompliant("neither role_definition_id nor role_definition_name is set");
+    },
+  }),
+  { PRIVILEGED_ROLES } as const,
+);
+/** A constructed {@link NoPrivilegedRoleAssignment} rule. */
+export type NoPrivilegedRoleAssignment = InstanceType<typeof NoPrivilegedRoleAssignment>;

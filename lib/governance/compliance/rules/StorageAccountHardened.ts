@@ -1,8 +1,9 @@
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
-import { TerraformResource } from "cdktf";
 import { WEAKENING_KEYS } from "../../../core/weakening-keys";
-import { RuleContext } from "../context";
-import { ComplianceRule, compliant, nonCompliant, RuleJudgement } from "../rule";
+import { TerraformResource } from "cdktf";
+import type { RuleContext } from "../context";
+import { defineRule } from "../define-rule";
+import { compliant, nonCompliant } from "../rule";
 import { blocks, booleanProblem, describeValue, firstBlock, ResourceAttributes, strings } from "../values";
 
 /** TLS versions a hardened storage account may require as its minimum. */
@@ -20,18 +21,15 @@ const ACCEPTED_TLS = ["TLS1_2", "TLS1_3"];
  * and it has no IP, VNet or resource-instance rules. The finding stays compliant, with the reason
  * in its detail. The `storageSharedKeyAccess` weakening acknowledges (suppresses) a break.
  */
-export class StorageAccountHardened implements ComplianceRule {
-  /** The rule ID, for suppressions. */
-  public static readonly ID = "StorageAccountHardened";
-  public readonly id = StorageAccountHardened.ID;
-  public readonly description =
-    "Storage accounts set min_tls_version TLS1_2, allow_nested_items_to_be_public false, public_network_access_enabled false (or, for a stated trusted-services endpoint such as a log archive, true with network_rules Deny, bypass AzureServices only and no IP/VNet rules), shared_access_key_enabled false and infrastructure_encryption_enabled true.";
-  public readonly fix =
-    "Set min_tls_version = \"TLS1_2\", allow_nested_items_to_be_public = false, public_network_access_enabled = false (reach it through a private endpoint; a log archive keeps it on with network_rules { default_action = \"Deny\", bypass = [\"AzureServices\"] } and no ip_rules or virtual_network_subnet_ids), shared_access_key_enabled = false and infrastructure_encryption_enabled = true.";
-  public readonly resourceTypes = [StorageAccount.tfResourceType];
-  public readonly acknowledgedBy: readonly string[] = [WEAKENING_KEYS.storageSharedKeyAccess];
-
-  public evaluate(resource: TerraformResource, context: RuleContext): RuleJudgement {
+export const StorageAccountHardened = defineRule({
+  id: "StorageAccountHardened",
+  description:
+    "Storage accounts set min_tls_version TLS1_2, allow_nested_items_to_be_public false, public_network_access_enabled false (or, for a stated trusted-services endpoint such as a log archive, true with network_rules Deny, bypass AzureServices only and no IP/VNet rules), shared_access_key_enabled false and infrastructure_encryption_enabled true.",
+  fix:
+    "Use RetentionArchive for log archives: it requires TLS 1.2, refuses public blobs and shared keys (unless securityExceptions.sharedKeyAccess), adds infrastructure encryption and keeps its public endpoint for trusted Azure services only (firewall Deny, bypass AzureServices, no IP or VNet rules); any other storage account needs the same settings, with public network access off.",
+  resourceTypes: [StorageAccount.tfResourceType],
+  acknowledgedBy: [WEAKENING_KEYS.storageSharedKeyAccess],
+  evaluate(resource, context) {
     const attributes = context.attributes(resource);
     const tls = attributes.min_tls_version;
     const statedReason = trustedServicesReason(resource, context);
@@ -52,8 +50,10 @@ export class StorageAccountHardened implements ComplianceRule {
             `(network_rules default_action Deny, bypass AzureServices, no IP or VNet rules); reason: ${statedReason}`,
         )
       : compliant();
-  }
-}
+  },
+});
+/** A constructed {@link StorageAccountHardened} rule. */
+export type StorageAccountHardened = InstanceType<typeof StorageAccountHardened>;
 
 /** The stated reason of a trusted-services public endpoint of the resource, when long enough. */
 function trustedServicesReason(resource: TerraformResource, context: RuleContext): string | undefined {
