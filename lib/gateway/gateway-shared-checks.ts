@@ -34,7 +34,7 @@ export function checkGatewaySharedProps(
     readonly backends: readonly GatewayBackendTarget[];
   },
 ): void {
-  for (const [setting, exception] of Object.entries(props.securityExceptions ?? {})) c.justification(`securityExceptions.${setting}`, exception);
+  // The reason of securityExceptions.publicNetworkAccess is checked with the network rules (gateway-checks.ts).
   if (props.publicGateway && props.securityExceptions?.publicNetworkAccess) {
     c.fail("publicGateway", props.publicGateway, "allowed: securityExceptions.publicNetworkAccess alone (publicGateway is its deprecated name; give one)");
   }
