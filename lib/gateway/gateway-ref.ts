@@ -96,8 +96,11 @@ export abstract class OpenAiGatewayBase extends Construct implements IOpenAiGate
 
 /** A gateway made elsewhere: IDs, entry point and grants, no resources. */
 export class ImportedOpenAiGateway extends OpenAiGatewayBase {
+  /** Azure resource ID of the API Management service, as given. */
   public readonly gatewayId: string;
+  /** Where applications call it, as given. */
   public readonly entryPoint: GatewayEntryPoint;
+  /** Its system-assigned identity, as a grantee. */
   public readonly identity: IGrantee;
 
   constructor(scope: Construct, id: string, attrs: OpenAiGatewayAttributes) {
