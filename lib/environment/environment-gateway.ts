@@ -6,8 +6,13 @@ import type { EnvironmentGatewayConfig } from "./gateway-config";
 import { DlpBlocklist } from "../gateway/dlp/rai-blocklist";
 import type { GatewayNetworkPlacement } from "../gateway/gateway-props";
 import { OpenAiGateway } from "../gateway/openai-gateway";
+import { isProvisioned } from "../regions/processing";
 
-/** What {@link addEnvironmentGateway} needs from the environment stack. */
+/**
+ * What {@link addEnvironmentGateway} needs from the environment stack: only what the
+ * environment's context does not hold (its name, owner, residency, naming and locks) and the
+ * platform cannot tell (the models and the DNS ownership come from it).
+ */
 export interface EnvironmentGatewayInput {
   /** The validated gateway section. */
   readonly gateway: EnvironmentGatewayConfig;
@@ -17,10 +22,6 @@ export interface EnvironmentGatewayInput {
   readonly platform: OpenAiPlatform;
   /** The environment's workload identities, by key. */
   readonly identities: Readonly<Record<string, WorkloadIdentity>>;
-  /** Models the environment deploys. */
-  readonly models: readonly string[];
-  /** Hub-owned private DNS: the landing zone resolves the gateway's name. */
-  readonly hubDns: boolean;
 }
 
 /**
@@ -31,9 +32,13 @@ export interface EnvironmentGatewayInput {
  */
 export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewayInput): OpenAiGateway {
   const g = input.gateway;
-  // Name, owner, residency, naming and locks are the environment's: read once, from its context.
+  // The name follows the environment's naming; owner, residency, environment name and lock are
+  // the gateway's own defaults from the same context.
   const env = EnvironmentContext.of(scope)!;
   const regions = input.platform.regions;
+  const deployments = regions.flatMap((r) => r.account.deployments.map((d) => d.options));
+  // Hub-owned zones: the platform made none, and the landing zone resolves the gateway's name.
+  const hubDns = Object.keys(input.platform.dns.zones).length === 0;
   const home = regions.find((r) => r.region.location === g.location) ?? regions[0]!;
   const location = home.region.location;
   const vnet = home.network.virtualNetwork;
@@ -45,28 +50,31 @@ export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewa
         ? { subnetId: g.subnetId }
         : undefined;
   const vnets: Record<string, string> = {};
-  if (!input.hubDns) for (const r of regions) if (r.network.virtualNetwork) vnets[r.region.location] = r.network.virtualNetworkId;
+  if (!hubDns) for (const r of regions) if (r.network.virtualNetwork) vnets[r.region.location] = r.network.virtualNetworkId;
 
   const gateway = new OpenAiGateway(scope, "gateway", {
-    name: env.naming.name("apiManagement", { location }),
     resourceGroupName: input.resourceGroupName,
     location,
-    allowedRegions: env.residency.allowedRegions,
-    environment: env.name,
-    publisherName: g.publisherName ?? env.owner,
+    publisherName: g.publisherName,
     publisherEmail: g.publisherEmail,
     sku: g.sku,
     capacity: g.capacity,
-    backends: regions.map((r) => ({ account: r.account, priority: r.region.priority, deployments: r.account.deployments.map((d) => d.options.name) })),
+    backends: regions.map((r) => ({
+      account: r.account,
+      priority: r.region.priority,
+      deployments: r.account.deployments.map((d) => d.options.name),
+      provisionedDeployments: r.account.deployments.filter((d) => isProvisioned(d.options.sku)).map((d) => d.options.name),
+    })),
     network,
     privateDnsVirtualNetworkIds: vnets,
-    publicGateway: g.publicGateway,
+    // The config keeps its `publicGateway` field; the construct speaks the shared vocabulary.
+    securityExceptions: g.publicGateway ? { publicNetworkAccess: g.publicGateway } : undefined,
     workspace: input.platform.workspace,
     archive: home.archive,
     limits: g.limits,
     costLimits: g.costLimits,
-    models: input.models,
-    deploymentModels: Object.fromEntries(regions.flatMap((r) => r.account.deployments.map((d) => [d.options.name, d.options.model]))),
+    models: [...new Set(deployments.map((d) => d.model))],
+    deploymentModels: Object.fromEntries(deployments.map((d) => [d.name, d.model])),
     workloads: g.workloads.map((w) => ({
       key: w.key,
       clientId: w.clientId ?? input.identities[w.identity ?? ""]?.clientId ?? "",
@@ -84,8 +92,6 @@ export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewa
     },
     circuitBreaker: g.circuitBreaker,
     tokenAudience: g.tokenAudience,
-    // The gateway fronts the accounts: it is protected as they are.
-    lock: env.lockFor("gateway"),
   });
   input.platform.manifest.setEntryPoint(gateway.entryPoint);
 

@@ -133,8 +133,6 @@ export class OpenAiEnvironmentStack extends TerraformStack {
         resourceGroupName: resourceGroup.name,
         platform: this.platform,
         identities: this.workloads,
-        models: [...new Set(config.deployments.map((d) => d.model))],
-        hubDns: config.privateDns?.existingZoneIds !== undefined,
       });
     }
 

@@ -26,6 +26,13 @@ export interface GatewayBackendTarget {
    * @default - every account serves every deployment: no routing by deployment
    */
   readonly deployments?: readonly string[];
+  /**
+   * The deployments the account serves with a provisioned SKU (`isProvisioned`: PTUs, paid by
+   * the hour whether used or not). A deployment provisioned here and standard elsewhere gets a
+   * pool that sends to the provisioned accounts first and spills to the standard ones.
+   * @default - none provisioned
+   */
+  readonly provisionedDeployments?: readonly string[];
 }
 
 /** Deployment names the routing accepts (they are written into a policy expression). */
@@ -42,6 +49,55 @@ export function deploymentRoutes(targets: readonly GatewayBackendTarget[]): { re
   return all
     .filter((d) => !sorted.every((t) => (t.deployments ?? []).includes(d)))
     .map((d) => ({ deployment: d, backendId: backendName(sorted.find((t) => (t.deployments ?? []).includes(d))!.account.location) }));
+}
+
+/** A deployment that some accounts serve provisioned and others standard, with its pool's order. */
+export interface ProvisionedPreference {
+  /** The deployment name. */
+  readonly deployment: string;
+  /** Name of its pool backend. */
+  readonly poolName: string;
+  /** The accounts serving it: the provisioned ones first, then the standard ones, each in the manifest's order. */
+  readonly order: readonly GatewayBackendTarget[];
+}
+
+/** Name of the pool that prefers the provisioned accounts of `deployment`. */
+export function provisionedPoolName(deployment: string): string {
+  return `openai-ptu-${deployment}`;
+}
+
+/**
+ * The deployments whose requests should go to provisioned accounts first: provisioned on some
+ * accounts and standard on others, where the manifest's order (or the route to the first
+ * account that has it) would not already send them there with somewhere to spill to.
+ */
+export function provisionedPreferences(targets: readonly GatewayBackendTarget[]): ProvisionedPreference[] {
+  const sorted = [...targets].sort((a, b) => a.priority - b.priority);
+  const serves = (t: GatewayBackendTarget, d: string) => t.deployments === undefined || t.deployments.includes(d) || (t.provisionedDeployments ?? []).includes(d);
+  const provisioned = [...new Set(sorted.flatMap((t) => t.provisionedDeployments ?? []))].sort();
+  return provisioned.flatMap((deployment) => {
+    const servers = sorted.filter((t) => serves(t, deployment));
+    const ptu = servers.filter((t) => (t.provisionedDeployments ?? []).includes(deployment));
+    const standard = servers.filter((t) => !ptu.includes(t));
+    const order = [...ptu, ...standard];
+    const reordered = order.some((t, i) => t !== servers[i]);
+    // Everything provisioned: nothing to spill to. Same order on every account: the main pool does it.
+    if (standard.length === 0 || (!reordered && servers.length === sorted.length)) return [];
+    return [{ deployment, poolName: provisionedPoolName(deployment), order }];
+  });
+}
+
+/**
+ * The routes of the policy: {@link deploymentRoutes}, with each provisioned preference's
+ * deployment sent to its pool instead, by deployment name.
+ */
+export function routesWithPreferences(
+  targets: readonly GatewayBackendTarget[],
+  preferences: readonly ProvisionedPreference[],
+): { readonly deployment: string; readonly backendId: string }[] {
+  const routes = new Map(deploymentRoutes(targets).map((r) => [r.deployment, r.backendId]));
+  for (const p of preferences) routes.set(p.deployment, p.poolName);
+  return [...routes.keys()].sort().map((deployment) => ({ deployment, backendId: routes.get(deployment)! }));
 }
 
 /** The circuit breaker of every backend. */
@@ -75,6 +131,11 @@ export interface GatewayBackendsProps {
   readonly targets: readonly GatewayBackendTarget[];
   /** The circuit breaker of every backend. */
   readonly circuitBreaker: CircuitBreakerSettings;
+  /**
+   * Deployments whose pool prefers the provisioned accounts (see {@link provisionedPreferences}).
+   * @default - none
+   */
+  readonly provisionedPreferences?: readonly ProvisionedPreference[];
 }
 
 /**
@@ -111,6 +172,8 @@ export class GatewayBackends extends Construct {
   public readonly pool?: AzapiResource;
   /** The backend ID policies route to: the pool's name, or the only backend's. */
   public readonly entryBackendId: string;
+  /** The pools that send a provisioned deployment to its provisioned accounts first, by deployment name. */
+  public readonly provisionedPools: Readonly<Record<string, AzapiResource>>;
 
   constructor(scope: Construct, id: string, props: GatewayBackendsProps) {
     super(scope, id);
@@ -161,5 +224,23 @@ export class GatewayBackends extends Construct {
     } else {
       this.entryBackendId = sorted[0] ? backendName(sorted[0].account.location) : BACKEND_POOL_NAME;
     }
+    const pools: Record<string, AzapiResource> = {};
+    for (const p of props.provisionedPreferences ?? []) {
+      pools[p.deployment] = new AzapiResource(this, `pool-ptu-${p.deployment}`, {
+        type: `Microsoft.ApiManagement/service/backends@${BACKEND_POOL_API_VERSION}`,
+        name: p.poolName,
+        parentId: props.apiManagementId,
+        body: {
+          properties: {
+            type: "Pool",
+            description: `Deployment ${p.deployment}: its provisioned accounts first, then the standard ones`,
+            // Lower priority first; the next group only when every backend of the group is tripped.
+            pool: { services: p.order.map((t, i) => ({ id: backends[t.account.location]!.id, priority: i + 1, weight: 1 })) },
+          },
+        },
+        dependsOn: Object.values(backends),
+      });
+    }
+    this.provisionedPools = pools;
   }
 }

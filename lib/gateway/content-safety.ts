@@ -12,8 +12,9 @@ import { addPropChecks } from "../core/validation";
 import { ComplianceSuppressions } from "../governance/compliance/suppressions";
 import type { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
+import { COGNITIVE_SERVICES_RESOURCE } from "../core/cognitive-services";
 import { BACKEND_POOL_API_VERSION } from "./backends";
-import { COGNITIVE_SERVICES_RESOURCE } from "./policy/policies";
+import { grantGatewayIdentity } from "./private/identity-grant";
 
 /** Name of the API Management backend `llm-content-safety` calls. */
 export const CONTENT_SAFETY_BACKEND_NAME = "content-safety";
@@ -136,10 +137,8 @@ export class GatewayContentSafety extends Construct {
 
   /** Grants the gateway's identity Cognitive Services User and adds the backend `llm-content-safety` names. */
   public connectGateway(apiManagementId: string, gatewayIdentity: IGrantee): AzapiResource {
-    this.grant = new RbacAssignment(this, "gateway-user", {
+    this.grant = grantGatewayIdentity(this, "gateway-user", gatewayIdentity, {
       scope: this.account.id,
-      principalId: gatewayIdentity.principalId,
-      principalType: "ServicePrincipal",
       role: "CognitiveServicesUser",
       description: "The AI gateway checks prompts with its managed identity (no keys: local auth is off)",
     });

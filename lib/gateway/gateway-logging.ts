@@ -7,10 +7,11 @@ import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AzapiResource, AzapiUpdateResource } from "../core/azapi";
 import { IGrantee } from "../identity/principal";
-import { RbacAssignment } from "../identity/role-assignment";
 import { lifecycleRules } from "../monitoring/private/archive-lifecycle";
-import { ILogWorkspace } from "../core/features/diagnostic-settings";
+import { ILogArchive, ILogWorkspace } from "../core/features/diagnostic-settings";
 import { RetentionArchive } from "../monitoring/retention-archive";
+import { GATEWAY_DIAGNOSTIC_SETTING_NAME } from "./gateway-diagnostics";
+import { grantGatewayIdentity } from "./private/identity-grant";
 
 /** API version of the Application Insights component update (custom metrics with dimensions). */
 export const APP_INSIGHTS_COMPONENT_API_VERSION = "2020-02-02";
@@ -60,8 +61,13 @@ export interface GatewayLoggingProps {
   readonly identity: IGrantee;
   /** The environment's audit workspace: Application Insights and the gateway's logs go there. */
   readonly workspace: ILogWorkspace;
-  /** The archive of the gateway's region. @default - no archive */
-  readonly archive?: RetentionArchive;
+  /**
+   * The archive of the gateway's region. A {@link RetentionArchive} also gets containers,
+   * lifecycle rules and write-once policies for the gateway's categories (kept like its Audit and
+   * usage logs); another archive only receives the logs (Azure Monitor makes the containers).
+   * @default - no archive
+   */
+  readonly archive?: ILogArchive;
 }
 
 /**
@@ -110,10 +116,8 @@ export class GatewayLogging extends Construct {
       body: { properties: { CustomMetricsOptedInType: "WithDimensions" } },
       schemaValidationEnabled: false,
     });
-    const publisher = new RbacAssignment(this, "metrics-publisher", {
+    const publisher = grantGatewayIdentity(this, "metrics-publisher", props.identity, {
       scope: this.applicationInsights.id,
-      principalId: props.identity.principalId,
-      principalType: props.identity.principalType,
       role: "MonitoringMetricsPublisher",
       description: "The AI gateway sends token metrics to Application Insights with its managed identity",
     });
@@ -176,7 +180,7 @@ export class GatewayLogging extends Construct {
     this.containers = containers;
     this.immutabilityPolicies = immutability;
     this.diagnosticSetting = new MonitorDiagnosticSetting(this, "diagnostic-setting", {
-      name: "ai-gateway-logs",
+      name: GATEWAY_DIAGNOSTIC_SETTING_NAME,
       targetResourceId: props.apiManagementId,
       logAnalyticsWorkspaceId: props.workspace.workspaceId,
       logAnalyticsDestinationType: "Dedicated",
@@ -187,13 +191,17 @@ export class GatewayLogging extends Construct {
     });
   }
 
-  /** Containers, lifecycle rules and write-once policies for the gateway's categories in the archive. */
-  private extendArchive(archive: RetentionArchive | undefined): {
+  /**
+   * Containers, lifecycle rules and write-once policies for the gateway's categories in a
+   * {@link RetentionArchive} (its retention periods, write-once policies and management policy
+   * are what this needs; another archive has none to extend).
+   */
+  private extendArchive(archive: ILogArchive | undefined): {
     containers: Partial<Record<GatewayLogCategory, StorageContainer>>;
     immutability: Partial<Record<GatewayLogCategory, StorageContainerImmutabilityPolicy>>;
     prerequisites: ITerraformDependable[];
   } {
-    if (!archive) return { containers: {}, immutability: {}, prerequisites: [] };
+    if (!(archive instanceof RetentionArchive)) return { containers: {}, immutability: {}, prerequisites: [...(archive?.prerequisites ?? [])] };
     const containers: Partial<Record<GatewayLogCategory, StorageContainer>> = {};
     const immutability: Partial<Record<GatewayLogCategory, StorageContainerImmutabilityPolicy>> = {};
     const rules: StorageManagementPolicyRule[] = [];

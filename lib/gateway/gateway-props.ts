@@ -1,9 +1,11 @@
 import type { Justification } from "../core/justification";
-import type { ILogWorkspace } from "../core/features/diagnostic-settings";
+import type { DiagnosticSettingsProps, ILogArchive, ILogWorkspace } from "../core/features/diagnostic-settings";
 import type { LockProps } from "../core/features/lock";
-import type { RetentionArchive } from "../monitoring/retention-archive";
+import type { ManagedIdentitiesProps } from "../core/features/managed-identities";
+import type { RoleAssignmentsProps } from "../identity/role-assignments-prop";
 import type { CircuitBreakerSettings, GatewayBackendTarget } from "./backends";
 import type { GatewayContentSafetyOptions } from "./content-safety";
+import type { GatewayServiceLogCategory } from "./gateway-diagnostics";
 import type { GatewaySku } from "./gateway-sku";
 import type { CostLimits, RateLimits } from "./limits";
 import type { ModelTokenPrice } from "./price-table";
@@ -24,23 +26,44 @@ export type GatewayNetworkPlacement =
       readonly subnetId: string;
     };
 
+/** Weakenings of the gateway's secure defaults, each with the reason an auditor will read. */
+export interface GatewaySecurityExceptions {
+  /**
+   * A public gateway (`virtual_network_type = "None"`) instead of the internal VNet.
+   * @default - internal VNet: reachable only from the private network
+   */
+  readonly publicNetworkAccess?: Justification;
+}
+
 /** Props of {@link OpenAiGateway}. */
 export interface OpenAiGatewayProps {
-  /** API Management service name: 1-50 letters, digits or hyphens, starting with a letter; globally unique. */
-  readonly name: string;
+  /**
+   * API Management service name: 1-50 letters, digits or hyphens, starting with a letter; globally unique.
+   * @default - the EnvironmentContext's name for an `apiManagement` in `location`; required outside an environment
+   */
+  readonly name?: string;
   /** Resource group of the gateway's resources. */
   readonly resourceGroupName: string;
-  /** Azure location; must be inside `allowedRegions`. */
-  readonly location: string;
+  /**
+   * Azure location; must be inside the residency (`allowedRegions`).
+   * @default - the EnvironmentContext's home location; required outside an environment
+   */
+  readonly location?: string;
   /**
    * Regions the residency allows; the gateway's location is checked against them.
-   * @default - not checked
+   * @default - the EnvironmentContext's residency; not checked outside an environment
    */
   readonly allowedRegions?: readonly string[];
-  /** Environment name, for the counter keys and the `Environment` metric dimension. */
-  readonly environment: string;
-  /** Publisher name API Management requires. */
-  readonly publisherName: string;
+  /**
+   * Environment name, for the counter keys and the `Environment` metric dimension.
+   * @default - the EnvironmentContext's name; required outside an environment
+   */
+  readonly environment?: string;
+  /**
+   * Publisher name API Management requires.
+   * @default - the EnvironmentContext's owner; required outside an environment
+   */
+  readonly publisherName?: string;
   /** Publisher e-mail API Management requires. */
   readonly publisherEmail: string;
   /**
@@ -56,8 +79,8 @@ export interface OpenAiGatewayProps {
   /** The accounts behind the gateway, each with its failover priority (the routing manifest's). */
   readonly backends: readonly GatewayBackendTarget[];
   /**
-   * The subnet, unless the gateway is public (`publicGateway`).
-   * @default - none; required without `publicGateway`
+   * The subnet, unless the gateway is public (`securityExceptions.publicNetworkAccess`).
+   * @default - none; required without `securityExceptions.publicNetworkAccess`
    */
   readonly network?: GatewayNetworkPlacement;
   /**
@@ -66,17 +89,48 @@ export interface OpenAiGatewayProps {
    */
   readonly privateDnsVirtualNetworkIds?: Readonly<Record<string, string>>;
   /**
+   * Weakenings of the gateway's secure defaults, each with its reason (the shared
+   * `securityExceptions` prop).
+   * @default - none: internal VNet
+   */
+  readonly securityExceptions?: GatewaySecurityExceptions;
+  /**
    * A public gateway instead of the internal VNet, with the reason an auditor will read.
+   * @deprecated use `securityExceptions.publicNetworkAccess` (the same weakening); kept for one minor version
    * @default - internal VNet: reachable only from the private network
    */
   readonly publicGateway?: Justification;
   /** The environment's audit workspace: Application Insights and the gateway's logs go there. */
   readonly workspace: ILogWorkspace;
   /**
-   * The log archive of the gateway's region.
+   * The log archive of the gateway's region. A `RetentionArchive` also keeps the gateway's
+   * categories for its Audit and usage periods (containers, lifecycle rules, write-once); any
+   * other archive only receives them.
    * @default - logs to the workspace only
    */
-  readonly archive?: RetentionArchive;
+  readonly archive?: ILogArchive;
+  /**
+   * The service's managed identities (the shared `managedIdentities` prop). The system-assigned
+   * identity is the one the gateway calls the accounts, Application Insights and Content Safety
+   * with, so it stays on; user-assigned identities may be added (for example to read
+   * certificates from a Key Vault).
+   * @default - system-assigned only
+   */
+  readonly managedIdentities?: ManagedIdentitiesProps;
+  /**
+   * Roles on the API Management service, by a stable key (the shared `roleAssignments` prop);
+   * grant more with `grantRead` and `grantOperate`.
+   * @default - none
+   */
+  readonly roleAssignments?: RoleAssignmentsProps;
+  /**
+   * More diagnostic settings of the service (the shared `diagnosticSettings` prop), for example
+   * to a SIEM's workspace. The gateway's own setting (`ai-gateway-logs`: GatewayLogs,
+   * GatewayLlmLogs and metrics to `workspace`, resource-specific tables, and `archive`) is
+   * always made; these come in addition.
+   * @default - only the gateway's own setting
+   */
+  readonly diagnosticSettings?: DiagnosticSettingsProps<GatewayServiceLogCategory>;
   /** The environment's limits (the seed's project table row). */
   readonly limits: RateLimits;
   /** Cost limits and the per-request token cap (the seed's CostGovernor). */
@@ -98,7 +152,7 @@ export interface OpenAiGatewayProps {
   readonly workloads: readonly GatewayWorkload[];
   /**
    * Entra tenant of the callers.
-   * @default - the tenant Terraform runs in (`data.azurerm_client_config`)
+   * @default - the tenant Terraform runs in (the stack's one `data.azurerm_client_config`)
    */
   readonly tenantId?: string;
   /**
@@ -127,8 +181,15 @@ export interface OpenAiGatewayProps {
    */
   readonly circuitBreaker?: Partial<CircuitBreakerSettings>;
   /**
+   * Send a provisioned deployment's requests to the accounts that serve it provisioned first,
+   * and spill to those that serve it standard (a pool per such deployment; see
+   * `GatewayBackendTarget.provisionedDeployments`). Off, the manifest's priority order decides.
+   * @default true
+   */
+  readonly preferProvisioned?: boolean;
+  /**
    * Protect the service from deletion (the shared `lock` prop).
-   * @default - not protected
+   * @default - the EnvironmentContext's `lockFor("gateway")`; not protected outside an environment
    */
   readonly lock?: LockProps;
 }

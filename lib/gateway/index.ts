@@ -4,13 +4,24 @@
 export { GATEWAY_API_NAME, GATEWAY_MIN_API_VERSION, OPENAI_INFERENCE_SPEC_URL, OpenAiGateway, RESPONSES_OPERATIONS, V1_OPERATIONS } from "./openai-gateway";
 export type { GatewayEntryPoint, GatewayOperation } from "./openai-gateway";
 
-export type { GatewayNetworkPlacement, OpenAiGatewayProps } from "./gateway-props";
+export type { GatewayNetworkPlacement, GatewaySecurityExceptions, OpenAiGatewayProps } from "./gateway-props";
+
+export { GATEWAY_GRANTEE_KEY, OpenAiGatewayBase } from "./gateway-ref";
+export type { IOpenAiGateway, OpenAiGatewayAttributes } from "./gateway-ref";
+
+export { GATEWAY_ROLES } from "./gateway-roles";
+
+export { GATEWAY_DIAGNOSTICS, GATEWAY_DIAGNOSTIC_SETTING_NAME, GATEWAY_SERVICE_LOG_CATEGORIES } from "./gateway-diagnostics";
+export type { GatewayServiceLogCategory } from "./gateway-diagnostics";
+
+// The Entra resource of Azure OpenAI (lib/core, shared with the routing manifest's token scope).
+export { COGNITIVE_SERVICES_RESOURCE } from "../core/cognitive-services";
 
 export { GATEWAY_SKUS } from "./gateway-sku";
 export type { GatewaySku } from "./gateway-sku";
 
-export { BACKEND_POOL_API_VERSION, BACKEND_POOL_NAME, DEFAULT_CIRCUIT_BREAKER, GatewayBackends, ROUTABLE_DEPLOYMENT_NAME, backendName, deploymentRoutes } from "./backends";
-export type { CircuitBreakerSettings, GatewayAccount, GatewayBackendTarget, GatewayBackendsProps } from "./backends";
+export { BACKEND_POOL_API_VERSION, BACKEND_POOL_NAME, DEFAULT_CIRCUIT_BREAKER, GatewayBackends, ROUTABLE_DEPLOYMENT_NAME, backendName, deploymentRoutes, provisionedPoolName, provisionedPreferences, routesWithPreferences } from "./backends";
+export type { CircuitBreakerSettings, GatewayAccount, GatewayBackendTarget, GatewayBackendsProps, ProvisionedPreference } from "./backends";
 
 export { APIM_DEFAULT_DOMAIN, GATEWAY_NSG_RULES, GatewayNetwork, GatewayPrivateDns, gatewayPrivateDnsZoneName } from "./gateway-network";
 export type { GatewayNetworkProps, GatewayNsgRule, GatewayPrivateDnsProps } from "./gateway-network";

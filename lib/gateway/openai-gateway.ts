@@ -4,31 +4,42 @@ import { ApiManagementApiOperation } from "@cdktf/provider-azurerm/lib/api-manag
 import { ApiManagementApiPolicy } from "@cdktf/provider-azurerm/lib/api-management-api-policy";
 import { ApiManagementProduct } from "@cdktf/provider-azurerm/lib/api-management-product";
 import { ApiManagementProductApi } from "@cdktf/provider-azurerm/lib/api-management-product-api";
-import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
 import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { Construct } from "constructs";
+import { EnvironmentContext } from "../context/environment-context";
+import { AppliedException, applyWeakenings, WeakeningMap } from "../core/applied-weakening";
+import { clientConfig } from "../core/client-config";
+import { COGNITIVE_SERVICES_RESOURCE, tokenScopeOf } from "../core/cognitive-services";
 import { applyLock } from "../core/features/lock";
+import { identityBlock } from "../core/features/managed-identities";
 import { hclOneLineStrings } from "../core/hcl-literal";
 import { acknowledgeWeakening } from "../core/justification";
 import { WEAKENING_KEYS } from "../core/weakening-keys";
-import { addPropChecks } from "../core/validation";
+import { addPropChecks, PropChecks } from "../core/validation";
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
+import { applyRoleAssignments } from "../identity/role-assignments-prop";
+import { addDiagnosticSettings, ResourceDiagnosticSetting } from "../monitoring/diagnostic-setting";
 import { WorkspaceSavedSearches } from "../monitoring/saved-searches";
-import { DEFAULT_CIRCUIT_BREAKER, deploymentRoutes, GatewayBackends, ROUTABLE_DEPLOYMENT_NAME } from "./backends";
+import { DEFAULT_CIRCUIT_BREAKER, GatewayBackends, provisionedPreferences, routesWithPreferences } from "./backends";
 import { GatewayContentSafety } from "./content-safety";
-import { checkGatewayProps, isIpv4OrCidr } from "./gateway-checks";
+import { checkGatewayProps } from "./gateway-checks";
+import { GATEWAY_DIAGNOSTICS } from "./gateway-diagnostics";
 import { GatewayLogging } from "./gateway-logging";
 import { GatewayNetwork, GatewayPrivateDns } from "./gateway-network";
-import { OpenAiGatewayProps } from "./gateway-props";
+import { GatewaySecurityExceptions, OpenAiGatewayProps } from "./gateway-props";
+import { GATEWAY_GRANTEE_KEY, GatewayEntryPoint, ImportedOpenAiGateway, IOpenAiGateway, OpenAiGatewayAttributes, OpenAiGatewayBase } from "./gateway-ref";
+import { checkGatewaySharedProps, checkResolvedFacts } from "./gateway-shared-checks";
 import { gatewaySavedSearches } from "./gateway-saved-searches";
 import { GatewayCostWorkbook } from "./gateway-cost-workbook";
 import { TokenQuotas, tokenQuotasFor } from "./limits";
-import { gatewayPolicyXml } from "./policy/gateway-policy";
-import { COGNITIVE_SERVICES_RESOURCE } from "./policy/policies";
+import { gatewayPolicyXml, GatewayPolicyInput } from "./policy/gateway-policy";
 import { findTokenPrice, MODEL_TOKEN_PRICES } from "./price-table";
+import { grantGatewayIdentity } from "./private/identity-grant";
 import { PropKeys } from "../core/known-props";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
+
+export type { GatewayEntryPoint } from "./gateway-ref";
 
 /** Name (and path) of the imported Azure OpenAI inference API. */
 export const GATEWAY_API_NAME = "openai";
@@ -82,20 +93,20 @@ export const V1_OPERATIONS: readonly GatewayOperation[] = Object.freeze([
 /** Oldest control-plane API version the service accepts (older ones cannot enforce the newer settings). */
 export const GATEWAY_MIN_API_VERSION = "2021-08-01";
 
-/** Where applications call the gateway: the routing manifest's entry point. */
-export interface GatewayEntryPoint {
-  /** Base URL for Azure OpenAI clients (`https://<name>.azure-api.net/openai`; resolves privately in internal mode). */
-  readonly endpoint: string;
-  /** Region of the gateway. */
-  readonly location: string;
-  /** Entra ID token scope callers request. */
-  readonly tokenScope: string;
-  /** Internal VNet (private) or public. */
-  readonly network: "internal" | "public";
-}
-
 /** The props OpenAiGateway accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, privateDnsVirtualNetworkIds: true, publicGateway: true, workspace: true, archive: true, limits: true, costLimits: true, models: true, prices: true, deploymentModels: true, workloads: true, tenantId: true, audiences: true, tokenAudience: true, circuitBreaker: true, contentSafety: { name: true, subnetId: true, privateDnsZoneId: true }, lock: LOCK_PROP_KEYS };
+const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, privateDnsVirtualNetworkIds: true, securityExceptions: { publicNetworkAccess: true }, publicGateway: true, workspace: true, archive: true, managedIdentities: { systemAssigned: true, userAssignedResourceIds: true }, roleAssignments: true, diagnosticSettings: true, limits: true, costLimits: true, models: true, prices: true, deploymentModels: true, workloads: true, tenantId: true, audiences: true, tokenAudience: true, circuitBreaker: true, contentSafety: { name: true, subnetId: true, privateDnsZoneId: true }, preferProvisioned: true, lock: LOCK_PROP_KEYS };
+
+/** The gateway's weakenings, each with the neutral key the compliance rules know it by. */
+const GATEWAY_WEAKENINGS: WeakeningMap<keyof GatewaySecurityExceptions> = { publicNetworkAccess: WEAKENING_KEYS.gatewayPublicNetwork };
+
+/** The deprecated top-level spelling of the same weakening (`publicGateway`). */
+const DEPRECATED_GATEWAY_WEAKENINGS: WeakeningMap<"publicGateway"> = { publicGateway: WEAKENING_KEYS.gatewayPublicNetwork };
+
+/**
+ * Stands in for the policy XML when the checks found problems in its input: never synthesized,
+ * because the same problems fail the synth. A builder error on valid input is not caught.
+ */
+const POLICY_OF_INVALID_INPUT = "";
 
 /**
  * The AI gateway in front of every Azure OpenAI account: an `azurerm_api_management` with a
@@ -107,9 +118,19 @@ const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, res
  * budget, the per-request token cap and token metrics, and logs to the audit workspace and the
  * archive. The gateway calls the accounts with its managed identity, granted OpenAI User on each.
  */
-export class OpenAiGateway extends Construct {
-  /** The `azurerm_api_management` resource. */
-  public readonly service: ApiManagement;
+export class OpenAiGateway extends OpenAiGatewayBase {
+  /**
+   * A gateway made elsewhere (another stack, another team), known by its service ID, entry
+   * point and identity: grant roles on it, or hand its entry point to a routing manifest.
+   */
+  public static fromGatewayAttributes(scope: Construct, id: string, attrs: OpenAiGatewayAttributes): IOpenAiGateway {
+    return new ImportedOpenAiGateway(scope, id, attrs);
+  }
+
+  /** The `azurerm_api_management` resource (also `node.defaultChild`). */
+  public readonly resource: ApiManagement;
+  /** Azure resource ID of the service. */
+  public readonly gatewayId: string;
   /** The backends and the pool. */
   public readonly backends: GatewayBackends;
   /** The imported API. */
@@ -120,7 +141,7 @@ export class OpenAiGateway extends Construct {
   public readonly policy: ApiManagementApiPolicy;
   /** The environment's product. */
   public readonly product: ApiManagementProduct;
-  /** Logs, metrics and Application Insights. */
+  /** Logs, metrics and Application Insights (its diagnostic setting is the gateway's own). */
   public readonly logging: GatewayLogging;
   /** The subnet and NSG, when the gateway creates them. */
   public readonly network?: GatewayNetwork;
@@ -128,6 +149,10 @@ export class OpenAiGateway extends Construct {
   public readonly privateDns?: GatewayPrivateDns;
   /** OpenAI User for the gateway's identity, by account location. */
   public readonly accountGrants: Readonly<Record<string, RbacAssignment>>;
+  /** The assignments of `roleAssignments`, in key order. */
+  public readonly roleAssignments: readonly RbacAssignment[];
+  /** The settings of `diagnosticSettings`, by key (the gateway's own is `logging.diagnosticSetting`). */
+  public readonly diagnosticSettings: Readonly<Record<string, ResourceDiagnosticSetting>>;
   /** The token quotas derived from the cost limits. */
   public readonly quotas: TokenQuotas;
   /** The API-scope policy XML. */
@@ -136,32 +161,60 @@ export class OpenAiGateway extends Construct {
   public readonly entryPoint: GatewayEntryPoint;
   /** The gateway's managed identity as a grantee. */
   public readonly identity: IGrantee;
-  /** The reason for a public gateway, when there is one. */
+  /** The weakenings in force, each with its reason. */
+  public readonly securityExceptions: readonly AppliedException[];
+  /**
+   * The reason for a public gateway, when there is one.
+   * @deprecated read `securityExceptions`; kept for one minor version
+   */
   public readonly publicGatewayReason?: string;
   /** Tokens and estimated cost per workload per day and month. */
   public readonly costWorkbook: GatewayCostWorkbook;
   /** The Content Safety account, its endpoint and backend, when `contentSafety` is given. */
   public readonly contentSafety?: GatewayContentSafety;
-  /** The CanNotDelete lock on the service, when `lock` asked for one. */
+  /** The CanNotDelete lock on the service, when `lock` (or the environment) asked for one. */
   public readonly lock?: ManagementLock;
 
   constructor(scope: Construct, id: string, props: OpenAiGatewayProps) {
     super(scope, id);
-    addPropChecks(this, (c) => c.knownProps(props, OPENAI_GATEWAY_PROP_KEYS));
-    addPropChecks(this, (c) => checkGatewayProps(c, props));
-    const internal = props.publicGateway === undefined;
-    this.publicGatewayReason = props.publicGateway?.reason;
-    if (props.publicGateway) acknowledgeWeakening(this, WEAKENING_KEYS.gatewayPublicNetwork, "publicGateway", props.publicGateway);
+    // What the props leave out, the environment knows: read once, from its context.
+    const env = EnvironmentContext.of(this);
+    const location = props.location ?? env?.location;
+    const facts = {
+      name: props.name ?? (env ? env.naming.name("apiManagement", { location }) : undefined),
+      location,
+      environment: props.environment ?? env?.name,
+      publisherName: props.publisherName ?? env?.owner,
+    };
+    const name = facts.name ?? "";
+    const environment = facts.environment ?? "";
+    const lock = props.lock ?? env?.lockFor("gateway");
+    const publicReason = props.securityExceptions?.publicNetworkAccess ?? props.publicGateway;
+    const checks = (c: PropChecks) => {
+      c.knownProps(props, OPENAI_GATEWAY_PROP_KEYS);
+      checkResolvedFacts(c, facts);
+      checkRenamed(c, { ...props, ...facts, publicGateway: publicReason }, props.securityExceptions?.publicNetworkAccess !== undefined);
+      if (props.allowedRegions === undefined) env?.checkLocation(c, "location", location);
+      checkGatewaySharedProps(c, props);
+    };
+    addPropChecks(this, checks);
+
+    const internal = publicReason === undefined;
+    this.securityExceptions = [
+      ...applyWeakenings(this, "securityExceptions", props.securityExceptions, GATEWAY_WEAKENINGS),
+      ...applyWeakenings(this, "", { publicGateway: props.publicGateway }, DEPRECATED_GATEWAY_WEAKENINGS),
+    ];
+    this.publicGatewayReason = publicReason?.reason;
 
     if (props.network && "subnetPrefix" in props.network) {
       this.network = new GatewayNetwork(this, "network", {
         resourceGroupName: props.resourceGroupName,
-        location: props.location,
+        location: location ?? "",
         virtualNetworkName: props.network.virtualNetworkName,
         virtualNetworkResourceGroupName: props.network.virtualNetworkResourceGroupName,
         subnetPrefix: props.network.subnetPrefix,
-        subnetName: `${props.name}-snet`,
-        nsgName: `${props.name}-nsg`,
+        subnetName: `${name}-snet`,
+        nsgName: `${name}-nsg`,
       });
     }
     const subnetId = this.network?.subnetId ?? (props.network && "subnetId" in props.network ? props.network.subnetId : undefined);
@@ -170,22 +223,22 @@ export class OpenAiGateway extends Construct {
       this.contentSafety = new GatewayContentSafety(this, "content-safety", {
         ...props.contentSafety,
         resourceGroupName: props.resourceGroupName,
-        location: props.location,
+        location: location ?? "",
         workspace: props.workspace,
         archive: props.archive,
-        lock: props.lock
-          ? { ...props.lock, name: "do-not-delete-ai-gateway-content-safety", reason: "The AI gateway's prompt check: without it every prompt the gateway checks is refused" }
+        lock: lock
+          ? { ...lock, name: "do-not-delete-ai-gateway-content-safety", reason: "The AI gateway's prompt check: without it every prompt the gateway checks is refused" }
           : undefined,
       });
     }
-    this.service = new ApiManagement(this, "service", {
-      name: props.name,
+    this.resource = new ApiManagement(this, "service", {
+      name,
       resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      publisherName: props.publisherName,
+      location: location ?? "",
+      publisherName: facts.publisherName ?? "",
       publisherEmail: props.publisherEmail,
       skuName: `${props.sku ?? "Premium"}_${props.capacity ?? 1}`,
-      identity: { type: "SystemAssigned" },
+      identity: identityBlock(props.managedIdentities),
       virtualNetworkType: internal ? "Internal" : "None",
       virtualNetworkConfiguration: internal && subnetId ? { subnetId } : undefined,
       // Must be true when the service is created (Azure refuses Disabled without an approved
@@ -203,33 +256,35 @@ export class OpenAiGateway extends Construct {
       },
       dependsOn: this.network ? [this.network.association] : undefined,
     });
-    this.identity = { principalId: this.service.identity.principalId, principalType: "ServicePrincipal", granteeKey: "ai-gateway" };
+    this.gatewayId = this.resource.id;
+    this.identity = { principalId: this.resource.identity.principalId, principalType: "ServicePrincipal", granteeKey: GATEWAY_GRANTEE_KEY };
 
     const grants: Record<string, RbacAssignment> = {};
     for (const { account } of props.backends) {
-      grants[account.location] = new RbacAssignment(this, `openai-user-${account.location}`, {
+      grants[account.location] = grantGatewayIdentity(this, `openai-user-${account.location}`, this.identity, {
         scope: account.accountId,
-        principalId: this.identity.principalId,
-        principalType: "ServicePrincipal",
         role: "OpenAiUser",
         description: "The AI gateway calls the account with its managed identity (inference only, no keys)",
       });
     }
     this.accountGrants = grants;
+    this.roleAssignments = applyRoleAssignments(this, props.roleAssignments);
 
     const cb = { ...DEFAULT_CIRCUIT_BREAKER, ...definedOnly(props.circuitBreaker ?? {}) };
+    const preferences = props.preferProvisioned === false ? [] : provisionedPreferences(props.backends);
     this.backends = new GatewayBackends(this, "backends", {
-      apiManagementName: this.service.name,
-      apiManagementId: this.service.id,
+      apiManagementName: this.resource.name,
+      apiManagementId: this.resource.id,
       resourceGroupName: props.resourceGroupName,
       targets: props.backends,
       circuitBreaker: cb,
+      provisionedPreferences: preferences,
     });
 
     this.api = new ApiManagementApi(this, "api", {
       name: GATEWAY_API_NAME,
       resourceGroupName: props.resourceGroupName,
-      apiManagementName: this.service.name,
+      apiManagementName: this.resource.name,
       displayName: "Azure OpenAI",
       path: GATEWAY_API_NAME,
       protocols: ["https"],
@@ -244,7 +299,7 @@ export class OpenAiGateway extends Construct {
       operations[op.operationId] = new ApiManagementApiOperation(this, `operation-${op.operationId}`, {
         operationId: op.operationId,
         apiName: this.api.name,
-        apiManagementName: this.service.name,
+        apiManagementName: this.resource.name,
         resourceGroupName: props.resourceGroupName,
         displayName: op.displayName,
         method: op.method,
@@ -254,7 +309,7 @@ export class OpenAiGateway extends Construct {
     }
     this.operations = operations;
 
-    this.contentSafety?.connectGateway(this.service.id, this.identity);
+    this.contentSafety?.connectGateway(this.resource.id, this.identity);
     for (const w of props.workloads) {
       if (w.contentSafetyOptOut) acknowledgeWeakening(this, WEAKENING_KEYS.gatewayContentSafetyOptOut, `workloads.${w.key}.contentSafetyOptOut`, w.contentSafetyOptOut);
     }
@@ -263,39 +318,44 @@ export class OpenAiGateway extends Construct {
     this.quotas = prices.length > 0 && props.models.every((m) => findTokenPrice(m, props.prices ?? MODEL_TOKEN_PRICES))
       ? tokenQuotasFor(props.costLimits, prices)
       : { dailyTokens: 1, monthlyTokens: 1, usdPer1K: 0, prices: [] }; // reported by the checks
-    const tenantId = props.tenantId ?? new DataAzurermClientConfig(this, "client-config").tenantId;
-    this.policyXml = buildPolicy(() =>
-      gatewayPolicyXml({
-        environment: props.environment,
-        tenantId,
-        audiences: props.audiences ?? (props.tokenAudience ? [props.tokenAudience, `api://${props.tokenAudience}`] : [COGNITIVE_SERVICES_RESOURCE]),
-        environmentLimits: props.limits,
-        monthlyTokenQuota: Math.max(1, this.quotas.monthlyTokens),
-        dailyTokenQuota: Math.max(1, this.quotas.dailyTokens),
-        maxTokensPerRequest: props.costLimits.maxTokensPerRequest,
-        workloads: props.workloads.map((w) => ({ ...w, ipAllowlist: (w.ipAllowlist ?? []).filter(isIpv4OrCidr) })),
-        backendId: this.backends.entryBackendId,
-        deploymentRoutes: deploymentRoutes(props.backends).filter((r) => ROUTABLE_DEPLOYMENT_NAME.test(r.deployment)), // others are reported by the checks
-        contentSafety: this.contentSafety
-          ? { backendId: this.contentSafety.backendId, optedOutWorkloads: props.workloads.filter((w) => w.contentSafetyOptOut).map((w) => w.key) }
-          : undefined,
-        retries: Math.max(0, props.backends.length - 1),
-      }),
-    );
+    const policyInput: GatewayPolicyInput = {
+      environment,
+      tenantId: props.tenantId ?? clientConfig(this).tenantId,
+      audiences: props.audiences ?? (props.tokenAudience ? [props.tokenAudience, `api://${props.tokenAudience}`] : [COGNITIVE_SERVICES_RESOURCE]),
+      environmentLimits: props.limits,
+      monthlyTokenQuota: Math.max(1, this.quotas.monthlyTokens),
+      dailyTokenQuota: Math.max(1, this.quotas.dailyTokens),
+      maxTokensPerRequest: props.costLimits.maxTokensPerRequest,
+      workloads: props.workloads,
+      backendId: this.backends.entryBackendId,
+      deploymentRoutes: routesWithPreferences(props.backends, preferences),
+      contentSafety: this.contentSafety
+        ? { backendId: this.contentSafety.backendId, optedOutWorkloads: props.workloads.filter((w) => w.contentSafetyOptOut).map((w) => w.key) }
+        : undefined,
+      retries: Math.max(0, props.backends.length - 1),
+    };
+    // Validate first, then build: the builder sees only input the checks accept, and a builder
+    // error on such input is a bug that must surface, not a policy that enforces nothing.
+    this.policyXml = hasProblems(checks) ? POLICY_OF_INVALID_INPUT : gatewayPolicyXml(policyInput);
     this.policy = new ApiPolicy(this, "policy", {
       apiName: this.api.name,
-      apiManagementName: this.service.name,
+      apiManagementName: this.resource.name,
       resourceGroupName: props.resourceGroupName,
       xmlContent: this.policyXml,
-      dependsOn: [...Object.values(this.backends.backends), ...(this.backends.pool ? [this.backends.pool] : []), ...(this.contentSafety?.backend ? [this.contentSafety.backend] : [])],
+      dependsOn: [
+        ...Object.values(this.backends.backends),
+        ...(this.backends.pool ? [this.backends.pool] : []),
+        ...Object.values(this.backends.provisionedPools),
+        ...(this.contentSafety?.backend ? [this.contentSafety.backend] : []),
+      ],
     });
 
     this.product = new ApiManagementProduct(this, "product", {
-      productId: props.environment,
-      apiManagementName: this.service.name,
+      productId: environment,
+      apiManagementName: this.resource.name,
       resourceGroupName: props.resourceGroupName,
-      displayName: `Azure OpenAI ${props.environment}`,
-      description: productDescription(props, this.quotas),
+      displayName: `Azure OpenAI ${environment}`,
+      description: productDescription(environment, props, this.quotas),
       // Callers present Entra tokens, never subscription keys; the limits are enforced by the API policy.
       subscriptionRequired: false,
       published: true,
@@ -303,27 +363,28 @@ export class OpenAiGateway extends Construct {
     new ApiManagementProductApi(this, "product-api", {
       productId: this.product.productId,
       apiName: this.api.name,
-      apiManagementName: this.service.name,
+      apiManagementName: this.resource.name,
       resourceGroupName: props.resourceGroupName,
     });
 
     this.logging = new GatewayLogging(this, "logging", {
       resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      applicationInsightsName: `${props.name}-appi`,
-      apiManagementId: this.service.id,
+      location: location ?? "",
+      applicationInsightsName: `${name}-appi`,
+      apiManagementId: this.resource.id,
       // From the API's `name` attribute, not the constant: the reference makes the diagnostics
       // wait for the API (and its slow import), which a string path would not.
-      apiId: `${this.service.id}/apis/${this.api.name}`,
+      apiId: `${this.resource.id}/apis/${this.api.name}`,
       identity: this.identity,
       workspace: props.workspace,
       archive: props.archive,
     });
+    this.diagnosticSettings = addDiagnosticSettings(this, { targetResourceId: this.resource.id, location: location ?? "" }, props.diagnosticSettings, GATEWAY_DIAGNOSTICS);
     new WorkspaceSavedSearches(this, "saved-searches", { workspace: props.workspace, searches: gatewaySavedSearches() });
     this.costWorkbook = new GatewayCostWorkbook(this, "cost-workbook", {
-      gatewayName: props.name,
+      gatewayName: name,
       resourceGroupName: props.resourceGroupName,
-      location: props.location,
+      location: location ?? "",
       workspace: props.workspace,
       prices: props.prices ?? MODEL_TOKEN_PRICES,
       deploymentModels: props.deploymentModels ?? Object.fromEntries(props.models.map((m) => [m, m])),
@@ -332,20 +393,48 @@ export class OpenAiGateway extends Construct {
     if (internal && props.privateDnsVirtualNetworkIds && Object.keys(props.privateDnsVirtualNetworkIds).length > 0) {
       this.privateDns = new GatewayPrivateDns(this, "private-dns", {
         resourceGroupName: props.resourceGroupName,
-        apiManagementName: this.service.name,
-        privateIpAddresses: this.service.privateIpAddresses,
+        apiManagementName: this.resource.name,
+        privateIpAddresses: this.resource.privateIpAddresses,
         virtualNetworkIds: props.privateDnsVirtualNetworkIds,
       });
     }
-    this.lock = applyLock(this, this.service, props.lock);
-    this.node.defaultChild = this.service;
+    this.lock = applyLock(this, this.resource, lock);
+    this.node.defaultChild = this.resource;
     this.entryPoint = {
-      endpoint: `https://${props.name}.azure-api.net/${GATEWAY_API_NAME}`,
-      location: props.location,
-      tokenScope: `${props.audiences?.[0] ?? (props.tokenAudience ? `api://${props.tokenAudience}` : COGNITIVE_SERVICES_RESOURCE)}/.default`,
+      endpoint: `https://${name}.azure-api.net/${GATEWAY_API_NAME}`,
+      location: location ?? "",
+      tokenScope: tokenScopeOf(props.audiences?.[0] ?? (props.tokenAudience ? `api://${props.tokenAudience}` : COGNITIVE_SERVICES_RESOURCE)),
       network: internal ? "internal" : "public",
     };
   }
+
+  /**
+   * The `azurerm_api_management` resource.
+   * @deprecated use `resource` (the shared name of the L1 handle); kept for one minor version
+   */
+  public get service(): ApiManagement {
+    return this.resource;
+  }
+}
+
+/**
+ * The props' checks of gateway-checks.ts, with the public-network weakening reported under the
+ * prop the user wrote (`securityExceptions.publicNetworkAccess`, or the deprecated `publicGateway`).
+ */
+function checkRenamed(c: PropChecks, props: OpenAiGatewayProps, fromSecurityExceptions: boolean): void {
+  const own = new PropChecks();
+  checkGatewayProps(own, props);
+  for (const p of own.problems) {
+    const prop = fromSecurityExceptions && p.prop.startsWith("publicGateway") ? p.prop.replace("publicGateway", "securityExceptions.publicNetworkAccess") : p.prop;
+    c.fail(prop, p.value, p.rule);
+  }
+}
+
+/** True when `checks` find a problem now (they run again, with every other check, at synth). */
+function hasProblems(checks: (c: PropChecks) => void): boolean {
+  const c = new PropChecks();
+  checks(c);
+  return c.problems.length > 0;
 }
 
 /** The API policy, its XML kept exact in the HCL output too (no heredoc, which adds a line break). */
@@ -355,23 +444,14 @@ class ApiPolicy extends ApiManagementApiPolicy {
   }
 }
 
-function productDescription(props: OpenAiGatewayProps, quotas: TokenQuotas): string {
+function productDescription(environment: string, props: OpenAiGatewayProps, quotas: TokenQuotas): string {
   const l = props.limits;
   const c = props.costLimits;
   return [
-    `Environment ${props.environment}: ${l.requestsPerMinute} requests and ${l.tokensPerMinute} tokens per minute,`,
+    `Environment ${environment}: ${l.requestsPerMinute} requests and ${l.tokensPerMinute} tokens per minute,`,
     `${quotas.monthlyTokens} tokens per month and ${quotas.dailyTokens} per day (${c.monthlyUsd} and ${c.dailyUsd} USD at ${quotas.usdPer1K} USD per 1K tokens),`,
     `at most ${c.maxTokensPerRequest} completion tokens per request. Enforced by the API policy (Entra tokens, no subscription keys).`,
   ].join(" ");
-}
-
-/** The policy XML, or a stand-in when the input is invalid (the checks report why). */
-function buildPolicy(build: () => string): string {
-  try {
-    return build();
-  } catch {
-    return "<policies><inbound><base /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>\n";
-  }
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -1,4 +1,5 @@
 import * as ipaddr from "ipaddr.js";
+import { COGNITIVE_SERVICES_RESOURCE } from "../../core/cognitive-services";
 import { el, text, XmlElement, XmlNode } from "./xml";
 
 // Builders for the API Management policies the gateway uses, one function per policy. Each
@@ -6,8 +7,11 @@ import { el, text, XmlElement, XmlNode } from "./xml";
 // expressions (`@(...)`) are written only by this library, from constants and checked values
 // (GUIDs, whole numbers, CIDRs), never from free text.
 
-/** The Microsoft Entra resource Azure OpenAI accepts tokens for (authentication-managed-identity). */
-export const COGNITIVE_SERVICES_RESOURCE = "https://cognitiveservices.azure.com";
+/**
+ * The Microsoft Entra resource Azure OpenAI accepts tokens for (authentication-managed-identity).
+ * @deprecated import it from the package root (lib/core/cognitive-services); kept here for one minor version
+ */
+export { COGNITIVE_SERVICES_RESOURCE };
 
 /** The variable the validated caller token is stored in. */
 export const JWT_VARIABLE = "caller-jwt";

@@ -65,14 +65,14 @@ describe.each(["staging", "prod"])("the default %s stack's gateway", (name) => {
 describe("a default stack that breaks a gateway rule", () => {
   const REASON = "partner integration without VNet peering, risk accepted by SEC-42 until 2027-06";
 
-  test("a gateway built with publicGateway is suppressed with the reason; the other gateway rules still pass", () => {
+  test("a gateway made public (config gateway.publicGateway, the construct's securityExceptions.publicNetworkAccess) is suppressed with the reason; the other gateway rules still pass", () => {
     const prod = environment("prod");
     const stack = environmentStack({ ...prod, gateway: { ...prod.gateway!, publicGateway: { reason: REASON } } });
     Testing.synth(stack);
     const findings = ComplianceReport.of(stack).findings.filter((f) => GATEWAY_RULES.includes(f.ruleId));
     const privateOnly = findings.filter((f) => f.ruleId === ApiGatewayPrivateOnly.ID);
     expect(privateOnly.map((f) => [f.pack, f.result, f.suppressionReason]).sort()).toEqual(
-      ["GDPR", "HIPAA", "SOC2"].map((pack) => [pack, "suppressed", `publicGateway: ${REASON}`]),
+      ["GDPR", "HIPAA", "SOC2"].map((pack) => [pack, "suppressed", `securityExceptions.publicNetworkAccess: ${REASON}`]),
     );
     expect(privateOnly[0]!.detail).toMatch(/^virtual_network_type is "None"/);
     expect(findings.filter((f) => f.ruleId !== ApiGatewayPrivateOnly.ID).every((f) => f.result === "compliant")).toBe(true);
