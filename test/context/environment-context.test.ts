@@ -159,3 +159,11 @@ describe("the environment stack establishes one context", () => {
     for (const c of stack.node.findAll()) expect(EnvironmentContext.of(c)).toBe(context);
   });
 });
+
+describe("prod, with its gateway, capacity check and key vaults", () => {
+  test("reads the tenant and subscription from one client-config data source", () => {
+    const json = synthJson(environmentStack(environment("prod"))) as { data?: Record<string, Record<string, unknown>> };
+    expect(Object.keys(json.data?.azurerm_client_config ?? {})).toEqual(["client-config"]);
+  });
+});
+
