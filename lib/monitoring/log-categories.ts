@@ -30,7 +30,12 @@ export const METRICS_CONTAINER = "insights-metrics-pt1m";
  * `insights-logs-<category in lower case>`, and `insights-metrics-pt1m` for metrics.
  */
 export function archiveContainerName(category: RetentionCategory): string {
-  return category === "metrics" ? METRICS_CONTAINER : `insights-logs-${category.toLowerCase()}`;
+  return category === "metrics" ? METRICS_CONTAINER : logContainerName(category);
+}
+
+/** The blob container Azure Monitor writes any resource log category to: `insights-logs-<category in lower case>`. */
+export function logContainerName(category: string): string {
+  return `insights-logs-${String(category).toLowerCase()}`;
 }
 
 /** Resource type of Azure OpenAI accounts, the namespace of their platform metrics. */
