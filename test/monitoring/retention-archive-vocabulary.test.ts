@@ -4,7 +4,7 @@ import { WEAKENING_KEYS } from "../../lib/core/weakening-keys";
 import { RetentionArchive } from "../../lib/monitoring";
 import { ARCHIVE_PUBLIC_ENDPOINT_REASON } from "../../lib/monitoring/retention-archive";
 import { GUIDS, subscriptionFormRoleId } from "../identity/fixtures";
-import { ACCOUNT_ID, archiveIn, diagnosticSettingIn, monitoringStack } from "../helpers/monitoring";
+import { archiveIn, diagnosticSettingIn, monitoringStack } from "../helpers/monitoring";
 import { failedProps, onlyResource, resourceList, resources, synthJson } from "../helpers/synth";
 
 const READERS = "7d1b8a52-3c4e-4f60-9a1b-2c3d4e5f6a7b";
