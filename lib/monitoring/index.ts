@@ -16,8 +16,17 @@ export {
   OPENAI_DIAGNOSTICS,
   OPENAI_LOG_CATEGORIES,
   RETENTION_CATEGORIES,
+  STORAGE_BLOB_DIAGNOSTICS,
+  STORAGE_BLOB_LOG_CATEGORIES,
 } from "./log-categories";
-export type { DiagnosticLogCategories, KeyVaultLogCategory, LogCategoryGroup, OpenAiLogCategory, RetentionCategory } from "./log-categories";
+export type {
+  DiagnosticLogCategories,
+  KeyVaultLogCategory,
+  LogCategoryGroup,
+  OpenAiLogCategory,
+  RetentionCategory,
+  StorageBlobLogCategory,
+} from "./log-categories";
 
 // Audit workspace
 export { AuditWorkspace, AuditWorkspaceBase, DIAGNOSTICS_TABLE, TABLE_TOTAL_RETENTION_YEARS_DAYS, WORKSPACE_RETENTION_BOUNDS } from "./audit-workspace";

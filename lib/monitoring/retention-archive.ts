@@ -6,7 +6,7 @@ import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { applyWeakenings, WeakeningMap } from "../core/applied-weakening";
-import { ILogArchive } from "../core/features/diagnostic-settings";
+import { DiagnosticSettingsProps, ILogArchive } from "../core/features/diagnostic-settings";
 import { applyLock, LockProps } from "../core/features/lock";
 import { Justification } from "../core/justification";
 import { WEAKENING_KEYS } from "../core/weakening-keys";
@@ -16,7 +16,15 @@ import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
 import { RoleGrants } from "../identity/role-grants";
 import { IRoleTarget } from "../identity/role-target";
-import { archiveContainerName, logContainerName, RETENTION_CATEGORIES, RetentionCategory } from "./log-categories";
+import { addDiagnosticSettings, ResourceDiagnosticSetting } from "./diagnostic-setting";
+import {
+  archiveContainerName,
+  logContainerName,
+  RETENTION_CATEGORIES,
+  RetentionCategory,
+  STORAGE_BLOB_DIAGNOSTICS,
+  StorageBlobLogCategory,
+} from "./log-categories";
 import { AppliedException, NameChoice } from "./monitoring-props";
 import { addedCategoryRule, addedCategoryRuleName, ARCHIVE_CATEGORY_NAME, lifecycleRules } from "./private/archive-lifecycle";
 import { checkAppliedExceptions, checkChosenName, chosenName, weakeningPropKeys } from "./private/common";
@@ -96,6 +104,13 @@ export interface RetentionArchiveProps extends NameChoice {
    * @default - none
    */
   readonly roleAssignments?: RoleAssignmentsProps;
+  /**
+   * Diagnostic settings of the archive's blob service (`<account>/blobServices/default`), by
+   * stable key: who read, wrote or deleted archived logs (categories `StorageRead`,
+   * `StorageWrite`, `StorageDelete`, table StorageBlobLogs) and its `Transaction` metrics.
+   * @default - none
+   */
+  readonly diagnosticSettings?: DiagnosticSettingsProps<StorageBlobLogCategory>;
 }
 
 /**
@@ -113,7 +128,7 @@ export const ARCHIVE_PUBLIC_ENDPOINT_REASON =
 export const ARCHIVE_NAME_QUALIFIER = "audit";
 
 /** The props RetentionArchive accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const RETENTION_ARCHIVE_PROP_KEYS: PropKeys<RetentionArchiveProps> = { resourceGroupName: true, location: true, retention: true, redundancy: true, securityExceptions: weakeningPropKeys(ARCHIVE_WEAKENINGS), lock: LOCK_PROP_KEYS, roleAssignments: true, name: true, naming: true };
+const RETENTION_ARCHIVE_PROP_KEYS: PropKeys<RetentionArchiveProps> = { resourceGroupName: true, location: true, retention: true, redundancy: true, securityExceptions: weakeningPropKeys(ARCHIVE_WEAKENINGS), lock: LOCK_PROP_KEYS, roleAssignments: true, diagnosticSettings: true, name: true, naming: true };
 
 /** What a storage account made elsewhere is known by, for {@link RetentionArchive.fromStorageAccountAttributes}. */
 export interface RetentionArchiveAttributes {
@@ -253,6 +268,8 @@ export class RetentionArchive extends RetentionArchiveBase {
   public readonly lock?: ManagementLock;
   /** The assignments of `roleAssignments`, in key order. */
   public readonly roleAssignments: readonly RbacAssignment[];
+  /** The blob service's diagnostic settings, by key. */
+  public readonly diagnosticSettings: Readonly<Record<string, ResourceDiagnosticSetting>>;
   /** The containers, the lifecycle policy and the immutability policies: see {@link ILogArchive.prerequisites}. */
   public readonly prerequisites: readonly ITerraformDependable[];
 
@@ -301,6 +318,12 @@ export class RetentionArchive extends RetentionArchiveBase {
     this.storageAccountId = this.resource.id;
     this.lock = applyLock(this, this.resource, props.lock);
     this.roleAssignments = applyRoleAssignments(this, props.roleAssignments);
+    this.diagnosticSettings = addDiagnosticSettings(
+      this,
+      { targetResourceId: `${this.resource.id}/blobServices/default`, location: props.location },
+      props.diagnosticSettings,
+      STORAGE_BLOB_DIAGNOSTICS,
+    );
 
     const containers = {} as Record<RetentionCategory, StorageContainer>;
     for (const category of RETENTION_CATEGORIES) containers[category] = this.container(archiveContainerName(category));

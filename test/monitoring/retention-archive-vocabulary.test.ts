@@ -4,7 +4,7 @@ import { WEAKENING_KEYS } from "../../lib/core/weakening-keys";
 import { RetentionArchive } from "../../lib/monitoring";
 import { ARCHIVE_PUBLIC_ENDPOINT_REASON } from "../../lib/monitoring/retention-archive";
 import { GUIDS, subscriptionFormRoleId } from "../identity/fixtures";
-import { archiveIn, diagnosticSettingIn, monitoringStack } from "../helpers/monitoring";
+import { archiveIn, diagnosticSettingIn, monitoringStack, workspaceIn } from "../helpers/monitoring";
 import { failedProps, onlyResource, resourceList, resources, synthJson } from "../helpers/synth";
 
 const READERS = "7d1b8a52-3c4e-4f60-9a1b-2c3d4e5f6a7b";
@@ -147,6 +147,30 @@ describe("RetentionArchive.addCategory", () => {
     const json = JSON.parse(Testing.synth(stack, false));
     expect(resourceList(json, "azurerm_storage_container")).toHaveLength(5);
     expect(Object.keys(rules(json))).toHaveLength(5);
+  });
+});
+
+describe("RetentionArchive diagnosticSettings", () => {
+  test("one setting per key on the blob service: read, write and delete logs, Transaction metrics", () => {
+    const stack = monitoringStack();
+    const workspace = workspaceIn(stack);
+    const archive = archiveIn(stack, { diagnosticSettings: { audit: { workspace } } });
+    expect(Object.keys(archive.diagnosticSettings)).toEqual(["audit"]);
+    const json = synthJson(stack);
+    const setting = onlyResource(json, "azurerm_monitor_diagnostic_setting");
+    expect(setting).toMatchObject({
+      name: "audit",
+      target_resource_id: `${accountRef(json)}/blobServices/default`,
+      enabled_log: [{ category: "StorageRead" }, { category: "StorageWrite" }, { category: "StorageDelete" }],
+      enabled_metric: [{ category: "Transaction" }],
+    });
+  });
+
+  test("an unknown category fails with its path", () => {
+    const stack = monitoringStack();
+    const other = archiveIn(stack, { name: "aoaitestsdcotherst" }, "other");
+    archiveIn(stack, { diagnosticSettings: { audit: { archive: other, categories: ["StorageList" as never] } } });
+    expect(failedProps(stack)).toEqual([expect.objectContaining({ path: "test/archive/diagnostics-audit", prop: "categories[0]", value: "StorageList" })]);
   });
 });
 
