@@ -145,6 +145,7 @@ export abstract class CustomerManagedKeyVaultBase extends Construct implements I
     return this.keyVaultId;
   }
 
+  /** Reader on the vault: see {@link ICustomerManagedKeyVault.grantRead}. */
   public grantRead(grantee: IGrantee): RbacAssignment {
     return RoleGrants.of(this).role(grantee, "Reader");
   }

@@ -151,10 +151,12 @@ export abstract class AuditWorkspaceBase extends Construct implements IAuditWork
     return this.workspaceId;
   }
 
+  /** Log Analytics Reader on the workspace: see {@link IAuditWorkspace.grantLogReader}. */
   public grantLogReader(grantee: IGrantee): RbacAssignment {
     return RoleGrants.of(this).role(grantee, "LogAnalyticsReader");
   }
 
+  /** Reader on the workspace: see {@link IAuditWorkspace.grantRead}. */
   public grantRead(grantee: IGrantee): RbacAssignment {
     return RoleGrants.of(this).role(grantee, "Reader");
   }

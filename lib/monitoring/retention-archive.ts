@@ -168,10 +168,12 @@ export abstract class RetentionArchiveBase extends Construct implements IRetenti
     return this.storageAccountId;
   }
 
+  /** Storage Blob Data Reader on the storage account: see {@link IRetentionArchive.grantBlobReader}. */
   public grantBlobReader(grantee: IGrantee): RbacAssignment {
     return RoleGrants.of(this).role(grantee, "StorageBlobDataReader");
   }
 
+  /** Reader on the storage account: see {@link IRetentionArchive.grantRead}. */
   public grantRead(grantee: IGrantee): RbacAssignment {
     return RoleGrants.of(this).role(grantee, "Reader");
   }
