@@ -1,4 +1,5 @@
 import { KeyVault } from "@cdktf/provider-azurerm/lib/key-vault";
+import { KeyVaultAccessPolicyA } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
 import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
@@ -7,9 +8,13 @@ import { moveFromLegacyType } from "../core/legacy-type-move";
 import { CustomerManagedKeyProps } from "../core/features/customer-managed-key";
 import { DiagnosticSettingsProps } from "../core/features/diagnostic-settings";
 import { applyLock, LockProps } from "../core/features/lock";
-import { addPropChecks } from "../core/validation";
+import { addPropChecks, constructKeyProblem, isToken } from "../core/validation";
+import { IGrantee } from "../identity/principal";
+import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
+import { RoleGrants } from "../identity/role-grants";
 import { IRoleTarget } from "../identity/role-target";
+import { CMK_KEY_PERMISSIONS } from "../openai/openai-account";
 import { addDiagnosticSettings, ResourceDiagnosticSetting } from "../monitoring/diagnostic-setting";
 import { KEY_VAULT_DIAGNOSTICS, KeyVaultLogCategory } from "../monitoring/log-categories";
 import { clientConfig } from "./private/client-config";
@@ -103,6 +108,69 @@ const KEY_NAME = /^[A-Za-z0-9-]{1,127}$/;
  */
 export const KEY_VAULT_KEYS_API_VERSION = "2023-07-01";
 
+/** What a vault made elsewhere is known by, for {@link CustomerManagedKeyVault.fromKeyVaultAttributes}. */
+export interface CustomerManagedKeyVaultAttributes {
+  /** Azure resource ID of the Key Vault. */
+  readonly keyVaultId: string;
+  /** Azure location of the vault. */
+  readonly location: string;
+}
+
+/**
+ * A Key Vault roles can be granted on: a {@link CustomerManagedKeyVault}, or one made elsewhere
+ * ({@link CustomerManagedKeyVault.fromKeyVaultAttributes}).
+ */
+export interface ICustomerManagedKeyVault extends IRoleTarget {
+  /** Azure resource ID of the vault. */
+  readonly keyVaultId: string;
+  /** Azure location of the vault. */
+  readonly location: string;
+  /**
+   * Lets `grantee` read the vault's control plane (its properties, not keys or secrets): Reader.
+   * Not Key Vault Reader, which works only on vaults using the RBAC permission model and also
+   * carries `Microsoft.Insights/alertRules/*`, `Microsoft.Resources/deployments/*` and `Microsoft.Support/*`.
+   */
+  grantRead(grantee: IGrantee): RbacAssignment;
+}
+
+/** What a made and an imported vault share: the role scope and the grants. */
+export abstract class CustomerManagedKeyVaultBase extends Construct implements ICustomerManagedKeyVault {
+  /** Azure resource ID of the vault. */
+  public abstract readonly keyVaultId: string;
+  /** Azure location of the vault. */
+  public abstract readonly location: string;
+
+  /** The role scope: the vault's resource ID. */
+  public get scopeId(): string {
+    return this.keyVaultId;
+  }
+
+  /** Reader on the vault: see {@link ICustomerManagedKeyVault.grantRead}. */
+  public grantRead(grantee: IGrantee): RbacAssignment {
+    return RoleGrants.of(this).role(grantee, "Reader");
+  }
+}
+
+/** The attributes an imported vault accepts; another key fails the synth (see PropChecks.knownProps). */
+const CUSTOMER_MANAGED_KEY_VAULT_ATTRIBUTE_KEYS: PropKeys<CustomerManagedKeyVaultAttributes> = { keyVaultId: true, location: true };
+
+/** A vault made elsewhere, known by its ID: a role scope, no resources. */
+class ImportedCustomerManagedKeyVault extends CustomerManagedKeyVaultBase {
+  public readonly keyVaultId: string;
+  public readonly location: string;
+
+  constructor(scope: Construct, id: string, attributes: CustomerManagedKeyVaultAttributes) {
+    super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(attributes, CUSTOMER_MANAGED_KEY_VAULT_ATTRIBUTE_KEYS));
+    this.keyVaultId = attributes.keyVaultId;
+    this.location = attributes.location;
+    addPropChecks(this, (c) => {
+      c.required("keyVaultId", attributes.keyVaultId, "the Azure resource ID of a Key Vault");
+      c.required("location", attributes.location, "an Azure location");
+    });
+  }
+}
+
 /** The props CustomerManagedKeyVault accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
 const CUSTOMER_MANAGED_KEY_VAULT_PROP_KEYS: PropKeys<CustomerManagedKeyVaultProps> = { name: true, resourceGroupName: true, location: true, keyName: true, rotation: true, softDeleteRetentionDays: true, tenantId: true, lock: LOCK_PROP_KEYS, diagnosticSettings: true, roleAssignments: true };
 
@@ -124,8 +192,21 @@ const CUSTOMER_MANAGED_KEY_VAULT_PROP_KEYS: PropKeys<CustomerManagedKeyVaultProp
  * through Resource Manager ({@link keyUriWithVersion}), so the account moves to it at the next
  * apply. Until then it keeps using the old version, which stays valid until `rotation.expireAfter`.
  */
-export class CustomerManagedKeyVault extends Construct implements IRoleTarget {
+export class CustomerManagedKeyVault extends CustomerManagedKeyVaultBase {
+  /**
+   * A vault made elsewhere (another stack, a central team), to grant roles on. It creates
+   * nothing; grants become children of the returned construct.
+   */
+  public static fromKeyVaultAttributes(scope: Construct, id: string, attributes: CustomerManagedKeyVaultAttributes): ICustomerManagedKeyVault {
+    return new ImportedCustomerManagedKeyVault(scope, id, attributes);
+  }
+
   /** The `azurerm_key_vault` resource (also `node.defaultChild`). */
+  public readonly resource: KeyVault;
+  /**
+   * The `azurerm_key_vault` resource.
+   * @deprecated Use {@link CustomerManagedKeyVault.resource}, the name every construct gives its L1 resource.
+   */
   public readonly keyVault: KeyVault;
   /** The key, an `azapi_resource` of type `Microsoft.KeyVault/vaults/keys`. */
   public readonly key: AzapiResource;
@@ -150,6 +231,10 @@ export class CustomerManagedKeyVault extends Construct implements IRoleTarget {
   public readonly lock?: ManagementLock;
   /** The vault's diagnostic settings, by key. */
   public readonly diagnosticSettings: Readonly<Record<string, ResourceDiagnosticSetting>>;
+  /** The assignments of `roleAssignments`, in key order. */
+  public readonly roleAssignments: readonly RbacAssignment[];
+
+  private readonly keyGrants = new Map<string, KeyVaultAccessPolicyA>();
 
   constructor(scope: Construct, id: string, props: CustomerManagedKeyVaultProps) {
     super(scope, id);
@@ -177,7 +262,7 @@ export class CustomerManagedKeyVault extends Construct implements IRoleTarget {
       }
     });
 
-    this.keyVault = new KeyVault(this, "vault", {
+    this.resource = new KeyVault(this, "vault", {
       name: props.name,
       location: props.location,
       resourceGroupName: props.resourceGroupName,
@@ -192,13 +277,14 @@ export class CustomerManagedKeyVault extends Construct implements IRoleTarget {
       // No `access_policy` blocks (the account's separate access policy resource manages them;
       // the provider forbids mixing both) and no `contact` (data plane; rejected on new vaults in 4.x).
     });
-    this.node.defaultChild = this.keyVault;
-    this.keyVaultId = this.keyVault.id;
+    this.keyVault = this.resource;
+    this.node.defaultChild = this.resource;
+    this.keyVaultId = this.resource.id;
 
     this.key = new AzapiResource(this, "key", {
       type: `Microsoft.KeyVault/vaults/keys@${KEY_VAULT_KEYS_API_VERSION}`,
       name: props.keyName,
-      parentId: this.keyVault.id,
+      parentId: this.resource.id,
       body: {
         properties: {
           kty: "RSA-HSM",
@@ -229,19 +315,48 @@ export class CustomerManagedKeyVault extends Construct implements IRoleTarget {
     // azurerm's read-back of the account's key ID drops the port (keyvault/parse/nested_item.go).
     this.keyIdWithVersion = Fn.replace(this.keyUriWithVersion, ":443/", "/");
 
-    this.lock = applyLock(this, this.keyVault, props.lock);
+    this.lock = applyLock(this, this.resource, props.lock);
     this.diagnosticSettings = addDiagnosticSettings(
       this,
-      { targetResourceId: this.keyVault.id, location: props.location },
+      { targetResourceId: this.resource.id, location: props.location },
       props.diagnosticSettings,
       KEY_VAULT_DIAGNOSTICS,
     );
-    applyRoleAssignments(this, props.roleAssignments);
+    this.roleAssignments = applyRoleAssignments(this, props.roleAssignments);
   }
 
-  /** The role scope: the vault's resource ID. */
-  public get scopeId(): string {
-    return this.keyVaultId;
+  /**
+   * Lets `grantee` encrypt data at rest with the vault's keys: an access policy
+   * (`azurerm_key_vault_access_policy`, child `key-wrap-unwrap-<grantee key>`) with key
+   * permissions Get, WrapKey and UnwrapKey and nothing else, the permissions Microsoft lists for
+   * a customer-managed key. An access policy, not Key Vault Crypto Service Encryption User: that
+   * role "only works for key vaults that use the Azure role-based access control permission
+   * model", and this vault uses access policies, as Azure OpenAI requires. Use it for a
+   * user-assigned identity (`keyReference({ identityClientId })`); an account's system-assigned
+   * identity gets its policy from the account's `customerManagedKey`, and a second policy for
+   * the same principal would conflict at apply. Granting one principal twice returns the first.
+   */
+  public grantKeyWrapUnwrap(grantee: IGrantee): KeyVaultAccessPolicyA {
+    const existing = this.keyGrants.get(grantee.principalId);
+    if (existing) return existing;
+    const granteeKey = grantee.granteeKey ?? (isToken(grantee.principalId) ? undefined : grantee.principalId);
+    const id = `key-wrap-unwrap-${granteeKey ?? "unkeyed"}`;
+    const taken = this.node.tryFindChild(id) !== undefined;
+    const policy = new KeyVaultAccessPolicyA(this, taken ? `${id}-${this.keyGrants.size + 1}` : id, {
+      keyVaultId: this.keyVaultId,
+      tenantId: this.resource.tenantId,
+      objectId: grantee.principalId,
+      keyPermissions: [...CMK_KEY_PERMISSIONS],
+    });
+    this.keyGrants.set(grantee.principalId, policy);
+    // The construct ID becomes the Terraform address: it must come from a stable key.
+    addPropChecks(this, (c) => {
+      const path = `grantKeyWrapUnwrap(${granteeKey ?? "?"}).granteeKey`;
+      if (granteeKey === undefined) c.fail(path, undefined, "allowed: a stable key, required when principalId is a Terraform reference");
+      else if (constructKeyProblem(granteeKey) !== undefined) c.fail(path, granteeKey, constructKeyProblem(granteeKey)!);
+      else if (taken) c.fail(path, granteeKey, "allowed: a key no other principal granted key wrap/unwrap on this vault uses");
+    });
+    return policy;
   }
 
   /**

@@ -2,8 +2,8 @@
 // are not part of it.
 
 // Customer-managed key vault
-export { CustomerManagedKeyVault, KEY_VAULT_KEYS_API_VERSION } from "./customer-managed-key";
-export type { CustomerManagedKeyVaultProps, KeyRotation } from "./customer-managed-key";
+export { CustomerManagedKeyVault, CustomerManagedKeyVaultBase, KEY_VAULT_KEYS_API_VERSION } from "./customer-managed-key";
+export type { CustomerManagedKeyVaultAttributes, CustomerManagedKeyVaultProps, ICustomerManagedKeyVault, KeyRotation } from "./customer-managed-key";
 
 // Budget
 export { DEFAULT_BUDGET_ALERTS, MonthlyBudget } from "./budget";

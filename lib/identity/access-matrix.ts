@@ -5,6 +5,7 @@ import { BUILT_IN_ROLES, BuiltInRoleKey, builtInRole, HUMAN_ROLE_CEILING, RoleSc
 import { HUMAN_PRINCIPAL_TYPES, PrincipalType } from "./principal";
 import { RbacAssignment } from "./role-assignment";
 import { ResolvedRole, resolveRole, RoleSpec } from "./role-ref";
+import { RoleGrants } from "./role-grants";
 import { PropKeys } from "../core/known-props";
 
 /** Kinds of scope in an access matrix, for validation messages. */
@@ -85,7 +86,8 @@ export interface AccessMatrixProps {
 const ACCESS_MATRIX_PROP_KEYS: PropKeys<AccessMatrixProps> = { scopes: true, entries: true, humanRoleCeiling: true };
 
 /**
- * The access of one environment as data: each entry assigns its role on its scopes, with
+ * The access of one environment as data: each entry assigns its role on its scopes (through
+ * {@link RoleGrants}, the one grant path), with
  * construct IDs from `<principal key>-<role key>-<scope key>` so adding or reordering entries
  * never renames an assignment. Keys must be safe as construct IDs (text known at synth, no `/`
  * or line breaks) and each principal key, role and scope is assigned once; a display name,
@@ -197,11 +199,7 @@ export class AccessMatrix extends Construct {
         continue;
       }
       made.push(
-        new RbacAssignment(this, assignmentId, {
-          scope: target.scopeId,
-          principalId: entry.principalId,
-          principalType: entry.principalType,
-          role: entry.role,
+        RoleGrants.on(this, target.scopeId).assign(assignmentId, { principalId: entry.principalId, principalType: entry.principalType }, entry.role, {
           privileged: entry.privileged,
           description: describeEntry(entry),
         }),

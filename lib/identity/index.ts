@@ -34,6 +34,7 @@ export { WorkloadIdentity, type WorkloadIdentityProps } from "./workload-identit
 // Role assignments: on a target, by grant function, as a feature prop, or as an access matrix
 export { type IRoleTarget, RoleScope, type RoleScopeProps } from "./role-target";
 export { RbacAssignment, type RbacAssignmentProps } from "./role-assignment";
+export { RoleGrants } from "./role-grants";
 export { type GrantOptions, grantLogReader, grantManageDeployments, grantRead, grantRole, grantUse } from "./grants";
 export { applyRoleAssignments, type RoleAssignmentProps, type RoleAssignmentsProps } from "./role-assignments-prop";
 export { type AccessEntry, AccessMatrix, type AccessMatrixProps, type AccessScope, ROLE_SCOPE_KINDS } from "./access-matrix";

@@ -1,8 +1,8 @@
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Fn, TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { acknowledgeWeakening } from "../core/justification"; // compliance: acknowledged weakening
-import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
+import { applyWeakenings, WeakeningMap } from "../core/applied-weakening";
+import { WEAKENING_KEYS } from "../core/weakening-keys";
 import { Justification } from "../core/justification";
 import { addPropChecks, isToken } from "../core/validation";
 import { ENTRA_OBJECT_ID_PATTERN, PRINCIPAL_TYPES, PrincipalType } from "./principal";
@@ -33,6 +33,9 @@ export interface RbacAssignmentProps {
    */
   readonly description?: string;
 }
+
+/** The neutral key the one weakening of an assignment, a privileged role, is acknowledged under. */
+const ASSIGNMENT_WEAKENINGS: WeakeningMap<"privileged"> = { privileged: WEAKENING_KEYS.privilegedRole };
 
 const SCOPE_PATTERN = /^\/(subscriptions|providers)\/[^/]+(\/[^/]+)*$/i;
 const registries = new WeakMap<TerraformStack, Map<string, RbacAssignment>>();
@@ -83,7 +86,7 @@ export class RbacAssignment extends Construct {
     this.roleDefinitionId = roleDefinitionId(this.role, currentSubscription(this).id);
     this.description = describe(props.description, props.privileged);
     this.privilegedReason = props.privileged?.reason;
-    if (props.privileged) acknowledgeWeakening(this, WEAKENING_KEYS.privilegedRole, "privileged", props.privileged); // compliance: acknowledged weakening
+    applyWeakenings(this, "", { privileged: props.privileged }, ASSIGNMENT_WEAKENINGS);
 
     const key = assignmentKey(props.scope, props.principalId, this.role);
     const stackRegistry = registry(this);

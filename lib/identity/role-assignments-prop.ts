@@ -1,8 +1,8 @@
 import { Justification } from "../core/justification";
-import { grantRole } from "./grants";
 import { PrincipalType } from "./principal";
 import { RbacAssignment } from "./role-assignment";
 import { RoleSpec } from "./role-ref";
+import { RoleGrants } from "./role-grants";
 import { IRoleTarget } from "./role-target";
 
 /** One entry of the `roleAssignments` feature prop: a role for a principal on the resource. */
@@ -35,13 +35,13 @@ export interface RoleAssignmentProps {
 export type RoleAssignmentsProps = Readonly<Record<string, RoleAssignmentProps>>;
 
 /**
- * Assigns every entry of `assignments` on `target` through {@link grantRole}: the same checks,
+ * Assigns every entry of `assignments` on `target` through {@link RoleGrants}: the same checks,
  * the same construct IDs and the same de-duplication as the grant methods. Returns the
  * assignments in the order of the keys.
  */
 export function applyRoleAssignments(target: IRoleTarget, assignments: RoleAssignmentsProps | undefined): RbacAssignment[] {
   return Object.entries(assignments ?? {}).map(([key, entry]) =>
-    grantRole(target, { principalId: entry.principalId, principalType: entry.principalType, granteeKey: key }, entry.role, {
+    RoleGrants.of(target).role({ principalId: entry.principalId, principalType: entry.principalType, granteeKey: key }, entry.role, {
       privileged: entry.privileged,
       description: entry.description,
     }),

@@ -70,6 +70,12 @@ export const BUILT_IN_ROLES = Object.freeze({
   KeyVaultCryptoServiceEncryptionUser: role("Key Vault Crypto Service Encryption User", "e147488a-f6f5-4113-8e2d-b22465e65bf6", {
     defaultScopeKind: "keyVault",
   }),
+  /**
+   * Read blob containers and blobs (and get a user delegation key, for a SAS no wider than the
+   * role): what reading a log archive needs. A data-plane role over archived logs, so it is not
+   * `readOnly` and stays above the human-role ceiling (people need an exception in an access matrix).
+   */
+  StorageBlobDataReader: role("Storage Blob Data Reader", "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", {}),
   /** Send metrics and telemetry to Azure Monitor / Application Insights with Entra authentication (the AI gateway's logger). */
   MonitoringMetricsPublisher: role("Monitoring Metrics Publisher", "3913510d-42f4-4e42-8a64-420c390055eb", {}),
   /** Full control including access management. */

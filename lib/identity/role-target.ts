@@ -1,13 +1,14 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { PropKeys } from "../core/known-props";
 import { addPropChecks } from "../core/validation";
 
 /**
  * A construct a role can be assigned on, such as an OpenAI account or a log workspace. Role
- * assignments made by the grant functions become its children, so their Terraform addresses
- * follow the target's. For a scope known only by its ID, use {@link RoleScope}.
+ * assignments made on it ({@link RoleGrants.of}, the grant functions) become its children, so
+ * their Terraform addresses follow the target's; it must therefore be a construct. For a scope
+ * known only by its ID, use {@link RoleScope}.
  */
-export interface IRoleTarget extends Construct {
+export interface IRoleTarget extends IConstruct {
   /** Azure resource ID the role is assigned on (often a Terraform reference). */
   readonly scopeId: string;
 }

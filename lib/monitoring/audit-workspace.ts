@@ -4,17 +4,17 @@ import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { Construct } from "constructs";
 import { ILogWorkspace } from "../core/features/diagnostic-settings";
 import { applyLock, LockProps } from "../core/features/lock";
+import { applyWeakenings, WeakeningMap } from "../core/applied-weakening";
 import { Justification } from "../core/justification";
-import { acknowledgeWeakening } from "../core/justification"; // compliance: acknowledged weakening
-import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
+import { WEAKENING_KEYS } from "../core/weakening-keys";
 import { addPropChecks, isToken, PropChecks } from "../core/validation";
-import { grantLogReader, grantRead } from "../identity/grants";
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
+import { RoleGrants } from "../identity/role-grants";
 import { IRoleTarget } from "../identity/role-target";
 import { AppliedException, NameChoice } from "./monitoring-props";
-import { appliedExceptions, checkAppliedExceptions, checkChosenName, chosenName } from "./private/common";
+import { checkAppliedExceptions, checkChosenName, chosenName, weakeningPropKeys } from "./private/common";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 import { PropKeys } from "../core/known-props";
 
@@ -61,6 +61,13 @@ export interface AuditWorkspaceSecurityExceptions {
    */
   readonly internetIngestion?: Justification;
 }
+
+/** The neutral key each weakening of the workspace is acknowledged under. */
+const WORKSPACE_WEAKENINGS: WeakeningMap<keyof AuditWorkspaceSecurityExceptions> = {
+  localAuth: WEAKENING_KEYS.workspaceLocalAuth,
+  resourceContextAccess: WEAKENING_KEYS.workspaceResourceContextAccess,
+  internetIngestion: WEAKENING_KEYS.workspaceInternetIngestion,
+};
 
 /** Props of {@link AuditWorkspace}. */
 export interface AuditWorkspaceProps extends NameChoice {
@@ -113,9 +120,17 @@ export interface AuditWorkspaceProps extends NameChoice {
   readonly roleAssignments?: RoleAssignmentsProps;
 }
 
+/** What a workspace made elsewhere is known by, for {@link AuditWorkspace.fromWorkspaceAttributes}. */
+export interface AuditWorkspaceAttributes {
+  /** Azure resource ID of the Log Analytics workspace. */
+  readonly workspaceId: string;
+  /** Azure location of the workspace. */
+  readonly location: string;
+}
+
 /**
  * A Log Analytics workspace roles can be granted on: an {@link AuditWorkspace}, or one made
- * elsewhere ({@link AuditWorkspace.fromWorkspaceId}).
+ * elsewhere ({@link AuditWorkspace.fromWorkspaceAttributes}).
  */
 export interface IAuditWorkspace extends ILogWorkspace, IRoleTarget {
   /** Lets `grantee` query the workspace's logs: Log Analytics Reader on the workspace. */
@@ -136,33 +151,39 @@ export abstract class AuditWorkspaceBase extends Construct implements IAuditWork
     return this.workspaceId;
   }
 
+  /** Log Analytics Reader on the workspace: see {@link IAuditWorkspace.grantLogReader}. */
   public grantLogReader(grantee: IGrantee): RbacAssignment {
-    return grantLogReader(this, grantee);
+    return RoleGrants.of(this).role(grantee, "LogAnalyticsReader");
   }
 
+  /** Reader on the workspace: see {@link IAuditWorkspace.grantRead}. */
   public grantRead(grantee: IGrantee): RbacAssignment {
-    return grantRead(this, grantee);
+    return RoleGrants.of(this).role(grantee, "Reader");
   }
 }
 
+/** The attributes ImportedAuditWorkspace accepts; another key fails the synth (see PropChecks.knownProps). */
+const AUDIT_WORKSPACE_ATTRIBUTE_KEYS: PropKeys<AuditWorkspaceAttributes> = { workspaceId: true, location: true };
+
 /** A workspace made elsewhere, known by its ID. */
 class ImportedAuditWorkspace extends AuditWorkspaceBase {
-  constructor(
-    scope: Construct,
-    id: string,
-    public readonly workspaceId: string,
-    public readonly location: string,
-  ) {
+  public readonly workspaceId: string;
+  public readonly location: string;
+
+  constructor(scope: Construct, id: string, attributes: AuditWorkspaceAttributes) {
     super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(attributes, AUDIT_WORKSPACE_ATTRIBUTE_KEYS));
+    this.workspaceId = attributes.workspaceId;
+    this.location = attributes.location;
     addPropChecks(this, (c) => {
-      c.required("workspaceId", workspaceId, "the Azure resource ID of a Log Analytics workspace");
-      c.required("location", location, "an Azure location");
+      c.required("workspaceId", attributes.workspaceId, "the Azure resource ID of a Log Analytics workspace");
+      c.required("location", attributes.location, "an Azure location");
     });
   }
 }
 
 /** The props AuditWorkspace accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const AUDIT_WORKSPACE_PROP_KEYS: PropKeys<AuditWorkspaceProps> = { resourceGroupName: true, location: true, retentionInDays: true, archiveTotalRetentionDays: true, dailyCap: true, internetQueryEnabled: true, securityExceptions: true, lock: LOCK_PROP_KEYS, roleAssignments: true, name: true, naming: true };
+const AUDIT_WORKSPACE_PROP_KEYS: PropKeys<AuditWorkspaceProps> = { resourceGroupName: true, location: true, retentionInDays: true, archiveTotalRetentionDays: true, dailyCap: true, internetQueryEnabled: true, securityExceptions: weakeningPropKeys(WORKSPACE_WEAKENINGS), lock: LOCK_PROP_KEYS, roleAssignments: true, name: true, naming: true };
 
 /**
  * A Log Analytics workspace for Azure OpenAI audit logs: Entra ID only, workspace-level
@@ -174,8 +195,16 @@ export class AuditWorkspace extends AuditWorkspaceBase {
    * A workspace made elsewhere (another stack, another team), to send diagnostic settings to
    * and grant roles on. Grants become children of the returned construct.
    */
+  public static fromWorkspaceAttributes(scope: Construct, id: string, attributes: AuditWorkspaceAttributes): IAuditWorkspace {
+    return new ImportedAuditWorkspace(scope, id, attributes);
+  }
+
+  /**
+   * A workspace made elsewhere, known by its ID and location.
+   * @deprecated Use {@link AuditWorkspace.fromWorkspaceAttributes} (`{ workspaceId, location }`); this form will be removed.
+   */
   public static fromWorkspaceId(scope: Construct, id: string, workspaceId: string, location: string): IAuditWorkspace {
-    return new ImportedAuditWorkspace(scope, id, workspaceId, location);
+    return AuditWorkspace.fromWorkspaceAttributes(scope, id, { workspaceId, location });
   }
 
   /** The `azurerm_log_analytics_workspace` resource (also `node.defaultChild`). */
@@ -194,6 +223,8 @@ export class AuditWorkspace extends AuditWorkspaceBase {
   public readonly securityExceptions: readonly AppliedException[];
   /** The CanNotDelete lock, when `lock` asks for one. */
   public readonly lock?: ManagementLock;
+  /** The assignments of `roleAssignments`, in key order. */
+  public readonly roleAssignments: readonly RbacAssignment[];
 
   constructor(scope: Construct, id: string, props: AuditWorkspaceProps) {
     super(scope, id);
@@ -202,16 +233,11 @@ export class AuditWorkspace extends AuditWorkspaceBase {
     this.location = props.location;
     this.workspaceName = chosenName("logAnalyticsWorkspace", props, props.location);
     this.retentionInDays = props.retentionInDays ?? 90;
-    this.securityExceptions = [
-      ...appliedExceptions(exceptions),
-      ...(props.dailyCap ? [{ setting: "dailyCap", reason: props.dailyCap.reason }] : []),
-    ];
-    if (exceptions.localAuth) acknowledgeWeakening(this, WEAKENING_KEYS.workspaceLocalAuth, "securityExceptions.localAuth", exceptions.localAuth); // compliance: acknowledged weakening
-    if (exceptions.resourceContextAccess) acknowledgeWeakening(this, WEAKENING_KEYS.workspaceResourceContextAccess, "securityExceptions.resourceContextAccess", exceptions.resourceContextAccess); // compliance: acknowledged weakening
-    if (exceptions.internetIngestion) acknowledgeWeakening(this, WEAKENING_KEYS.workspaceInternetIngestion, "securityExceptions.internetIngestion", exceptions.internetIngestion); // compliance: acknowledged weakening
-    if (props.dailyCap) acknowledgeWeakening(this, WEAKENING_KEYS.workspaceDailyCap, "dailyCap", props.dailyCap); // compliance: acknowledged weakening
+    const applied = applyWeakenings(this, "securityExceptions", exceptions, WORKSPACE_WEAKENINGS);
+    // The daily cap is a weakening given outside `securityExceptions` (it carries the GB too).
+    this.securityExceptions = [...applied, ...applyWeakenings(this, "", { dailyCap: props.dailyCap }, { dailyCap: WEAKENING_KEYS.workspaceDailyCap })];
 
-    addPropChecks(this, (c) => this.checkProps(c, props));
+    addPropChecks(this, (c) => this.checkProps(c, props, applied));
 
     this.resource = new LogAnalyticsWorkspace(this, "resource", {
       name: this.workspaceName,
@@ -231,7 +257,7 @@ export class AuditWorkspace extends AuditWorkspaceBase {
     this.node.defaultChild = this.resource;
     this.workspaceId = this.resource.id;
     this.lock = applyLock(this, this.resource, props.lock);
-    applyRoleAssignments(this, props.roleAssignments);
+    this.roleAssignments = applyRoleAssignments(this, props.roleAssignments);
 
     if (props.archiveTotalRetentionDays !== undefined) {
       this.diagnosticsTable = new LogAnalyticsWorkspaceTable(this, "azure-diagnostics", {
@@ -243,7 +269,7 @@ export class AuditWorkspace extends AuditWorkspaceBase {
     }
   }
 
-  private checkProps(c: PropChecks, props: AuditWorkspaceProps): void {
+  private checkProps(c: PropChecks, props: AuditWorkspaceProps, applied: readonly AppliedException[]): void {
     checkChosenName(c, "logAnalyticsWorkspace", props, this.workspaceName);
     c.required("location", props.location, "an Azure location");
     c.integerInRange("retentionInDays", props.retentionInDays, WORKSPACE_RETENTION_BOUNDS.minDays, WORKSPACE_RETENTION_BOUNDS.maxDays, "days");
@@ -253,7 +279,7 @@ export class AuditWorkspace extends AuditWorkspaceBase {
       if (!isToken(gb) && !(typeof gb === "number" && gb > 0)) c.fail("dailyCap.gb", gb, "allowed: a number of GB greater than 0");
       c.justification("dailyCap", props.dailyCap);
     }
-    checkAppliedExceptions(c, "securityExceptions", appliedExceptions(props.securityExceptions ?? {}));
+    checkAppliedExceptions(c, "securityExceptions", applied);
   }
 }
 

@@ -69,7 +69,7 @@ export class ResourceDiagnosticSetting extends Construct {
   public readonly categories: readonly string[];
   /** Category groups sent. */
   public readonly categoryGroups: readonly ("audit" | "allLogs")[];
-  /** Whether AllMetrics is sent. */
+  /** Whether the platform metrics (AllMetrics, or the type's metric categories) are sent. */
   public readonly metrics: boolean;
   /** Setting name. */
   public readonly settingName: string;
@@ -93,7 +93,7 @@ export class ResourceDiagnosticSetting extends Construct {
       logAnalyticsWorkspaceId: props.workspace?.workspaceId,
       storageAccountId: props.archive?.storageAccountId,
       enabledLog: logs.length > 0 ? logs : undefined,
-      enabledMetric: this.metrics ? [{ category: ALL_METRICS_CATEGORY }] : undefined,
+      enabledMetric: this.metrics ? (types.metricCategories ?? [ALL_METRICS_CATEGORY]).map((category) => ({ category })) : undefined,
       // Containers first: Azure Monitor would otherwise create them and Terraform's create would fail.
       dependsOn: props.archive?.prerequisites?.length ? [...props.archive.prerequisites] : undefined,
     });

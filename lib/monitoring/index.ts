@@ -11,20 +11,38 @@ export {
   KEY_VAULT_DIAGNOSTICS,
   KEY_VAULT_LOG_CATEGORIES,
   LOG_CATEGORY_GROUPS,
+  logContainerName,
   METRICS_CONTAINER,
   OPENAI_DIAGNOSTICS,
   OPENAI_LOG_CATEGORIES,
   RETENTION_CATEGORIES,
+  STORAGE_BLOB_DIAGNOSTICS,
+  STORAGE_BLOB_LOG_CATEGORIES,
 } from "./log-categories";
-export type { DiagnosticLogCategories, KeyVaultLogCategory, LogCategoryGroup, OpenAiLogCategory, RetentionCategory } from "./log-categories";
+export type {
+  DiagnosticLogCategories,
+  KeyVaultLogCategory,
+  LogCategoryGroup,
+  OpenAiLogCategory,
+  RetentionCategory,
+  StorageBlobLogCategory,
+} from "./log-categories";
 
 // Audit workspace
 export { AuditWorkspace, AuditWorkspaceBase, DIAGNOSTICS_TABLE, TABLE_TOTAL_RETENTION_YEARS_DAYS, WORKSPACE_RETENTION_BOUNDS } from "./audit-workspace";
-export type { AuditWorkspaceProps, AuditWorkspaceSecurityExceptions, DailyIngestionCap, IAuditWorkspace } from "./audit-workspace";
+export type { AuditWorkspaceAttributes, AuditWorkspaceProps, AuditWorkspaceSecurityExceptions, DailyIngestionCap, IAuditWorkspace } from "./audit-workspace";
 
 // Retention archive
-export { ARCHIVE_NAME_QUALIFIER, ARCHIVE_PUBLIC_ENDPOINT_REASON, RetentionArchive } from "./retention-archive";
-export type { ArchiveRedundancy, RetentionArchiveProps, RetentionArchiveSecurityExceptions } from "./retention-archive";
+export { ARCHIVE_NAME_QUALIFIER, ARCHIVE_PUBLIC_ENDPOINT_REASON, RetentionArchive, RetentionArchiveBase } from "./retention-archive";
+export type {
+  ArchiveCategoryOptions,
+  ArchivedCategory,
+  ArchiveRedundancy,
+  IRetentionArchive,
+  RetentionArchiveAttributes,
+  RetentionArchiveProps,
+  RetentionArchiveSecurityExceptions,
+} from "./retention-archive";
 export { ARCHIVE_RETENTION_BOUNDS, DEFAULT_ARCHIVE_RETENTION_DAYS } from "./retention";
 export type { ArchiveRetention, ContainerImmutability, RetentionDays } from "./retention";
 

@@ -30,7 +30,12 @@ export const METRICS_CONTAINER = "insights-metrics-pt1m";
  * `insights-logs-<category in lower case>`, and `insights-metrics-pt1m` for metrics.
  */
 export function archiveContainerName(category: RetentionCategory): string {
-  return category === "metrics" ? METRICS_CONTAINER : `insights-logs-${category.toLowerCase()}`;
+  return category === "metrics" ? METRICS_CONTAINER : logContainerName(category);
+}
+
+/** The blob container Azure Monitor writes any resource log category to: `insights-logs-<category in lower case>`. */
+export function logContainerName(category: string): string {
+  return `insights-logs-${String(category).toLowerCase()}`;
 }
 
 /** Resource type of Azure OpenAI accounts, the namespace of their platform metrics. */
@@ -54,6 +59,12 @@ export interface DiagnosticLogCategories {
   readonly categories: readonly string[];
   /** Name a setting gets when none is given. */
   readonly defaultSettingName: string;
+  /**
+   * The metric categories a setting sends when `metrics` is on. Most types take `AllMetrics`;
+   * storage services name theirs (`Transaction`) and refuse `AllMetrics`.
+   * @default [ALL_METRICS_CATEGORY]
+   */
+  readonly metricCategories?: readonly string[];
 }
 
 /** The log categories of an Azure OpenAI (Cognitive Services) account. */
@@ -68,4 +79,22 @@ export const KEY_VAULT_DIAGNOSTICS: DiagnosticLogCategories = Object.freeze({
   resourceKind: "Key Vault",
   categories: KEY_VAULT_LOG_CATEGORIES,
   defaultSettingName: "key-vault-audit-logs",
+});
+
+/** Resource log categories of a storage account's blob service (`Microsoft.Storage/storageAccounts/blobServices`, table StorageBlobLogs). */
+export const STORAGE_BLOB_LOG_CATEGORIES = ["StorageRead", "StorageWrite", "StorageDelete"] as const;
+
+/** One resource log category of a blob service. */
+export type StorageBlobLogCategory = (typeof STORAGE_BLOB_LOG_CATEGORIES)[number];
+
+/**
+ * The log categories of a storage account's blob service: who read, wrote or deleted which
+ * blob. Its metrics go as `Transaction` (Azure refuses `AllMetrics` on storage; `Capacity` is
+ * left out: Microsoft's pages and the field disagree on whether the blob service accepts it).
+ */
+export const STORAGE_BLOB_DIAGNOSTICS: DiagnosticLogCategories = Object.freeze({
+  resourceKind: "storage blob service",
+  categories: STORAGE_BLOB_LOG_CATEGORIES,
+  defaultSettingName: "storage-blob-logs",
+  metricCategories: Object.freeze(["Transaction"]),
 });

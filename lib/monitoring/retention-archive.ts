@@ -1,22 +1,33 @@
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 import { StorageContainerImmutabilityPolicy } from "@cdktf/provider-azurerm/lib/storage-container-immutability-policy";
-import { StorageManagementPolicy } from "@cdktf/provider-azurerm/lib/storage-management-policy";
+import { StorageManagementPolicy, StorageManagementPolicyRule } from "@cdktf/provider-azurerm/lib/storage-management-policy";
 import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { ILogArchive } from "../core/features/diagnostic-settings";
+import { applyWeakenings, WeakeningMap } from "../core/applied-weakening";
+import { DiagnosticSettingsProps, ILogArchive } from "../core/features/diagnostic-settings";
 import { applyLock, LockProps } from "../core/features/lock";
 import { Justification } from "../core/justification";
-import { acknowledgeWeakening } from "../core/justification"; // compliance: acknowledged weakening
-import { WEAKENING_KEYS } from "../core/weakening-keys"; // compliance: acknowledged weakening
+import { WEAKENING_KEYS } from "../core/weakening-keys";
 import { addPropChecks, PropChecks } from "../core/validation";
+import { IGrantee } from "../identity/principal";
+import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
+import { RoleGrants } from "../identity/role-grants";
 import { IRoleTarget } from "../identity/role-target";
-import { archiveContainerName, RETENTION_CATEGORIES, RetentionCategory } from "./log-categories";
+import { addDiagnosticSettings, ResourceDiagnosticSetting } from "./diagnostic-setting";
+import {
+  archiveContainerName,
+  logContainerName,
+  RETENTION_CATEGORIES,
+  RetentionCategory,
+  STORAGE_BLOB_DIAGNOSTICS,
+  StorageBlobLogCategory,
+} from "./log-categories";
 import { AppliedException, NameChoice } from "./monitoring-props";
-import { lifecycleRules } from "./private/archive-lifecycle";
-import { appliedExceptions, checkAppliedExceptions, checkChosenName, chosenName } from "./private/common";
+import { addedCategoryRule, addedCategoryRuleName, ARCHIVE_CATEGORY_NAME, lifecycleRules } from "./private/archive-lifecycle";
+import { checkAppliedExceptions, checkChosenName, chosenName, weakeningPropKeys } from "./private/common";
 import { warnIfStorageDataPlaneExpected } from "./private/provider-check";
 import { checkArchiveRetention, resolveImmutability, resolveRetentionDays } from "./private/retention";
 import { ArchiveRetention } from "./retention";
@@ -51,6 +62,12 @@ export interface RetentionArchiveSecurityExceptions {
    */
   readonly publicNetworkAccess?: Justification;
 }
+
+/** The neutral key each weakening of the archive is acknowledged under. */
+const ARCHIVE_WEAKENINGS: WeakeningMap<keyof RetentionArchiveSecurityExceptions> = {
+  sharedKeyAccess: WEAKENING_KEYS.storageSharedKeyAccess,
+  publicNetworkAccess: WEAKENING_KEYS.storageTrustedServicesEndpoint,
+};
 
 /** Props of {@link RetentionArchive}. */
 export interface RetentionArchiveProps extends NameChoice {
@@ -87,6 +104,13 @@ export interface RetentionArchiveProps extends NameChoice {
    * @default - none
    */
   readonly roleAssignments?: RoleAssignmentsProps;
+  /**
+   * Diagnostic settings of the archive's blob service (`<account>/blobServices/default`), by
+   * stable key: who read, wrote or deleted archived logs (categories `StorageRead`,
+   * `StorageWrite`, `StorageDelete`, table StorageBlobLogs) and its `Transaction` metrics.
+   * @default - none
+   */
+  readonly diagnosticSettings?: DiagnosticSettingsProps<StorageBlobLogCategory>;
 }
 
 /**
@@ -100,31 +124,135 @@ export interface RetentionArchiveProps extends NameChoice {
 export const ARCHIVE_PUBLIC_ENDPOINT_REASON =
   "Log archive: Azure Monitor delivers diagnostic logs as a trusted Microsoft service, which the storage firewall admits only on an enabled public endpoint; default action Deny, bypass AzureServices, no IP, VNet or resource-instance rules.";
 
-/**
- * Node metadata type with which a storage account states that its public endpoint exists only
- * for trusted Azure services (data: `{ reason }`). Neutral metadata: the compliance rule
- * `StorageAccountHardened` reads the same type without importing this construct (the
- * retention-archive tests check that the rule accepts this archive).
- */
 /** Qualifier the naming convention puts in the archive's name. */
 export const ARCHIVE_NAME_QUALIFIER = "audit";
 
 /** The props RetentionArchive accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const RETENTION_ARCHIVE_PROP_KEYS: PropKeys<RetentionArchiveProps> = { resourceGroupName: true, location: true, retention: true, redundancy: true, securityExceptions: true, lock: LOCK_PROP_KEYS, roleAssignments: true, name: true, naming: true };
+const RETENTION_ARCHIVE_PROP_KEYS: PropKeys<RetentionArchiveProps> = { resourceGroupName: true, location: true, retention: true, redundancy: true, securityExceptions: weakeningPropKeys(ARCHIVE_WEAKENINGS), lock: LOCK_PROP_KEYS, roleAssignments: true, diagnosticSettings: true, name: true, naming: true };
+
+/** What a storage account made elsewhere is known by, for {@link RetentionArchive.fromStorageAccountAttributes}. */
+export interface RetentionArchiveAttributes {
+  /** Azure resource ID of the storage account. */
+  readonly storageAccountId: string;
+  /** Azure location of the storage account (a diagnostic setting's archive must be in the monitored resource's region). */
+  readonly location: string;
+}
+
+/** The attributes an imported archive accepts; another key fails the synth (see PropChecks.knownProps). */
+const RETENTION_ARCHIVE_ATTRIBUTE_KEYS: PropKeys<RetentionArchiveAttributes> = { storageAccountId: true, location: true };
+
+/**
+ * A log archive storage account roles can be granted on: a {@link RetentionArchive}, or one made
+ * elsewhere ({@link RetentionArchive.fromStorageAccountAttributes}).
+ */
+export interface IRetentionArchive extends ILogArchive, IRoleTarget {
+  /**
+   * Lets `grantee` read the archived logs: Storage Blob Data Reader on the storage account.
+   * Reading also needs a network path to the blob endpoint, which the archive's firewall opens
+   * only to trusted Azure services.
+   */
+  grantBlobReader(grantee: IGrantee): RbacAssignment;
+  /** Lets `grantee` read the storage account's control plane (not its blobs): Reader. */
+  grantRead(grantee: IGrantee): RbacAssignment;
+}
+
+/** What a made and an imported archive share: the role scope and the grants. */
+export abstract class RetentionArchiveBase extends Construct implements IRetentionArchive {
+  /** Azure resource ID of the storage account. */
+  public abstract readonly storageAccountId: string;
+  /** Azure location. */
+  public abstract readonly location: string;
+
+  /** The role scope: the storage account's resource ID. */
+  public get scopeId(): string {
+    return this.storageAccountId;
+  }
+
+  /** Storage Blob Data Reader on the storage account: see {@link IRetentionArchive.grantBlobReader}. */
+  public grantBlobReader(grantee: IGrantee): RbacAssignment {
+    return RoleGrants.of(this).role(grantee, "StorageBlobDataReader");
+  }
+
+  /** Reader on the storage account: see {@link IRetentionArchive.grantRead}. */
+  public grantRead(grantee: IGrantee): RbacAssignment {
+    return RoleGrants.of(this).role(grantee, "Reader");
+  }
+}
+
+/** A storage account made elsewhere, known by its ID: a destination and a role scope, no resources. */
+class ImportedRetentionArchive extends RetentionArchiveBase {
+  public readonly storageAccountId: string;
+  public readonly location: string;
+
+  constructor(scope: Construct, id: string, attributes: RetentionArchiveAttributes) {
+    super(scope, id);
+    addPropChecks(this, (c) => c.knownProps(attributes, RETENTION_ARCHIVE_ATTRIBUTE_KEYS));
+    this.storageAccountId = attributes.storageAccountId;
+    this.location = attributes.location;
+    addPropChecks(this, (c) => {
+      c.required("storageAccountId", attributes.storageAccountId, "the Azure resource ID of a storage account");
+      c.required("location", attributes.location, "an Azure location");
+    });
+  }
+}
+
+/** Options of {@link RetentionArchive.addCategory}. */
+export interface ArchiveCategoryOptions {
+  /**
+   * The archive category whose deletion age and write-once policy the added category follows,
+   * so a new log is kept exactly as long, and as immutably, as the record it belongs with.
+   * @default "Audit" - the longest-kept category
+   */
+  readonly retentionFrom?: RetentionCategory;
+}
+
+/** What {@link RetentionArchive.addCategory} made for one log category. */
+export interface ArchivedCategory {
+  /** The log category, as Azure Monitor names it (for example `GatewayLogs`). */
+  readonly category: string;
+  /** The archive category whose retention it follows. */
+  readonly retentionFrom: RetentionCategory;
+  /** Days after the last write its blobs are deleted. */
+  readonly deleteAfterDays: number;
+  /** The container Azure Monitor writes the category to (`insights-logs-<category in lower case>`). */
+  readonly container: StorageContainer;
+  /** The write-once policy, when the followed category has one. */
+  readonly immutabilityPolicy?: StorageContainerImmutabilityPolicy;
+  /** What a diagnostic setting sending this category must depend on: the container and its policy. */
+  readonly prerequisites: readonly ITerraformDependable[];
+}
 
 /**
  * Per-category retention archive for diagnostic logs: a hardened Standard StorageV2 account in
  * the monitored accounts' region (public endpoint on but firewalled to trusted Azure services
- * only, so Azure Monitor can deliver; recorded as the `publicNetworkAccess` weakening), the containers Azure Monitor writes to (created up front
- * through the management plane), one lifecycle rule per category, and optional write-once
- * immutability per container.
+ * only, so Azure Monitor can deliver; recorded as the `publicNetworkAccess` weakening), the
+ * containers Azure Monitor writes to (created up front through the management plane), one
+ * lifecycle rule per category, and optional write-once immutability per container. Other
+ * resources' log categories join with {@link RetentionArchive.addCategory}.
  */
-export class RetentionArchive extends Construct implements ILogArchive, IRoleTarget {
+export class RetentionArchive extends RetentionArchiveBase {
+  /**
+   * A storage account made elsewhere (another stack, a central team), to send diagnostic
+   * settings to and grant roles on. It creates nothing; grants become children of the returned
+   * construct. Its containers and lifecycle rules are its owner's.
+   */
+  public static fromStorageAccountAttributes(scope: Construct, id: string, attributes: RetentionArchiveAttributes): IRetentionArchive {
+    return new ImportedRetentionArchive(scope, id, attributes);
+  }
+
   /** The `azurerm_storage_account` resource (also `node.defaultChild`). */
+  public readonly resource: StorageAccount;
+  /**
+   * The `azurerm_storage_account` resource.
+   * @deprecated Use {@link RetentionArchive.resource}, the name every construct gives its L1 resource.
+   */
   public readonly storageAccount: StorageAccount;
   /** The containers, by category. */
   public readonly containers: Readonly<Record<RetentionCategory, StorageContainer>>;
-  /** The `azurerm_storage_management_policy` holding the per-category deletion rules. */
+  /**
+   * The `azurerm_storage_management_policy` holding the per-category deletion rules (one per
+   * storage account: add categories with {@link RetentionArchive.addCategory}, never by replacing its rules).
+   */
   public readonly lifecyclePolicy: StorageManagementPolicy;
   /** Immutability policies, by category (only the categories asked for). */
   public readonly immutabilityPolicies: Readonly<Partial<Record<RetentionCategory, StorageContainerImmutabilityPolicy>>>;
@@ -140,13 +268,15 @@ export class RetentionArchive extends Construct implements ILogArchive, IRoleTar
   public readonly securityExceptions: readonly AppliedException[];
   /** The CanNotDelete lock on the storage account, when `lock` asks for one. */
   public readonly lock?: ManagementLock;
+  /** The assignments of `roleAssignments`, in key order. */
+  public readonly roleAssignments: readonly RbacAssignment[];
+  /** The blob service's diagnostic settings, by key. */
+  public readonly diagnosticSettings: Readonly<Record<string, ResourceDiagnosticSetting>>;
   /** The containers, the lifecycle policy and the immutability policies: see {@link ILogArchive.prerequisites}. */
   public readonly prerequisites: readonly ITerraformDependable[];
 
-  /** The role scope: the storage account's resource ID. */
-  public get scopeId(): string {
-    return this.storageAccountId;
-  }
+  private readonly immutability: ReturnType<typeof resolveImmutability>;
+  private readonly added = new Map<string, ArchivedCategory>();
 
   constructor(scope: Construct, id: string, props: RetentionArchiveProps) {
     super(scope, id);
@@ -155,19 +285,15 @@ export class RetentionArchive extends Construct implements ILogArchive, IRoleTar
     this.location = props.location;
     this.storageAccountName = chosenName("storageAccount", props, props.location, ARCHIVE_NAME_QUALIFIER);
     this.retentionDays = resolveRetentionDays(props.retention);
-    const publicEndpointReason = exceptions.publicNetworkAccess?.reason ?? ARCHIVE_PUBLIC_ENDPOINT_REASON;
-    this.securityExceptions = [
-      ...appliedExceptions({ sharedKeyAccess: exceptions.sharedKeyAccess }),
-      // Always in force: the archive's public endpoint, firewalled to trusted services.
-      { setting: "publicNetworkAccess", reason: publicEndpointReason },
-    ];
-    if (exceptions.sharedKeyAccess) acknowledgeWeakening(this, WEAKENING_KEYS.storageSharedKeyAccess, "securityExceptions.sharedKeyAccess", exceptions.sharedKeyAccess); // compliance: acknowledged weakening
-    acknowledgeWeakening(this, WEAKENING_KEYS.storageTrustedServicesEndpoint, "securityExceptions.publicNetworkAccess", { reason: publicEndpointReason }); // compliance: acknowledged weakening
+    this.immutability = resolveImmutability(props.retention);
+    // Always in force: the archive's public endpoint, firewalled to trusted services.
+    const publicNetworkAccess = exceptions.publicNetworkAccess ?? { reason: ARCHIVE_PUBLIC_ENDPOINT_REASON };
+    this.securityExceptions = applyWeakenings(this, "securityExceptions", { ...exceptions, publicNetworkAccess }, ARCHIVE_WEAKENINGS);
 
     addPropChecks(this, (c) => this.checkProps(c, props));
     warnIfStorageDataPlaneExpected(this);
 
-    this.storageAccount = new StorageAccount(this, "account", {
+    this.resource = new StorageAccount(this, "account", {
       name: this.storageAccountName,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
@@ -189,42 +315,120 @@ export class RetentionArchive extends Construct implements ILogArchive, IRoleTar
       crossTenantReplicationEnabled: false,
       localUserEnabled: false,
     });
-    this.node.defaultChild = this.storageAccount;
-    this.storageAccountId = this.storageAccount.id;
-    this.lock = applyLock(this, this.storageAccount, props.lock);
-    applyRoleAssignments(this, props.roleAssignments);
+    this.storageAccount = this.resource;
+    this.node.defaultChild = this.resource;
+    this.storageAccountId = this.resource.id;
+    this.lock = applyLock(this, this.resource, props.lock);
+    this.roleAssignments = applyRoleAssignments(this, props.roleAssignments);
+    this.diagnosticSettings = addDiagnosticSettings(
+      this,
+      { targetResourceId: `${this.resource.id}/blobServices/default`, location: props.location },
+      props.diagnosticSettings,
+      STORAGE_BLOB_DIAGNOSTICS,
+    );
 
     const containers = {} as Record<RetentionCategory, StorageContainer>;
-    for (const category of RETENTION_CATEGORIES) {
-      const name = archiveContainerName(category);
-      // `storage_account_id` makes azurerm use the management plane; the data plane is closed.
-      containers[category] = new StorageContainer(this, name, {
-        name,
-        storageAccountId: this.storageAccount.id,
-        containerAccessType: "private",
-      });
-    }
+    for (const category of RETENTION_CATEGORIES) containers[category] = this.container(archiveContainerName(category));
     this.containers = containers;
 
     this.lifecyclePolicy = new StorageManagementPolicy(this, "lifecycle", {
-      storageAccountId: this.storageAccount.id,
-      rule: lifecycleRules(this.retentionDays),
+      storageAccountId: this.resource.id,
+      rule: this.lifecycleRules(),
     });
 
     const policies: Partial<Record<RetentionCategory, StorageContainerImmutabilityPolicy>> = {};
-    for (const worm of resolveImmutability(props.retention)) {
-      policies[worm.category] = new StorageContainerImmutabilityPolicy(this, `${archiveContainerName(worm.category)}-immutability`, {
-        // With `storage_account_id` the container's `id` is its Resource Manager ID
-        // (`resource_manager_id` is deprecated in azurerm 4.x).
-        storageContainerResourceManagerId: containers[worm.category].id,
-        immutabilityPeriodInDays: worm.periodDays,
-        // Azure Monitor appends to hourly blobs; without this every append would be refused.
-        protectedAppendWritesEnabled: true,
-        locked: worm.locked,
-      });
-    }
+    for (const worm of this.immutability) policies[worm.category] = this.immutabilityPolicy(containers[worm.category], worm.category);
     this.immutabilityPolicies = policies;
     this.prerequisites = [...Object.values(containers), this.lifecyclePolicy, ...Object.values(policies)];
+  }
+
+  /**
+   * Archives another resource's log category here (the `addLifecycleRule` pattern): its
+   * container, a lifecycle rule deleting it after the deletion age of `retentionFrom`, and that
+   * category's write-once policy when it has one. The management policy's rules are rebuilt from
+   * the archive's own categories and every added one, so nothing replaces another's rule. Adding
+   * the same category again with the same options returns the first; a category the archive
+   * already keeps, a name Azure Monitor could not write to, or a second `retentionFrom` fails the synth.
+   */
+  public addCategory(category: string, options: ArchiveCategoryOptions = {}): ArchivedCategory {
+    const retentionFrom = options.retentionFrom ?? "Audit";
+    const name = logContainerName(category);
+    const first = this.added.get(name);
+    if (first !== undefined) {
+      if (first.retentionFrom !== retentionFrom) {
+        addPropChecks(this, (c) =>
+          c.fail(`addCategory(${category}).retentionFrom`, retentionFrom, `allowed: ${first.retentionFrom}, as ${first.category} was added with`),
+        );
+      }
+      return first;
+    }
+    const problem = this.addedCategoryProblem(category, retentionFrom);
+    if (problem !== undefined) {
+      // Reported, and nothing is made: no second container, rule or policy under a taken name.
+      addPropChecks(this, (c) => c.fail(`addCategory(${category})${problem.prop}`, problem.value, problem.rule));
+      const existing = this.node.tryFindChild(name);
+      const container = existing instanceof StorageContainer ? existing : this.containers.Audit;
+      return { category, retentionFrom, deleteAfterDays: this.retentionDays.Audit, container, prerequisites: [container] };
+    }
+    const container = this.container(name);
+    const immutabilityPolicy = this.immutability.some((w) => w.category === retentionFrom) ? this.immutabilityPolicy(container, retentionFrom) : undefined;
+    const added: ArchivedCategory = {
+      category,
+      retentionFrom,
+      deleteAfterDays: this.retentionDays[retentionFrom],
+      container,
+      immutabilityPolicy,
+      prerequisites: immutabilityPolicy ? [container, immutabilityPolicy] : [container],
+    };
+    this.added.set(name, added);
+    this.lifecyclePolicy.putRule(this.lifecycleRules());
+    return added;
+  }
+
+  /** The categories added with {@link RetentionArchive.addCategory}, in the order added. */
+  public get addedCategories(): readonly ArchivedCategory[] {
+    return [...this.added.values()];
+  }
+
+  /** Why a category cannot be added (a prop suffix, the value and the rule), or undefined. */
+  private addedCategoryProblem(category: string, retentionFrom: string): { prop: string; value: unknown; rule: string } | undefined {
+    if (typeof category !== "string" || !ARCHIVE_CATEGORY_NAME.test(category)) {
+      return { prop: "", value: category, rule: "allowed: a log category name of letters, digits and single hyphens, at most 49 characters, as Azure Monitor names it (for example GatewayLogs)" };
+    }
+    const name = logContainerName(category);
+    const ruleName = addedCategoryRuleName(category);
+    const taken = this.lifecycleRules().find((rule) => rule.name === ruleName || rule.filters?.prefixMatch?.includes(`${name}/`));
+    if (taken !== undefined) {
+      return { prop: "", value: category, rule: `allowed: a category whose container and lifecycle rule are free (${taken.name} is the archive's already)` };
+    }
+    if (!(RETENTION_CATEGORIES as readonly string[]).includes(retentionFrom)) {
+      return { prop: ".retentionFrom", value: retentionFrom, rule: `allowed: ${RETENTION_CATEGORIES.join(", ")}` };
+    }
+    return undefined;
+  }
+
+  /** The archive's own rules, then one per added category. */
+  private lifecycleRules(): StorageManagementPolicyRule[] {
+    return [...lifecycleRules(this.retentionDays), ...[...this.added.values()].map((a) => addedCategoryRule(a.category, a.deleteAfterDays))];
+  }
+
+  /** A private container, created through the management plane (`storage_account_id`); the data plane is closed. */
+  private container(name: string): StorageContainer {
+    return new StorageContainer(this, name, { name, storageAccountId: this.resource.id, containerAccessType: "private" });
+  }
+
+  /** The write-once policy of `category` on `container`. */
+  private immutabilityPolicy(container: StorageContainer, category: RetentionCategory): StorageContainerImmutabilityPolicy {
+    const worm = this.immutability.find((w) => w.category === category)!;
+    return new StorageContainerImmutabilityPolicy(this, `${container.nameInput}-immutability`, {
+      // With `storage_account_id` the container's `id` is its Resource Manager ID
+      // (`resource_manager_id` is deprecated in azurerm 4.x).
+      storageContainerResourceManagerId: container.id,
+      immutabilityPeriodInDays: worm.periodDays,
+      // Azure Monitor appends to hourly blobs; without this every append would be refused.
+      protectedAppendWritesEnabled: true,
+      locked: worm.locked,
+    });
   }
 
   private checkProps(c: PropChecks, props: RetentionArchiveProps): void {
@@ -232,6 +436,6 @@ export class RetentionArchive extends Construct implements ILogArchive, IRoleTar
     c.required("location", props.location, "an Azure location");
     c.oneOf("redundancy", props.redundancy, ["LRS", "ZRS"]);
     checkArchiveRetention(c, "retention", props.retention);
-    checkAppliedExceptions(c, "securityExceptions", appliedExceptions(props.securityExceptions ?? {}));
+    checkAppliedExceptions(c, "securityExceptions", this.securityExceptions);
   }
 }

@@ -20,6 +20,8 @@ export const GUIDS = {
   MonitoringReader: "43d0d8ad-25c7-4714-9337-8ba259a9fe05",
   LogAnalyticsReader: "73c42c96-874c-492b-b04d-ab87d138a893",
   KeyVaultCryptoServiceEncryptionUser: "e147488a-f6f5-4113-8e2d-b22465e65bf6",
+  // Storage built-in roles page and the role-definitions page (role JSON); docs/evidence/vocabulary.md.
+  StorageBlobDataReader: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
   Owner: "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
   Contributor: "b24988ac-6180-42a0-ab88-20f7382dd24c",
   UserAccessAdministrator: "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",

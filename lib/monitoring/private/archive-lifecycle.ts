@@ -1,5 +1,5 @@
 import { StorageManagementPolicyRule } from "@cdktf/provider-azurerm/lib/storage-management-policy";
-import { archiveContainerName, RETENTION_CATEGORIES, RetentionCategory } from "../log-categories";
+import { archiveContainerName, logContainerName, RETENTION_CATEGORIES, RetentionCategory } from "../log-categories";
 
 /** Name of the lifecycle rule that deletes a category (Azure allows letters and digits only). */
 function lifecycleRuleName(category: RetentionCategory): string {
@@ -24,4 +24,26 @@ export function lifecycleRules(days: Readonly<Record<RetentionCategory, number>>
       baseBlob: { deleteAfterDaysSinceModificationGreaterThan: days[category] },
     },
   }));
+}
+
+/**
+ * A log category another resource adds to the archive, as Azure Monitor names it: letters,
+ * digits and single hyphens, short enough for its container name (`insights-logs-` + 49 = 63,
+ * Azure's longest container name).
+ */
+export const ARCHIVE_CATEGORY_NAME = /^(?=.{1,49}$)[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/;
+
+/** Name of the lifecycle rule of an added category: `delete<category>` without hyphens (rule names are letters and digits). */
+export function addedCategoryRuleName(category: string): string {
+  return `delete${category.replace(/-/g, "")}`;
+}
+
+/** The lifecycle rule of an added category: delete its append blobs `days` after the last write. */
+export function addedCategoryRule(category: string, days: number): StorageManagementPolicyRule {
+  return {
+    name: addedCategoryRuleName(category),
+    enabled: true,
+    filters: { blobTypes: ["appendBlob"], prefixMatch: [`${logContainerName(category)}/`] },
+    actions: { baseBlob: { deleteAfterDaysSinceModificationGreaterThan: days } },
+  };
 }

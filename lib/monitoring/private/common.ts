@@ -1,6 +1,7 @@
 // Helpers shared by the monitoring constructs; not part of the public API.
 import { ResourceKind } from "../../core/naming";
-import { Justification } from "../../core/justification";
+import { WeakeningMap } from "../../core/applied-weakening";
+import { PropKeysOf } from "../../core/known-props";
 import { PropChecks } from "../../core/validation";
 import { AppliedException, NameChoice } from "../monitoring-props";
 
@@ -19,13 +20,11 @@ export function checkChosenName(c: PropChecks, kind: ResourceKind, props: NameCh
 }
 
 /**
- * The weakenings given in `exceptions` (keys whose value is set), in key order, as applied
- * exceptions. The one copy of the block every construct with `securityExceptions` needs.
+ * The `securityExceptions` keys a construct accepts, from its weakening map, for its
+ * `*_PROP_KEYS` record: a misspelt weakening (`sharedKeyAcess`) fails instead of being dropped.
  */
-export function appliedExceptions<K extends string>(exceptions: Partial<Record<K, Justification>>): AppliedException[] {
-  return (Object.keys(exceptions) as K[])
-    .filter((k) => exceptions[k] !== undefined)
-    .map((k) => ({ setting: k, reason: exceptions[k]!.reason }));
+export function weakeningPropKeys(map: WeakeningMap<string>): PropKeysOf {
+  return Object.fromEntries(Object.keys(map).map((key) => [key, { reason: true }]));
 }
 
 /** Checks the reason of every applied exception, as `<prefix>.<setting>.reason`. */
