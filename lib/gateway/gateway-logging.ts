@@ -2,12 +2,10 @@ import { ApplicationInsights } from "@cdktf/provider-azurerm/lib/application-ins
 import { MonitorDiagnosticSetting } from "@cdktf/provider-azurerm/lib/monitor-diagnostic-setting";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 import { StorageContainerImmutabilityPolicy } from "@cdktf/provider-azurerm/lib/storage-container-immutability-policy";
-import { StorageManagementPolicyRule } from "@cdktf/provider-azurerm/lib/storage-management-policy";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AzapiResource, AzapiUpdateResource } from "../core/azapi";
 import { IGrantee } from "../identity/principal";
-import { lifecycleRules } from "../monitoring/private/archive-lifecycle";
 import { ILogArchive, ILogWorkspace } from "../core/features/diagnostic-settings";
 import { RetentionArchive } from "../monitoring/retention-archive";
 import { GATEWAY_DIAGNOSTIC_SETTING_NAME } from "./gateway-diagnostics";
@@ -202,32 +200,18 @@ export class GatewayLogging extends Construct {
     prerequisites: ITerraformDependable[];
   } {
     if (!(archive instanceof RetentionArchive)) return { containers: {}, immutability: {}, prerequisites: [...(archive?.prerequisites ?? [])] };
+    // The archive keeps its own management policy: each category joins it, nothing is rebuilt here.
     const containers: Partial<Record<GatewayLogCategory, StorageContainer>> = {};
     const immutability: Partial<Record<GatewayLogCategory, StorageContainerImmutabilityPolicy>> = {};
-    const rules: StorageManagementPolicyRule[] = [];
+    const prerequisites: ITerraformDependable[] = [...archive.prerequisites];
     for (const category of GATEWAY_LOG_CATEGORIES) {
-      const name = gatewayArchiveContainer(category);
-      const follows = GATEWAY_RETENTION_FOLLOWS[category];
-      const container = new StorageContainer(this, `archive-${name}`, { name, storageAccountId: archive.storageAccountId, containerAccessType: "private" });
-      containers[category] = container;
-      rules.push({
-        name: `delete${category}`,
-        enabled: true,
-        filters: { blobTypes: ["appendBlob"], prefixMatch: [`${name}/`] },
-        actions: { baseBlob: { deleteAfterDaysSinceModificationGreaterThan: archive.retentionDays[follows] } },
-      });
-      const worm = archive.immutabilityPolicies[follows];
-      if (worm) {
-        immutability[category] = new StorageContainerImmutabilityPolicy(this, `archive-${name}-immutability`, {
-          storageContainerResourceManagerId: container.id,
-          immutabilityPeriodInDays: worm.immutabilityPeriodInDaysInput ?? archive.retentionDays[follows],
-          protectedAppendWritesEnabled: true,
-          locked: worm.lockedInput ?? false,
-        });
-      }
+      // Placed where the gateway made them before archives took categories: no address changes.
+      const placement = { scope: this, id: `archive-${gatewayArchiveContainer(category)}` };
+      const added = archive.addCategory(category, { retentionFrom: GATEWAY_RETENTION_FOLLOWS[category], placement });
+      containers[category] = added.container;
+      if (added.immutabilityPolicy) immutability[category] = added.immutabilityPolicy;
+      prerequisites.push(...added.prerequisites);
     }
-    // One management policy per storage account: the gateway's rules join the archive's own.
-    archive.lifecyclePolicy.putRule([...lifecycleRules(archive.retentionDays), ...rules]);
-    return { containers, immutability, prerequisites: [...archive.prerequisites, ...Object.values(containers), ...Object.values(immutability)] };
+    return { containers, immutability, prerequisites };
   }
 }

@@ -36,6 +36,7 @@ export type { AuditWorkspaceAttributes, AuditWorkspaceProps, AuditWorkspaceSecur
 export { ARCHIVE_NAME_QUALIFIER, ARCHIVE_PUBLIC_ENDPOINT_REASON, RetentionArchive, RetentionArchiveBase } from "./retention-archive";
 export type {
   ArchiveCategoryOptions,
+  ArchiveCategoryPlacement,
   ArchivedCategory,
   ArchiveRedundancy,
   IRetentionArchive,

@@ -204,6 +204,22 @@ export interface ArchiveCategoryOptions {
    * @default "Audit" - the longest-kept category
    */
   readonly retentionFrom?: RetentionCategory;
+  /**
+   * Where the container and its write-once policy are made in the construct tree, which decides
+   * their Terraform addresses: for a caller whose containers already exist under a construct of
+   * its own (the gateway's, before archives had this method), so nothing is replaced. The
+   * policy's ID is `<id>-immutability`.
+   * @default - under the archive, with the container name as the ID
+   */
+  readonly placement?: ArchiveCategoryPlacement;
+}
+
+/** Where {@link RetentionArchive.addCategory} makes a category's container. */
+export interface ArchiveCategoryPlacement {
+  /** The construct the container and its policy are children of. */
+  readonly scope: Construct;
+  /** The container's construct ID. */
+  readonly id: string;
 }
 
 /** What {@link RetentionArchive.addCategory} made for one log category. */
@@ -370,8 +386,9 @@ export class RetentionArchive extends RetentionArchiveBase {
       const container = existing instanceof StorageContainer ? existing : this.containers.Audit;
       return { category, retentionFrom, deleteAfterDays: this.retentionDays.Audit, container, prerequisites: [container] };
     }
-    const container = this.container(name);
-    const immutabilityPolicy = this.immutability.some((w) => w.category === retentionFrom) ? this.immutabilityPolicy(container, retentionFrom) : undefined;
+    const placement = options.placement ?? { scope: this, id: name };
+    const container = this.container(name, placement);
+    const immutabilityPolicy = this.immutability.some((w) => w.category === retentionFrom) ? this.immutabilityPolicy(container, retentionFrom, placement) : undefined;
     const added: ArchivedCategory = {
       category,
       retentionFrom,
@@ -413,14 +430,18 @@ export class RetentionArchive extends RetentionArchiveBase {
   }
 
   /** A private container, created through the management plane (`storage_account_id`); the data plane is closed. */
-  private container(name: string): StorageContainer {
-    return new StorageContainer(this, name, { name, storageAccountId: this.resource.id, containerAccessType: "private" });
+  private container(name: string, placement: ArchiveCategoryPlacement = { scope: this, id: name }): StorageContainer {
+    return new StorageContainer(placement.scope, placement.id, { name, storageAccountId: this.resource.id, containerAccessType: "private" });
   }
 
   /** The write-once policy of `category` on `container`. */
-  private immutabilityPolicy(container: StorageContainer, category: RetentionCategory): StorageContainerImmutabilityPolicy {
+  private immutabilityPolicy(
+    container: StorageContainer,
+    category: RetentionCategory,
+    placement: ArchiveCategoryPlacement = { scope: this, id: container.nameInput! },
+  ): StorageContainerImmutabilityPolicy {
     const worm = this.immutability.find((w) => w.category === category)!;
-    return new StorageContainerImmutabilityPolicy(this, `${container.nameInput}-immutability`, {
+    return new StorageContainerImmutabilityPolicy(placement.scope, `${placement.id}-immutability`, {
       // With `storage_account_id` the container's `id` is its Resource Manager ID
       // (`resource_manager_id` is deprecated in azurerm 4.x).
       storageContainerResourceManagerId: container.id,
