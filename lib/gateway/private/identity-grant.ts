@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import type { IGrantee } from "../../identity/principal";
-import { RbacAssignment } from "../../identity/role-assignment";
+import type { RbacAssignment } from "../../identity/role-assignment";
+import { RoleGrants } from "../../identity/role-grants";
 import type { BuiltInRoleKey } from "../../identity/role-catalog";
 
 /** One role the gateway's own identity needs on a resource it calls. */
@@ -14,17 +15,12 @@ export interface IdentityGrant {
 }
 
 /**
- * The one route by which the gateway grants its own managed identity a role (OpenAI User on each
+ * The one route (through `RoleGrants`) by which the gateway grants its own managed identity a role (OpenAI User on each
  * account, Monitoring Metrics Publisher on Application Insights, Cognitive Services User on the
  * Content Safety account). The construct ID and parent are the caller's: they are the
  * assignments' Terraform addresses, which must not move.
  */
 export function grantGatewayIdentity(parent: Construct, id: string, identity: IGrantee, grant: IdentityGrant): RbacAssignment {
-  return new RbacAssignment(parent, id, {
-    scope: grant.scope,
-    principalId: identity.principalId,
-    principalType: identity.principalType,
-    role: grant.role,
-    description: grant.description,
-  });
+  // Through the one grants mechanism, under the ID the caller keeps.
+  return RoleGrants.on(parent, grant.scope).assign(id, identity, grant.role, { description: grant.description });
 }
