@@ -6,7 +6,6 @@ import type { IGrantee } from "../identity/principal";
 import type { RbacAssignment } from "../identity/role-assignment";
 import type { IRoleTarget } from "../identity/role-target";
 import { PropKeys } from "../core/known-props";
-import { GATEWAY_ROLES } from "./gateway-roles";
 
 /** Where applications call the gateway: the routing manifest's entry point. */
 export interface GatewayEntryPoint {
@@ -80,16 +79,14 @@ export abstract class OpenAiGatewayBase extends Construct implements IOpenAiGate
 
   /** See {@link IOpenAiGateway.grantRead}. */
   public grantRead(grantee: IGrantee): RbacAssignment {
-    return grantRole(this, grantee, GATEWAY_ROLES.reader, { description: "Read the AI gateway's configuration (no keys, no changes)" });
+    return grantRole(this, grantee, "ApiManagementServiceReader", { description: "Read the AI gateway's configuration (no keys, no changes)" });
   }
 
   /** See {@link IOpenAiGateway.grantOperate}. */
   public grantOperate(grantee: IGrantee, reason: Justification): RbacAssignment {
-    const assignment = grantRole(this, grantee, GATEWAY_ROLES.operator, { description: `Operate the AI gateway: ${reason?.reason}` });
-    addPropChecks(assignment, (c) => {
-      c.required("reason", reason, "a { reason } for operating the gateway (the role can change and delete the service)");
-      c.justification("reason", reason);
-    });
+    // A privileged role: the reason is checked, written to the assignment and acknowledged as a weakening.
+    const assignment = grantRole(this, grantee, "ApiManagementServiceOperator", { privileged: reason ?? { reason: "" }, description: "Operate the AI gateway" });
+    addPropChecks(assignment, (c) => c.required("reason", reason, "a { reason } for operating the gateway (the role can change and delete the service)"));
     return assignment;
   }
 }

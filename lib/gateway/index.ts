@@ -9,7 +9,6 @@ export type { GatewayNetworkPlacement, GatewaySecurityExceptions, OpenAiGatewayP
 export { GATEWAY_GRANTEE_KEY, OpenAiGatewayBase } from "./gateway-ref";
 export type { IOpenAiGateway, OpenAiGatewayAttributes } from "./gateway-ref";
 
-export { GATEWAY_ROLES } from "./gateway-roles";
 
 export { GATEWAY_DIAGNOSTICS, GATEWAY_DIAGNOSTIC_SETTING_NAME, GATEWAY_SERVICE_LOG_CATEGORIES } from "./gateway-diagnostics";
 export type { GatewayServiceLogCategory } from "./gateway-diagnostics";

@@ -123,6 +123,17 @@ export const BUILT_IN_ROLES = Object.freeze({
    * recommends Foundry User; kept so hub-era assignments can be expressed.
    */
   AzureAiDeveloper: role("Azure AI Developer", "64702f94-c441-49e6-a78b-ef80e0188fee", {}),
+  /**
+   * Read an API Management service (the AI gateway), its APIs, policies and backends, never users'
+   * keys (a NotAction). Microsoft "Azure built-in roles for Integration" (ms.date 04/13/2024).
+   */
+  ApiManagementServiceReader: role("API Management Service Reader Role", "71522526-b88f-4d52-b57f-d31fc3546d0d", { readOnly: true }),
+  /**
+   * Operate an API Management service but not its APIs: scale, backup, restore, certificates, host
+   * names, and `service/write` and `service/delete` (it can change the network mode or delete the
+   * gateway), hence privileged. Same page as the reader role.
+   */
+  ApiManagementServiceOperator: role("API Management Service Operator Role", "e022efe7-f5ba-4159-bbe4-b44f577e9b61", { privileged: true }),
 } satisfies Record<string, BuiltInRole>);
 
 /** Friendly key of a built-in role. */

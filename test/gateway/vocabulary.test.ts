@@ -91,7 +91,7 @@ describe("roles on the gateway", () => {
     expect(assignment.description).toContain("OPS-7");
     const bad = gatewayIn();
     bad.gateway.grantOperate(PERSON, { reason: "ops" });
-    expect(failedProps(bad.stack).map((p) => p.prop)).toEqual(["reason.reason"]);
+    expect(failedProps(bad.stack).map((p) => p.prop)).toEqual(["privileged.reason"]);
   });
 
   test("the gateway's own identity keeps its three assignments at their addresses", () => {

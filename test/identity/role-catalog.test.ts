@@ -21,7 +21,7 @@ describe("built-in role catalog", () => {
 
   test("exactly the roles that change access or the resource are privileged (the Foundry owner and manager assign roles)", () => {
     expect(BUILT_IN_ROLE_KEYS.filter((k) => BUILT_IN_ROLES[k].privileged).sort()).toEqual(
-      ["CognitiveServicesContributor", "Contributor", "FoundryAccountOwner", "FoundryProjectManager", "Owner", "UserAccessAdministrator"],
+      ["ApiManagementServiceOperator", "CognitiveServicesContributor", "Contributor", "FoundryAccountOwner", "FoundryProjectManager", "Owner", "UserAccessAdministrator"],
     );
   });
 
@@ -36,7 +36,7 @@ describe("built-in role catalog", () => {
   });
 
   test("the human ceiling is OpenAI User and the read-only roles", () => {
-    expect([...HUMAN_ROLE_CEILING].sort()).toEqual(["LogAnalyticsReader", "MonitoringReader", "OpenAiUser", "Reader"]);
+    expect([...HUMAN_ROLE_CEILING].sort()).toEqual(["ApiManagementServiceReader", "LogAnalyticsReader", "MonitoringReader", "OpenAiUser", "Reader"]);
   });
 
   test("roles are found by GUID in any case", () => {

@@ -88,7 +88,7 @@ describe("NoPrivilegedRoleAssignment follows the role catalog", () => {
     const privileged = Object.values(BUILT_IN_ROLES).filter((r) => r.privileged);
     expect(NoPrivilegedRoleAssignment.PRIVILEGED_ROLES).toEqual(Object.fromEntries(privileged.map((r) => [r.guid, r.displayName])));
     expect(new NoPrivilegedRoleAssignment().description).toBe(
-      "No azurerm_role_assignment grants Owner, Contributor, User Access Administrator, Cognitive Services Contributor, Foundry Project Manager or Foundry Account Owner.",
+      "No azurerm_role_assignment grants Owner, Contributor, User Access Administrator, Cognitive Services Contributor, Foundry Project Manager, Foundry Account Owner or API Management Service Operator Role.",
     );
   });
 
@@ -115,7 +115,7 @@ describe("NoPrivilegedRoleAssignment follows the role catalog", () => {
       expect(verdict(BUILT_IN_ROLES.Reader.guid)).toBe("non-compliant");
       expect(verdict(BUILT_IN_ROLES.Owner.guid)).toBe("compliant");
       expect(rule.description).toBe(
-        "No azurerm_role_assignment grants Reader, Contributor, User Access Administrator, Cognitive Services Contributor, Foundry Project Manager or Foundry Account Owner.",
+        "No azurerm_role_assignment grants Reader, Contributor, User Access Administrator, Cognitive Services Contributor, Foundry Project Manager, Foundry Account Owner or API Management Service Operator Role.",
       );
     });
   });
