@@ -28,6 +28,8 @@ export interface KeyIdParts {
  * Terraform (`split` / `element`) for a reference such as the key's `versioned_id`.
  */
 export function keyIdParts(keyIdWithVersion: string): KeyIdParts {
+  // A missing ID (a JavaScript caller) is reported by the account's checks.
+  if (typeof keyIdWithVersion !== "string") return { keyVaultUri: "", keyVersion: "" };
   if (isToken(keyIdWithVersion)) {
     const segments = Fn.split("/", keyIdWithVersion); // ["https:", "", host, "keys", name, version]
     return { keyVaultUri: `https://${Fn.element(segments, 2)}`, keyVersion: Fn.element(segments, 5) };

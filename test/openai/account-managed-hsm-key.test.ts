@@ -118,6 +118,10 @@ describe("Managed HSM key checks", () => {
     expect(problems(key, extra)).toContain(prop);
   });
 
+  test("a missing key ID (a JavaScript caller) is reported, not thrown", () => {
+    expect(problems({ managedHsmId: HSM_ID, keyName: "aoai-cmk" })).toContain("customerManagedKey.keyUriWithVersion");
+  });
+
   test("a Managed HSM key URI on the Key Vault path fails: the separate CMK resource refuses it", () => {
     expect(problems({ keyVaultId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv`, keyUriWithVersion: HSM_KEY_ID })).toContain("customerManagedKey.keyUriWithVersion");
   });
