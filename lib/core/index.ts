@@ -21,7 +21,10 @@ export type { ManagedIdentitiesProps } from "./features/managed-identities";
 
 export type { DiagnosticSettingProps, DiagnosticSettingsProps, ILogArchive, ILogWorkspace } from "./features/diagnostic-settings";
 
-export type { CustomerManagedKeyProps } from "./features/customer-managed-key";
+export { isManagedHsmKey } from "./features/customer-managed-key";
+export type { AccountCustomerManagedKeyProps, CustomerManagedKeyProps, ManagedHsmCustomerManagedKeyProps } from "./features/customer-managed-key";
+export { assignManagedHsmKeyRole, MANAGED_HSM_KEY_ROLE_NAMES, MANAGED_HSM_KEY_ROLES, managedHsmRoleDefinitionId } from "./features/managed-hsm-key-role";
+export type { ManagedHsmKeyRole, ManagedHsmKeyRoleAssignmentProps } from "./features/managed-hsm-key-role";
 
 export { PRIVATE_ENDPOINT_PROP_KEYS } from "./features/private-endpoints";
 export type { PrivateEndpointProps, PrivateEndpointsProps } from "./features/private-endpoints";

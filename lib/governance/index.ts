@@ -5,6 +5,10 @@
 export { CustomerManagedKeyVault, CustomerManagedKeyVaultBase, KEY_VAULT_KEYS_API_VERSION } from "./customer-managed-key";
 export type { CustomerManagedKeyVaultAttributes, CustomerManagedKeyVaultProps, ICustomerManagedKeyVault, KeyRotation } from "./customer-managed-key";
 
+// Customer-managed key in a Managed HSM
+export { ManagedHsmKey } from "./managed-hsm-key";
+export type { ManagedHsmKeyProps, ManagedHsmKeyRotation } from "./managed-hsm-key";
+
 // Budget
 export { DEFAULT_BUDGET_ALERTS, MonthlyBudget } from "./budget";
 export type { BudgetAlert, MonthlyBudgetProps } from "./budget";

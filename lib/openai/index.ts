@@ -3,6 +3,7 @@
 // The account, and accounts made elsewhere
 export {
   type AccountCustomerManagedKey,
+  type AccountManagedHsmKey,
   type AccountPrivateEndpointOptions,
   type AppliedSecurityException,
   CMK_KEY_PERMISSIONS,
@@ -13,6 +14,7 @@ export {
   type OpenAiAccountSecurityExceptions,
 } from "./openai-account";
 export { type IOpenAiAccount } from "./openai-account-ref";
+export { MANAGED_HSM_ENCRYPTION_API_VERSION, MANAGED_HSM_ENCRYPTION_TYPE } from "./managed-hsm-encryption";
 
 // Model deployments
 export { ModelDeployment, type ModelDeploymentProps } from "./model-deployment";

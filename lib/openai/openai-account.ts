@@ -1,13 +1,15 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
 import { CognitiveAccountCustomerManagedKeyA } from "@cdktf/provider-azurerm/lib/cognitive-account-customer-managed-key";
 import { KeyVaultAccessPolicyA } from "@cdktf/provider-azurerm/lib/key-vault-access-policy";
+import { KeyVaultManagedHardwareSecurityModuleRoleAssignment } from "@cdktf/provider-azurerm/lib/key-vault-managed-hardware-security-module-role-assignment";
 import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
 import { Fn, TerraformResource } from "cdktf";
 import { AzapiUpdateResource } from "../core/azapi";
 import { Construct } from "constructs";
 import { AppliedException, applyWeakenings, WeakeningMap } from "../core/applied-weakening";
 import { WEAKENING_KEYS } from "../core/weakening-keys";
-import { CustomerManagedKeyProps } from "../core/features/customer-managed-key";
+import { AccountCustomerManagedKeyProps, CustomerManagedKeyProps, isManagedHsmKey, ManagedHsmCustomerManagedKeyProps } from "../core/features/customer-managed-key";
+import { assignManagedHsmKeyRole, MANAGED_HSM_KEY_ROLE_NAMES } from "../core/features/managed-hsm-key-role";
 import { DiagnosticSettingsProps } from "../core/features/diagnostic-settings";
 import { applyLock, LockProps } from "../core/features/lock";
 import { checkManagedIdentities, identityBlock, ManagedIdentitiesProps } from "../core/features/managed-identities";
@@ -41,6 +43,7 @@ import {
 import { FoundryProject, FoundryProjectOptions } from "./foundry-project";
 import { applyStoredCompletions, StoredCompletionsException } from "./stored-completions";
 import { IOpenAiAccount } from "./openai-account-ref";
+import { MANAGED_HSM_ENCRYPTION_TYPE, MANAGED_HSM_VERSIONED_KEY_ID, managedHsmEncryptionBody } from "./managed-hsm-encryption";
 import { PropKeys } from "../core/known-props";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 
@@ -216,9 +219,17 @@ export interface OpenAiAccountProps {
    * policies). The key is set with `azurerm_cognitive_account_customer_managed_key` after the
    * access policy, in the account's operation chain, and the account ignores changes to its own
    * `customer_managed_key`. The vault and key are made elsewhere (`CustomerManagedKeyVault`).
+   *
+   * A key in a Managed HSM (`ManagedHsmKey.keyReference()`, for a FIPS 140-3 Level 3 policy):
+   * the account gives its system-assigned identity a local RBAC role on that one key (child
+   * `cmk-hsm-role`) and then sets the key through azapi (child `cmk-hsm`, Resource Manager's
+   * `properties.encryption`), in its operation chain; `azurerm_cognitive_account_customer_managed_key`
+   * refuses Managed HSM key IDs in azurerm 4.55, and the account's own inline block would set
+   * the key at creation, before a system-assigned identity can hold a role. See
+   * docs/evidence/managed-hsm.md.
    * @default - Microsoft-managed keys
    */
-  readonly customerManagedKey?: CustomerManagedKeyProps;
+  readonly customerManagedKey?: AccountCustomerManagedKeyProps;
   /**
    * Private endpoints of the account, by a stable key (child `private-endpoint-<key>`, so adding
    * one renames nothing). Each is an `OpenAiPrivateEndpoint` in the account's resource group
@@ -227,6 +238,17 @@ export interface OpenAiAccountProps {
    * @default - none; add them later with `addPrivateEndpoint`
    */
   readonly privateEndpoints?: PrivateEndpointsProps<AccountPrivateEndpointOptions>;
+}
+
+/** What a Managed HSM key in the `customerManagedKey` prop made on an account. */
+export interface AccountManagedHsmKey {
+  /**
+   * The local RBAC role of the system-assigned identity on the key (child `cmk-hsm-role`).
+   * @default - none, when a user-assigned identity reads the key (`identityClientId`)
+   */
+  readonly roleAssignment?: KeyVaultManagedHardwareSecurityModuleRoleAssignment;
+  /** The `azapi_update_resource` that sets the key on the account (child `cmk-hsm`). */
+  readonly encryption: AzapiUpdateResource;
 }
 
 /**
@@ -239,6 +261,9 @@ const FQDN = /^(?=.{1,253}$)(\*\.)?([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\
 const ACCOUNT_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.CognitiveServices\/accounts\/[^/]+$/i;
 const KEY_VAULT_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+$/i;
 const VERSIONED_KEY_URI = /^https:\/\/[^/]+\/keys\/[^/]+\/[^/]+$/i;
+const MANAGED_HSM_HOST = /^https:\/\/[^/]+\.managedhsm\./i;
+const MANAGED_HSM_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/managedHSMs\/[^/]+$/i;
+const HSM_KEY_NAME = /^[A-Za-z0-9-]{1,127}$/;
 
 /**
  * The key permissions the account's system-assigned identity gets on a customer-managed key's
@@ -376,8 +401,10 @@ export class OpenAiAccount extends OpenAiAccountBase {
   public readonly roleAssignments: readonly RbacAssignment[];
   /** The settings of `diagnosticSettings`, by key. */
   public readonly diagnosticSettings: Readonly<Record<string, ResourceDiagnosticSetting>>;
-  /** What `customerManagedKey` made, when it was given. */
+  /** What `customerManagedKey` made, when it was given a Key Vault key. */
   public readonly customerManagedKey?: AccountCustomerManagedKey;
+  /** What `customerManagedKey` made, when it was given a Managed HSM key. */
+  public readonly customerManagedHsmKey?: AccountManagedHsmKey;
 
   private readonly operations = new OperationChain();
   private readonly deploymentNames: string[] = [];
@@ -437,7 +464,9 @@ export class OpenAiAccount extends OpenAiAccountBase {
     }
     (props.deployments ?? []).forEach((d) => this.addDeployment(d));
     (props.projects ?? []).forEach((p) => this.addProject(p));
-    if (props.customerManagedKey) this.customerManagedKey = this.setCustomerManagedKey(props.customerManagedKey);
+    const key = props.customerManagedKey;
+    if (key && isManagedHsmKey(key)) this.customerManagedHsmKey = this.setManagedHsmKey(key);
+    else if (key) this.customerManagedKey = this.setCustomerManagedKey(key);
     for (const [key, options] of Object.entries(props.privateEndpoints ?? {})) this.addPrivateEndpoint(key, options);
   }
 
@@ -603,6 +632,31 @@ export class OpenAiAccount extends OpenAiAccountBase {
     return { accessPolicy, resource };
   }
 
+  /**
+   * The system-assigned identity's role on the HSM key (unless a user-assigned identity reads
+   * it) and the key setting, children `cmk-hsm-role` and `cmk-hsm`. Microsoft: grant the key
+   * permissions before enabling CMK, and with a system-assigned identity create the resource
+   * first; the update therefore depends on the role and follows the account's other operations.
+   */
+  private setManagedHsmKey(key: ManagedHsmCustomerManagedKeyProps): AccountManagedHsmKey {
+    const roleAssignment =
+      key.identityClientId === undefined
+        ? assignManagedHsmKeyRole(this, "cmk-hsm-role", { managedHsmId: key.managedHsmId, keyName: key.keyName, principalId: this.resource.identity.principalId, role: key.role })
+        : undefined;
+    const encryption = new AzapiUpdateResource(this, "cmk-hsm", {
+      type: MANAGED_HSM_ENCRYPTION_TYPE,
+      resourceId: this.accountId,
+      body: managedHsmEncryptionBody(key),
+      dependsOn: roleAssignment ? [roleAssignment] : undefined,
+    });
+    this.chainOperation(encryption);
+    // As with a vault key: the account reads the key back into its (Optional, not Computed)
+    // `customer_managed_key`; without this a later apply would plan it away, back to
+    // Microsoft-managed keys (and, with project management, replace the account).
+    this.ignoreChanges("customer_managed_key");
+    return { roleAssignment, encryption };
+  }
+
   private invalidDeploymentId(): string {
     let id: string;
     do id = `invalid-deployment-${++this.invalidDeployments}`;
@@ -630,13 +684,40 @@ export class OpenAiAccount extends OpenAiAccountBase {
     checkPrivateEndpointEntries(c, this.endpointEntries);
     this.projectProblems.forEach((problem) => problem(c));
     const key = props.customerManagedKey;
-    if (key) {
+    if (key && isManagedHsmKey(key)) {
+      checkManagedHsmKey(c, key, props.managedIdentities?.systemAssigned === false);
+    } else if (key) {
       c.matches("customerManagedKey.keyVaultId", key.keyVaultId, KEY_VAULT_ID, "a Key Vault resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>)");
       c.matches("customerManagedKey.keyUriWithVersion", key.keyUriWithVersion, VERSIONED_KEY_URI, "a versioned key URI such as https://<vault>.vault.azure.net/keys/<name>/<version>");
+      // azurerm_cognitive_account_customer_managed_key refuses Managed HSM key IDs (4.55); say so at synth.
+      if (typeof key.keyUriWithVersion === "string" && !isToken(key.keyUriWithVersion) && MANAGED_HSM_HOST.test(key.keyUriWithVersion)) {
+        c.fail("customerManagedKey.keyUriWithVersion", key.keyUriWithVersion, "allowed: a Key Vault key URI here; for a Managed HSM key give managedHsmId and keyName instead of keyVaultId (ManagedHsmKey.keyReference())");
+      }
       if (key.identityClientId === undefined && props.managedIdentities?.systemAssigned === false) {
         c.fail("customerManagedKey.identityClientId", undefined, "allowed: the client ID of a user-assigned identity that reads the key, since the account has no system-assigned identity");
       }
     }
+  }
+}
+
+/** The problems of a Managed HSM key in an account's `customerManagedKey`. */
+function checkManagedHsmKey(c: PropChecks, key: ManagedHsmCustomerManagedKeyProps, noSystemIdentity: boolean): void {
+  const prop = "customerManagedKey";
+  if ((key as unknown as CustomerManagedKeyProps).keyVaultId !== undefined) {
+    c.fail(`${prop}.keyVaultId`, (key as unknown as CustomerManagedKeyProps).keyVaultId, "allowed: either keyVaultId (a Key Vault key) or managedHsmId (a Managed HSM key), not both");
+  }
+  c.matches(`${prop}.managedHsmId`, key.managedHsmId, MANAGED_HSM_ID, "a Managed HSM resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/managedHSMs/<name>)");
+  c.required(`${prop}.keyName`, key.keyName, "the name of the key in the HSM");
+  c.matches(`${prop}.keyName`, key.keyName, HSM_KEY_NAME, "1-127 letters, digits or hyphens");
+  c.required(`${prop}.keyUriWithVersion`, key.keyUriWithVersion, "the versioned key ID");
+  c.matches(`${prop}.keyUriWithVersion`, key.keyUriWithVersion, MANAGED_HSM_VERSIONED_KEY_ID, "a versioned Managed HSM key ID such as https://<hsm>.managedhsm.azure.net/keys/<name>/<version>");
+  const named = typeof key.keyUriWithVersion === "string" && !isToken(key.keyUriWithVersion) ? key.keyUriWithVersion.split("/")[4] : undefined;
+  if (named !== undefined && typeof key.keyName === "string" && !isToken(key.keyName) && named !== key.keyName) {
+    c.fail(`${prop}.keyName`, key.keyName, `allowed: the key the ID names (${named}); the role is scoped to that key`);
+  }
+  c.oneOf(`${prop}.role`, key.role, MANAGED_HSM_KEY_ROLE_NAMES);
+  if (key.identityClientId === undefined && noSystemIdentity) {
+    c.fail(`${prop}.identityClientId`, undefined, "allowed: the client ID of a user-assigned identity that holds a role on the key, since the account has no system-assigned identity");
   }
 }
 

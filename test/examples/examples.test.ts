@@ -4,10 +4,10 @@
  */
 import * as fs from "fs";
 import { EXAMPLES, synthExample } from "../helpers/examples";
-import { resourceList, resources } from "../helpers/synth";
+import { onlyResource, resourceList, resources } from "../helpers/synth";
 
 test("every example folder is covered here", () => {
-  expect(fs.readdirSync(EXAMPLES).sort()).toEqual(["foundry", "hub-and-spoke", "lower-level", "minimal", "multi-region-cmk", "provisioned-spillover", "quickstart"]);
+  expect(fs.readdirSync(EXAMPLES).sort()).toEqual(["foundry", "hub-and-spoke", "lower-level", "managed-hsm", "minimal", "multi-region-cmk", "provisioned-spillover", "quickstart"]);
 });
 
 test("quickstart: two EU regions, private and keyless, peered for failover", () => {
@@ -94,6 +94,26 @@ test("lower-level: an account with two chained deployments and a workload identi
   const assignments = resourceList(json, "azurerm_role_assignment");
   expect(assignments).toHaveLength(1);
   expect(String(assignments[0].role_definition_id)).toMatch(/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd$/);
+});
+
+test("managed-hsm: a Foundry resource encrypted with a rotating key in an existing Managed HSM", () => {
+  const json = synthExample("managed-hsm")["agents-prod"];
+  const key = onlyResource(json, "azurerm_key_vault_managed_hardware_security_module_key");
+  expect(key).toMatchObject({ key_type: "RSA-HSM", key_size: 2048, key_opts: ["wrapKey", "unwrapKey"] });
+  expect(key.managed_hsm_id).toMatch(/\/providers\/Microsoft\.KeyVault\/managedHSMs\//);
+  expect(onlyResource(json, "azurerm_key_vault_managed_hardware_security_module_key_rotation_policy")).toMatchObject({ time_after_creation: "P90D", expire_after: "P365D" });
+  // The HSM is the security team's: not made here.
+  expect(resourceList(json, "azurerm_key_vault_managed_hardware_security_module")).toEqual([]);
+  const role = onlyResource(json, "azurerm_key_vault_managed_hardware_security_module_role_assignment");
+  expect(role.scope).toBe("/keys/agents-prod-sdc-cmk");
+  expect(role.role_definition_id).toMatch(/33413926-3206-4cdd-b39a-83574fe37a17$/);
+  expect(role.principal_id).toMatch(/^\$\{azurerm_cognitive_account\..*\.identity\[0\]\.principal_id\}$/);
+  const [encryption] = resourceList(json, "azapi_update_resource").filter((u) => u.body?.properties?.encryption !== undefined);
+  expect(encryption.body.properties.encryption).toMatchObject({ keySource: "Microsoft.KeyVault", keyVaultProperties: { keyName: "agents-prod-sdc-cmk" } });
+  expect(encryption.body.properties.encryption.keyVaultProperties.keyVersion).toContain("versioned_id");
+  // No Key Vault path: no vault, no access policy, no separate CMK resource.
+  expect(resourceList(json, "azurerm_key_vault")).toEqual([]);
+  expect(resourceList(json, "azurerm_cognitive_account_customer_managed_key")).toEqual([]);
 });
 
 test("provisioned-spillover: a Data Zone PTU deployment spills over to its DataZoneStandard twin; capacity checked at plan", () => {
