@@ -1,6 +1,7 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
 // The binding names the resource class with an "A" suffix (it clashes with the block type).
 import { CognitiveAccountCustomerManagedKeyA as CognitiveAccountCustomerManagedKey } from "@cdktf/provider-azurerm/lib/cognitive-account-customer-managed-key";
+import { AzapiUpdateResource } from "../../../core/azapi";
 import { defineRule } from "../define-rule";
 import { compliant, nonCompliant, notApplicable } from "../rule";
 import { firstBlock, tagsOf } from "../values";
@@ -35,7 +36,7 @@ export const CognitiveCustomerManagedKey = Object.assign(
     id: "CognitiveCustomerManagedKey",
     description: "Production accounts encrypt stored data (fine-tuning files, batch data, stored completions) with a customer-managed key.",
     fix:
-      "Give OpenAiAccount customerManagedKey: the keyReference() of a CustomerManagedKeyVault (purge-protected, read by a managed identity; OpenAiPlatform's customerManagedKey makes one per region), and no second key resource for the same account.",
+      "Give OpenAiAccount customerManagedKey: the keyReference() of a CustomerManagedKeyVault (purge-protected, read by a managed identity; OpenAiPlatform's customerManagedKey makes one per region) or of a ManagedHsmKey, and no second key resource for the same account.",
     resourceTypes: [CognitiveAccount.tfResourceType],
     evaluate(resource, context, options) {
       const attributes = context.attributes(resource);
@@ -46,12 +47,17 @@ export const CognitiveCustomerManagedKey = Object.assign(
       }
       const inline = firstBlock(attributes.customer_managed_key)?.key_vault_key_id !== undefined;
       const keys = context.referencing(CognitiveAccountCustomerManagedKey.tfResourceType, context.reference(resource), (a) => a.cognitive_account_id);
+      // A Managed HSM key is set through Resource Manager (azapi): azurerm 4.55 refuses HSM key IDs.
+      const hsmUpdates = context
+        .referencing(AzapiUpdateResource.tfResourceType, context.reference(resource), (a) => a.resource_id)
+        .filter((u) => (context.attributes(u).body as EncryptionBody | undefined)?.properties?.encryption?.keySource === "Microsoft.KeyVault");
+      keys.push(...hsmUpdates);
       const separate = keys.map((k) => k.node.path).join(", ");
       // The provider manages the key from one place only; both would fight over it on every apply.
       if (inline && keys.length > 0) return nonCompliant(`both the inline customer_managed_key block and ${separate} set the key`);
       if (inline) return compliant(`inline customer_managed_key; ${rotationNote(firstBlock(attributes.customer_managed_key)?.key_vault_key_id)}`);
       if (keys.length > 0) {
-        const notes = [...new Set(keys.map((k) => rotationNote(context.attributes(k).key_vault_key_id)))];
+        const notes = [...new Set(keys.map((k) => rotationNote(keyIdOf(context.attributes(k)))))];
         return compliant(`customer-managed key ${separate}; ${notes.join("; ")}`);
       }
       return nonCompliant("production account without a customer-managed key: data at rest uses Microsoft-managed keys");
@@ -62,13 +68,25 @@ export const CognitiveCustomerManagedKey = Object.assign(
 /** A constructed {@link CognitiveCustomerManagedKey} rule; `production` is its option. */
 export type CognitiveCustomerManagedKey = InstanceType<typeof CognitiveCustomerManagedKey>;
 
+/** The part of an azapi account update's body that sets a customer-managed key. */
+interface EncryptionBody {
+  readonly properties?: { readonly encryption?: { readonly keySource?: string; readonly keyVaultProperties?: { readonly keyVersion?: unknown } } };
+}
+
+/** The key ID a key resource names: azurerm's `key_vault_key_id`, or the version an azapi update sets. */
+function keyIdOf(attributes: Record<string, unknown>): unknown {
+  if (attributes.key_vault_key_id !== undefined) return attributes.key_vault_key_id;
+  return (attributes.body as EncryptionBody | undefined)?.properties?.encryption?.keyVaultProperties?.keyVersion;
+}
+
 /** A versioned Key Vault key URI: `https://<vault>.vault.azure.net/keys/<name>/<32 hex digits>`. */
 const VERSIONED_KEY_URI = /\/keys\/[^/]+\/[0-9a-fA-F]{32}\/?$/;
 
 /** How rotation reaches the account, for the finding's detail. */
 function rotationNote(keyVaultKeyId: unknown): string {
   const id = typeof keyVaultKeyId === "string" ? keyVaultKeyId : "";
-  if (/\.keyUriWithVersion\b/.test(id)) {
+  // The vault key's azapi export, or a Managed HSM key's versioned_id read on every refresh.
+  if (/\.keyUriWithVersion\b|\.versioned_id\b/.test(id)) {
     return "rotation: Key Vault creates new key versions by itself; the key's current version is read on every plan and the account moves to it at the next apply";
   }
   if (VERSIONED_KEY_URI.test(id)) {
