@@ -5,8 +5,9 @@ import { z } from "zod";
 import { MAX_USER_TAGS, RESERVED_TAG_NAMES, TAG_LIMITS } from "../core/tags";
 import { MIN_REASON_LENGTH } from "../core/justification";
 import { IConstruct } from "constructs";
-import { isEmailAddress, isKnownToken, isReferenceOfApp, NO_INTERPOLATION, UNKNOWN_TOKEN } from "../core/validation";
+import { isEmailAddress, isKnownToken, isReferenceOfApp, NO_INTERPOLATION, PropProblem, UNKNOWN_TOKEN } from "../core/validation";
 import { DEPLOYMENT_SKUS, DeploymentSku, isProvisioned } from "../regions/processing";
+import type { ModelDeploymentOptions } from "../openai/deployment-options";
 import { BUILT_IN_ROLE_KEYS } from "../identity/role-catalog";
 import { ENTRA_OBJECT_ID_PATTERN, PRINCIPAL_TYPES } from "../identity/principal";
 import { OPENAI_LOG_CATEGORIES, RETENTION_CATEGORIES } from "../monitoring/log-categories";
@@ -19,8 +20,13 @@ import {
 } from "../openai/deployment-options";
 import { HARM_CATEGORIES } from "../openai/content-filter";
 import { OPENAI_REGIONS } from "../core/region-catalog";
-import { RESIDENCY_POLICIES, Residency, resolveResidency, skuResidencyProblem } from "../regions/residency";
-import { ConfigPath, ConfigProblem, didYouMean, formatProblem, problemsOfIssue, valueAt } from "./config-problems";
+import { RESIDENCY_POLICIES, Residency, resolveResidency } from "../regions/residency";
+import { ConfigPath, ConfigProblem, configProblemOf, didYouMean, formatPath, formatProblem, problemsOfIssue, valueAt } from "./config-problems";
+import { regionPriorityProblems, uniqueRegionProblems } from "../regions/region-list-rules";
+import { LocatedProp, locationResidencyProblems, skuResidencyProblems } from "../regions/residency";
+import { capacityCapProblems } from "../governance/capacity/capacity-cap";
+import { modelAllowlistProblems } from "../governance/model-allowlist";
+import { findModelLifecycle } from "../openai/model-lifecycle";
 import { EnvironmentConfig, EnvironmentConfigValidation } from "./environment-config";
 import { gatewayConfigProblems } from "./gateway-config-schema";
 import { KNOWN_MODEL_FORMATS, modelFormatProblem } from "../openai/deployment-options";
@@ -199,7 +205,8 @@ const network = z
 
 const region = z.strictObject({
   location,
-  priority: integer(1, 100),
+  // Its range and uniqueness are the platform's rules (lib/regions/region-list-rules.ts).
+  priority: z.number(),
   network,
   privateIpAddress: text({ max: 15, rule: "an IPv4 address such as 10.20.0.4", check: (v) => (octetsValid(v.match(IPV4)) ? undefined : "allowed: an IPv4 address such as 10.20.0.4") }).optional(),
   // Foundry Agent Service subnet; its range rules are checked by the account (lib/openai/agent-subnet.ts).
@@ -480,7 +487,8 @@ export function validateEnvironmentConfig(input: unknown, scope?: IConstruct): E
   validatingIn = scope;
   try {
     const result = environmentSchemas().environmentConfigSchema.safeParse(input);
-    problems = result.success ? [] : result.error.issues.flatMap((issue) => problemsOfIssue(issue, input, knownKeys));
+    const shape = result.success ? [] : result.error.issues.flatMap((issue) => problemsOfIssue(issue, input, knownKeys));
+    problems = [...shape, ...fieldRuleProblems(input, shape)];
     problems.push(...crossFieldProblems(input, problems));
     problems.push(...gatewayConfigProblems(input));
   } catch (error) {
@@ -494,72 +502,89 @@ export function validateEnvironmentConfig(input: unknown, scope?: IConstruct): E
   return { ok: true, config: input as EnvironmentConfig };
 }
 
+/** Whether a path or a path related to it (a parent or a child) was reported: its value is not to be read. */
+function reportedPaths(reported: readonly ConfigProblem[]) {
+  const badPaths = reported.map((p) => p.path);
+  const isPrefix = (a: ConfigPath, b: ConfigPath) => a.length <= b.length && a.every((s, i) => s === b[i]);
+  return {
+    /** The value at `path` when neither it, a parent nor a child was reported. */
+    good: (...path: (string | number)[]): boolean => !badPaths.some((bad) => isPrefix(bad, path) || isPrefix(path, bad)),
+    /** No problem reported at `path` or at one of its parents (children may have some). */
+    noIssueAt: (...path: (string | number)[]): boolean => !badPaths.some((bad) => isPrefix(bad, path)),
+  };
+}
+
+const listAt = (input: unknown, key: string): unknown[] => (Array.isArray(valueAt(input, [key])) ? (valueAt(input, [key]) as unknown[]) : []);
+const regionAt = (i: number) => formatPath(["regions", i]);
+
+/**
+ * The rules of one field that constructs share (lib/regions): run on the values the shape
+ * accepted, reported with the shape's problems, so the rules between fields skip them too.
+ */
+function fieldRuleProblems(input: unknown, reported: readonly ConfigProblem[]): ConfigProblem[] {
+  const { noIssueAt } = reportedPaths(reported);
+  const priorities = listAt(input, "regions").map((_, i) => {
+    const priority = valueAt(input, ["regions", i, "priority"]);
+    return { priority: typeof priority === "number" && Number.isFinite(priority) && noIssueAt("regions", i, "priority") ? priority : undefined };
+  });
+  return regionPriorityProblems(priorities, regionAt).map(configProblemOf);
+}
+
 /**
  * The rules between fields, each run only on the fields that passed the shape checks (`bad`
- * holds the paths already reported), so a root cause gives one problem.
+ * holds the paths already reported), so a root cause gives one problem. The rules a construct
+ * applies too are the construct's own functions (lib/regions, lib/governance), given config paths.
  */
 function crossFieldProblems(input: unknown, reported: readonly ConfigProblem[]): ConfigProblem[] {
   if (input === null || typeof input !== "object") return [];
-  const badPaths = reported.map((p) => p.path);
-  const isPrefix = (a: ConfigPath, b: ConfigPath) => a.length <= b.length && a.every((s, i) => s === b[i]);
-  /** The value at `path` when neither it, a parent nor a child was reported. */
-  const good = (...path: (string | number)[]): boolean => !badPaths.some((bad) => isPrefix(bad, path) || isPrefix(path, bad));
+  const { good, noIssueAt } = reportedPaths(reported);
   const at = (...path: (string | number)[]) => valueAt(input, path);
   const out: ConfigProblem[] = [];
   const problem = (path: ConfigPath, value: unknown, allowed: string) => out.push({ path, value, allowed });
+  const shared = (problems: readonly PropProblem[]) => out.push(...problems.map(configProblemOf));
 
-  /** No problem reported at `path` or at one of its parents (children may have some). */
-  const noIssueAt = (...path: (string | number)[]): boolean => !badPaths.some((bad) => isPrefix(bad, path));
-  const regionList = Array.isArray(at("regions")) ? (at("regions") as unknown[]) : [];
-  const deployments = Array.isArray(at("deployments")) ? (at("deployments") as unknown[]) : [];
+  const regionList = listAt(input, "regions");
+  const deployments = listAt(input, "deployments");
   const regionOk = (i: number, field: string) => good("regions", i, field);
   const deploymentOk = (i: number, field: string) => good("deployments", i, field);
+  /** The deployments whose `fields` passed the shape checks, with their index. */
+  const deploymentsWith = (...fields: string[]) =>
+    deployments.flatMap((_, i) => (fields.every((f) => deploymentOk(i, f)) ? [{ ...(at("deployments", i) as ModelDeploymentOptions), index: i }] : []));
 
   // Regions: each location and priority once.
-  const locationsSeen = new Map<string, number>();
-  const prioritiesSeen = new Map<number, number>();
-  regionList.forEach((_, i) => {
-    if (regionOk(i, "location")) {
-      const l = at("regions", i, "location") as string;
-      if (locationsSeen.has(l)) problem(["regions", i, "location"], l, `allowed: each location once (regions[${locationsSeen.get(l)}] has it)`);
-      else locationsSeen.set(l, i);
-    }
-    if (regionOk(i, "priority")) {
-      const p = at("regions", i, "priority") as number;
-      if (prioritiesSeen.has(p)) problem(["regions", i, "priority"], p, `allowed: a different priority for each region (regions[${prioritiesSeen.get(p)}] has it)`);
-      else prioritiesSeen.set(p, i);
-    }
-  });
+  shared(
+    uniqueRegionProblems(
+      regionList.map((_, i) => ({
+        location: regionOk(i, "location") ? (at("regions", i, "location") as string) : undefined,
+        priority: regionOk(i, "priority") ? (at("regions", i, "priority") as number) : undefined,
+      })),
+      regionAt,
+    ),
+  );
 
   // Residency: the resource group, every region, the workspace and every SKU stay inside it.
   if (good("residency")) {
     const policy = resolveResidency(at("residency") as Residency);
-    const allowed = `allowed: a location inside residency "${policy.name}" (${policy.allowedRegions.join(", ")})`;
-    if (good("location") && !policy.allowedRegions.includes(at("location") as string)) {
-      problem(["location"], at("location"), `${allowed}; the resource group and the workload identities live there`);
+    const located: LocatedProp[] = [];
+    if (good("location")) located.push({ prop: "location", location: at("location") as string, because: "the resource group and the workload identities live there" });
+    const regions = regionList.flatMap((_, i) => (regionOk(i, "location") ? [{ prop: formatPath(["regions", i, "location"]), location: at("regions", i, "location") as string }] : []));
+    located.push(...regions);
+    if (good("logging", "workspaceLocation") && at("logging", "workspaceLocation") !== undefined) {
+      located.push({ prop: "logging.workspaceLocation", location: at("logging", "workspaceLocation") as string });
     }
-    const regionLocations: string[] = [];
-    regionList.forEach((_, i) => {
-      if (!regionOk(i, "location")) return;
-      const l = at("regions", i, "location") as string;
-      if (!policy.allowedRegions.includes(l)) problem(["regions", i, "location"], l, allowed);
-      else regionLocations.push(l);
+    shared(locationResidencyProblems(policy, located));
+    // SKUs are checked in the regions inside the policy: a region outside it is reported above.
+    const inside = regions.map((r) => r.location).filter((l) => policy.allowedRegions.includes(l));
+    const skus = deploymentsWith("sku").map((d) => {
+      const model = deploymentOk(d.index, "model") ? d.model : undefined;
+      const version = deploymentOk(d.index, "version") ? d.version : undefined;
+      return { index: d.index, name: d.name, sku: d.sku, model, offeredSkus: model && version ? findModelLifecycle(model, version)?.skus : undefined };
     });
-    if (good("logging", "workspaceLocation") && at("logging", "workspaceLocation") !== undefined && !policy.allowedRegions.includes(at("logging", "workspaceLocation") as string)) {
-      problem(["logging", "workspaceLocation"], at("logging", "workspaceLocation"), allowed);
-    }
-    deployments.forEach((_, i) => {
-      if (!deploymentOk(i, "sku")) return;
-      const sku = at("deployments", i, "sku") as DeploymentSku;
-      const model = deploymentOk(i, "model") ? (at("deployments", i, "model") as string) : undefined;
-      const first = regionLocations.map((l) => skuResidencyProblem(policy, sku, l, model)).find((p) => p !== undefined);
-      if (first) problem(["deployments", i, "sku"], sku, first);
-    });
+    shared(skuResidencyProblems(policy, inside, skus, (d) => formatPath(["deployments", d.index, "sku"])));
   }
 
   // Deployments: names unique (Azure compares them without case), models allowed, filter kept.
   const namesSeen = new Map<string, number>();
-  const allowedModels = good("allowedModels") ? (at("allowedModels") as string[]) : undefined;
   const overrides = good("contentFilterOverrides") ? ((at("contentFilterOverrides") as Record<string, unknown> | undefined) ?? {}) : undefined;
   const deploymentNames = new Set<string>();
   deployments.forEach((_, i) => {
@@ -577,9 +602,6 @@ function crossFieldProblems(input: unknown, reported: readonly ConfigProblem[]):
       const kindProblem = modelFormatProblem(format, (at("kind") as string | undefined) ?? DEFAULT_ACCOUNT_KIND);
       if (kindProblem?.severity === "error") problem(["deployments", i, "format"], format, kindProblem.rule);
     }
-    if (allowedModels && deploymentOk(i, "model") && !allowedModels.includes(at("deployments", i, "model") as string)) {
-      problem(["deployments", i, "model"], at("deployments", i, "model"), `allowed models in this environment: ${allowedModels.join(", ")}`);
-    }
     const rai = at("deployments", i, "raiPolicyName");
     if (rai !== undefined && deploymentOk(i, "raiPolicyName") && nameOk && overrides && !Object.prototype.hasOwnProperty.call(overrides, name)) {
       problem(
@@ -589,6 +611,9 @@ function crossFieldProblems(input: unknown, reported: readonly ConfigProblem[]):
       );
     }
   });
+  if (good("allowedModels")) {
+    shared(modelAllowlistProblems(deploymentsWith("model"), at("allowedModels") as string[], (d) => formatPath(["deployments", d.index, "model"])));
+  }
   if (overrides && noIssueAt("deployments") && deployments.every((_, i) => deploymentOk(i, "name"))) {
     for (const name of Object.keys(overrides)) {
       if (!deploymentNames.has(name)) problem(["contentFilterOverrides", name], overrides[name], `allowed: an override for a deployment of this environment (${[...deploymentNames].join(", ") || "none"})`);
@@ -602,14 +627,10 @@ function crossFieldProblems(input: unknown, reported: readonly ConfigProblem[]):
 
   // Capacity: the token capacity of every deployment in every region stays within the cap.
   const capacityOk = good("capacityCapK") && noIssueAt("deployments") && good("regions") && deployments.every((_, i) => deploymentOk(i, "capacity") && deploymentOk(i, "sku"));
-  if (capacityOk) {
-    const cap = at("capacityCapK") as number;
-    const total = deployments.reduce<number>((sum, _, i) => sum + (isProvisioned(at("deployments", i, "sku") as DeploymentSku) ? 0 : (at("deployments", i, "capacity") as number)), 0) * regionList.length;
-    if (total > cap) problem(["deployments"], `${total}K TPM in total`, `allowed: at most capacityCapK = ${cap}K TPM`);
-  }
+  if (capacityOk) shared(capacityCapProblems(deployments as ModelDeploymentOptions[], regionList.length, at("capacityCapK") as number));
 
   // Workloads: keys once (they name the identities and their construct IDs).
-  const workloads = Array.isArray(at("workloads")) ? (at("workloads") as unknown[]) : [];
+  const workloads = listAt(input, "workloads");
   const keysSeen = new Map<string, number>();
   workloads.forEach((_, i) => {
     if (!good("workloads", i, "key")) return;

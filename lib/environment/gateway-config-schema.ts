@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { MIN_REASON_LENGTH } from "../core/justification";
 import { isEmailAddress } from "../core/validation";
-import { ConfigPath, ConfigProblem, didYouMean, problemsOfIssue, valueAt } from "./config-problems";
+import { ConfigPath, ConfigProblem, configProblemOf, didYouMean, formatPath, problemsOfIssue, valueAt } from "./config-problems";
 import { blocksOverlap, firstSubBlock, parseIpv4Address, parseIpv4Block } from "../network/private/ipv4";
 import { DEFAULT_PRIVATE_ENDPOINT_SUBNET_PREFIX } from "../network/region-network";
-import { CostLimits, tokenQuotasFor } from "../gateway/limits";
-import { findTokenPrice, ModelTokenPrice } from "../gateway/price-table";
+import { MAX_REQUESTS_PER_MINUTE, MAX_TOKENS_PER_MINUTE } from "../gateway/limits";
+import { findTokenPrice, MODEL_TOKEN_PRICES } from "../gateway/price-table";
+import { budgetTokenProblems, gatewayLimitProblems, gatewayRangeProblems, modelPriceProblems } from "../gateway/gateway-rules";
 import { CLIENT_ID_PATTERN, GATEWAY_WORKLOAD_KEY } from "../gateway/workloads";
 import { GATEWAY_SKUS } from "../gateway/gateway-sku";
 
@@ -39,8 +40,8 @@ const sku = z.unknown().superRefine((v, ctx) => {
 const SUBNET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
 
 const limits = z.strictObject({
-  requestsPerMinute: whole(1, 1_000_000, "requests per minute"),
-  tokensPerMinute: whole(1, 100_000_000, "tokens per minute"),
+  requestsPerMinute: whole(1, MAX_REQUESTS_PER_MINUTE, "requests per minute"),
+  tokensPerMinute: whole(1, MAX_TOKENS_PER_MINUTE, "tokens per minute"),
 });
 
 const reason = z.strictObject({
@@ -55,8 +56,8 @@ const workload = z.strictObject({
   key: rule(GATEWAY_WORKLOAD_KEY, 40, "2-40 lowercase letters, digits or hyphens, starting with a letter and ending with a letter or digit"),
   identity: z.string().optional(),
   clientId: rule(CLIENT_ID_PATTERN, 36, "an Entra client (application) ID, a GUID").optional(),
-  requestsPerMinute: whole(1, 1_000_000, "requests per minute"),
-  tokensPerMinute: whole(1, 100_000_000, "tokens per minute"),
+  requestsPerMinute: whole(1, MAX_REQUESTS_PER_MINUTE, "requests per minute"),
+  tokensPerMinute: whole(1, MAX_TOKENS_PER_MINUTE, "tokens per minute"),
   ipAllowlist: z.array(ipv4OrCidr).max(100).optional(),
   contentSafetyOptOut: reason.optional(),
 });
@@ -64,7 +65,7 @@ const workload = z.strictObject({
 /** The shape of `gateway` in an environment config. */
 const gatewayConfigSchema = z.strictObject({
   sku: sku.optional(),
-  capacity: whole(1, 12, "scale units").optional(),
+  capacity: z.number().optional(),
   location: z.string().optional(),
   subnetPrefix: z.string().optional(),
   subnetId: rule(SUBNET_ID, 1024, "an Azure subnet resource ID").optional(),
@@ -82,9 +83,9 @@ const gatewayConfigSchema = z.strictObject({
   workloads: z.array(workload).min(1, { message: "allowed: at least one workload (a gateway nobody may call serves no one)" }).max(50),
   circuitBreaker: z
     .strictObject({
-      failureCount: whole(1, 10_000, "failures").optional(),
-      intervalSeconds: whole(1, 3_600, "seconds").optional(),
-      tripSeconds: whole(1, 86_400, "seconds").optional(),
+      failureCount: z.number().optional(),
+      intervalSeconds: z.number().optional(),
+      tripSeconds: z.number().optional(),
     })
     .optional(),
   publicGateway: z
@@ -135,9 +136,20 @@ export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
   const gateway = valueAt(config, ["gateway"]);
   if (gateway === undefined) return [];
   const result = gatewaySchemas().gatewayConfigSchema.safeParse(gateway);
+  // The ranges are OpenAiGateway's rules, run on the numbers the shape accepted; with the
+  // shape's problems they stop the rules between fields.
+  const finite = (...path: string[]) => {
+    const n = valueAt(gateway, path);
+    return typeof n === "number" && Number.isFinite(n) ? n : undefined;
+  };
+  const ranges = gatewayRangeProblems(
+    { capacity: finite("capacity"), circuitBreaker: { failureCount: finite("circuitBreaker", "failureCount"), intervalSeconds: finite("circuitBreaker", "intervalSeconds"), tripSeconds: finite("circuitBreaker", "tripSeconds") } },
+    inGateway,
+  ).map(configProblemOf);
   if (!result.success) {
-    return result.error.issues.flatMap((issue) => problemsOfIssue({ ...issue, path: ["gateway", ...issue.path] } as typeof issue, config, knownKeys));
+    return result.error.issues.flatMap((issue) => problemsOfIssue({ ...issue, path: ["gateway", ...issue.path] } as typeof issue, config, knownKeys)).concat(ranges);
   }
+  if (ranges.length > 0) return ranges;
   const g = result.data;
   const out: ConfigProblem[] = [];
   const problem = (path: ConfigPath, value: unknown, allowed: string) => out.push({ path: ["gateway", ...path], value, allowed });
@@ -161,13 +173,10 @@ export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
   const identities = new Set(
     (Array.isArray(valueAt(config, ["workloads"])) ? (valueAt(config, ["workloads"]) as { key?: string }[]) : []).map((w) => w?.key),
   );
-  const keys = new Map<string, number>();
   // The policy picks a caller's limits by its client ID (a GUID, compared without case): a second
   // workload on the same caller would never be reached.
   const callers = new Map<string, number>();
   g.workloads.forEach((w, i) => {
-    if (keys.has(w.key)) problem(["workloads", i, "key"], w.key, `allowed: each workload key once (gateway.workloads[${keys.get(w.key)}] has it)`);
-    else keys.set(w.key, i);
     const caller = w.clientId !== undefined ? `client:${w.clientId.toLowerCase()}` : w.identity !== undefined ? `identity:${w.identity}` : undefined;
     if (caller !== undefined && callers.has(caller)) {
       const field = w.clientId !== undefined ? "clientId" : "identity";
@@ -178,46 +187,20 @@ export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
     } else if (w.identity !== undefined && !identities.has(w.identity)) {
       problem(["workloads", i, "identity"], w.identity, `allowed: the key of one of the environment's workloads (${[...identities].filter(Boolean).join(", ") || "none"})`);
     }
-    if (w.requestsPerMinute > g.limits.requestsPerMinute) {
-      problem(["workloads", i, "requestsPerMinute"], w.requestsPerMinute, `allowed: at most gateway.limits.requestsPerMinute = ${g.limits.requestsPerMinute}`);
-    }
-    if (w.tokensPerMinute > g.limits.tokensPerMinute) {
-      problem(["workloads", i, "tokensPerMinute"], w.tokensPerMinute, `allowed: at most gateway.limits.tokensPerMinute = ${g.limits.tokensPerMinute}`);
-    }
   });
-  if (g.sku === "Developer" && g.capacity !== undefined && g.capacity > 1) {
-    problem(["capacity"], g.capacity, "allowed: 1 with sku Developer (the Developer tier cannot scale out; use Premium for more units)");
-  }
-  if (g.costLimits.dailyUsd > g.costLimits.monthlyUsd) {
-    problem(["costLimits", "dailyUsd"], g.costLimits.dailyUsd, `allowed: at most costLimits.monthlyUsd = ${g.costLimits.monthlyUsd}`);
-  }
-  const deployments = Array.isArray(valueAt(config, ["deployments"])) ? (valueAt(config, ["deployments"]) as { model?: string }[]) : [];
-  const prices: ModelTokenPrice[] = [];
-  deployments.forEach((d, i) => {
-    const price = typeof d?.model === "string" ? findTokenPrice(d.model) : undefined;
-    if (price) prices.push(price);
-    else if (typeof d?.model === "string") {
-      out.push({ path: ["deployments", i, "model"], value: d.model, allowed: "allowed with a gateway: a model in the gateway's price table (MODEL_TOKEN_PRICES), so its budget can become a token quota" });
-    }
-  });
-  for (const problemOfBudget of budgetProblems(g.costLimits, prices)) problem(problemOfBudget.path, problemOfBudget.value, problemOfBudget.allowed);
+  out.push(...gatewayLimitProblems({ ...g, sku: typeof g.sku === "string" ? g.sku : undefined }, inGateway).map(configProblemOf));
+
+  // Every deployed model needs a price, so the budget can become token quotas.
+  const deployments = Array.isArray(valueAt(config, ["deployments"])) ? (valueAt(config, ["deployments"]) as { model?: unknown }[]) : [];
+  const models = deployments.flatMap((d, index) => (typeof d?.model === "string" ? [{ model: d.model, index }] : []));
+  out.push(...modelPriceProblems(models, MODEL_TOKEN_PRICES, (m) => formatPath(["deployments", m.index, "model"])).map(configProblemOf));
+  const prices = models.flatMap((m) => findTokenPrice(m.model) ?? []);
+  out.push(...budgetTokenProblems(g.costLimits, prices, inGateway).map(configProblemOf));
   return out;
 }
 
-/**
- * A budget that buys less than one token at the dearest price becomes a quota of 0 tokens,
- * which the gateway cannot express (it would round up to 1 and so spend more than the budget).
- */
-function budgetProblems(costLimits: CostLimits, prices: readonly ModelTokenPrice[]): ConfigProblem[] {
-  if (prices.length === 0) return [];
-  const quotas = tokenQuotasFor(costLimits, prices);
-  const out: ConfigProblem[] = [];
-  const least = quotas.usdPer1K / 1000;
-  if (quotas.dailyTokens < 1) out.push({ path: ["costLimits", "dailyUsd"], value: costLimits.dailyUsd, allowed: `allowed: at least ${least} USD, the price of one token of the dearest deployed model` });
-  if (quotas.monthlyTokens < 1) out.push({ path: ["costLimits", "monthlyUsd"], value: costLimits.monthlyUsd, allowed: `allowed: at least ${least} USD, the price of one token of the dearest deployed model` });
-  return out;
-}
-
+/** A gateway rule's name of a path below `gateway`, as the config writes it. */
+const inGateway = (path: string) => `gateway.${path}`;
 
 function checkSubnet(
   prefix: string | undefined,
