@@ -5,7 +5,10 @@ import { z } from "zod";
 import { MAX_USER_TAGS, RESERVED_TAG_NAMES, TAG_LIMITS } from "../core/tags";
 import { MIN_REASON_LENGTH } from "../core/justification";
 import { IConstruct } from "constructs";
-import { isEmailAddress, isKnownToken, isReferenceOfApp, NO_INTERPOLATION, PropProblem, UNKNOWN_TOKEN } from "../core/validation";
+import { isEmailAddress, PropProblem } from "../core/validation";
+import { byType, fail, Holds, integer, keyed, list, literal, MergedUnion, oneOf, record, SameType, text, validatingFor } from "./schema-dsl";
+import type { FoundryUpgradeDecision } from "../openai/foundry-upgrade";
+import type { DefenderForAiOwner } from "../governance/defender-for-ai";
 import { DEPLOYMENT_SKUS, DeploymentSku, isProvisioned } from "../regions/processing";
 import type { ModelDeploymentOptions } from "../openai/deployment-options";
 import { BUILT_IN_ROLE_KEYS } from "../identity/role-catalog";
@@ -20,14 +23,14 @@ import {
 } from "../openai/deployment-options";
 import { HARM_CATEGORIES } from "../openai/content-filter";
 import { OPENAI_REGIONS } from "../core/region-catalog";
-import { RESIDENCY_POLICIES, Residency, resolveResidency } from "../regions/residency";
+import { RESIDENCY_POLICY_NAMES, Residency, resolveResidency } from "../regions/residency";
 import { ConfigPath, ConfigProblem, configProblemOf, didYouMean, formatPath, formatProblem, problemsOfIssue, valueAt } from "./config-problems";
 import { regionPriorityProblems, uniqueRegionProblems } from "../regions/region-list-rules";
 import { LocatedProp, locationResidencyProblems, skuResidencyProblems } from "../regions/residency";
 import { capacityCapProblems } from "../governance/capacity/capacity-cap";
 import { modelAllowlistProblems } from "../governance/model-allowlist";
 import { findModelLifecycle } from "../openai/model-lifecycle";
-import { EnvironmentConfig, EnvironmentConfigValidation } from "./environment-config";
+import { EnvironmentConfig, EnvironmentConfigValidation, RegionConfig } from "./environment-config";
 import { gatewayConfigProblems } from "./gateway-config-schema";
 import { KNOWN_MODEL_FORMATS, modelFormatProblem } from "../openai/deployment-options";
 import { DEFAULT_ACCOUNT_KIND } from "../openai/foundry-upgrade";
@@ -52,121 +55,14 @@ const BUDGET_DATE = /^(\d{4})-(\d{2})-01$/;
 const MAX_TEXT = 256;
 /** Longest Azure resource ID accepted. */
 const MAX_RESOURCE_ID = 1024;
-/** Most entries in a list or record of the config: far above any real environment. */
-const MAX_ITEMS = 100;
 
 const LOCATIONS = Object.keys(OPENAI_REGIONS);
-const BUILT_IN_RESIDENCIES = Object.keys(RESIDENCY_POLICIES);
-
-type Ctx = z.core.$RefinementCtx<unknown>;
-const fail = (ctx: Ctx, message: string, path: ConfigPath = []) => ctx.addIssue({ code: "custom", message, path: [...path] });
-
-interface TextRule {
-  /** Longest accepted, checked before anything else. */
-  readonly max: number;
-  /** The rule in words: `allowed: <rule>`. */
-  readonly rule: string;
-  /** Pattern checked after the length (linear patterns only). */
-  readonly pattern?: RegExp;
-  /** Not empty or blank. */
-  readonly nonBlank?: boolean;
-  /** A Terraform reference (token) this app created is accepted as well. */
-  readonly reference?: boolean;
-  /** Further check on the bounded string; returns the `allowed:` text of a problem. */
-  readonly check?: (value: string) => string | undefined;
-}
-
-/**
- * The construct whose app a config is validated for (set for the duration of one synchronous
- * validation): a reference in the config must come from that app, not merely exist.
- */
-let validatingIn: IConstruct | undefined;
-
-/** A string checked for length first, then interpolation, then its pattern: bounded work. */
-function text(rule: TextRule) {
-  return z.string().superRefine((value, ctx) => {
-    if (value.length > rule.max) return fail(ctx, `allowed: ${rule.rule} (at most ${rule.max} characters; this has ${value.length})`);
-    if (Token.isUnresolved(value)) {
-      if (!rule.reference) return fail(ctx, `allowed: ${rule.rule}, known at synth (not a Terraform reference: it becomes a name or construct ID)`);
-      if (!isKnownToken(value) || (validatingIn !== undefined && !isReferenceOfApp(value, validatingIn))) return fail(ctx, UNKNOWN_TOKEN);
-      return;
-    }
-    if (value.includes("${") || value.includes("%{")) return fail(ctx, NO_INTERPOLATION);
-    if (rule.nonBlank && value.trim() === "") return fail(ctx, `allowed: ${rule.rule}`);
-    if (rule.pattern && !rule.pattern.test(value)) return fail(ctx, `allowed: ${rule.rule}`);
-    const problem = rule.check?.(value);
-    if (problem) fail(ctx, problem);
-  });
-}
+const BUILT_IN_RESIDENCIES = RESIDENCY_POLICY_NAMES;
 
 /** A misspelt known model format (the one rule of `modelFormatProblem` that needs no account kind). */
 function formatSpellingProblem(format: string): string | undefined {
   const problem = modelFormatProblem(format);
   return problem?.severity === "error" ? problem.rule : undefined;
-}
-
-/** A whole number in [min, max]; NaN, Infinity and strings are refused. */
-function integer(min: number, max: number, unit = "") {
-  return z.number().superRefine((n, ctx) => {
-    if (!Number.isInteger(n) || n < min || n > max) fail(ctx, `allowed: a whole number from ${min} to ${max}${unit ? ` ${unit}` : ""}`);
-  });
-}
-
-/** One of `values`, exact case, with a suggestion for near misses. */
-function oneOf<T extends string>(values: readonly T[], what = "") {
-  return z.unknown().superRefine((value, ctx) => {
-    if (typeof value === "string" && value.length <= 64 && (values as readonly string[]).includes(value)) return;
-    fail(ctx, `allowed: ${what ? `${what}: ` : "one of "}${values.join(", ")}${didYouMean(value, values)}`);
-  }) as unknown as z.ZodType<T>;
-}
-
-/** A list of at most `max` items, each checked by `item`; the length is checked first. */
-function list<T extends z.ZodType>(item: T, options: { min?: number; max?: number; what: string }) {
-  const max = options.max ?? MAX_ITEMS;
-  return z
-    .unknown()
-    .superRefine((value, ctx) => {
-      if (!Array.isArray(value)) return fail(ctx, `allowed: a list of ${options.what}`);
-      if (value.length > max) return fail(ctx, `allowed: at most ${max} ${options.what} (found ${value.length})`);
-      if (value.length < (options.min ?? 0)) return fail(ctx, options.min === 1 ? `allowed: a non-empty list of ${options.what}` : `allowed: at least ${options.min} ${options.what}`);
-      // A plain loop: forEach skips the holes of a sparse list (`[a, , b]`), which must be refused too.
-      for (let i = 0; i < value.length; i++) {
-        const result = item.safeParse(value[i]);
-        if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...(issue as any), path: [i, ...issue.path] });
-      }
-    }) as unknown as z.ZodType<readonly z.infer<T>[]>;
-}
-
-/** An object of at most `max` entries with checked keys and values; the count is checked first. */
-function record<T extends z.ZodType>(key: z.ZodType, valueSchema: T, options: { max?: number; what: string }) {
-  const max = options.max ?? MAX_ITEMS;
-  return z
-    .unknown()
-    .superRefine((value, ctx) => {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return fail(ctx, `allowed: an object of ${options.what}`);
-      const keys = Object.keys(value);
-      if (keys.length > max) return fail(ctx, `allowed: at most ${max} ${options.what} (found ${keys.length})`);
-      for (const k of keys) {
-        const keyResult = key.safeParse(k);
-        if (!keyResult.success) {
-          ctx.addIssue({ code: "custom", message: keyResult.error.issues[0]?.message ?? "allowed: another key", path: [k], params: { value: k, key: true } });
-          continue;
-        }
-        const result = valueSchema.safeParse((value as Record<string, unknown>)[k]);
-        if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...(issue as any), path: [k, ...issue.path] });
-      }
-    }) as unknown as z.ZodType<Readonly<Record<string, z.infer<T>>>>;
-}
-
-/** Dispatches on the JavaScript type of the value; `expected` says what is allowed otherwise. */
-function byType(branches: { boolean?: z.ZodType; string?: z.ZodType; object?: z.ZodType }, expected: string) {
-  return z.unknown().superRefine((value, ctx) => {
-    const kind = value === null || Array.isArray(value) ? "other" : typeof value;
-    const schema = (branches as Record<string, z.ZodType | undefined>)[kind];
-    if (!schema) return fail(ctx, `allowed: ${expected}`);
-    const result = schema.safeParse(value);
-    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...(issue as any), path: [...issue.path] });
-  });
 }
 
 const isRegion = (value: string) => Object.prototype.hasOwnProperty.call(OPENAI_REGIONS, value);
@@ -232,7 +128,7 @@ const project = z.strictObject({
 });
 
 const customResidency = z.strictObject({
-  name: text({ max: 31, pattern: CUSTOM_RESIDENCY_NAME, rule: "2-31 lowercase letters, digits or hyphens, starting with a letter", check: (v) => (BUILT_IN_RESIDENCIES.includes(v) ? `allowed: a name other than the built-in policies (${BUILT_IN_RESIDENCIES.join(", ")}); use the built-in "${v}" as a string instead` : undefined) }),
+  name: text({ max: 31, pattern: CUSTOM_RESIDENCY_NAME, rule: "2-31 lowercase letters, digits or hyphens, starting with a letter", check: (v) => (BUILT_IN_RESIDENCIES.some((n) => n === v) ? `allowed: a name other than the built-in policies (${BUILT_IN_RESIDENCIES.join(", ")}); use the built-in "${v}" as a string instead` : undefined) }),
   regions: list(location, { min: 1, max: LOCATIONS.length, what: "regions" }),
   dataZone: oneOf(["EU", "US"] as const).optional(),
 });
@@ -271,7 +167,7 @@ const severity = oneOf(["Low", "Medium", "High"] as const);
 const contentFilter = z.strictObject({
   name: text({ max: 64, pattern: CONTENT_FILTER_NAME, rule: "1-64 letters, digits, '-' or '_'" }).optional(),
   severityThreshold: severity.optional(),
-  categoryThresholds: z.strictObject(Object.fromEntries(HARM_CATEGORIES.map((c) => [c, severity.optional()]))).optional(),
+  categoryThresholds: z.strictObject(keyed(HARM_CATEGORIES, () => severity.optional())).optional(),
   blockJailbreak: z.boolean().optional(),
   blockIndirectAttacks: z.boolean().optional(),
   blockProtectedMaterial: z.boolean().optional(),
@@ -296,13 +192,9 @@ const logging = z.strictObject({
   workspaceLocation: location.optional(),
   archive: z
     .strictObject({
-      days: z.strictObject(Object.fromEntries(RETENTION_CATEGORIES.map((c) => [c, integer(1, 99_999, "days").optional()]))).optional(),
+      days: z.strictObject(keyed(RETENTION_CATEGORIES, () => integer(1, 99_999, "days").optional())).optional(),
       immutability: z
-        .strictObject(
-          Object.fromEntries(
-            RETENTION_CATEGORIES.map((c) => [c, z.strictObject({ periodDays: integer(1, 99_999, "days").optional(), locked: z.boolean().optional() }).optional()]),
-          ),
-        )
+        .strictObject(keyed(RETENTION_CATEGORIES, () => z.strictObject({ periodDays: integer(1, 99_999, "days").optional(), locked: z.boolean().optional() }).optional()))
         .optional(),
     })
     .optional(),
@@ -359,7 +251,7 @@ const tags = record(tagName, text({ max: TAG_LIMITS.maxValueLength, rule: `a str
   }
 });
 
-const deletionTarget = byType({ boolean: z.boolean().refine((v) => v === false, { message: 'allowed: "lock", "preventDestroy" or false' }), string: oneOf(["lock", "preventDestroy"] as const) }, '"lock", "preventDestroy" or false');
+const deletionTarget = byType({ boolean: literal(false, 'allowed: "lock", "preventDestroy" or false'), string: oneOf(["lock", "preventDestroy"] as const) }, '"lock", "preventDestroy" or false');
 const deletionProtection = byType(
   {
     boolean: z.boolean(),
@@ -484,9 +376,8 @@ function knownKeys(path: ConfigPath): readonly string[] {
  */
 export function validateEnvironmentConfig(input: unknown, scope?: IConstruct): EnvironmentConfigValidation {
   let problems: ConfigProblem[];
-  validatingIn = scope;
   try {
-    const result = environmentSchemas().environmentConfigSchema.safeParse(input);
+    const result = validatingFor(scope, () => environmentSchemas().environmentConfigSchema.safeParse(input));
     const shape = result.success ? [] : result.error.issues.flatMap((issue) => problemsOfIssue(issue, input, knownKeys));
     problems = [...shape, ...fieldRuleProblems(input, shape)];
     problems.push(...crossFieldProblems(input, problems));
@@ -495,8 +386,6 @@ export function validateEnvironmentConfig(input: unknown, scope?: IConstruct): E
     // A getter or proxy in the input that throws: report it rather than crash.
     const message = error instanceof Error ? error.message : String(error);
     problems = [{ path: [], value: "(unreadable)", allowed: `allowed: plain data; reading the config failed: ${message.split("\n")[0].slice(0, 200)}` }];
-  } finally {
-    validatingIn = undefined;
   }
   if (problems.length > 0) return { ok: false, problems: problems.map(formatProblem) };
   return { ok: true, config: input as EnvironmentConfig };
@@ -664,3 +553,20 @@ export function environmentStackId(scope: { readonly node: { tryFindChild(id: st
     : undefined;
   return { id, problem };
 }
+
+/** What the schema accepts, as a type. */
+type SchemaOutput = z.output<ReturnType<typeof buildSchemas>["environmentConfigSchema"]>;
+
+/**
+ * The config as the schema reads it: a union of objects (the network of a region, the Foundry
+ * upgrade decision, the Defender owner) is one object whose members' rules are checked between
+ * fields. The gateway has its own schema, tied to its interface in gateway-config-schema.ts.
+ */
+type ConfigAsParsed = Omit<EnvironmentConfig, "gateway" | "regions" | "foundryUpgrade" | "defenderForAi"> & {
+  readonly regions: readonly (Omit<RegionConfig, "network"> & { readonly network: MergedUnion<RegionConfig["network"]> })[];
+  readonly foundryUpgrade?: MergedUnion<FoundryUpgradeDecision>;
+  readonly defenderForAi?: MergedUnion<DefenderForAiOwner>;
+};
+
+/** Fails to compile when the schema and {@link EnvironmentConfig} drift apart. */
+export type SchemaMatchesInterface = Holds<SameType<Omit<SchemaOutput, "gateway">, ConfigAsParsed>>;

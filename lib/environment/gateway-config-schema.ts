@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { MIN_REASON_LENGTH } from "../core/justification";
 import { isEmailAddress } from "../core/validation";
-import { ConfigPath, ConfigProblem, configProblemOf, didYouMean, formatPath, problemsOfIssue, valueAt } from "./config-problems";
+import { ConfigPath, ConfigProblem, configProblemOf, formatPath, problemsOfIssue, valueAt } from "./config-problems";
+import { amount, fail, Holds, integer, list, matching, oneOf, SameType } from "./schema-dsl";
+import type { EnvironmentGatewayConfig } from "./gateway-config";
 import { blocksOverlap, firstSubBlock, parseIpv4Address, parseIpv4Block } from "../network/private/ipv4";
 import { DEFAULT_PRIVATE_ENDPOINT_SUBNET_PREFIX } from "../network/region-network";
 import { MAX_REQUESTS_PER_MINUTE, MAX_TOKENS_PER_MINUTE } from "../gateway/limits";
@@ -10,21 +12,6 @@ import { budgetTokenProblems, gatewayLimitProblems, gatewayRangeProblems, modelP
 import { CLIENT_ID_PATTERN, GATEWAY_WORKLOAD_KEY } from "../gateway/workloads";
 import { GATEWAY_SKUS } from "../gateway/gateway-sku";
 
-type Ctx = z.core.$RefinementCtx<unknown>;
-const fail = (ctx: Ctx, message: string) => ctx.addIssue({ code: "custom", message });
-
-const rule = (pattern: RegExp, max: number, allowed: string) =>
-  z.string().superRefine((v, ctx) => {
-    if (v.length > max || !pattern.test(v)) fail(ctx, `allowed: ${allowed}`);
-  });
-const whole = (min: number, max: number, unit: string) =>
-  z.number().superRefine((n, ctx) => {
-    if (!Number.isInteger(n) || n < min || n > max) fail(ctx, `allowed: a whole number from ${min} to ${max} ${unit}`);
-  });
-const amount = (max: number, unit: string) =>
-  z.number().superRefine((n, ctx) => {
-    if (!Number.isFinite(n) || n <= 0 || n > max) fail(ctx, `allowed: a number above 0 and at most ${max} ${unit}`);
-  });
 // Built on first use, not when the library is loaded (body kept at module indentation).
 function buildSchemas() {
 const ipv4OrCidr = z.string().superRefine((v, ctx) => {
@@ -32,16 +19,12 @@ const ipv4OrCidr = z.string().superRefine((v, ctx) => {
     fail(ctx, "allowed: an IPv4 address such as 10.0.1.10 or a range such as 10.0.1.0/24 (network address, no host bits)");
   }
 });
-const sku = z.unknown().superRefine((v, ctx) => {
-  if (typeof v !== "string" || !(GATEWAY_SKUS as readonly string[]).includes(v)) {
-    fail(ctx, `allowed: one of ${GATEWAY_SKUS.join(", ")} (the tiers API Management offers internal VNet injection on)${didYouMean(v, GATEWAY_SKUS)}`);
-  }
-});
+const sku = oneOf(GATEWAY_SKUS, "", "the tiers API Management offers internal VNet injection on");
 const SUBNET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
 
 const limits = z.strictObject({
-  requestsPerMinute: whole(1, MAX_REQUESTS_PER_MINUTE, "requests per minute"),
-  tokensPerMinute: whole(1, MAX_TOKENS_PER_MINUTE, "tokens per minute"),
+  requestsPerMinute: integer(1, MAX_REQUESTS_PER_MINUTE, "requests per minute"),
+  tokensPerMinute: integer(1, MAX_TOKENS_PER_MINUTE, "tokens per minute"),
 });
 
 const reason = z.strictObject({
@@ -53,12 +36,12 @@ const reason = z.strictObject({
 });
 
 const workload = z.strictObject({
-  key: rule(GATEWAY_WORKLOAD_KEY, 40, "2-40 lowercase letters, digits or hyphens, starting with a letter and ending with a letter or digit"),
+  key: matching(GATEWAY_WORKLOAD_KEY, 40, "2-40 lowercase letters, digits or hyphens, starting with a letter and ending with a letter or digit"),
   identity: z.string().optional(),
-  clientId: rule(CLIENT_ID_PATTERN, 36, "an Entra client (application) ID, a GUID").optional(),
-  requestsPerMinute: whole(1, MAX_REQUESTS_PER_MINUTE, "requests per minute"),
-  tokensPerMinute: whole(1, MAX_TOKENS_PER_MINUTE, "tokens per minute"),
-  ipAllowlist: z.array(ipv4OrCidr).max(100).optional(),
+  clientId: matching(CLIENT_ID_PATTERN, 36, "an Entra client (application) ID, a GUID").optional(),
+  requestsPerMinute: integer(1, MAX_REQUESTS_PER_MINUTE, "requests per minute"),
+  tokensPerMinute: integer(1, MAX_TOKENS_PER_MINUTE, "tokens per minute"),
+  ipAllowlist: list(ipv4OrCidr, { what: "addresses or ranges" }).optional(),
   contentSafetyOptOut: reason.optional(),
 });
 
@@ -68,19 +51,19 @@ const gatewayConfigSchema = z.strictObject({
   capacity: z.number().optional(),
   location: z.string().optional(),
   subnetPrefix: z.string().optional(),
-  subnetId: rule(SUBNET_ID, 1024, "an Azure subnet resource ID").optional(),
+  subnetId: matching(SUBNET_ID, 1024, "an Azure subnet resource ID").optional(),
   publisherEmail: z.string().superRefine((v, ctx) => {
     // An address may hold "$" and "{", but Terraform would read "${" or "%{" as an expression.
     if (!isEmailAddress(v) || v.includes("${") || v.includes("%{")) fail(ctx, 'allowed: an e-mail address such as team@example.com, without "${" or "%{"');
   }),
-  publisherName: rule(/^[^<>${}%]{1,100}$/, 100, "1-100 characters without < > $ { } %").optional(),
+  publisherName: matching(/^[^<>${}%]{1,100}$/, 100, "1-100 characters without < > $ { } %").optional(),
   limits,
   costLimits: z.strictObject({
     dailyUsd: amount(10_000_000, "USD"),
     monthlyUsd: amount(100_000_000, "USD"),
-    maxTokensPerRequest: whole(1, 1_000_000, "tokens"),
+    maxTokensPerRequest: integer(1, 1_000_000, "tokens"),
   }),
-  workloads: z.array(workload).min(1, { message: "allowed: at least one workload (a gateway nobody may call serves no one)" }).max(50),
+  workloads: list(workload, { min: 1, max: 50, what: "workloads", minMessage: "allowed: at least one workload (a gateway nobody may call serves no one)" }),
   circuitBreaker: z
     .strictObject({
       failureCount: z.number().optional(),
@@ -98,7 +81,7 @@ const gatewayConfigSchema = z.strictObject({
     })
     .optional(),
   dlpBlocklist: z.boolean().optional(),
-  tokenAudience: rule(CLIENT_ID_PATTERN, 36, "an Entra application (client) ID, a GUID").optional(),
+  tokenAudience: matching(CLIENT_ID_PATTERN, 36, "an Entra application (client) ID, a GUID").optional(),
 });
 
 const KNOWN: Readonly<Record<string, readonly string[]>> = {
@@ -188,7 +171,7 @@ export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
       problem(["workloads", i, "identity"], w.identity, `allowed: the key of one of the environment's workloads (${[...identities].filter(Boolean).join(", ") || "none"})`);
     }
   });
-  out.push(...gatewayLimitProblems({ ...g, sku: typeof g.sku === "string" ? g.sku : undefined }, inGateway).map(configProblemOf));
+  out.push(...gatewayLimitProblems(g, inGateway).map(configProblemOf));
 
   // Every deployed model needs a price, so the budget can become token quotas.
   const deployments = Array.isArray(valueAt(config, ["deployments"])) ? (valueAt(config, ["deployments"]) as { model?: unknown }[]) : [];
@@ -234,3 +217,6 @@ function checkSubnet(
     problem(["subnetPrefix"], prefix, `allowed: a range that does not overlap the private-endpoint subnet ${endpoints.address.toString()}/${endpoints.prefix}`);
   }
 }
+
+/** Fails to compile when the gateway's schema and {@link EnvironmentGatewayConfig} drift apart. */
+export type GatewaySchemaMatchesInterface = Holds<SameType<z.output<ReturnType<typeof buildSchemas>["gatewayConfigSchema"]>, EnvironmentGatewayConfig>>;

@@ -49,6 +49,9 @@ export const RESIDENCY_POLICIES: Readonly<Record<ResidencyPolicyName, ResidencyP
   global: { name: "global", allowedRegions: Object.keys(OPENAI_REGIONS), allowsGlobalProcessing: true },
 };
 
+/** The names of the built-in policies. */
+export const RESIDENCY_POLICY_NAMES: readonly ResidencyPolicyName[] = Object.freeze(["eu", "us", "apac", "global"]);
+
 /** The built-in policy of this name, or undefined (only the table's own entries count). */
 export function findResidencyPolicy(name: string): ResidencyPolicy | undefined {
   return typeof name === "string" && Object.hasOwn(RESIDENCY_POLICIES, name) ? RESIDENCY_POLICIES[name as ResidencyPolicyName] : undefined;
