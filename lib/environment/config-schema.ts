@@ -374,7 +374,7 @@ function knownKeys(path: ConfigPath): readonly string[] {
  * reported once, without the checks that depend on it. Bounded work for any input. With
  * `scope`, a Terraform reference in the config must be one made in the app of `scope`.
  */
-export function validateEnvironmentConfig(input: unknown, scope?: IConstruct): EnvironmentConfigValidation {
+export function checkEnvironmentConfig(input: unknown, scope?: IConstruct): EnvironmentConfigValidation {
   let problems: ConfigProblem[];
   try {
     const result = validatingFor(scope, () => environmentSchemas().environmentConfigSchema.safeParse(input));
@@ -390,6 +390,13 @@ export function validateEnvironmentConfig(input: unknown, scope?: IConstruct): E
   if (problems.length > 0) return { ok: false, problems: problems.map(formatProblem) };
   return { ok: true, config: input as EnvironmentConfig };
 }
+
+/**
+ * @deprecated The old name of {@link checkEnvironmentConfig}, kept while
+ * openai-environment-stack.ts imports it; the public `validateEnvironmentConfig` is the one in
+ * validate-environment-config.ts.
+ */
+export const validateEnvironmentConfig = checkEnvironmentConfig;
 
 /** Whether a path or a path related to it (a parent or a child) was reported: its value is not to be read. */
 function reportedPaths(reported: readonly ConfigProblem[]) {
