@@ -56,7 +56,7 @@ describe("config paths of shared rules", () => {
     expect(parsePath('tags["a b"]')).toEqual(["tags", "a b"]);
   });
 
-  test("a sparse list of gateway workloads is refused at the hole (the shared list schema)", () => {
+  test("a sparse list of gateway workloads is refused at the hole", () => {
     const prod = environment("prod");
     const workloads = [prod.gateway!.workloads[0]];
     workloads[2] = prod.gateway!.workloads[0];

@@ -40,7 +40,7 @@ describe("residency rules", () => {
   });
 
   test("a SKU outside the policy is reported once per deployment, at its first location", () => {
-    const found = skuResidencyProblems(eu, ["swedencentral", "francecentral"], [{ name: "chat", sku: "GlobalStandard" }, { name: "ok", sku: "Standard" }], (d, i) => `deployments[${i}].sku`);
+    const found = skuResidencyProblems(eu, ["swedencentral", "francecentral"], [{ name: "chat", sku: "GlobalStandard" }, { name: "ok", sku: "Standard" }], (_, i) => `deployments[${i}].sku`);
     expect(found).toEqual([{ prop: "deployments[0].sku", value: "GlobalStandard", rule: expect.stringContaining("processes data in any Azure region worldwide") }]);
   });
 });
