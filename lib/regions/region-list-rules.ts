@@ -1,7 +1,8 @@
 import { isToken, PropProblem } from "../core/validation";
 
-/** Lowest and highest failover priority of a region (1 is tried first). */
+/** Lowest failover priority of a region: 1 is tried first. */
 export const MIN_REGION_PRIORITY = 1;
+/** Highest failover priority of a region. */
 export const MAX_REGION_PRIORITY = 100;
 
 /**
