@@ -15,7 +15,11 @@ export function modelAllowlistProblems<T extends { readonly model: string }>(
   );
 }
 
-/** Reports {@link modelAllowlistProblems} of named deployments, as `deployments[<name>].model`. */
+/**
+ * Reports every deployment of a model outside `allowedModels` (the seed's allowed_models), as
+ * `deployments[<name>].model`: a model nobody approved fails the synth instead of reaching
+ * production. The rule is {@link modelAllowlistProblems}, which the environment config calls too.
+ */
 export function checkModelAllowlist(
   c: PropChecks,
   deployments: readonly { readonly name: string; readonly model: string }[],
