@@ -2,6 +2,7 @@ import { AzurermBackend, LocalBackend, TerraformBackend, TerraformStack } from "
 import { Construct } from "constructs";
 import { NAME_RULES } from "../core/naming";
 import { PropChecks, addPropChecks } from "../core/validation";
+import { ENTRA_OBJECT_ID_PATTERN } from "../identity/principal";
 
 /** Process environment as the backend reads it (a plain object in tests). */
 export type EnvironmentVariables = Readonly<Record<string, string | undefined>>;
@@ -47,8 +48,8 @@ export interface BackendOptions {
   readonly env?: EnvironmentVariables;
 }
 
-/** A subscription or tenant ID. */
-export const GUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** A subscription or tenant ID: a GUID, the one pattern of lib/identity/principal.ts. */
+export const GUID_PATTERN: RegExp = ENTRA_OBJECT_ID_PATTERN;
 /** Azure blob container names: 3-63 lowercase letters, digits and single hyphens, alphanumeric at both ends. */
 export const STATE_CONTAINER_NAME = /^(?=.{3,63}$)[a-z0-9](?!.*--)[a-z0-9-]*[a-z0-9]$/;
 /** The rule of {@link STATE_CONTAINER_NAME} in words. */

@@ -1,6 +1,6 @@
 import type { core } from "zod";
 import { didYouMean } from "../core/suggestion";
-import { describeValue } from "../core/validation";
+import { describeValue, PropProblem } from "../core/validation";
 
 /** A path into the user's config, as written: `["regions", 1, "network", "addressSpace"]`. */
 export type ConfigPath = readonly (string | number)[];
@@ -37,6 +37,28 @@ export function formatPath(path: ConfigPath): string {
 /** A problem in the PropChecks form: `path: value is not allowed; allowed: ...`. */
 export function formatProblem(problem: ConfigProblem): string {
   return `${formatPath(problem.path)}: ${describeValue(problem.value)} is not allowed; ${problem.allowed}`;
+}
+
+const SEGMENT = /\.?([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+
+/** The path of a name {@link formatPath} wrote (`regions[1].location`, `tags["a b"]`): its inverse. */
+export function parsePath(text: string): ConfigPath {
+  const path: (string | number)[] = [];
+  SEGMENT.lastIndex = 0;
+  while (SEGMENT.lastIndex < text.length) {
+    const m = SEGMENT.exec(text);
+    if (!m) return [text];
+    path.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3]) as string)));
+  }
+  return path;
+}
+
+/**
+ * A problem of a shared rule (lib/regions, lib/governance, lib/gateway), which names what it
+ * checks with {@link formatPath} at the config boundary, as a problem of the config.
+ */
+export function configProblemOf(problem: PropProblem): ConfigProblem {
+  return { path: parsePath(problem.prop), value: problem.value, allowed: problem.rule };
 }
 
 /** The value at `path` in `root`, looking only at own properties; undefined when absent. */

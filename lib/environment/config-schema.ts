@@ -1,31 +1,34 @@
 import { Token } from "cdktf";
-import { CAPACITY_CHECK_MODES } from "../governance/capacity/capacity-check";
-import { ptuCapacityProblem } from "../openai/model-lifecycle";
-import { z } from "zod";
-import { MAX_USER_TAGS, RESERVED_TAG_NAMES, TAG_LIMITS } from "../core/tags";
-import { MIN_REASON_LENGTH } from "../core/justification";
 import { IConstruct } from "constructs";
-import { isEmailAddress, isKnownToken, isReferenceOfApp, NO_INTERPOLATION, UNKNOWN_TOKEN } from "../core/validation";
-import { DEPLOYMENT_SKUS, DeploymentSku, isProvisioned } from "../regions/processing";
-import { BUILT_IN_ROLE_KEYS } from "../identity/role-catalog";
+import { z } from "zod";
+import { MIN_REASON_LENGTH } from "../core/justification";
+import { OPENAI_REGIONS } from "../core/region-catalog";
+import { MAX_USER_TAGS, RESERVED_TAG_NAMES, TAG_LIMITS } from "../core/tags";
+import { isEmailAddress } from "../core/validation";
+import { CAPACITY_CHECK_MODES } from "../governance/capacity/capacity-check";
+import type { DefenderForAiOwner } from "../governance/defender-for-ai";
 import { ENTRA_OBJECT_ID_PATTERN, PRINCIPAL_TYPES } from "../identity/principal";
+import { BUILT_IN_ROLE_KEYS } from "../identity/role-catalog";
 import { OPENAI_LOG_CATEGORIES, RETENTION_CATEGORIES } from "../monitoring/log-categories";
+import { HARM_CATEGORIES } from "../openai/content-filter";
 import {
   DEPLOYMENT_NAME_PATTERN,
   DEPLOYMENT_NAME_RULE,
+  KNOWN_MODEL_FORMATS,
   MAX_PROVISIONED_CAPACITY,
   MAX_TOKEN_CAPACITY,
+  modelFormatProblem,
   VERSION_UPGRADE_OPTIONS,
 } from "../openai/deployment-options";
-import { HARM_CATEGORIES } from "../openai/content-filter";
-import { OPENAI_REGIONS } from "../core/region-catalog";
-import { RESIDENCY_POLICIES, Residency, resolveResidency, skuResidencyProblem } from "../regions/residency";
+import type { FoundryUpgradeDecision } from "../openai/foundry-upgrade";
+import { ptuCapacityProblem } from "../openai/model-lifecycle";
+import { DEPLOYMENT_SKUS, DeploymentSku, isProvisioned } from "../regions/processing";
+import { RESIDENCY_POLICY_NAMES } from "../regions/residency";
 import { ConfigPath, ConfigProblem, didYouMean, formatProblem, problemsOfIssue, valueAt } from "./config-problems";
-import { EnvironmentConfig, EnvironmentConfigValidation } from "./environment-config";
+import { crossFieldProblems, fieldRuleProblems } from "./config-rules";
+import { EnvironmentConfig, EnvironmentConfigValidation, RegionConfig } from "./environment-config";
 import { gatewayConfigProblems } from "./gateway-config-schema";
-import { KNOWN_MODEL_FORMATS, modelFormatProblem } from "../openai/deployment-options";
-import { DEFAULT_ACCOUNT_KIND } from "../openai/foundry-upgrade";
-
+import { byType, fail, Holds, integer, keyed, list, literal, MergedUnion, oneOf, record, SameType, text, validatingFor } from "./schema-dsl";
 
 /** Environment names: also the stack name and part of every resource name. */
 export const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9]{1,11}$/;
@@ -46,121 +49,14 @@ const BUDGET_DATE = /^(\d{4})-(\d{2})-01$/;
 const MAX_TEXT = 256;
 /** Longest Azure resource ID accepted. */
 const MAX_RESOURCE_ID = 1024;
-/** Most entries in a list or record of the config: far above any real environment. */
-const MAX_ITEMS = 100;
 
 const LOCATIONS = Object.keys(OPENAI_REGIONS);
-const BUILT_IN_RESIDENCIES = Object.keys(RESIDENCY_POLICIES);
-
-type Ctx = z.core.$RefinementCtx<unknown>;
-const fail = (ctx: Ctx, message: string, path: ConfigPath = []) => ctx.addIssue({ code: "custom", message, path: [...path] });
-
-interface TextRule {
-  /** Longest accepted, checked before anything else. */
-  readonly max: number;
-  /** The rule in words: `allowed: <rule>`. */
-  readonly rule: string;
-  /** Pattern checked after the length (linear patterns only). */
-  readonly pattern?: RegExp;
-  /** Not empty or blank. */
-  readonly nonBlank?: boolean;
-  /** A Terraform reference (token) this app created is accepted as well. */
-  readonly reference?: boolean;
-  /** Further check on the bounded string; returns the `allowed:` text of a problem. */
-  readonly check?: (value: string) => string | undefined;
-}
-
-/**
- * The construct whose app a config is validated for (set for the duration of one synchronous
- * validation): a reference in the config must come from that app, not merely exist.
- */
-let validatingIn: IConstruct | undefined;
-
-/** A string checked for length first, then interpolation, then its pattern: bounded work. */
-function text(rule: TextRule) {
-  return z.string().superRefine((value, ctx) => {
-    if (value.length > rule.max) return fail(ctx, `allowed: ${rule.rule} (at most ${rule.max} characters; this has ${value.length})`);
-    if (Token.isUnresolved(value)) {
-      if (!rule.reference) return fail(ctx, `allowed: ${rule.rule}, known at synth (not a Terraform reference: it becomes a name or construct ID)`);
-      if (!isKnownToken(value) || (validatingIn !== undefined && !isReferenceOfApp(value, validatingIn))) return fail(ctx, UNKNOWN_TOKEN);
-      return;
-    }
-    if (value.includes("${") || value.includes("%{")) return fail(ctx, NO_INTERPOLATION);
-    if (rule.nonBlank && value.trim() === "") return fail(ctx, `allowed: ${rule.rule}`);
-    if (rule.pattern && !rule.pattern.test(value)) return fail(ctx, `allowed: ${rule.rule}`);
-    const problem = rule.check?.(value);
-    if (problem) fail(ctx, problem);
-  });
-}
+const BUILT_IN_RESIDENCIES = RESIDENCY_POLICY_NAMES;
 
 /** A misspelt known model format (the one rule of `modelFormatProblem` that needs no account kind). */
 function formatSpellingProblem(format: string): string | undefined {
   const problem = modelFormatProblem(format);
   return problem?.severity === "error" ? problem.rule : undefined;
-}
-
-/** A whole number in [min, max]; NaN, Infinity and strings are refused. */
-function integer(min: number, max: number, unit = "") {
-  return z.number().superRefine((n, ctx) => {
-    if (!Number.isInteger(n) || n < min || n > max) fail(ctx, `allowed: a whole number from ${min} to ${max}${unit ? ` ${unit}` : ""}`);
-  });
-}
-
-/** One of `values`, exact case, with a suggestion for near misses. */
-function oneOf<T extends string>(values: readonly T[], what = "") {
-  return z.unknown().superRefine((value, ctx) => {
-    if (typeof value === "string" && value.length <= 64 && (values as readonly string[]).includes(value)) return;
-    fail(ctx, `allowed: ${what ? `${what}: ` : "one of "}${values.join(", ")}${didYouMean(value, values)}`);
-  }) as unknown as z.ZodType<T>;
-}
-
-/** A list of at most `max` items, each checked by `item`; the length is checked first. */
-function list<T extends z.ZodType>(item: T, options: { min?: number; max?: number; what: string }) {
-  const max = options.max ?? MAX_ITEMS;
-  return z
-    .unknown()
-    .superRefine((value, ctx) => {
-      if (!Array.isArray(value)) return fail(ctx, `allowed: a list of ${options.what}`);
-      if (value.length > max) return fail(ctx, `allowed: at most ${max} ${options.what} (found ${value.length})`);
-      if (value.length < (options.min ?? 0)) return fail(ctx, options.min === 1 ? `allowed: a non-empty list of ${options.what}` : `allowed: at least ${options.min} ${options.what}`);
-      // A plain loop: forEach skips the holes of a sparse list (`[a, , b]`), which must be refused too.
-      for (let i = 0; i < value.length; i++) {
-        const result = item.safeParse(value[i]);
-        if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...(issue as any), path: [i, ...issue.path] });
-      }
-    }) as unknown as z.ZodType<readonly z.infer<T>[]>;
-}
-
-/** An object of at most `max` entries with checked keys and values; the count is checked first. */
-function record<T extends z.ZodType>(key: z.ZodType, valueSchema: T, options: { max?: number; what: string }) {
-  const max = options.max ?? MAX_ITEMS;
-  return z
-    .unknown()
-    .superRefine((value, ctx) => {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return fail(ctx, `allowed: an object of ${options.what}`);
-      const keys = Object.keys(value);
-      if (keys.length > max) return fail(ctx, `allowed: at most ${max} ${options.what} (found ${keys.length})`);
-      for (const k of keys) {
-        const keyResult = key.safeParse(k);
-        if (!keyResult.success) {
-          ctx.addIssue({ code: "custom", message: keyResult.error.issues[0]?.message ?? "allowed: another key", path: [k], params: { value: k, key: true } });
-          continue;
-        }
-        const result = valueSchema.safeParse((value as Record<string, unknown>)[k]);
-        if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...(issue as any), path: [k, ...issue.path] });
-      }
-    }) as unknown as z.ZodType<Readonly<Record<string, z.infer<T>>>>;
-}
-
-/** Dispatches on the JavaScript type of the value; `expected` says what is allowed otherwise. */
-function byType(branches: { boolean?: z.ZodType; string?: z.ZodType; object?: z.ZodType }, expected: string) {
-  return z.unknown().superRefine((value, ctx) => {
-    const kind = value === null || Array.isArray(value) ? "other" : typeof value;
-    const schema = (branches as Record<string, z.ZodType | undefined>)[kind];
-    if (!schema) return fail(ctx, `allowed: ${expected}`);
-    const result = schema.safeParse(value);
-    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...(issue as any), path: [...issue.path] });
-  });
 }
 
 const isRegion = (value: string) => Object.prototype.hasOwnProperty.call(OPENAI_REGIONS, value);
@@ -199,7 +95,8 @@ const network = z
 
 const region = z.strictObject({
   location,
-  priority: integer(1, 100),
+  // Its range and uniqueness are the platform's rules (lib/regions/region-list-rules.ts).
+  priority: z.number(),
   network,
   privateIpAddress: text({ max: 15, rule: "an IPv4 address such as 10.20.0.4", check: (v) => (octetsValid(v.match(IPV4)) ? undefined : "allowed: an IPv4 address such as 10.20.0.4") }).optional(),
   // Foundry Agent Service subnet; its range rules are checked by the account (lib/openai/agent-subnet.ts).
@@ -225,7 +122,7 @@ const project = z.strictObject({
 });
 
 const customResidency = z.strictObject({
-  name: text({ max: 31, pattern: CUSTOM_RESIDENCY_NAME, rule: "2-31 lowercase letters, digits or hyphens, starting with a letter", check: (v) => (BUILT_IN_RESIDENCIES.includes(v) ? `allowed: a name other than the built-in policies (${BUILT_IN_RESIDENCIES.join(", ")}); use the built-in "${v}" as a string instead` : undefined) }),
+  name: text({ max: 31, pattern: CUSTOM_RESIDENCY_NAME, rule: "2-31 lowercase letters, digits or hyphens, starting with a letter", check: (v) => (BUILT_IN_RESIDENCIES.some((n) => n === v) ? `allowed: a name other than the built-in policies (${BUILT_IN_RESIDENCIES.join(", ")}); use the built-in "${v}" as a string instead` : undefined) }),
   regions: list(location, { min: 1, max: LOCATIONS.length, what: "regions" }),
   dataZone: oneOf(["EU", "US"] as const).optional(),
 });
@@ -264,7 +161,7 @@ const severity = oneOf(["Low", "Medium", "High"] as const);
 const contentFilter = z.strictObject({
   name: text({ max: 64, pattern: CONTENT_FILTER_NAME, rule: "1-64 letters, digits, '-' or '_'" }).optional(),
   severityThreshold: severity.optional(),
-  categoryThresholds: z.strictObject(Object.fromEntries(HARM_CATEGORIES.map((c) => [c, severity.optional()]))).optional(),
+  categoryThresholds: z.strictObject(keyed(HARM_CATEGORIES, () => severity.optional())).optional(),
   blockJailbreak: z.boolean().optional(),
   blockIndirectAttacks: z.boolean().optional(),
   blockProtectedMaterial: z.boolean().optional(),
@@ -289,13 +186,9 @@ const logging = z.strictObject({
   workspaceLocation: location.optional(),
   archive: z
     .strictObject({
-      days: z.strictObject(Object.fromEntries(RETENTION_CATEGORIES.map((c) => [c, integer(1, 99_999, "days").optional()]))).optional(),
+      days: z.strictObject(keyed(RETENTION_CATEGORIES, () => integer(1, 99_999, "days").optional())).optional(),
       immutability: z
-        .strictObject(
-          Object.fromEntries(
-            RETENTION_CATEGORIES.map((c) => [c, z.strictObject({ periodDays: integer(1, 99_999, "days").optional(), locked: z.boolean().optional() }).optional()]),
-          ),
-        )
+        .strictObject(keyed(RETENTION_CATEGORIES, () => z.strictObject({ periodDays: integer(1, 99_999, "days").optional(), locked: z.boolean().optional() }).optional()))
         .optional(),
     })
     .optional(),
@@ -352,7 +245,7 @@ const tags = record(tagName, text({ max: TAG_LIMITS.maxValueLength, rule: `a str
   }
 });
 
-const deletionTarget = byType({ boolean: z.boolean().refine((v) => v === false, { message: 'allowed: "lock", "preventDestroy" or false' }), string: oneOf(["lock", "preventDestroy"] as const) }, '"lock", "preventDestroy" or false');
+const deletionTarget = byType({ boolean: literal(false, 'allowed: "lock", "preventDestroy" or false'), string: oneOf(["lock", "preventDestroy"] as const) }, '"lock", "preventDestroy" or false');
 const deletionProtection = byType(
   {
     boolean: z.boolean(),
@@ -475,152 +368,29 @@ function knownKeys(path: ConfigPath): readonly string[] {
  * reported once, without the checks that depend on it. Bounded work for any input. With
  * `scope`, a Terraform reference in the config must be one made in the app of `scope`.
  */
-export function validateEnvironmentConfig(input: unknown, scope?: IConstruct): EnvironmentConfigValidation {
+export function checkEnvironmentConfig(input: unknown, scope?: IConstruct): EnvironmentConfigValidation {
   let problems: ConfigProblem[];
-  validatingIn = scope;
   try {
-    const result = environmentSchemas().environmentConfigSchema.safeParse(input);
-    problems = result.success ? [] : result.error.issues.flatMap((issue) => problemsOfIssue(issue, input, knownKeys));
+    const result = validatingFor(scope, () => environmentSchemas().environmentConfigSchema.safeParse(input));
+    const shape = result.success ? [] : result.error.issues.flatMap((issue) => problemsOfIssue(issue, input, knownKeys));
+    problems = [...shape, ...fieldRuleProblems(input, shape)];
     problems.push(...crossFieldProblems(input, problems));
     problems.push(...gatewayConfigProblems(input));
   } catch (error) {
     // A getter or proxy in the input that throws: report it rather than crash.
     const message = error instanceof Error ? error.message : String(error);
     problems = [{ path: [], value: "(unreadable)", allowed: `allowed: plain data; reading the config failed: ${message.split("\n")[0].slice(0, 200)}` }];
-  } finally {
-    validatingIn = undefined;
   }
   if (problems.length > 0) return { ok: false, problems: problems.map(formatProblem) };
   return { ok: true, config: input as EnvironmentConfig };
 }
 
 /**
- * The rules between fields, each run only on the fields that passed the shape checks (`bad`
- * holds the paths already reported), so a root cause gives one problem.
+ * @deprecated The old name of {@link checkEnvironmentConfig}, kept while
+ * openai-environment-stack.ts imports it; the public `validateEnvironmentConfig` is the one in
+ * validate-environment-config.ts.
  */
-function crossFieldProblems(input: unknown, reported: readonly ConfigProblem[]): ConfigProblem[] {
-  if (input === null || typeof input !== "object") return [];
-  const badPaths = reported.map((p) => p.path);
-  const isPrefix = (a: ConfigPath, b: ConfigPath) => a.length <= b.length && a.every((s, i) => s === b[i]);
-  /** The value at `path` when neither it, a parent nor a child was reported. */
-  const good = (...path: (string | number)[]): boolean => !badPaths.some((bad) => isPrefix(bad, path) || isPrefix(path, bad));
-  const at = (...path: (string | number)[]) => valueAt(input, path);
-  const out: ConfigProblem[] = [];
-  const problem = (path: ConfigPath, value: unknown, allowed: string) => out.push({ path, value, allowed });
-
-  /** No problem reported at `path` or at one of its parents (children may have some). */
-  const noIssueAt = (...path: (string | number)[]): boolean => !badPaths.some((bad) => isPrefix(bad, path));
-  const regionList = Array.isArray(at("regions")) ? (at("regions") as unknown[]) : [];
-  const deployments = Array.isArray(at("deployments")) ? (at("deployments") as unknown[]) : [];
-  const regionOk = (i: number, field: string) => good("regions", i, field);
-  const deploymentOk = (i: number, field: string) => good("deployments", i, field);
-
-  // Regions: each location and priority once.
-  const locationsSeen = new Map<string, number>();
-  const prioritiesSeen = new Map<number, number>();
-  regionList.forEach((_, i) => {
-    if (regionOk(i, "location")) {
-      const l = at("regions", i, "location") as string;
-      if (locationsSeen.has(l)) problem(["regions", i, "location"], l, `allowed: each location once (regions[${locationsSeen.get(l)}] has it)`);
-      else locationsSeen.set(l, i);
-    }
-    if (regionOk(i, "priority")) {
-      const p = at("regions", i, "priority") as number;
-      if (prioritiesSeen.has(p)) problem(["regions", i, "priority"], p, `allowed: a different priority for each region (regions[${prioritiesSeen.get(p)}] has it)`);
-      else prioritiesSeen.set(p, i);
-    }
-  });
-
-  // Residency: the resource group, every region, the workspace and every SKU stay inside it.
-  if (good("residency")) {
-    const policy = resolveResidency(at("residency") as Residency);
-    const allowed = `allowed: a location inside residency "${policy.name}" (${policy.allowedRegions.join(", ")})`;
-    if (good("location") && !policy.allowedRegions.includes(at("location") as string)) {
-      problem(["location"], at("location"), `${allowed}; the resource group and the workload identities live there`);
-    }
-    const regionLocations: string[] = [];
-    regionList.forEach((_, i) => {
-      if (!regionOk(i, "location")) return;
-      const l = at("regions", i, "location") as string;
-      if (!policy.allowedRegions.includes(l)) problem(["regions", i, "location"], l, allowed);
-      else regionLocations.push(l);
-    });
-    if (good("logging", "workspaceLocation") && at("logging", "workspaceLocation") !== undefined && !policy.allowedRegions.includes(at("logging", "workspaceLocation") as string)) {
-      problem(["logging", "workspaceLocation"], at("logging", "workspaceLocation"), allowed);
-    }
-    deployments.forEach((_, i) => {
-      if (!deploymentOk(i, "sku")) return;
-      const sku = at("deployments", i, "sku") as DeploymentSku;
-      const model = deploymentOk(i, "model") ? (at("deployments", i, "model") as string) : undefined;
-      const first = regionLocations.map((l) => skuResidencyProblem(policy, sku, l, model)).find((p) => p !== undefined);
-      if (first) problem(["deployments", i, "sku"], sku, first);
-    });
-  }
-
-  // Deployments: names unique (Azure compares them without case), models allowed, filter kept.
-  const namesSeen = new Map<string, number>();
-  const allowedModels = good("allowedModels") ? (at("allowedModels") as string[]) : undefined;
-  const overrides = good("contentFilterOverrides") ? ((at("contentFilterOverrides") as Record<string, unknown> | undefined) ?? {}) : undefined;
-  const deploymentNames = new Set<string>();
-  deployments.forEach((_, i) => {
-    const nameOk = deploymentOk(i, "name");
-    const name = at("deployments", i, "name") as string;
-    if (nameOk) {
-      deploymentNames.add(name);
-      const key = name.toLowerCase();
-      if (namesSeen.has(key)) problem(["deployments", i, "name"], name, `allowed: each deployment name once, ignoring case (deployments[${namesSeen.get(key)}] has it)`);
-      else namesSeen.set(key, i);
-    }
-    // A non-OpenAI model needs a Foundry resource: the same rule the deployment applies to its account.
-    const format = at("deployments", i, "format");
-    if (typeof format === "string" && deploymentOk(i, "format") && good("kind")) {
-      const kindProblem = modelFormatProblem(format, (at("kind") as string | undefined) ?? DEFAULT_ACCOUNT_KIND);
-      if (kindProblem?.severity === "error") problem(["deployments", i, "format"], format, kindProblem.rule);
-    }
-    if (allowedModels && deploymentOk(i, "model") && !allowedModels.includes(at("deployments", i, "model") as string)) {
-      problem(["deployments", i, "model"], at("deployments", i, "model"), `allowed models in this environment: ${allowedModels.join(", ")}`);
-    }
-    const rai = at("deployments", i, "raiPolicyName");
-    if (rai !== undefined && deploymentOk(i, "raiPolicyName") && nameOk && overrides && !Object.prototype.hasOwnProperty.call(overrides, name)) {
-      problem(
-        ["deployments", i, "raiPolicyName"],
-        rai,
-        `allowed: only with contentFilterOverrides[${JSON.stringify(name)}] = { reason }; otherwise it replaces the environment's content filter`,
-      );
-    }
-  });
-  if (overrides && noIssueAt("deployments") && deployments.every((_, i) => deploymentOk(i, "name"))) {
-    for (const name of Object.keys(overrides)) {
-      if (!deploymentNames.has(name)) problem(["contentFilterOverrides", name], overrides[name], `allowed: an override for a deployment of this environment (${[...deploymentNames].join(", ") || "none"})`);
-    }
-  }
-
-  // Defender for AI: managing it centrally is a weakening of this environment's own controls, so it needs a reason.
-  if (good("defenderForAi", "owner") && good("defenderForAi", "reason") && at("defenderForAi", "owner") === "central" && at("defenderForAi", "reason") === undefined) {
-    problem(["defenderForAi", "reason"], undefined, `allowed: a reason of at least ${MIN_REASON_LENGTH} characters saying who runs Defender for AI centrally`);
-  }
-
-  // Capacity: the token capacity of every deployment in every region stays within the cap.
-  const capacityOk = good("capacityCapK") && noIssueAt("deployments") && good("regions") && deployments.every((_, i) => deploymentOk(i, "capacity") && deploymentOk(i, "sku"));
-  if (capacityOk) {
-    const cap = at("capacityCapK") as number;
-    const total = deployments.reduce<number>((sum, _, i) => sum + (isProvisioned(at("deployments", i, "sku") as DeploymentSku) ? 0 : (at("deployments", i, "capacity") as number)), 0) * regionList.length;
-    if (total > cap) problem(["deployments"], `${total}K TPM in total`, `allowed: at most capacityCapK = ${cap}K TPM`);
-  }
-
-  // Workloads: keys once (they name the identities and their construct IDs).
-  const workloads = Array.isArray(at("workloads")) ? (at("workloads") as unknown[]) : [];
-  const keysSeen = new Map<string, number>();
-  workloads.forEach((_, i) => {
-    if (!good("workloads", i, "key")) return;
-    const k = at("workloads", i, "key") as string;
-    if (keysSeen.has(k)) problem(["workloads", i, "key"], k, `allowed: each workload key once (workloads[${keysSeen.get(k)}] has it)`);
-    else keysSeen.set(k, i);
-  });
-
-  // Access: principal keys (or IDs) and roles give construct IDs; the matrix reports duplicates.
-  return out;
-}
+export const validateEnvironmentConfig = checkEnvironmentConfig;
 
 /** Stack IDs cdktf and constructs take as they are: no whitespace, glob characters, `/` or tokens. */
 const SAFE_STACK_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -643,3 +413,20 @@ export function environmentStackId(scope: { readonly node: { tryFindChild(id: st
     : undefined;
   return { id, problem };
 }
+
+/** What the schema accepts, as a type. */
+type SchemaOutput = z.output<ReturnType<typeof buildSchemas>["environmentConfigSchema"]>;
+
+/**
+ * The config as the schema reads it: a union of objects (the network of a region, the Foundry
+ * upgrade decision, the Defender owner) is one object whose members' rules are checked between
+ * fields. The gateway has its own schema, tied to its interface in gateway-config-schema.ts.
+ */
+type ConfigAsParsed = Omit<EnvironmentConfig, "gateway" | "regions" | "foundryUpgrade" | "defenderForAi"> & {
+  readonly regions: readonly (Omit<RegionConfig, "network"> & { readonly network: MergedUnion<RegionConfig["network"]> })[];
+  readonly foundryUpgrade?: MergedUnion<FoundryUpgradeDecision>;
+  readonly defenderForAi?: MergedUnion<DefenderForAiOwner>;
+};
+
+/** Fails to compile when the schema and {@link EnvironmentConfig} drift apart. */
+export type SchemaMatchesInterface = Holds<SameType<Omit<SchemaOutput, "gateway">, ConfigAsParsed>>;

@@ -3,7 +3,7 @@ import type { CapacityCheckMode } from "../governance/capacity/capacity-check";
 import type { DeletionProtection, DeletionProtectionScopes } from "../context/deletion-protection";
 import { AccessEntry } from "../identity/access-matrix";
 import { BuiltInRoleKey } from "../identity/role-catalog";
-import { ContentFilterOptions } from "../openai/content-filter";
+import { ContentFilterOptions, HarmCategory, SeverityThreshold } from "../openai/content-filter";
 import type { StoredCompletionsException } from "../openai/stored-completions";
 import type { DefenderForAiOwner } from "../governance/defender-for-ai";
 import { ModelDeploymentOptions } from "../openai/deployment-options";
@@ -99,8 +99,11 @@ export interface EnvironmentConfig {
    * @default - none
    */
   readonly projects?: readonly ProjectConfig[];
-  /** Model deployments made on every account of the environment. */
-  readonly deployments: readonly ModelDeploymentOptions[];
+  /**
+   * Model deployments made on every account of the environment. A deployment's own content
+   * filter is given with `contentFilterOverrides` (by deployment name, with a reason).
+   */
+  readonly deployments: readonly Omit<ModelDeploymentOptions, "contentFilterOverride">[];
   /**
    * Most token capacity the environment may deploy, summed over every token-based deployment
    * in every region, in units of 1,000 tokens per minute (the seed's per-project TPM).
@@ -149,7 +152,14 @@ export interface EnvironmentConfig {
    * Content filter on every account.
    * @default - all harm filters blocking from Medium, prompt shields (jailbreak, document attacks) and protected material on
    */
-  readonly contentFilter?: ContentFilterOptions;
+  readonly contentFilter?: Omit<ContentFilterOptions, "categoryThresholds"> & {
+    /**
+     * Per-category thresholds that override `severityThreshold`, by the categories' API names
+     * (the construct's `SelfHarm` alias is not accepted here).
+     * @default - `severityThreshold` for every category
+     */
+    readonly categoryThresholds?: Partial<Record<HarmCategory, SeverityThreshold>>;
+  };
   /**
    * Keep stored completions on for every account, with a reason (a weakening, in the compliance
    * report). Otherwise every account disables them (`storedCompletionsDisabled`, through azapi).

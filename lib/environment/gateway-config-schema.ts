@@ -1,29 +1,17 @@
 import { z } from "zod";
 import { MIN_REASON_LENGTH } from "../core/justification";
 import { isEmailAddress } from "../core/validation";
-import { ConfigPath, ConfigProblem, didYouMean, problemsOfIssue, valueAt } from "./config-problems";
+import { ConfigPath, ConfigProblem, configProblemOf, formatPath, problemsOfIssue, valueAt } from "./config-problems";
+import { amount, fail, Holds, integer, list, matching, oneOf, SameType } from "./schema-dsl";
+import type { EnvironmentGatewayConfig } from "./gateway-config";
 import { blocksOverlap, firstSubBlock, parseIpv4Address, parseIpv4Block } from "../network/private/ipv4";
 import { DEFAULT_PRIVATE_ENDPOINT_SUBNET_PREFIX } from "../network/region-network";
-import { CostLimits, tokenQuotasFor } from "../gateway/limits";
-import { findTokenPrice, ModelTokenPrice } from "../gateway/price-table";
+import { MAX_REQUESTS_PER_MINUTE, MAX_TOKENS_PER_MINUTE } from "../gateway/limits";
+import { findTokenPrice, MODEL_TOKEN_PRICES } from "../gateway/price-table";
+import { budgetTokenProblems, gatewayLimitProblems, gatewayRangeProblems, modelPriceProblems } from "../gateway/gateway-rules";
 import { CLIENT_ID_PATTERN, GATEWAY_WORKLOAD_KEY } from "../gateway/workloads";
 import { GATEWAY_SKUS } from "../gateway/gateway-sku";
 
-type Ctx = z.core.$RefinementCtx<unknown>;
-const fail = (ctx: Ctx, message: string) => ctx.addIssue({ code: "custom", message });
-
-const rule = (pattern: RegExp, max: number, allowed: string) =>
-  z.string().superRefine((v, ctx) => {
-    if (v.length > max || !pattern.test(v)) fail(ctx, `allowed: ${allowed}`);
-  });
-const whole = (min: number, max: number, unit: string) =>
-  z.number().superRefine((n, ctx) => {
-    if (!Number.isInteger(n) || n < min || n > max) fail(ctx, `allowed: a whole number from ${min} to ${max} ${unit}`);
-  });
-const amount = (max: number, unit: string) =>
-  z.number().superRefine((n, ctx) => {
-    if (!Number.isFinite(n) || n <= 0 || n > max) fail(ctx, `allowed: a number above 0 and at most ${max} ${unit}`);
-  });
 // Built on first use, not when the library is loaded (body kept at module indentation).
 function buildSchemas() {
 const ipv4OrCidr = z.string().superRefine((v, ctx) => {
@@ -31,16 +19,12 @@ const ipv4OrCidr = z.string().superRefine((v, ctx) => {
     fail(ctx, "allowed: an IPv4 address such as 10.0.1.10 or a range such as 10.0.1.0/24 (network address, no host bits)");
   }
 });
-const sku = z.unknown().superRefine((v, ctx) => {
-  if (typeof v !== "string" || !(GATEWAY_SKUS as readonly string[]).includes(v)) {
-    fail(ctx, `allowed: one of ${GATEWAY_SKUS.join(", ")} (the tiers API Management offers internal VNet injection on)${didYouMean(v, GATEWAY_SKUS)}`);
-  }
-});
+const sku = oneOf(GATEWAY_SKUS, "", "the tiers API Management offers internal VNet injection on");
 const SUBNET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
 
 const limits = z.strictObject({
-  requestsPerMinute: whole(1, 1_000_000, "requests per minute"),
-  tokensPerMinute: whole(1, 100_000_000, "tokens per minute"),
+  requestsPerMinute: integer(1, MAX_REQUESTS_PER_MINUTE, "requests per minute"),
+  tokensPerMinute: integer(1, MAX_TOKENS_PER_MINUTE, "tokens per minute"),
 });
 
 const reason = z.strictObject({
@@ -52,39 +36,39 @@ const reason = z.strictObject({
 });
 
 const workload = z.strictObject({
-  key: rule(GATEWAY_WORKLOAD_KEY, 40, "2-40 lowercase letters, digits or hyphens, starting with a letter and ending with a letter or digit"),
+  key: matching(GATEWAY_WORKLOAD_KEY, 40, "2-40 lowercase letters, digits or hyphens, starting with a letter and ending with a letter or digit"),
   identity: z.string().optional(),
-  clientId: rule(CLIENT_ID_PATTERN, 36, "an Entra client (application) ID, a GUID").optional(),
-  requestsPerMinute: whole(1, 1_000_000, "requests per minute"),
-  tokensPerMinute: whole(1, 100_000_000, "tokens per minute"),
-  ipAllowlist: z.array(ipv4OrCidr).max(100).optional(),
+  clientId: matching(CLIENT_ID_PATTERN, 36, "an Entra client (application) ID, a GUID").optional(),
+  requestsPerMinute: integer(1, MAX_REQUESTS_PER_MINUTE, "requests per minute"),
+  tokensPerMinute: integer(1, MAX_TOKENS_PER_MINUTE, "tokens per minute"),
+  ipAllowlist: list(ipv4OrCidr, { what: "addresses or ranges" }).optional(),
   contentSafetyOptOut: reason.optional(),
 });
 
 /** The shape of `gateway` in an environment config. */
 const gatewayConfigSchema = z.strictObject({
   sku: sku.optional(),
-  capacity: whole(1, 12, "scale units").optional(),
+  capacity: z.number().optional(),
   location: z.string().optional(),
   subnetPrefix: z.string().optional(),
-  subnetId: rule(SUBNET_ID, 1024, "an Azure subnet resource ID").optional(),
+  subnetId: matching(SUBNET_ID, 1024, "an Azure subnet resource ID").optional(),
   publisherEmail: z.string().superRefine((v, ctx) => {
     // An address may hold "$" and "{", but Terraform would read "${" or "%{" as an expression.
     if (!isEmailAddress(v) || v.includes("${") || v.includes("%{")) fail(ctx, 'allowed: an e-mail address such as team@example.com, without "${" or "%{"');
   }),
-  publisherName: rule(/^[^<>${}%]{1,100}$/, 100, "1-100 characters without < > $ { } %").optional(),
+  publisherName: matching(/^[^<>${}%]{1,100}$/, 100, "1-100 characters without < > $ { } %").optional(),
   limits,
   costLimits: z.strictObject({
     dailyUsd: amount(10_000_000, "USD"),
     monthlyUsd: amount(100_000_000, "USD"),
-    maxTokensPerRequest: whole(1, 1_000_000, "tokens"),
+    maxTokensPerRequest: integer(1, 1_000_000, "tokens"),
   }),
-  workloads: z.array(workload).min(1, { message: "allowed: at least one workload (a gateway nobody may call serves no one)" }).max(50),
+  workloads: list(workload, { min: 1, max: 50, what: "workloads", minMessage: "allowed: at least one workload (a gateway nobody may call serves no one)" }),
   circuitBreaker: z
     .strictObject({
-      failureCount: whole(1, 10_000, "failures").optional(),
-      intervalSeconds: whole(1, 3_600, "seconds").optional(),
-      tripSeconds: whole(1, 86_400, "seconds").optional(),
+      failureCount: z.number().optional(),
+      intervalSeconds: z.number().optional(),
+      tripSeconds: z.number().optional(),
     })
     .optional(),
   publicGateway: z
@@ -97,7 +81,7 @@ const gatewayConfigSchema = z.strictObject({
     })
     .optional(),
   dlpBlocklist: z.boolean().optional(),
-  tokenAudience: rule(CLIENT_ID_PATTERN, 36, "an Entra application (client) ID, a GUID").optional(),
+  tokenAudience: matching(CLIENT_ID_PATTERN, 36, "an Entra application (client) ID, a GUID").optional(),
 });
 
 const KNOWN: Readonly<Record<string, readonly string[]>> = {
@@ -135,9 +119,20 @@ export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
   const gateway = valueAt(config, ["gateway"]);
   if (gateway === undefined) return [];
   const result = gatewaySchemas().gatewayConfigSchema.safeParse(gateway);
+  // The ranges are OpenAiGateway's rules, run on the numbers the shape accepted; with the
+  // shape's problems they stop the rules between fields.
+  const finite = (...path: string[]) => {
+    const n = valueAt(gateway, path);
+    return typeof n === "number" && Number.isFinite(n) ? n : undefined;
+  };
+  const ranges = gatewayRangeProblems(
+    { capacity: finite("capacity"), circuitBreaker: { failureCount: finite("circuitBreaker", "failureCount"), intervalSeconds: finite("circuitBreaker", "intervalSeconds"), tripSeconds: finite("circuitBreaker", "tripSeconds") } },
+    inGateway,
+  ).map(configProblemOf);
   if (!result.success) {
-    return result.error.issues.flatMap((issue) => problemsOfIssue({ ...issue, path: ["gateway", ...issue.path] } as typeof issue, config, knownKeys));
+    return result.error.issues.flatMap((issue) => problemsOfIssue({ ...issue, path: ["gateway", ...issue.path] } as typeof issue, config, knownKeys)).concat(ranges);
   }
+  if (ranges.length > 0) return ranges;
   const g = result.data;
   const out: ConfigProblem[] = [];
   const problem = (path: ConfigPath, value: unknown, allowed: string) => out.push({ path: ["gateway", ...path], value, allowed });
@@ -161,13 +156,10 @@ export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
   const identities = new Set(
     (Array.isArray(valueAt(config, ["workloads"])) ? (valueAt(config, ["workloads"]) as { key?: string }[]) : []).map((w) => w?.key),
   );
-  const keys = new Map<string, number>();
   // The policy picks a caller's limits by its client ID (a GUID, compared without case): a second
   // workload on the same caller would never be reached.
   const callers = new Map<string, number>();
   g.workloads.forEach((w, i) => {
-    if (keys.has(w.key)) problem(["workloads", i, "key"], w.key, `allowed: each workload key once (gateway.workloads[${keys.get(w.key)}] has it)`);
-    else keys.set(w.key, i);
     const caller = w.clientId !== undefined ? `client:${w.clientId.toLowerCase()}` : w.identity !== undefined ? `identity:${w.identity}` : undefined;
     if (caller !== undefined && callers.has(caller)) {
       const field = w.clientId !== undefined ? "clientId" : "identity";
@@ -178,46 +170,20 @@ export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
     } else if (w.identity !== undefined && !identities.has(w.identity)) {
       problem(["workloads", i, "identity"], w.identity, `allowed: the key of one of the environment's workloads (${[...identities].filter(Boolean).join(", ") || "none"})`);
     }
-    if (w.requestsPerMinute > g.limits.requestsPerMinute) {
-      problem(["workloads", i, "requestsPerMinute"], w.requestsPerMinute, `allowed: at most gateway.limits.requestsPerMinute = ${g.limits.requestsPerMinute}`);
-    }
-    if (w.tokensPerMinute > g.limits.tokensPerMinute) {
-      problem(["workloads", i, "tokensPerMinute"], w.tokensPerMinute, `allowed: at most gateway.limits.tokensPerMinute = ${g.limits.tokensPerMinute}`);
-    }
   });
-  if (g.sku === "Developer" && g.capacity !== undefined && g.capacity > 1) {
-    problem(["capacity"], g.capacity, "allowed: 1 with sku Developer (the Developer tier cannot scale out; use Premium for more units)");
-  }
-  if (g.costLimits.dailyUsd > g.costLimits.monthlyUsd) {
-    problem(["costLimits", "dailyUsd"], g.costLimits.dailyUsd, `allowed: at most costLimits.monthlyUsd = ${g.costLimits.monthlyUsd}`);
-  }
-  const deployments = Array.isArray(valueAt(config, ["deployments"])) ? (valueAt(config, ["deployments"]) as { model?: string }[]) : [];
-  const prices: ModelTokenPrice[] = [];
-  deployments.forEach((d, i) => {
-    const price = typeof d?.model === "string" ? findTokenPrice(d.model) : undefined;
-    if (price) prices.push(price);
-    else if (typeof d?.model === "string") {
-      out.push({ path: ["deployments", i, "model"], value: d.model, allowed: "allowed with a gateway: a model in the gateway's price table (MODEL_TOKEN_PRICES), so its budget can become a token quota" });
-    }
-  });
-  for (const problemOfBudget of budgetProblems(g.costLimits, prices)) problem(problemOfBudget.path, problemOfBudget.value, problemOfBudget.allowed);
+  out.push(...gatewayLimitProblems(g, inGateway).map(configProblemOf));
+
+  // Every deployed model needs a price, so the budget can become token quotas.
+  const deployments = Array.isArray(valueAt(config, ["deployments"])) ? (valueAt(config, ["deployments"]) as { model?: unknown }[]) : [];
+  const models = deployments.flatMap((d, index) => (typeof d?.model === "string" ? [{ model: d.model, index }] : []));
+  out.push(...modelPriceProblems(models, MODEL_TOKEN_PRICES, (m) => formatPath(["deployments", m.index, "model"])).map(configProblemOf));
+  const prices = models.flatMap((m) => findTokenPrice(m.model) ?? []);
+  out.push(...budgetTokenProblems(g.costLimits, prices, inGateway).map(configProblemOf));
   return out;
 }
 
-/**
- * A budget that buys less than one token at the dearest price becomes a quota of 0 tokens,
- * which the gateway cannot express (it would round up to 1 and so spend more than the budget).
- */
-function budgetProblems(costLimits: CostLimits, prices: readonly ModelTokenPrice[]): ConfigProblem[] {
-  if (prices.length === 0) return [];
-  const quotas = tokenQuotasFor(costLimits, prices);
-  const out: ConfigProblem[] = [];
-  const least = quotas.usdPer1K / 1000;
-  if (quotas.dailyTokens < 1) out.push({ path: ["costLimits", "dailyUsd"], value: costLimits.dailyUsd, allowed: `allowed: at least ${least} USD, the price of one token of the dearest deployed model` });
-  if (quotas.monthlyTokens < 1) out.push({ path: ["costLimits", "monthlyUsd"], value: costLimits.monthlyUsd, allowed: `allowed: at least ${least} USD, the price of one token of the dearest deployed model` });
-  return out;
-}
-
+/** A gateway rule's name of a path below `gateway`, as the config writes it. */
+const inGateway = (path: string) => `gateway.${path}`;
 
 function checkSubnet(
   prefix: string | undefined,
@@ -251,3 +217,6 @@ function checkSubnet(
     problem(["subnetPrefix"], prefix, `allowed: a range that does not overlap the private-endpoint subnet ${endpoints.address.toString()}/${endpoints.prefix}`);
   }
 }
+
+/** Fails to compile when the gateway's schema and {@link EnvironmentGatewayConfig} drift apart. */
+export type GatewaySchemaMatchesInterface = Holds<SameType<z.output<ReturnType<typeof buildSchemas>["gatewayConfigSchema"]>, EnvironmentGatewayConfig>>;

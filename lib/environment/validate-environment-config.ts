@@ -1,7 +1,7 @@
 // The public face of the config boundary. Its declarations mention no zod type, so a consumer
 // compiling with skipLibCheck: false never type-checks zod's own declarations (which need DOM or
 // Node types such as URL).
-import { validateEnvironmentConfig as validateWithSchema } from "./config-schema";
+import { checkEnvironmentConfig } from "./config-schema";
 import { EnvironmentConfigValidation } from "./environment-config";
 
 /**
@@ -12,5 +12,5 @@ import { EnvironmentConfigValidation } from "./environment-config";
  * `OpenAiEnvironmentStack` runs it on its config; call it yourself to check input early.
  */
 export function validateEnvironmentConfig(input: unknown): EnvironmentConfigValidation {
-  return validateWithSchema(input);
+  return checkEnvironmentConfig(input);
 }

@@ -11,6 +11,11 @@ export interface RateLimits {
   readonly tokensPerMinute: number;
 }
 
+/** Most requests per minute an environment or a workload may be given. */
+export const MAX_REQUESTS_PER_MINUTE = 1_000_000;
+/** Most tokens per minute an environment or a workload may be given. */
+export const MAX_TOKENS_PER_MINUTE = 100_000_000;
+
 /** The seed's project table: requests and tokens per minute per environment. */
 export const SEED_PROJECT_LIMITS: Readonly<Record<"prod" | "staging" | "dev" | "sandbox", RateLimits>> = Object.freeze({
   prod: { requestsPerMinute: 10_000, tokensPerMinute: 2_000_000 },

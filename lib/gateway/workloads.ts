@@ -1,4 +1,5 @@
 import type { Justification } from "../core/justification";
+import { ENTRA_OBJECT_ID_PATTERN } from "../identity/principal";
 import { RateLimits } from "./limits";
 
 /**
@@ -29,5 +30,5 @@ export interface GatewayWorkload extends RateLimits {
 /** Workload keys: 2-40 lowercase letters, digits or hyphens, starting with a letter. */
 export const GATEWAY_WORKLOAD_KEY = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 
-/** A Microsoft Entra client ID. */
-export const CLIENT_ID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** A Microsoft Entra client ID: a GUID, the one pattern of lib/identity/principal.ts. */
+export const CLIENT_ID_PATTERN: RegExp = ENTRA_OBJECT_ID_PATTERN;

@@ -24,7 +24,6 @@ import { OpenAiPrivateEndpoint } from "../network/private-endpoint";
 import { RegionNetwork } from "../network/region-network";
 import { peerEveryPair, VnetPeering } from "../network/vnet-peering";
 import { ModelDeploymentOptions } from "../openai/deployment-options";
-import { isProvisioned } from "../regions/processing";
 import { OpenAiAccount, OpenAiAccountSecurityExceptions } from "../openai/openai-account";
 import { FoundryProjectOptions } from "../openai/foundry-project";
 import { AccountKind, DEFAULT_ACCOUNT_KIND, FoundryUpgradeDecision } from "../openai/foundry-upgrade";
@@ -34,6 +33,8 @@ import { PlatformLogging, PlatformPrivateDns, PlatformRegion } from "./platform-
 import { RoutingManifest } from "./routing-manifest";
 import { PropKeys } from "../core/known-props";
 import { findModelLifecycle } from "../openai/model-lifecycle";
+import { capacityCapProblems, totalTokenCapacityK } from "../governance/capacity/capacity-cap";
+import { regionPriorityProblems, uniqueRegionProblems } from "../regions/region-list-rules";
 
 /** Props of {@link OpenAiPlatform}. */
 export interface OpenAiPlatformProps {
@@ -442,14 +443,13 @@ export class OpenAiPlatform extends Construct {
 
   /** The cap and the allowlist: the guardrails a platform team needs even without the environment stack. */
   private checkCapacityAndModels(c: PropChecks, props: OpenAiPlatformProps, regionCount: number): void {
-    const perRegion = props.deployments.filter((d) => !isProvisioned(d.sku)).reduce((sum, d) => sum + d.capacity, 0);
-    const total = perRegion * regionCount;
     if (props.capacityCapK === undefined) {
-      Annotations.of(this).addWarning(`no capacityCapK: nothing limits the ${total}K TPM this platform deploys`);
+      Annotations.of(this).addWarning(`no capacityCapK: nothing limits the ${totalTokenCapacityK(props.deployments, regionCount)}K TPM this platform deploys`);
     } else if (!Number.isInteger(props.capacityCapK) || props.capacityCapK < 1) {
       c.fail("capacityCapK", props.capacityCapK, "allowed: a whole number of at least 1 (units of 1,000 tokens per minute)");
-    } else if (total > props.capacityCapK) {
-      c.fail("deployments", `${total}K TPM in total`, `allowed: at most capacityCapK = ${props.capacityCapK}K TPM`);
+    } else {
+      // The same rule the environment config applies (lib/governance/capacity/capacity-cap.ts).
+      for (const p of capacityCapProblems(props.deployments, regionCount, props.capacityCapK)) c.fail(p.prop, p.value, p.rule);
     }
     if (props.allowedModels === undefined) {
       Annotations.of(this).addWarning("no allowedModels: any model may be deployed");
@@ -492,9 +492,9 @@ export class OpenAiPlatform extends Construct {
       logDestinations,
     });
     if (props.regions.length === 0) c.fail("regions", [], "allowed: at least one region");
-    c.unique("regions", props.regions.map((r) => r.location), "location");
-    c.unique("regions[].priority", props.regions.map((r) => r.priority), "priority (a different one for each region)");
-    props.regions.forEach((r) => c.integerInRange("regions[].priority", r.priority, 1, 100));
+    // The rules the environment config applies too (lib/regions/region-list-rules.ts), by index.
+    const regionAt = (i: number) => `regions[${i}]`;
+    for (const p of [...regionPriorityProblems(props.regions, regionAt), ...uniqueRegionProblems(props.regions, regionAt)]) c.fail(p.prop, p.value, p.rule);
     const ranges: Record<string, string> = {};
     for (const r of props.regions) if ("addressSpace" in r.network) ranges[r.location] = r.network.addressSpace;
     checkNoOverlaps(c, "regions[].network.addressSpace", ranges);

@@ -4,5 +4,11 @@
 export { DEPLOYMENT_SKUS, isProvisioned, processingScope } from "./processing";
 export type { DeploymentSku, ProcessingScope } from "./processing";
 
-export { RESIDENCY_POLICIES, checkResidency, checkResidencyDefinition, findResidencyPolicy, resolveResidency, skuResidencyProblem, skusWithinResidency } from "./residency";
-export type { CustomResidency, Residency, ResidencyDeployment, ResidencyPolicy, ResidencyPolicyName, ResidencySubject } from "./residency";
+export { RESIDENCY_POLICIES, checkResidencyDefinition, findResidencyPolicy, resolveResidency, skuResidencyProblem, skusWithinResidency } from "./residency";
+export type { CustomResidency, Residency, ResidencyDeployment, ResidencyPolicy, ResidencyPolicyName } from "./residency";
+
+export { checkResidency, locationResidencyProblems, skuResidencyProblems } from "./residency";
+export type { LocatedProp, ResidencySubject } from "./residency";
+
+export { MAX_REGION_PRIORITY, MIN_REGION_PRIORITY, regionPriorityProblems, uniqueRegionProblems } from "./region-list-rules";
+export type { ListedRegion, RegionAt } from "./region-list-rules";

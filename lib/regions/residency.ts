@@ -1,4 +1,4 @@
-import { PropChecks } from "../core/validation";
+import type { PropChecks, PropProblem } from "../core/validation";
 import { DeploymentSku, processingScope } from "./processing";
 import { DataZone, findRegion, Geography, OPENAI_REGIONS, RegionInfo } from "../core/region-catalog";
 
@@ -48,6 +48,9 @@ export const RESIDENCY_POLICIES: Readonly<Record<ResidencyPolicyName, ResidencyP
   apac: { name: "apac", allowedRegions: inGeography("AsiaPacific"), allowsGlobalProcessing: false },
   global: { name: "global", allowedRegions: Object.keys(OPENAI_REGIONS), allowsGlobalProcessing: true },
 };
+
+/** The names of the built-in policies. */
+export const RESIDENCY_POLICY_NAMES: readonly ResidencyPolicyName[] = Object.freeze(["eu", "us", "apac", "global"]);
 
 /** The built-in policy of this name, or undefined (only the table's own entries count). */
 export function findResidencyPolicy(name: string): ResidencyPolicy | undefined {
@@ -137,17 +140,45 @@ export interface ResidencySubject {
   readonly logDestinations?: Readonly<Record<string, string>>;
 }
 
+/** Something that has a location, named as the caller's user wrote it. */
+export interface LocatedProp {
+  /** The prop (construct) or config path that holds the location. */
+  readonly prop: string;
+  /** The Azure location. */
+  readonly location: string;
+  /**
+   * Why this location matters, added to the rule.
+   * @default - nothing added
+   */
+  readonly because?: string;
+}
+
 /**
- * Reports every way `subject` leaves the policy: a region outside it, a SKU that processes
- * data outside it, a log destination outside it.
+ * Each location outside the policy: regions, the resource group, log destinations. One rule
+ * for the config and the constructs; the caller names each location's prop.
  */
-export function checkResidency(c: PropChecks, policy: ResidencyPolicy, subject: ResidencySubject): void {
-  const allowed = `residency "${policy.name}" allows: ${policy.allowedRegions.join(", ")}`;
-  subject.regions.forEach((location) => {
-    if (!policy.allowedRegions.includes(location)) c.fail(`regions[${location}]`, location, allowed);
-  });
-  for (const location of subject.regions) {
-    for (const d of subject.deployments) {
+export function locationResidencyProblems(policy: ResidencyPolicy, located: readonly LocatedProp[]): PropProblem[] {
+  const allowed = `allowed: a location inside residency "${policy.name}" (${policy.allowedRegions.join(", ")})`;
+  return located
+    .filter((l) => !policy.allowedRegions.includes(l.location))
+    .map((l) => ({ prop: l.prop, value: l.location, rule: l.because ? `${allowed}; ${l.because}` : allowed }));
+}
+
+/**
+ * Each deployment whose SKU processes data outside the policy in one of `locations` (the first
+ * such location is reported, once per deployment). When the catalog's `offeredSkus` are known
+ * and none fits, the rule says the model cannot be deployed there under the residency at all.
+ * The caller names each deployment's SKU prop.
+ */
+export function skuResidencyProblems<T extends ResidencyDeployment>(
+  policy: ResidencyPolicy,
+  locations: readonly string[],
+  deployments: readonly T[],
+  prop: (deployment: T, index: number) => string,
+): PropProblem[] {
+  const out: PropProblem[] = [];
+  deployments.forEach((d, i) => {
+    for (const location of locations) {
       const problem = skuResidencyProblem(policy, d.sku, location, d.model);
       if (!problem) continue;
       const fitting = d.offeredSkus ? skusWithinResidency(policy, d.offeredSkus, location) : undefined;
@@ -155,12 +186,27 @@ export function checkResidency(c: PropChecks, policy: ResidencyPolicy, subject: 
         fitting && fitting.length === 0
           ? `; ${d.model ?? "the model"} is offered only on ${d.offeredSkus?.join(", ")}, so it cannot be deployed in ${location} under residency "${policy.name}"`
           : "";
-      c.fail(`deployments[${d.name}].sku`, d.sku, `${problem}${noFit}`);
+      out.push({ prop: prop(d, i), value: d.sku, rule: `${problem}${noFit}` });
+      return;
     }
-  }
-  for (const [destination, location] of Object.entries(subject.logDestinations ?? {})) {
-    if (!policy.allowedRegions.includes(location)) c.fail(`${destination}.location`, location, allowed);
-  }
+  });
+  return out;
+}
+
+/**
+ * Reports every way `subject` leaves the policy: a region outside it (`regions[<location>]`), a
+ * SKU that processes data outside it (`deployments[<name>].sku`), a log destination outside it
+ * (`<destination>.location`).
+ */
+export function checkResidency(c: PropChecks, policy: ResidencyPolicy, subject: ResidencySubject): void {
+  const problems = [
+    ...locationResidencyProblems(policy, [
+      ...subject.regions.map((location) => ({ prop: `regions[${location}]`, location })),
+      ...Object.entries(subject.logDestinations ?? {}).map(([destination, location]) => ({ prop: `${destination}.location`, location })),
+    ]),
+    ...skuResidencyProblems(policy, subject.regions, subject.deployments, (d) => `deployments[${d.name}].sku`),
+  ];
+  for (const p of problems) c.fail(p.prop, p.value, p.rule);
 }
 
 /** Reports an unknown built-in policy name or an empty or unknown custom region list. */

@@ -39,7 +39,7 @@ describe("gateway config checks", () => {
   test("a model without a price cannot be budgeted", () => {
     const deployments = [{ ...prod.deployments[0]!, model: "gpt-9" }];
     expect(problems(prod.gateway, { deployments, allowedModels: ["gpt-9"] })).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^deployments\[0\]\.model: "gpt-9" is not allowed; allowed with a gateway: a model in the gateway's price table/)]),
+      expect.arrayContaining([expect.stringMatching(/^deployments\[0\]\.model: "gpt-9" is not allowed; allowed: a model with a price in the gateway's price table/)]),
     );
   });
 });

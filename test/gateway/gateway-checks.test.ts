@@ -40,7 +40,7 @@ test("a location outside the residency, repeated priorities and workload keys, a
   expect(failing({ backends: [{ account: account("swedencentral"), priority: 1 }, { account: account("francecentral"), priority: 1 }] })).toEqual([
     expect.objectContaining({ prop: "backends[].priority", value: [1] }),
   ]);
-  expect(failing({ workloads: [workload("svc-a"), workload("svc-a", "00000000-0000-0000-0000-000000000002")] })).toEqual([expect.objectContaining({ prop: "workloads[].key", value: ["svc-a"] })]);
+  expect(failing({ workloads: [workload("svc-a"), workload("svc-a", "00000000-0000-0000-0000-000000000002")] })).toEqual([expect.objectContaining({ prop: "workloads[1].key", value: "svc-a" })]);
   expect(failing({ publicGateway: { reason: "short" } }).map((p) => p.prop)).toEqual(["publicGateway.reason"]);
 });
 

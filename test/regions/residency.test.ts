@@ -54,7 +54,7 @@ describe("residency eu", () => {
 
   test("rejects a region outside the EU data zone, naming it and the allowed ones", () => {
     expect(problems("eu", { regions: ["uksouth"], deployments: dz("Standard") })).toEqual([
-      expect.stringMatching(/^regions\[uksouth\]: "uksouth" is not allowed; residency "eu" allows: .*swedencentral/),
+      expect.stringMatching(/^regions\[uksouth\]: "uksouth" is not allowed; allowed: a location inside residency "eu" \(.*swedencentral/),
     ]);
   });
 
@@ -66,7 +66,7 @@ describe("residency eu", () => {
 
   test("rejects a log destination outside the policy", () => {
     expect(problems("eu", { regions: ["swedencentral"], deployments: dz("Standard"), logDestinations: { workspace: "eastus" } })).toEqual([
-      expect.stringMatching(/^workspace\.location: "eastus" is not allowed; residency "eu"/),
+      expect.stringMatching(/^workspace\.location: "eastus" is not allowed; allowed: a location inside residency "eu"/),
     ]);
   });
 });
@@ -150,7 +150,7 @@ describe("table lookups keyed by user input (issue 12: Object.prototype names)",
   test("an Object.prototype name as residency gets the normal problem, and allows no region", () => {
     expect(problems("constructor" as Residency, { regions: ["swedencentral"], deployments: [] })).toEqual([
       'residency: "constructor" is not allowed; allowed: eu, us, apac, global',
-      'regions[swedencentral]: "swedencentral" is not allowed; residency "constructor" allows: ',
+      'regions[swedencentral]: "swedencentral" is not allowed; allowed: a location inside residency "constructor" ()',
     ]);
   });
 
