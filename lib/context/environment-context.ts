@@ -6,7 +6,7 @@ import { GovernanceTags } from "../core/governance-tags";
 import { PropKeys } from "../core/known-props";
 import { ResourceNaming } from "../core/naming";
 import { addPropChecks, isToken, PropChecks } from "../core/validation";
-import { checkResidencyDefinition, Residency, ResidencyPolicy, resolveResidency } from "../regions/residency";
+import { checkResidencyDefinition, locationResidencyProblems, Residency, ResidencyPolicy, resolveResidency } from "../regions/residency";
 import { DeletionProtection, lockFor, ProtectedKind } from "./deletion-protection";
 
 /** Props of {@link EnvironmentContext.establish}: the facts of one environment, as given. */
@@ -156,6 +156,7 @@ export class EnvironmentContext {
  * constructs given a residency of their own.
  */
 export function checkLocationResidency(c: PropChecks, prop: string, location: string | undefined, policy: ResidencyPolicy): void {
-  if (location === undefined || isToken(location) || policy.allowedRegions.includes(location)) return;
-  c.fail(prop, location, `allowed: a location of residency "${policy.name}" (${policy.allowedRegions.join(", ") || "none"})`);
+  if (location === undefined || isToken(location)) return;
+  // The one residency rule, as the config boundary and the platform call it.
+  for (const problem of locationResidencyProblems(policy, [{ prop, location }])) c.fail(problem.prop, problem.value, problem.rule);
 }

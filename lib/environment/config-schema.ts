@@ -385,12 +385,6 @@ export function checkEnvironmentConfig(input: unknown, scope?: IConstruct): Envi
   return { ok: true, config: input as EnvironmentConfig };
 }
 
-/**
- * @deprecated The old name of {@link checkEnvironmentConfig}, kept while
- * openai-environment-stack.ts imports it; the public `validateEnvironmentConfig` is the one in
- * validate-environment-config.ts.
- */
-export const validateEnvironmentConfig = checkEnvironmentConfig;
 
 /** Stack IDs cdktf and constructs take as they are: no whitespace, glob characters, `/` or tokens. */
 const SAFE_STACK_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;

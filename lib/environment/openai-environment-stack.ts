@@ -20,7 +20,7 @@ import { OpenAiPlatform } from "../platform/openai-platform";
 import { addEnvironmentGateway } from "./environment-gateway";
 import { OpenAiGateway } from "../gateway/openai-gateway";
 import { configureBackend } from "./backend";
-import { environmentStackId, validateEnvironmentConfig } from "./config-schema";
+import { checkEnvironmentConfig, environmentStackId } from "./config-schema";
 import { CompliancePackName, EnvironmentConfig } from "./environment-config";
 
 const PACKS: Readonly<Record<CompliancePackName, () => CompliancePack>> = {
@@ -47,13 +47,13 @@ export class OpenAiEnvironmentStack extends TerraformStack {
   public readonly compliancePacks: readonly CompliancePack[] = [];
 
   /**
-   * @param config the environment, checked as data first ({@link validateEnvironmentConfig}):
+   * @param config the environment, checked as data first ({@link checkEnvironmentConfig}):
    *   when it is invalid, nothing is built and the synth reports every problem
    */
   constructor(scope: Construct, public readonly config: EnvironmentConfig) {
     const stackId = environmentStackId(scope, config);
     super(scope, stackId.id);
-    const validation = validateEnvironmentConfig(config, scope);
+    const validation = checkEnvironmentConfig(config, scope);
     const problems = [...(stackId.problem ? [stackId.problem] : []), ...(validation.ok ? [] : validation.problems)];
     if (problems.length > 0) {
       this.node.addValidation({ validate: () => problems });

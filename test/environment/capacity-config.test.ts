@@ -1,4 +1,4 @@
-import { validateEnvironmentConfig } from "../../lib/environment/config-schema";
+import { checkEnvironmentConfig as validateEnvironmentConfig } from "../../lib/environment/config-schema";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { environment } from "../helpers/environment";
 

@@ -1,7 +1,7 @@
 import { Subnet } from "@cdktf/provider-azurerm/lib/subnet";
 import { TerraformStack, Testing } from "cdktf";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
-import { validateEnvironmentConfig } from "../../lib/environment/config-schema";
+import { checkEnvironmentConfig as validateEnvironmentConfig } from "../../lib/environment/config-schema";
 import { isEmailAddress, describeValue, MAX_EMAIL_LENGTH } from "../../lib/core/validation";
 import { GuardedApp, SynthValidationError } from "../../lib/core/guarded-app";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";

@@ -39,7 +39,7 @@ describe("environment config validation", () => {
 });
 
 describe("Foundry fields of the environment config (issue 24)", () => {
-  const { validateEnvironmentConfig } = jest.requireActual("../../lib/environment/config-schema") as typeof import("../../lib/environment/config-schema");
+  const { checkEnvironmentConfig: validateEnvironmentConfig } = jest.requireActual("../../lib/environment/config-schema") as typeof import("../../lib/environment/config-schema");
   const problemsOf = (overrides: Record<string, unknown>) => {
     const result = validateEnvironmentConfig({ ...dev, ...overrides });
     return result.ok ? [] : result.problems;
