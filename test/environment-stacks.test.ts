@@ -1,22 +1,10 @@
 import { ENVIRONMENTS } from "../stacks/environments";
 import { environment, synthEnvironment } from "./helpers/environment";
+import { PRIVILEGED_ROLE_GUIDS, ROLE_GUIDS, roleGuidOf } from "./helpers/roles";
 import { resourceList, resources } from "./helpers/synth";
 import { AZURERM_VERSION } from "./helpers/toolchain";
 
-const ROLE = {
-  OpenAiUser: "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
-  OpenAiContributor: "a001fd3d-188f-4b5d-821b-7da978bf7442",
-  Reader: "acdd72a7-3385-48ef-bd42-f606fba81ae7",
-  LogAnalyticsReader: "73c42c96-874c-492b-b04d-ab87d138a893",
-};
-const PRIVILEGED_GUIDS = [
-  "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
-  "b24988ac-6180-42a0-ab88-20f7382dd24c",
-  "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
-  "25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68",
-];
 const ref = (type: string, id: string, attribute = "id") => `\${${type}.${id}.${attribute}}`;
-const roleGuid = (assignment: any) => String(assignment.role_definition_id).split("/").pop();
 
 /** The seed's per-project TPM table, in thousands of tokens per minute. */
 const SEED_CAPACITY_K: Record<string, number> = { sandbox: 50, dev: 100, staging: 500, prod: 2000 };
@@ -213,7 +201,7 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
 
   test("no role assignment grants a privileged role", () => {
     for (const assignment of resourceList(json, "azurerm_role_assignment")) {
-      expect(PRIVILEGED_GUIDS).not.toContain(roleGuid(assignment));
+      expect(PRIVILEGED_ROLE_GUIDS).not.toContain(roleGuidOf(assignment));
       expect(assignment.role_definition_id).toMatch(/^\$\{data\.azurerm_subscription\.current\.id\}\/providers\/Microsoft\.Authorization\/roleDefinitions\//);
       expect(assignment.name).toMatch(/^\$\{uuidv5\("url", /);
     }
@@ -221,11 +209,11 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
 
   test("carries the access matrix and the workload grants", () => {
     const assignments = resourceList(json, "azurerm_role_assignment");
-    const has = (principal: string, guid: string) => assignments.filter((a) => a.principal_id === principal && roleGuid(a) === guid).length;
+    const has = (principal: string, guid: string) => assignments.filter((a) => a.principal_id === principal && roleGuidOf(a) === guid).length;
     const accounts = config.regions.length;
     // Security and audit read the accounts and the workspace everywhere.
-    expect(has("00000000-0000-0000-0000-000000000003", ROLE.Reader)).toBe(accounts);
-    expect(has("00000000-0000-0000-0000-000000000003", ROLE.LogAnalyticsReader)).toBe(1);
+    expect(has("00000000-0000-0000-0000-000000000003", ROLE_GUIDS.Reader)).toBe(accounts);
+    expect(has("00000000-0000-0000-0000-000000000003", ROLE_GUIDS.LogAnalyticsReader)).toBe(1);
     if (name === "prod") {
       // No person holds more than read access in prod; the chatbot identity calls the models.
       const people = assignments.filter((a) => a.principal_type !== "ServicePrincipal");
@@ -238,17 +226,17 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack", (name) => {
         expect(p.object_id).toMatch(/^\$\{azurerm_cognitive_account\.[^.]+\.identity\[0\]\.principal_id\}$/);
         expect([...p.key_permissions].sort()).toEqual(["Get", "UnwrapKey", "WrapKey"]);
       }
-      expect(people.map(roleGuid).sort()).toEqual([ROLE.LogAnalyticsReader, ROLE.Reader, ROLE.Reader]);
+      expect(people.map(roleGuidOf).sort()).toEqual([ROLE_GUIDS.LogAnalyticsReader, ROLE_GUIDS.Reader, ROLE_GUIDS.Reader]);
     } else {
-      expect(has("00000000-0000-0000-0000-000000000001", ROLE.OpenAiUser)).toBe(accounts);
-      expect(has("00000000-0000-0000-0000-000000000002", ROLE.OpenAiContributor)).toBe(accounts);
+      expect(has("00000000-0000-0000-0000-000000000001", ROLE_GUIDS.OpenAiUser)).toBe(accounts);
+      expect(has("00000000-0000-0000-0000-000000000002", ROLE_GUIDS.OpenAiContributor)).toBe(accounts);
     }
     // A workload behind the gateway holds no role on the accounts: the gateway is its only way in.
     const behindGateway = new Set((config.gateway?.workloads ?? []).map((w) => w.identity));
     const direct = (config.workloads ?? []).filter((w) => !behindGateway.has(w.key));
     const workloads = assignments.filter((a) => String(a.principal_id).includes("azurerm_user_assigned_identity."));
     expect(workloads).toHaveLength(direct.length * accounts);
-    for (const w of workloads) expect(roleGuid(w)).toBe(ROLE.OpenAiUser);
+    for (const w of workloads) expect(roleGuidOf(w)).toBe(ROLE_GUIDS.OpenAiUser);
     for (const key of behindGateway) {
       expect(workloads.filter((a) => String(a.principal_id).includes(`azurerm_user_assigned_identity.workload-${key}_`))).toEqual([]);
     }

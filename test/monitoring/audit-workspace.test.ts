@@ -2,10 +2,10 @@ import { ResourceNaming } from "../../lib/core/naming";
 import { AuditWorkspace } from "../../lib/monitoring";
 import { diagnosticSettingIn, monitoringStack, WORKSPACE_PROPS, workspaceIn } from "../helpers/monitoring";
 import { onlyResource, resourceList, resources, synthJson, validationErrors } from "../helpers/synth";
+import { ROLE_GUIDS } from "../helpers/roles";
 
 /** Role definition GUIDs, written out as an independent oracle. */
-const LOG_ANALYTICS_READER = "73c42c96-874c-492b-b04d-ab87d138a893";
-const READER = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
+const { LogAnalyticsReader: LOG_ANALYTICS_READER, Reader: READER } = ROLE_GUIDS;
 const GROUP_ID = "11111111-2222-3333-4444-555555555555";
 const WORKSPACE_ID = "/subscriptions/0000/resourceGroups/rg-shared/providers/Microsoft.OperationalInsights/workspaces/shared-log";
 

@@ -1,6 +1,7 @@
 import { OpenAiAccountProps } from "../../lib/openai";
 import { openAiAccount } from "../helpers/openai";
 import { onlyResource, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { ROLE_GUIDS } from "../helpers/roles";
 
 function account(props: Partial<OpenAiAccountProps> = {}) {
   const stack = testStack();
@@ -126,9 +127,9 @@ describe("OpenAiAccount grants", () => {
   const app = { principalId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", principalType: "ServicePrincipal" as const };
 
   test.each([
-    ["grantUse", "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"],
-    ["grantManageDeployments", "a001fd3d-188f-4b5d-821b-7da978bf7442"],
-    ["grantRead", "acdd72a7-3385-48ef-bd42-f606fba81ae7"],
+    ["grantUse", ROLE_GUIDS.OpenAiUser],
+    ["grantManageDeployments", ROLE_GUIDS.OpenAiContributor],
+    ["grantRead", ROLE_GUIDS.Reader],
   ] as const)("%s assigns role %s on the account and returns it", (method, guid) => {
     const { stack, construct } = account();
     const created = construct[method](app);
