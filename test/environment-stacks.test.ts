@@ -381,6 +381,12 @@ describe.each(ENVIRONMENTS.map((e) => e.name))("%s stack: inventory and supporti
     });
   });
 
+  test("the azurerm provider reaches storage with Entra ID and keeps off the storage data plane (no shared keys)", () => {
+    expect(template.json.provider?.azurerm).toEqual([
+      Match.objectLike({ storage_use_azuread: true, features: [{ storage: [{ data_plane_available: false }] }] }),
+    ]);
+  });
+
   test("the resource group sits in the configured location", () => {
     template.hasResourceProperties("azurerm_resource_group", { location: config.location });
   });
