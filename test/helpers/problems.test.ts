@@ -1,0 +1,31 @@
+import { propOf, problemSites } from "./problems";
+
+// The helpers read where a problem is, never what it says: they must find the path in each form
+// the library writes, and refuse to invent one.
+
+describe("propOf", () => {
+  test.each([
+    ["residency: \"EU\" is not allowed; allowed: one of eu", "residency"],
+    ["regions[0].network.addressSpace: \"x\" is not allowed; allowed: y", "regions[0].network.addressSpace"],
+    ['tags["a<b"]: "a<b" is not allowed; allowed: y', 'tags["a<b"]'],
+    ['["x\\ny"]: 1 is not allowed; allowed: y', '["x\\ny"]'],
+    ["(config): \"21 unknown properties\" is not allowed; allowed: y", "(config)"],
+    ["workspace/archive: (missing) is not allowed; allowed: y", "workspace/archive"],
+    ["content-filter-name: (missing) is not allowed; allowed: y", "content-filter-name"],
+  ])("%s -> %s", (message, prop) => {
+    expect(propOf(message)).toBe(prop);
+  });
+
+  test("a message that names no prop gives none", () => {
+    expect(propOf("Synthesis crashed: boom")).toBeUndefined();
+    expect(propOf("a sentence: with a colon")).toBeUndefined();
+  });
+});
+
+test("problemSites splits the construct path off and keeps a message without a prop whole", () => {
+  expect(problemSites(['[dev] residency: "EU" is not allowed; allowed: x', "[app] something broke", 'owner: 1 is not allowed; allowed: a string'])).toEqual([
+    { path: "dev", prop: "residency" },
+    { path: "app", message: "something broke" },
+    { prop: "owner" },
+  ]);
+});
