@@ -1,8 +1,15 @@
 // The cases of the message catalogue (message-catalogue.test.ts): one input per rule, each
 // producing the messages a user would read. Grouped by the folder whose tests assert the rule as data.
+import { TerraformStack } from "cdktf";
+import { PropChecks } from "../../lib/core/validation";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { validateEnvironmentConfig } from "../../lib/environment/config-schema";
+import { checkNoOverlaps, OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, PrivateDnsZones, RegionNetwork, RegionNetworkProps, VnetPeering } from "../../lib/network";
+import { checkIpRule } from "../../lib/network/private/network-rules";
 import { environment } from "../helpers/environment";
+import { gpt, openAiAccount } from "../helpers/openai";
+import { testStack, validationErrors } from "../helpers/synth";
+import { subnetId, vnetId, zoneId } from "../network/fixtures";
 
 /** One rule and the messages its case produces. */
 export interface CatalogueCase {
@@ -59,7 +66,86 @@ const ENVIRONMENT_CONFIG: readonly Case[] = [
   { rule: "many unknown keys: the rest counted", messages: () => config(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`unknownProperty${i}`, i]))).slice(20) },
 ];
 
+/** The validation messages under a test stack after `build` made constructs in it. */
+function construct(build: (stack: TerraformStack) => void): readonly string[] {
+  const stack = testStack();
+  build(stack);
+  return validationErrors(stack);
+}
+
+/** The messages one check function writes into a fresh PropChecks. */
+function checks(run: (c: PropChecks) => void): readonly string[] {
+  const c = new PropChecks();
+  run(c);
+  return c.messages;
+}
+
+const NET: Partial<RegionNetworkProps> = { addressSpace: "10.20.0.0/24", resourceGroupName: "rg-net", virtualNetworkName: "aoai-test-sdc-vnet", subnetName: "aoai-test-sdc-pe-snet" };
+const regionNetwork = (props: Partial<RegionNetworkProps>) => construct((stack) => new RegionNetwork(stack, "net", { location: "swedencentral", ...props } as RegionNetworkProps));
+const ZONES = [zoneId("privatelink.openai.azure.com"), zoneId("privatelink.cognitiveservices.azure.com"), zoneId("privatelink.services.ai.azure.com")];
+const privateEndpoint = (props: Partial<OpenAiPrivateEndpointProps>) =>
+  construct((stack) => {
+    const account = openAiAccount(stack, { deployments: [gpt("chat")] });
+    new OpenAiPrivateEndpoint(stack, "pe", { account, name: "aoai-test-sdc-pe", resourceGroupName: "rg-test", subnetId: subnetId(), privateDnsZoneIds: ZONES, ...props });
+  });
+
+const NETWORK: readonly Case[] = [
+  { rule: "RegionNetwork: neither or both of subnetId and addressSpace", messages: () => [...regionNetwork({}), ...regionNetwork({ ...NET, subnetId: subnetId() })] },
+  { rule: "RegionNetwork: creation props or a lock with a brought subnet", messages: () => regionNetwork({ subnetId: subnetId(), virtualNetworkName: "vnet-x", lock: { reason: "hub-connected network of the prod region" } }) },
+  { rule: "RegionNetwork: a subnet ID that is a VNet ID", messages: () => regionNetwork({ subnetId: vnetId() }) },
+  { rule: "RegionNetwork: an address space not a CIDR, with host bits, public, or too large", messages: () => [
+      ...regionNetwork({ ...NET, addressSpace: "10.20.0/24" }),
+      ...regionNetwork({ ...NET, addressSpace: "10.20.0.5/24" }),
+      ...regionNetwork({ ...NET, addressSpace: "20.20.0.0/24" }),
+      ...regionNetwork({ ...NET, addressSpace: "10.0.0.0/8", privateEndpointSubnetPrefix: 29 }),
+    ] },
+  { rule: "RegionNetwork: a subnet prefix out of bounds, or larger than the VNet", messages: () => [...regionNetwork({ ...NET, addressSpace: "10.20.0.0/16", privateEndpointSubnetPrefix: 30 }), ...regionNetwork({ ...NET, addressSpace: "10.20.0.0/28", privateEndpointSubnetPrefix: 27 })] },
+  { rule: "RegionNetwork: names missing or breaking Azure's rules, a location not a name", messages: () => [
+      ...regionNetwork({ addressSpace: "10.20.0.0/24" }),
+      ...regionNetwork({ ...NET, virtualNetworkName: "v", subnetName: "snet-", resourceGroupName: "rg.", location: "Sweden Central" }),
+    ] },
+  { rule: "OpenAiPrivateEndpoint: a name, a subnet ID, a static IP not IPv4 or public", messages: () => [
+      ...privateEndpoint({ name: "-pe", subnetId: vnetId() }),
+      ...privateEndpoint({ privateIpAddress: "10.20.0" }),
+      ...privateEndpoint({ privateIpAddress: "20.1.2.3" }),
+    ] },
+  { rule: "OpenAiPrivateEndpoint: DNS zones missing, without one the kind needs, not an ID, or with policy DNS", messages: () => [
+      ...privateEndpoint({ privateDnsZoneIds: undefined }),
+      ...privateEndpoint({ privateDnsZoneIds: [ZONES[1], ZONES[2]] }),
+      ...privateEndpoint({ privateDnsZoneIds: [ZONES[0], "privatelink.cognitiveservices.azure.com"] }),
+      ...privateEndpoint({ dnsManagedByPolicy: true }),
+    ] },
+  { rule: "OpenAiPrivateEndpoint: a fixed address outside the subnet, reserved by Azure, or a bad subnet prefix", messages: () => [
+      ...privateEndpoint({ privateIpAddress: "192.168.1.20", subnetAddressPrefix: "192.168.1.0/28" }),
+      ...privateEndpoint({ privateIpAddress: "192.168.1.3", subnetAddressPrefix: "192.168.1.0/28" }),
+      ...privateEndpoint({ privateIpAddress: "10.0.0.9", subnetAddressPrefix: "10.0.0.1/24" }),
+    ] },
+  { rule: "PrivateDnsZones: creation without a group or VNets, a bad VNet ID or key, a key twice", messages: () => [
+      ...construct((stack) => new PrivateDnsZones(stack, "dns", { virtualNetworks: { hub: vnetId() } })),
+      ...construct((stack) => new PrivateDnsZones(stack, "dns", { resourceGroupName: "rg-dns" })),
+      ...construct((stack) => new PrivateDnsZones(stack, "dns", { resourceGroupName: "rg-dns", virtualNetworks: { hub: `${vnetId()}/subnets/snet`, "hub vnet!": vnetId() } })),
+      ...construct((stack) => new PrivateDnsZones(stack, "dns", { resourceGroupName: "rg-dns", virtualNetworks: { hub: vnetId() } }).linkVirtualNetwork("hub", vnetId("other"))),
+    ] },
+  { rule: "PrivateDnsZones: existing zones with creation props, of the wrong name, not an ID, or without openAi", messages: () => [
+      ...construct((stack) => new PrivateDnsZones(stack, "dns", { existingZoneIds: { openAi: ZONES[0] }, resourceGroupName: "rg-dns" })),
+      ...construct((stack) => new PrivateDnsZones(stack, "dns", { existingZoneIds: { openAi: zoneId("privatelink.blob.core.windows.net"), cognitiveServices: "privatelink.cognitiveservices.azure.com" } })),
+      ...construct((stack) => new PrivateDnsZones(stack, "dns", { existingZoneIds: { cognitiveServices: ZONES[1] } as never })),
+    ] },
+  { rule: "network rules: IP rules with public access off, a short bypass reason, a repeated or private IP rule", messages: () => [
+      ...construct((stack) => openAiAccount(stack, { networkRules: { ipRules: ["52.174.10.7"] } })),
+      ...construct((stack) => openAiAccount(stack, { networkRules: { trustedAzureServices: { reason: "search" } } })),
+      ...construct((stack) => openAiAccount(stack, { securityExceptions: { publicNetworkAccess: { reason: "CI runners outside Azure, see ADR-12" } }, networkRules: { ipRules: ["52.174.10.7", "52.174.10.7", "10.1.2.3"] } })),
+    ] },
+  { rule: "checkIpRule: a non-public address or range, a prefix out of bounds, not an address", messages: () => checks((c) => ["127.0.0.1", "172.0.0.0/8", "52.174.10.7/32", "host.example.com"].forEach((ip, i) => checkIpRule(c, `ip${i}`, ip))) },
+  { rule: "checkNoOverlaps: ranges that overlap", messages: () => checks((c) => checkNoOverlaps(c, "regions", { swedencentral: "10.20.0.0/16", francecentral: "10.20.8.0/24" })) },
+  { rule: "VnetPeering: a network key twice", messages: () => construct((stack) => {
+      const net = { key: "swedencentral", virtualNetworkName: "vnet-sdc", resourceGroupName: "rg-net", virtualNetworkId: vnetId("vnet-sdc") };
+      new VnetPeering(stack, "p", { networks: [net, net] });
+    }) },
+];
+
 /** Every case, in the order the catalogue lists them. */
 export const CATALOGUE_CASES: readonly CatalogueCase[] = [
   ...section("environment config (validateEnvironmentConfig)", ENVIRONMENT_CONFIG),
+  ...section("network (test/network)", NETWORK),
 ];

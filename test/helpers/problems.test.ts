@@ -1,4 +1,4 @@
-import { propOf, problemSites } from "./problems";
+import { failed, propOf, problemSites } from "./problems";
 
 // The helpers read where a problem is, never what it says: they must find the path in each form
 // the library writes, and refuse to invent one.
@@ -28,4 +28,25 @@ test("problemSites splits the construct path off and keeps a message without a p
     { path: "app", message: "something broke" },
     { prop: "owner" },
   ]);
+});
+
+describe("failed", () => {
+  const found = { path: "test/net", prop: "addressSpace", value: "20.20.0.0/24", rule: "allowed: a range inside the RFC 1918 private ranges" };
+
+  test("matches on the prop, and on path, value and a rule keyword when given", () => {
+    expect([found]).toEqual([failed("addressSpace")]);
+    expect([found]).toEqual([failed("addressSpace", { path: "test/net", value: "20.20.0.0/24", rule: /RFC 1918/ })]);
+  });
+
+  test("fails on another prop, path, value or rule", () => {
+    expect([found]).not.toEqual([failed("subnetId")]);
+    expect([found]).not.toEqual([failed("addressSpace", { path: "test/other" })]);
+    expect([found]).not.toEqual([failed("addressSpace", { value: "10.0.0.0/24" })]);
+    expect([found]).not.toEqual([failed("addressSpace", { value: undefined })]);
+    expect([found]).not.toEqual([failed("addressSpace", { rule: /prefix from/ })]);
+  });
+
+  test("a validation that is not a prop check is matched on its message", () => {
+    expect([{ path: "p", prop: "lock", message: "lock: {} is not allowed; allowed: only with addressSpace" }]).toEqual([failed("lock", { rule: /only with addressSpace/ })]);
+  });
 });

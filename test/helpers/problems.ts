@@ -5,6 +5,7 @@ import { TerraformStack } from "cdktf";
 import { GuardedApp, SynthValidationError } from "../../lib/core/guarded-app";
 import { validateConstruct } from "../../lib/core/validation";
 import { validateEnvironmentConfig } from "../../lib/environment/config-schema";
+import { Matcher, MatchFailure, matchFailures } from "./match";
 
 /** Where a problem is: the construct path (absent for a bare config) and the prop or config path it names. */
 export interface ProblemSite {
@@ -66,4 +67,73 @@ export function synthProblemSites(app: GuardedApp): ProblemSite[] {
     throw error;
   }
   throw new Error("expected the synth to fail, but it passed");
+}
+
+/** One problem under a stack: prop checks with their data, other validations with their message. */
+export interface FoundProblem {
+  readonly path: string;
+  readonly prop?: string;
+  readonly value?: unknown;
+  /** What is allowed (prop checks). */
+  readonly rule?: string;
+  /** The whole message (validations that are not prop checks). */
+  readonly message?: string;
+}
+
+/** Every validation problem under the stack, in construct order. */
+export function constructProblems(stack: TerraformStack): FoundProblem[] {
+  return stack.node.findAll().flatMap((c) => {
+    const { problems, others } = validateConstruct(c);
+    return [
+      ...problems.map((p): FoundProblem => ({ path: c.node.path, prop: p.prop, value: p.value, rule: p.rule })),
+      ...others.map((m): FoundProblem => ({ path: c.node.path, prop: propOf(m), message: m })),
+    ];
+  });
+}
+
+/** What `failed` may check besides the prop. */
+export interface FailedOptions {
+  /** The construct path (`test/net`). */
+  readonly path?: string;
+  /** The value given (a plain object matches like `Match.objectLike`). */
+  readonly value?: unknown;
+  /** A keyword of the rule that tells it from other rules on the same prop (not its wording). */
+  readonly rule?: RegExp;
+}
+
+class FailedMatch extends Matcher {
+  public readonly name: string;
+  constructor(
+    private readonly prop: string,
+    private readonly options: FailedOptions,
+  ) {
+    super();
+    this.name = `failed(${prop})`;
+  }
+
+  public test(actual: unknown, path: string): MatchFailure[] {
+    const found = actual as FoundProblem;
+    if (typeof found !== "object" || found === null) return [{ path, message: `expected a problem, found ${String(actual)}` }];
+    const failures: MatchFailure[] = [];
+    if (found.prop !== this.prop) failures.push({ path: `${path}.prop`, message: `expected ${this.prop}, found ${found.prop}` });
+    if (this.options.path !== undefined && found.path !== this.options.path) failures.push({ path: `${path}.path`, message: `expected ${this.options.path}, found ${found.path}` });
+    if ("value" in this.options) failures.push(...matchFailures(this.options.value, found.value, `${path}.value`));
+    const rule = found.rule ?? found.message ?? "";
+    if (this.options.rule && !this.options.rule.test(rule)) failures.push({ path: `${path}.rule`, message: `expected a rule matching ${this.options.rule}, found ${JSON.stringify(rule)}` });
+    return failures;
+  }
+}
+
+/**
+ * A pattern for one problem: the prop, and where it matters the construct path, the value and a
+ * keyword of the rule. Use it inside `toEqual`: `expect(constructProblems(stack)).toEqual([failed("subnetId")])`.
+ */
+export function failed(prop: string, options: FailedOptions = {}): Matcher {
+  return new FailedMatch(prop, options);
+}
+
+/** The problems of an environment config as found problems (prop = config path, message = the line). */
+export function configProblems(config: unknown, scope?: Parameters<typeof validateEnvironmentConfig>[1]): FoundProblem[] {
+  const result = validateEnvironmentConfig(config, scope);
+  return result.ok ? [] : result.problems.map((m) => ({ path: "", prop: propOf(m), message: m }));
 }
