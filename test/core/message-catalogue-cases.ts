@@ -6,7 +6,9 @@ import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { validateEnvironmentConfig } from "../../lib/environment/config-schema";
 import { checkNoOverlaps, OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, PrivateDnsZones, RegionNetwork, RegionNetworkProps, VnetPeering } from "../../lib/network";
 import { checkIpRule } from "../../lib/network/private/network-rules";
+import { REQUEST_LOG_SEARCH } from "../../lib/monitoring";
 import { environment } from "../helpers/environment";
+import { actionGroupIn, archiveIn, diagnosticSettingIn, metricAlertsIn, monitoringStack, savedSearchesIn, workspaceIn } from "../helpers/monitoring";
 import { gpt, openAiAccount } from "../helpers/openai";
 import { testStack, validationErrors } from "../helpers/synth";
 import { subnetId, vnetId, zoneId } from "../network/fixtures";
@@ -144,8 +146,67 @@ const NETWORK: readonly Case[] = [
     }) },
 ];
 
+/** The validation messages of monitoring constructs built by `build` in a monitoring stack. */
+function monitoring(build: (stack: TerraformStack) => void): readonly string[] {
+  const stack = monitoringStack();
+  build(stack);
+  return validationErrors(stack);
+}
+
+const MONITORING: readonly Case[] = [
+  { rule: "AuditWorkspace: retention, archive total, daily cap, reasons, name, location, lock", messages: () => [
+      ...monitoring((s) => workspaceIn(s, { retentionInDays: 29 })),
+      ...monitoring((s) => workspaceIn(s, { archiveTotalRetentionDays: 1000 })),
+      ...monitoring((s) => workspaceIn(s, { retentionInDays: 365, archiveTotalRetentionDays: 180 })),
+      ...monitoring((s) => workspaceIn(s, { dailyCap: { gb: 0, reason: "cost" } })),
+      ...monitoring((s) => workspaceIn(s, { name: "ab_", location: " ", lock: { reason: "keep" } })),
+      ...monitoring((s) => workspaceIn(s, { name: undefined })),
+    ] },
+  { rule: "RetentionArchive: redundancy, name, reasons, deletion ages, unknown categories, immutability", messages: () => [
+      ...monitoring((s) => archiveIn(s, { redundancy: "GRS" as never, name: "Audit-Archive", securityExceptions: { sharedKeyAccess: { reason: "SIEM" } } })),
+      ...monitoring((s) => archiveIn(s, { retention: { days: { Trace: 0, audit: 30 } as never } })),
+      ...monitoring((s) => archiveIn(s, { retention: { days: { Audit: 365 }, immutability: { Audit: { periodDays: 400 } } } })),
+    ] },
+  { rule: "OpenAiDiagnosticSetting: categories, groups, both, nothing, nowhere, name, archive region", messages: () => [
+      ...monitoring((s) => diagnosticSettingIn(s, { workspace: workspaceIn(s), categories: ["Audit", "AuditEvent" as never, "Audit"] })),
+      ...monitoring((s) => diagnosticSettingIn(s, { workspace: workspaceIn(s), categories: ["Audit"], categoryGroups: ["AllLogs" as never] })),
+      ...monitoring((s) => diagnosticSettingIn(s, { workspace: workspaceIn(s), categories: [], metrics: false, name: "audit/logs" })),
+      ...monitoring((s) => diagnosticSettingIn(s, {})),
+      ...monitoring((s) => diagnosticSettingIn(s, { archive: archiveIn(s), location: "francecentral" })),
+    ] },
+  { rule: "diagnostic settings: more than five on one resource", messages: () =>
+      monitoring((s) => {
+        const workspace = workspaceIn(s);
+        for (let i = 1; i <= 6; i++) diagnosticSettingIn(s, { workspace, name: `setting-${i}` }, `setting-${i}`);
+      }) },
+  { rule: "AlertActionGroup: nobody reached, a bad e-mail, plain-http webhook, long short name, repeated receiver", messages: () => [
+      ...monitoring((s) => actionGroupIn(s, { emails: [] })),
+      ...monitoring((s) =>
+        actionGroupIn(s, {
+          shortName: "thirteen-char",
+          emails: [{ name: "platform", address: "not-an-email" }, { name: "platform", address: "second@example.com" }],
+          webhooks: [{ name: "pager", serviceUri: "http://events.example.com/hook" }],
+        }),
+      ),
+    ] },
+  { rule: "OpenAiMetricAlerts: no accounts, repeated or malformed keys, window, severity, threshold", messages: () => [
+      ...monitoring((s) => metricAlertsIn(s, { actionGroupId: "/ag", accounts: [] })),
+      ...monitoring((s) =>
+        metricAlertsIn(s, {
+          actionGroupId: "/ag",
+          accounts: [{ key: "sdc", accountId: "/a" }, { key: "sdc", accountId: "/b" }, { key: "swe den", accountId: "/x" }],
+          throttling: { windowSize: "PT2M" as never, severity: 5 },
+          availability: { threshold: 101 },
+        }),
+      ),
+    ] },
+  { rule: "WorkspaceSavedSearches: a repeated name, a bad name, an empty query", messages: () =>
+      monitoring((s) => savedSearchesIn(s, { workspace: workspaceIn(s), additionalSearches: [{ ...REQUEST_LOG_SEARCH }, { name: "bad name!", displayName: "Bad", query: " " }] })) },
+];
+
 /** Every case, in the order the catalogue lists them. */
 export const CATALOGUE_CASES: readonly CatalogueCase[] = [
   ...section("environment config (validateEnvironmentConfig)", ENVIRONMENT_CONFIG),
   ...section("network (test/network)", NETWORK),
+  ...section("monitoring (test/monitoring)", MONITORING),
 ];
