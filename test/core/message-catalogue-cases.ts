@@ -6,11 +6,13 @@ import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { validateEnvironmentConfig } from "../../lib/environment/config-schema";
 import { checkNoOverlaps, OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, PrivateDnsZones, RegionNetwork, RegionNetworkProps, VnetPeering } from "../../lib/network";
 import { checkIpRule } from "../../lib/network/private/network-rules";
+import { AccessEntry, AccessMatrix, AccessScope, RbacAssignment, RbacAssignmentProps, WorkloadIdentity, WorkloadIdentityProps } from "../../lib/identity";
 import { REQUEST_LOG_SEARCH } from "../../lib/monitoring";
 import { environment } from "../helpers/environment";
 import { actionGroupIn, archiveIn, diagnosticSettingIn, metricAlertsIn, monitoringStack, savedSearchesIn, workspaceIn } from "../helpers/monitoring";
 import { gpt, openAiAccount } from "../helpers/openai";
 import { testStack, validationErrors } from "../helpers/synth";
+import { ACCOUNT_ID, GROUP_ID, WORKSPACE_ID } from "../identity/fixtures";
 import { subnetId, vnetId, zoneId } from "../network/fixtures";
 
 /** One rule and the messages its case produces. */
@@ -204,9 +206,55 @@ const MONITORING: readonly Case[] = [
       monitoring((s) => savedSearchesIn(s, { workspace: workspaceIn(s), additionalSearches: [{ ...REQUEST_LOG_SEARCH }, { name: "bad name!", displayName: "Bad", query: " " }] })) },
 ];
 
+const SCOPES: Record<string, AccessScope> = { "openai-sdc": { scopeId: ACCOUNT_ID, kind: "openai" }, logs: { scopeId: WORKSPACE_ID, kind: "logs" } };
+const DEVELOPERS: AccessEntry = { key: "ai-developers", principalId: GROUP_ID, principalType: "Group", role: "OpenAiUser", displayName: "AI developers" };
+const accessMatrix = (entries: AccessEntry[], extra: Record<string, unknown> = {}) => construct((stack) => new AccessMatrix(stack, "access", { scopes: SCOPES, entries, ...extra }));
+const ASSIGNMENT: RbacAssignmentProps = { scope: ACCOUNT_ID, principalId: GROUP_ID, principalType: "Group", role: "OpenAiUser" };
+const assignment = (props: Partial<RbacAssignmentProps>) => construct((stack) => new RbacAssignment(stack, "assignment", { ...ASSIGNMENT, ...props }));
+const IDENTITY: WorkloadIdentityProps = { name: "chat-prod-sdc-chatbot-id", resourceGroupName: "rg-chat-prod", location: "swedencentral", application: "chatbot" };
+
+const IDENTITY_CASES: readonly Case[] = [
+  { rule: "AccessMatrix: an unknown scope key, no scope of the role's kind, no default scope, an unknown scope kind", messages: () => [
+      ...accessMatrix([{ ...DEVELOPERS, scopes: ["openai-weu"] }]),
+      ...accessMatrix([{ ...DEVELOPERS, key: "readers", role: "LogAnalyticsReader" }], { scopes: { "openai-sdc": SCOPES["openai-sdc"] } }),
+      ...accessMatrix([{ ...DEVELOPERS, key: "deployer", principalType: "ServicePrincipal", role: "Contributor", privileged: { reason: "deploys the platform (SEC-1)" } }]),
+      ...accessMatrix([DEVELOPERS], { scopes: { ...SCOPES, odd: { scopeId: ACCOUNT_ID, kind: "storage" as never } } }),
+    ] },
+  { rule: "AccessMatrix: a role above the ceiling, a short exception reason, a privileged role without its reason, a bad ceiling", messages: () => [
+      ...accessMatrix([{ ...DEVELOPERS, role: "OpenAiContributor" }]),
+      ...accessMatrix([{ ...DEVELOPERS, role: "OpenAiContributor", exception: { reason: "needed" } }]),
+      ...accessMatrix([{ ...DEVELOPERS, role: "Owner", scopes: ["openai-sdc"] }]),
+      ...accessMatrix([DEVELOPERS], { humanRoleCeiling: ["Owner"] }),
+    ] },
+  { rule: "AccessMatrix: an entry twice, an unknown role, a key missing or with a slash", messages: () => [
+      ...accessMatrix([DEVELOPERS, DEVELOPERS]),
+      ...accessMatrix([{ ...DEVELOPERS, role: "Admin" as never }]),
+      ...accessMatrix([{ ...DEVELOPERS, key: "ai/devs" }]),
+    ] },
+  { rule: "RbacAssignment: a principal ID, a principal type, a scope, a role, a privileged role without a reason", messages: () => [
+      ...assignment({ principalId: "ai-developers@example.com" }),
+      ...assignment({ principalType: "Application" as never }),
+      ...assignment({ scope: "chat-prod-sdc-oai" }),
+      ...assignment({ role: "Admin" as never }),
+      ...assignment({ role: "Owner" }),
+      ...assignment({ role: "Owner", privileged: { reason: "because" } }),
+    ] },
+  { rule: "RbacAssignment: the same grant twice, interpolation in text, a token look-alike", messages: () =>
+      construct((stack) => {
+        new RbacAssignment(stack, "first", ASSIGNMENT);
+        new RbacAssignment(stack, "second", { ...ASSIGNMENT, description: "x %{y}" });
+        new RbacAssignment(stack, "fake", { ...ASSIGNMENT, role: "Reader", description: "${TfToken[TOKEN.987654]}" });
+      }) },
+  { rule: "WorkloadIdentity: a location outside the residency, a bad name, an empty application", messages: () => [
+      ...construct((stack) => new WorkloadIdentity(stack, "chatbot", { ...IDENTITY, location: "eastus", residency: "eu" })),
+      ...construct((stack) => new WorkloadIdentity(stack, "chatbot", { ...IDENTITY, name: "-bad name", application: "" })),
+    ] },
+];
+
 /** Every case, in the order the catalogue lists them. */
 export const CATALOGUE_CASES: readonly CatalogueCase[] = [
   ...section("environment config (validateEnvironmentConfig)", ENVIRONMENT_CONFIG),
   ...section("network (test/network)", NETWORK),
   ...section("monitoring (test/monitoring)", MONITORING),
+  ...section("identity (test/identity)", IDENTITY_CASES),
 ];

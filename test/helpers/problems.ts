@@ -104,18 +104,19 @@ export interface FailedOptions {
 class FailedMatch extends Matcher {
   public readonly name: string;
   constructor(
-    private readonly prop: string,
+    private readonly prop: string | RegExp,
     private readonly options: FailedOptions,
   ) {
     super();
-    this.name = `failed(${prop})`;
+    this.name = `failed(${String(prop)})`;
   }
 
   public test(actual: unknown, path: string): MatchFailure[] {
     const found = actual as FoundProblem;
     if (typeof found !== "object" || found === null) return [{ path, message: `expected a problem, found ${String(actual)}` }];
     const failures: MatchFailure[] = [];
-    if (found.prop !== this.prop) failures.push({ path: `${path}.prop`, message: `expected ${this.prop}, found ${found.prop}` });
+    const propMatches = typeof this.prop === "string" ? found.prop === this.prop : found.prop !== undefined && this.prop.test(found.prop);
+    if (!propMatches) failures.push({ path: `${path}.prop`, message: `expected ${this.prop}, found ${found.prop}` });
     if (this.options.path !== undefined && found.path !== this.options.path) failures.push({ path: `${path}.path`, message: `expected ${this.options.path}, found ${found.path}` });
     if ("value" in this.options) failures.push(...matchFailures(this.options.value, found.value, `${path}.value`));
     const rule = found.rule ?? found.message ?? "";
@@ -125,10 +126,10 @@ class FailedMatch extends Matcher {
 }
 
 /**
- * A pattern for one problem: the prop, and where it matters the construct path, the value and a
+ * A pattern for one problem: the prop (a RegExp when it holds a generated part), and where it matters the construct path, the value and a
  * keyword of the rule. Use it inside `toEqual`: `expect(constructProblems(stack)).toEqual([failed("subnetId")])`.
  */
-export function failed(prop: string, options: FailedOptions = {}): Matcher {
+export function failed(prop: string | RegExp, options: FailedOptions = {}): Matcher {
   return new FailedMatch(prop, options);
 }
 
