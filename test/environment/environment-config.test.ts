@@ -1,6 +1,7 @@
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { environment, environmentStack } from "../helpers/environment";
 import { validationErrors } from "../helpers/synth";
+import {  } from "../helpers/problems";
 
 const dev = environment("dev");
 const errorsFor = (overrides: Partial<EnvironmentConfig>) => validationErrors(environmentStack({ ...dev, ...overrides }));

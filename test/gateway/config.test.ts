@@ -1,5 +1,6 @@
 import { validateEnvironmentConfig } from "../../lib";
 import { environment } from "../helpers/environment";
+import {  } from "../helpers/problems";
 
 const prod = environment("prod");
 const problems = (gateway: unknown, extra: object = {}) => {

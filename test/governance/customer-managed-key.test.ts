@@ -7,6 +7,7 @@ import { CustomerManagedKeyVault, CustomerManagedKeyVaultProps } from "../../lib
 import { keyVaultIn } from "../helpers/governance";
 import { workspaceIn } from "../helpers/monitoring";
 import { onlyResource, resourceList, resources, synthJson, TEST_CONTEXT, testStack, TerraformJson, validationErrors } from "../helpers/synth";
+import { constructProblems, failed } from "../helpers/problems";
 
 function synthOne(overrides: Partial<CustomerManagedKeyVaultProps> = {}): { json: TerraformJson; vault: CustomerManagedKeyVault; stack: TerraformStack } {
   const stack = testStack();
@@ -162,8 +163,8 @@ describe("CustomerManagedKeyVault diagnosticSettings", () => {
     expect(onlyResource(synthJson(stack), "azurerm_monitor_diagnostic_setting").enabled_log).toEqual([{ category_group: "audit" }]);
     const bad = testStack();
     keyVaultIn(bad, { diagnosticSettings: { wrong: { workspace: workspaceIn(bad), categories: ["RequestResponse" as never] } } });
-    expect(validationErrors(bad)).toEqual([
-      '[test/cmk/diagnostics-wrong] categories[0]: "RequestResponse" is not allowed; allowed: AuditEvent, AzurePolicyEvaluationDetails',
+    expect(constructProblems(bad)).toEqual([
+      failed("categories[0]", { path: "test/cmk/diagnostics-wrong", value: "RequestResponse", rule: /AuditEvent, AzurePolicyEvaluationDetails/ }),
     ]);
   });
 });

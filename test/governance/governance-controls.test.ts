@@ -4,6 +4,7 @@ import { ContentFilter } from "../../lib/openai/content-filter";
 import { budgetIn, policyAssignmentsIn } from "../helpers/governance";
 import { openAiAccount } from "../helpers/openai";
 import { onlyResource, resourceList, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { constructProblems, failed } from "../helpers/problems";
 
 const account = (stack: ReturnType<typeof testStack>) => openAiAccount(stack);
 
@@ -24,12 +25,12 @@ describe("OpenAiPolicyAssignments", () => {
   test("a prefix that makes a name longer than 64 characters fails", () => {
     const stack = testStack();
     policyAssignmentsIn(stack, { namePrefix: "x".repeat(60), enforcement: "deny" });
-    expect(validationErrors(stack).join("\n")).toMatch(/namePrefix: .* is not allowed; allowed: a prefix short enough/);
+    expect(constructProblems(stack)).toContainEqual(failed("namePrefix", { rule: /a prefix short enough/ }));
   });
   test("an unknown enforcement fails", () => {
     const stack = testStack();
     policyAssignmentsIn(stack, { enforcement: "block" as any });
-    expect(validationErrors(stack)).toEqual([expect.stringMatching(/enforcement: "block" is not allowed; allowed: audit, deny/)]);
+    expect(constructProblems(stack)).toEqual([failed("enforcement", { value: "block", rule: /audit, deny/ })]);
   });
 });
 
@@ -50,9 +51,9 @@ describe("ContentFilter", () => {
   test("an unknown threshold or category fails", () => {
     const stack = testStack();
     new ContentFilter(stack, "cf", { account: account(stack), severityThreshold: "Strict" as any, categoryThresholds: { Gore: "Low" } as any });
-    const errors = validationErrors(stack).join("\n");
-    expect(errors).toMatch(/severityThreshold: "Strict" is not allowed; allowed: Low, Medium, High/);
-    expect(errors).toMatch(/categoryThresholds: "Gore" is not allowed; allowed: Hate, Sexual, Selfharm, Violence/);
+    const errors = constructProblems(stack);
+    expect(errors).toContainEqual(failed("severityThreshold", { value: "Strict", rule: /Low, Medium, High/ }));
+    expect(errors).toContainEqual(failed("categoryThresholds", { value: "Gore", rule: /Hate, Sexual, Selfharm, Violence/ }));
   });
   test("per-category thresholds override the default", () => {
     const stack = testStack();

@@ -4,6 +4,7 @@ import { environment, synthEnvironment } from "../helpers/environment";
 import { resources, synthProblems, tempOutdir, testApp } from "../helpers/synth";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
+import {  } from "../helpers/problems";
 
 // The platform alone: the gateway in front of it has its own tests (test/gateway).
 const prod = { ...environment("prod"), gateway: undefined };

@@ -14,6 +14,7 @@ import {
 } from "../../lib";
 import { findModelLifecycle } from "../../lib/openai/model-lifecycle";
 import { skuResidencyProblem, skusWithinResidency } from "../../lib/regions";
+import {  } from "../helpers/problems";
 
 function problems(residency: Residency, subject: ResidencySubject): readonly string[] {
   const c = new PropChecks();
