@@ -6,7 +6,6 @@ import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment
 import { environment, synthEnvironment } from "../helpers/environment";
 import { resourceList, resources, synthProblems, tempOutdir, testApp } from "../helpers/synth";
 import { ROLE_GUIDS } from "../helpers/roles";
-import {  } from "../helpers/problems";
 
 const prod = environment("prod");
 const dev = environment("dev");

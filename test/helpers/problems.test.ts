@@ -1,4 +1,4 @@
-import { failed, propOf, problemSites } from "./problems";
+import { failed, problemsIn, propOf, problemSites } from "./problems";
 
 // The helpers read where a problem is, never what it says: they must find the path in each form
 // the library writes, and refuse to invent one.
@@ -49,4 +49,13 @@ describe("failed", () => {
   test("a validation that is not a prop check is matched on its message", () => {
     expect([{ path: "p", prop: "lock", message: "lock: {} is not allowed; allowed: only with addressSpace" }]).toEqual([failed("lock", { rule: /only with addressSpace/ })]);
   });
+});
+
+test("problemsIn reads the path, the prop and a JSON value back from problem lines", () => {
+  expect(problemsIn(['[dev] regions[0].location: "eastus" is not allowed; allowed: x', "budget.amount: (missing) is not allowed; allowed: y", "owner: (a function) is not allowed; allowed: z"])).toEqual([
+    failed("regions[0].location", { path: "dev", value: "eastus", rule: /allowed: x/ }),
+    failed("budget.amount", { path: "", value: undefined }),
+    failed("owner"),
+  ]);
+  expect(problemsIn(["owner: (a function) is not allowed; allowed: z"])).not.toEqual([failed("owner", { value: undefined })]);
 });

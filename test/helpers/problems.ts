@@ -118,7 +118,10 @@ class FailedMatch extends Matcher {
     const propMatches = typeof this.prop === "string" ? found.prop === this.prop : found.prop !== undefined && this.prop.test(found.prop);
     if (!propMatches) failures.push({ path: `${path}.prop`, message: `expected ${this.prop}, found ${found.prop}` });
     if (this.options.path !== undefined && found.path !== this.options.path) failures.push({ path: `${path}.path`, message: `expected ${this.options.path}, found ${found.path}` });
-    if ("value" in this.options) failures.push(...matchFailures(this.options.value, found.value, `${path}.value`));
+    if ("value" in this.options) {
+      if (!("value" in found)) failures.push({ path: `${path}.value`, message: "expected a value, but the problem carries none (its text shows none as JSON)" });
+      else failures.push(...matchFailures(this.options.value, found.value, `${path}.value`));
+    }
     const rule = found.rule ?? found.message ?? "";
     if (this.options.rule && !this.options.rule.test(rule)) failures.push({ path: `${path}.rule`, message: `expected a rule matching ${this.options.rule}, found ${JSON.stringify(rule)}` });
     return failures;
@@ -137,4 +140,26 @@ export function failed(prop: string | RegExp, options: FailedOptions = {}): Matc
 export function configProblems(config: unknown, scope?: Parameters<typeof validateEnvironmentConfig>[1]): FoundProblem[] {
   const result = validateEnvironmentConfig(config, scope);
   return result.ok ? [] : result.problems.map((m) => ({ path: "", prop: propOf(m), message: m }));
+}
+
+/**
+ * Problem lines (`[path] prop: value is not allowed; ...`, as `validateEnvironmentConfig` and
+ * `synthProblems` return them) read back as found problems, for sources that give only text:
+ * the prop from the grammar, the value when it is written as JSON or `(missing)`, the line as message.
+ */
+export function problemsIn(lines: readonly string[]): FoundProblem[] {
+  return lines.map((line) => {
+    const bracketed = /^\[([^\]]*)\] ([\s\S]*)$/.exec(line);
+    const message = bracketed ? bracketed[2] : line;
+    const prop = propOf(message);
+    const found: FoundProblem = { path: bracketed ? bracketed[1] : "", prop, message };
+    if (prop === undefined) return found;
+    const shown = /^(.*?) is not allowed/s.exec(message.slice(prop.length + 2))?.[1];
+    if (shown === "(missing)") return { ...found, value: undefined };
+    try {
+      return shown === undefined ? found : { ...found, value: JSON.parse(shown) };
+    } catch {
+      return found;
+    }
+  });
 }

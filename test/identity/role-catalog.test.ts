@@ -6,7 +6,6 @@ import {
   resolveRole,
 } from "../../lib/identity";
 import { GUIDS } from "./fixtures";
-import {  } from "../helpers/problems";
 
 describe("built-in role catalog", () => {
   test.each(Object.entries(GUIDS))("%s has the GUID from AZURE-FACTS", (key, guid) => {

@@ -1,7 +1,6 @@
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { environment, synthEnvironment, environmentStack } from "../helpers/environment";
 import { failedProps, resourceList, resources } from "../helpers/synth";
-import {  } from "../helpers/problems";
 
 // Dev of the reference app: a Foundry resource with the playground project.
 const dev = environment("dev");

@@ -5,7 +5,6 @@
 import { AnnotationMetadataEntryType } from "cdktf";
 import { OpenAiPlatform, OpenAiPlatformProps, ResourceNaming } from "../../lib";
 import { failedProps, testStack, validationErrors } from "../helpers/synth";
-import {  } from "../helpers/problems";
 
 const deployment = { name: "chat", model: "gpt-5.4", version: "2026-03-05", sku: "DataZoneStandard", capacity: 5_000 } as const;
 

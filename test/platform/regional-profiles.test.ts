@@ -1,7 +1,6 @@
 import { REGIONAL_PROFILES } from "../../stacks/regional-profiles";
 import { environmentStack, synthEnvironment } from "../helpers/environment";
 import { onlyResource, resourceList, validationErrors } from "../helpers/synth";
-import {  } from "../helpers/problems";
 
 describe.each(Object.entries(REGIONAL_PROFILES))("regional profile %s", (_, profile) => {
   test("synthesizes with no residency problem", () => {

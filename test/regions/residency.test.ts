@@ -14,7 +14,7 @@ import {
 } from "../../lib";
 import { findModelLifecycle } from "../../lib/openai/model-lifecycle";
 import { skuResidencyProblem, skusWithinResidency } from "../../lib/regions";
-import {  } from "../helpers/problems";
+import { failed } from "../helpers/problems";
 
 function problems(residency: Residency, subject: ResidencySubject): readonly string[] {
   const c = new PropChecks();
@@ -136,7 +136,7 @@ describe("custom residency", () => {
   test("rejects an unknown built-in policy name", () => {
     const c = new PropChecks();
     checkResidencyDefinition(c, "mars" as any);
-    expect(c.messages).toEqual(['residency: "mars" is not allowed; allowed: eu, us, apac, global']);
+    expect(c.problems).toEqual([failed("residency", { value: "mars", rule: /eu, us, apac, global/ })]);
   });
 });
 

@@ -10,7 +10,6 @@ import {
 import { synthProblems, testApp, testStack, validationErrors } from "../../helpers/synth";
 import { compliantComposition, secureAccount } from "./fixtures";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import {  } from "../../helpers/problems";
 
 /** Rules that judge the AI gateway, which the compliant composition does not have. */
 const GATEWAY_RULE_IDS = ["ApiGatewayPrivateOnly", "ApiGatewayManagedIdentityBackends", "ApiGatewayLimitsEnforced", "ApiGatewayLogsExported", "ApiGatewayContentSafety"];
