@@ -8,7 +8,10 @@ import { checkNoOverlaps, OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, Pri
 import { checkIpRule } from "../../lib/network/private/network-rules";
 import { AccessEntry, AccessMatrix, AccessScope, RbacAssignment, RbacAssignmentProps, WorkloadIdentity, WorkloadIdentityProps } from "../../lib/identity";
 import { REQUEST_LOG_SEARCH } from "../../lib/monitoring";
-import { environment } from "../helpers/environment";
+import { checkResidency, checkResidencyDefinition, DeploymentSku, resolveResidency, Residency, ResidencySubject } from "../../lib/regions";
+import { findModelLifecycle } from "../../lib/openai/model-lifecycle";
+import { environment, environmentStack } from "../helpers/environment";
+import { budgetIn, keyVaultIn, policyAssignmentsIn } from "../helpers/governance";
 import { actionGroupIn, archiveIn, diagnosticSettingIn, metricAlertsIn, monitoringStack, savedSearchesIn, workspaceIn } from "../helpers/monitoring";
 import { gpt, openAiAccount } from "../helpers/openai";
 import { testStack, validationErrors } from "../helpers/synth";
@@ -251,10 +254,107 @@ const IDENTITY_CASES: readonly Case[] = [
     ] },
 ];
 
+function residency(policy: Residency, subject: ResidencySubject): readonly string[] {
+  return checks((c) => {
+    checkResidencyDefinition(c, policy);
+    checkResidency(c, resolveResidency(policy), subject);
+  });
+}
+const chat = (sku: DeploymentSku) => [{ name: "chat", sku }];
+
+const RESIDENCY: readonly Case[] = [
+  { rule: "a region outside the policy, an unknown policy, a custom policy's unknown or empty regions", messages: () => [
+      ...residency("eu", { regions: ["uksouth"], deployments: chat("Standard") }),
+      ...residency("mars" as Residency, { regions: [], deployments: [] }),
+      ...residency({ name: "x1", regions: ["atlantis"] }, { regions: [], deployments: [] }),
+      ...residency({ name: "x1", regions: [] }, { regions: [], deployments: [] }),
+    ] },
+  { rule: "a SKU that processes data outside the policy: worldwide, another data zone, no data zone", messages: () => [
+      ...residency("eu", { regions: ["swedencentral"], deployments: chat("GlobalStandard") }),
+      ...residency("us", { regions: ["westeurope"], deployments: chat("DataZoneStandard") }),
+      ...residency("global", { regions: ["australiaeast"], deployments: chat("DataZoneStandard") }),
+    ] },
+  { rule: "a log destination outside the policy", messages: () => residency("eu", { regions: ["swedencentral"], deployments: chat("Standard"), logDestinations: { workspace: "eastus" } }) },
+  { rule: "a model sold by Azure that is offered only on SKUs outside the policy", messages: () =>
+      residency("eu", { regions: ["swedencentral"], deployments: [{ name: "llama", sku: "GlobalStandard", model: "Llama-3.3-70B-Instruct", offeredSkus: findModelLifecycle("Llama-3.3-70B-Instruct", "9")?.skus }] }) },
+];
+
+const account = (props: Record<string, unknown>) => construct((stack) => openAiAccount(stack, props));
+
+const OPENAI: readonly Case[] = [
+  { rule: "OpenAiAccount: a name, a subdomain, a location without Azure OpenAI, a short lock reason", messages: () => [
+      ...account({ name: "bad_name!", customSubdomainName: "-x", location: "westus2", lock: { reason: "prod" } }),
+    ] },
+  { rule: "OpenAiAccount: local auth without a reason, no managed identity, an outbound FQDN that is a URL", messages: () => [
+      ...account({ securityExceptions: { localAuth: { reason: "needed" } } }),
+      ...account({ managedIdentities: { systemAssigned: false } }),
+      ...account({ allowedFqdns: ["https://example.com/path"] }),
+    ] },
+  { rule: "deployments: a SKU, a name twice, a format on the wrong kind, an upgrade option", messages: () => [
+      ...account({ deployments: [gpt("xx", { sku: "Premium" as never })] }),
+      ...account({ deployments: [gpt("chat"), gpt("CHAT")] }),
+      ...account({ kind: "OpenAI", foundryUpgrade: { decision: "allow" }, deployments: [gpt("llama", { model: "Llama-3.3-70B-Instruct", version: "9", format: "Meta", sku: "GlobalStandard" })] }),
+      ...account({ deployments: [gpt("chat", { versionUpgradeOption: "Always" as never })] }),
+    ] },
+  { rule: "content filter: a severity, a category, a deployment's own filter without a reason", messages: () => [
+      ...account({ contentFilter: { severityThreshold: "Strict" as never, categoryThresholds: { Gore: "Low" } as never } }),
+      ...account({ contentFilter: {}, deployments: [gpt("chat", { raiPolicyName: "lenient" })] }),
+    ] },
+];
+
+const GOVERNANCE: readonly Case[] = [
+  { rule: "MonthlyBudget: an amount, a start date, contacts", messages: () => [
+      ...construct((stack) => budgetIn(stack, { amount: 0, startDate: "2026-12-15" })),
+      ...construct((stack) => budgetIn(stack, { startDate: "2026-12-01", contactEmails: ["finops"] })),
+      ...construct((stack) => budgetIn(stack, { startDate: "2026-12-01", contactEmails: [] })),
+    ] },
+  { rule: "CustomerManagedKeyVault: rotation, names, location, soft delete, lock", messages: () => [
+      ...construct((stack) => keyVaultIn(stack, { rotation: { rotateAfter: "P90D", expireAfter: "P60D", notifyBeforeExpiry: "P3D" } })),
+      ...construct((stack) => keyVaultIn(stack, { rotation: { rotateAfter: "3 months" } })),
+      ...construct((stack) => keyVaultIn(stack, { name: "kv--bad", keyName: "cmk_key", location: "", softDeleteRetentionDays: 5, lock: { reason: "keep" } })),
+    ] },
+  { rule: "OpenAiPolicyAssignments: an enforcement mode, a prefix too long", messages: () => [
+      ...construct((stack) => policyAssignmentsIn(stack, { enforcement: "block" as never })),
+      ...construct((stack) => policyAssignmentsIn(stack, { namePrefix: "x".repeat(60), enforcement: "deny" })),
+    ] },
+];
+
+const prod = environment("prod");
+const gatewayConfig = (gateway: unknown, extra: object = {}) => config({ ...extra, gateway }, prod);
+
+const GATEWAY_AND_STACK: readonly Case[] = [
+  { rule: "gateway config: a subnet outside the region or over the endpoints, an unknown workload identity, a workload over the limits", messages: () => [
+      ...gatewayConfig({ ...prod.gateway, subnetPrefix: "10.20.0.64/27" }),
+      ...gatewayConfig({ ...prod.gateway, subnetPrefix: "10.10.0.0/27" }),
+      ...gatewayConfig({ ...prod.gateway, workloads: [{ ...prod.gateway!.workloads[0], identity: "chatbott" }] }),
+      ...gatewayConfig({ ...prod.gateway, workloads: [{ ...prod.gateway!.workloads[0], tokensPerMinute: 3_000_000 }] }),
+    ] },
+  { rule: "gateway config: a SKU, a capacity for the SKU, a model without a price", messages: () => [
+      ...gatewayConfig({ ...prod.gateway, sku: "Standard" }),
+      ...gatewayConfig({ ...prod.gateway, sku: "Developer", capacity: 2 }),
+      ...gatewayConfig(prod.gateway, { deployments: [{ ...prod.deployments[0], model: "gpt-9" }], allowedModels: ["gpt-9"] }),
+    ] },
+  { rule: "environment stack: capacity above the cap, two regions with one priority or location", messages: () =>
+      validationErrors(
+        environmentStack({
+          ...dev,
+          capacityCapK: 60,
+          regions: [
+            { location: "swedencentral", priority: 1, network: { addressSpace: "10.99.11.0/24" } },
+            { location: "swedencentral", priority: 1, network: { addressSpace: "10.99.22.0/24" } },
+          ],
+        }),
+      ) },
+];
+
 /** Every case, in the order the catalogue lists them. */
 export const CATALOGUE_CASES: readonly CatalogueCase[] = [
   ...section("environment config (validateEnvironmentConfig)", ENVIRONMENT_CONFIG),
   ...section("network (test/network)", NETWORK),
   ...section("monitoring (test/monitoring)", MONITORING),
   ...section("identity (test/identity)", IDENTITY_CASES),
+  ...section("residency (test/regions)", RESIDENCY),
+  ...section("openai (test/openai)", OPENAI),
+  ...section("governance (test/governance)", GOVERNANCE),
+  ...section("gateway config and environment stack (test/gateway, test/environment, test/platform)", GATEWAY_AND_STACK),
 ];
