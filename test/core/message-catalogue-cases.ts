@@ -1,6 +1,6 @@
 // The cases of the message catalogue (message-catalogue.test.ts): one input per rule, each
 // producing the messages a user would read. Grouped by the folder whose tests assert the rule as data.
-import { TerraformStack } from "cdktf";
+import { TerraformStack, Testing } from "cdktf";
 import { PropChecks } from "../../lib/core/validation";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { validateEnvironmentConfig } from "../../lib/environment/config-schema";
@@ -10,6 +10,7 @@ import { AccessEntry, AccessMatrix, AccessScope, RbacAssignment, RbacAssignmentP
 import { REQUEST_LOG_SEARCH } from "../../lib/monitoring";
 import { checkResidency, checkResidencyDefinition, DeploymentSku, resolveResidency, Residency, ResidencySubject } from "../../lib/regions";
 import { findModelLifecycle } from "../../lib/openai/model-lifecycle";
+import { StateBootstrapStack, StateBootstrapStackProps } from "../../lib/environment/state-bootstrap-stack";
 import { environment, environmentStack } from "../helpers/environment";
 import { budgetIn, keyVaultIn, policyAssignmentsIn } from "../helpers/governance";
 import { actionGroupIn, archiveIn, diagnosticSettingIn, metricAlertsIn, monitoringStack, savedSearchesIn, workspaceIn } from "../helpers/monitoring";
@@ -347,6 +348,19 @@ const GATEWAY_AND_STACK: readonly Case[] = [
       ) },
 ];
 
+const STATE: StateBootstrapStackProps = { location: "swedencentral", resourceGroupName: "rg-aoai-tfstate", storageAccountName: "staoaitfstate01", containerName: "tfstate" };
+const stateBootstrap = (props: Partial<StateBootstrapStackProps>) => validationErrors(new StateBootstrapStack(Testing.app(), "state-bootstrap", { ...STATE, ...props }));
+const DEPLOYER = "11111111-1111-1111-1111-111111111111";
+
+const DELIVERY: readonly Case[] = [
+  { rule: "StateBootstrapStack: names, replication, soft delete, reasons, an IP range, IDs, deployers", messages: () => [
+      ...stateBootstrap({ storageAccountName: "St-State", containerName: "-tfstate", resourceGroupName: "rg.", replicationType: "XRS" as never, softDeleteRetentionDays: 3 }),
+      ...stateBootstrap({ publicNetworkAccess: { reason: "CI" }, withoutDeleteLock: { reason: "no" }, subscriptionId: "prod" }),
+      ...stateBootstrap({ publicNetworkAccess: { reason: "self-hosted runners", allowedIpRanges: ["198.51.100.7/32"] } }),
+      ...stateBootstrap({ deployers: [{ principalId: "ci-app", key: "ci" }, { principalId: DEPLOYER, principalType: "App" as never }, { principalId: DEPLOYER }] }),
+    ] },
+];
+
 /** Every case, in the order the catalogue lists them. */
 export const CATALOGUE_CASES: readonly CatalogueCase[] = [
   ...section("environment config (validateEnvironmentConfig)", ENVIRONMENT_CONFIG),
@@ -356,5 +370,6 @@ export const CATALOGUE_CASES: readonly CatalogueCase[] = [
   ...section("residency (test/regions)", RESIDENCY),
   ...section("openai (test/openai)", OPENAI),
   ...section("governance (test/governance)", GOVERNANCE),
+  ...section("delivery (test/delivery; the backend's messages depend on environment variables and stay in backend.test.ts)", DELIVERY),
   ...section("gateway config and environment stack (test/gateway, test/environment, test/platform)", GATEWAY_AND_STACK),
 ];
