@@ -65,14 +65,13 @@ describe("MonthlyBudget start date", () => {
   });
 
   test.each([
-    ["2026-12-15", /allowed: the first day of a month, YYYY-MM-01/],
-    ["2026-13-01", /allowed: the first day of a month, YYYY-MM-01/],
-    ["2026-00-01", /allowed: the first day of a month, YYYY-MM-01/],
-    ["2026-12-01T00:00:00Z", /allowed: the first day of a month, YYYY-MM-01/],
-    ["2017-05-01", /allowed: 2017-06-01 or later/],
-  ])("rejects %s", (startDate, allowed) => {
-    const errors = validationErrors(build({ now: NOW, startDate }));
-    expect(errors).toEqual([expect.stringMatching(new RegExp(`^\\[test/budget\\] startDate: "${startDate}" is not allowed; ${allowed.source}`))]);
+    ["2026-12-15", /first day of a month/],
+    ["2026-13-01", /first day of a month/],
+    ["2026-00-01", /first day of a month/],
+    ["2026-12-01T00:00:00Z", /first day of a month/],
+    ["2017-05-01", /2017-06-01 or later/],
+  ])("rejects %s", (startDate, rule) => {
+    expect(constructProblems(build({ now: NOW, startDate }))).toEqual([failed("startDate", { path: "test/budget", value: startDate, rule })]);
   });
 
   test("accepts the provider's floor, 2017-06-01", () => {
@@ -84,8 +83,8 @@ describe("MonthlyBudget contact e-mails (issue 12: no backtracking regex)", () =
   test("a long address the old pattern backtracked on is refused", () => {
     // Completing is the property (the length guard of isEmailAddress bounds the work, asserted in
     // test/environment/config-schema.test.ts); no elapsed time is asserted.
-    const errors = validationErrors(build({ contactEmails: [`a@${"b.".repeat(50_000)}@`] }));
-    expect(errors).toContainEqual(expect.stringContaining("is not allowed; allowed: an e-mail address such as team@example.com"));
+    const address = `a@${"b.".repeat(50_000)}@`;
+    expect(constructProblems(build({ contactEmails: [address] }))).toContainEqual(failed("contactEmails[0]", { value: address, rule: /e-mail address/ }));
   });
 
   test("the exact problem of a bad address", () => {

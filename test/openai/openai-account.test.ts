@@ -91,9 +91,7 @@ describe("OpenAiAccount input validation", () => {
     ["x".repeat(65), "65 characters"],
   ])("rejects subdomain %j (%s)", (subdomain) => {
     const { stack } = account({ customSubdomainName: subdomain });
-    expect(validationErrors(stack)).toEqual([
-      `[test/openai] customSubdomainName: ${JSON.stringify(subdomain)} is not allowed; allowed: 2-64 letters, digits or hyphens, starting and ending with a letter or digit`,
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("customSubdomainName", { path: "test/openai", value: subdomain, rule: /2-64 letters, digits or hyphens/ })]);
   });
 
   test.each(["ab", "a-b", "x".repeat(64), "Contoso-OpenAI-01"])("accepts subdomain %j", (subdomain) => {
