@@ -12,6 +12,8 @@ describe("propOf", () => {
     ["(config): \"21 unknown properties\" is not allowed; allowed: y", "(config)"],
     ["workspace/archive: (missing) is not allowed; allowed: y", "workspace/archive"],
     ["content-filter-name: (missing) is not allowed; allowed: y", "content-filter-name"],
+    ['complianceSuppressions[CognitiveLocalAuthDisabled].reason: "temp" is not allowed; allowed: y', "complianceSuppressions[CognitiveLocalAuthDisabled].reason"],
+    ['entries[ai-developers/OpenAiUser].role: "x" is not allowed; allowed: y', "entries[ai-developers/OpenAiUser].role"],
   ])("%s -> %s", (message, prop) => {
     expect(propOf(message)).toBe(prop);
   });

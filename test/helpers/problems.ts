@@ -16,9 +16,9 @@ export interface ProblemSite {
   readonly message?: string;
 }
 
-// A prop path as the library writes it: identifiers, `[0]`, `["a b"]`, and `/` between alternatives
+// A prop path as the library writes it: identifiers, `[0]` or `[key]`, `["a b"]`, and `/` between alternatives
 // (`workspace/archive`); or `(config)` for the config as a whole.
-const SEGMENT = String.raw`(?:[A-Za-z_$][\w$-]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])`;
+const SEGMENT = String.raw`(?:[A-Za-z_$][\w$-]*|\[[^\]"\s]+\]|\["(?:[^"\\]|\\.)*"\])`;
 const PROP = new RegExp(String.raw`^(\(config\)|${SEGMENT}(?:\.?${SEGMENT}|/${SEGMENT})*): `);
 
 /** The prop or config path a problem message names (`prop: value is not allowed; ...`), or undefined. */

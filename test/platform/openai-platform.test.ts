@@ -95,15 +95,15 @@ describe("platform input validation", () => {
   };
 
   test("a region outside the residency fails the synth naming region and policy", () => {
-    expect(problemsFor({ ...twoRegions, regions: [{ location: "eastus", priority: 1, network: { addressSpace: "10.99.41.0/24" } }] })).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^\[prod\] regions\[0\]\.location: "eastus" is not allowed; allowed: a location inside residency "eu" \(francecentral, /)]),
+    expect(problemsIn(problemsFor({ ...twoRegions, regions: [{ location: "eastus", priority: 1, network: { addressSpace: "10.99.41.0/24" } }] }))).toEqual(
+      expect.arrayContaining([failed("regions[0].location", { path: "prod", value: "eastus", rule: /inside residency "eu" \(francecentral, / })]),
     );
   });
 
   test("a Global SKU under eu fails the synth", () => {
     const config = { ...twoRegions, deployments: [{ ...prod.deployments[0], sku: "GlobalStandard" as const }] };
-    expect(problemsFor(config)).toEqual(
-      expect.arrayContaining([expect.stringContaining('[prod] deployments[0].sku: "GlobalStandard" is not allowed; gpt-5.4 on GlobalStandard processes data in any Azure region worldwide')]),
+    expect(problemsIn(problemsFor(config))).toEqual(
+      expect.arrayContaining([failed("deployments[0].sku", { path: "prod", value: "GlobalStandard", rule: /processes data in any Azure region worldwide/ })]),
     );
   });
 
