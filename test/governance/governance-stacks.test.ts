@@ -6,6 +6,7 @@ import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment
 import { environment, synthEnvironment } from "../helpers/environment";
 import { resourceList, resources, synthProblems, tempOutdir, testApp } from "../helpers/synth";
 import { ROLE_GUIDS } from "../helpers/roles";
+import { failed, problemsIn } from "../helpers/problems";
 
 const prod = environment("prod");
 const dev = environment("dev");
@@ -208,6 +209,6 @@ describe("insecure compositions fail the synth with the rule and control they br
   test("a model outside the allowlist fails the synth", () => {
     const [current] = dev.deployments;
     const config = { ...dev, deployments: [{ ...current, capacity: 50 }, { ...current, name: "o3", model: "o3", version: "2025-04-16", capacity: 50 }] };
-    expect(problemsOf(config)).toMatch(/\[dev\] deployments\[[^\]]+\]\.model: "o3" is not allowed; allowed models in this environment: gpt-5\.4$/m);
+    expect(problemsIn(problemsOf(config).split("\n"))).toContainEqual(failed(/^deployments\[[^\]]+\]\.model$/, { path: "dev", value: "o3", rule: /gpt-5\.4$/ }));
   });
 });
