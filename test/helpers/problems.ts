@@ -2,7 +2,6 @@
 // where it matters), never the wording. The wording of each rule is pinned once, in
 // test/core/message-catalogue.test.ts.
 import { TerraformStack } from "cdktf";
-import { GuardedApp, SynthValidationError } from "../../lib/core/guarded-app";
 import { validateConstruct } from "../../lib/core/validation";
 import { validateEnvironmentConfig } from "../../lib/environment/config-schema";
 import { Matcher, MatchFailure, matchFailures } from "./match";
@@ -44,29 +43,6 @@ export function problemSites(lines: readonly string[]): ProblemSite[] {
 export function configProblemPaths(config: unknown, scope?: Parameters<typeof validateEnvironmentConfig>[1]): (string | undefined)[] {
   const result = validateEnvironmentConfig(config, scope);
   return result.ok ? [] : problemSites(result.problems).map((p) => p.prop ?? p.message);
-}
-
-/**
- * Every validation problem under the stack, as sites: prop checks from their data, other
- * validations from the prop their message names. The construct-level counterpart of
- * `validationErrors`, without the wording.
- */
-export function validationSites(stack: TerraformStack): ProblemSite[] {
-  return stack.node.findAll().flatMap((c) => {
-    const { problems, others } = validateConstruct(c);
-    return [...problems.map((p) => ({ path: c.node.path, prop: p.prop })), ...others.map((m) => site(c.node.path, m))];
-  });
-}
-
-/** The problems of a failing synth as sites (fails the test if the synth passed). */
-export function synthProblemSites(app: GuardedApp): ProblemSite[] {
-  try {
-    app.synth();
-  } catch (error) {
-    if (error instanceof SynthValidationError) return error.details.map((d) => (d.check ? { path: d.path, prop: d.check.prop } : site(d.path, d.message)));
-    throw error;
-  }
-  throw new Error("expected the synth to fail, but it passed");
 }
 
 /** One problem under a stack: prop checks with their data, other validations with their message. */
@@ -134,12 +110,6 @@ class FailedMatch extends Matcher {
  */
 export function failed(prop: string | RegExp, options: FailedOptions = {}): Matcher {
   return new FailedMatch(prop, options);
-}
-
-/** The problems of an environment config as found problems (prop = config path, message = the line). */
-export function configProblems(config: unknown, scope?: Parameters<typeof validateEnvironmentConfig>[1]): FoundProblem[] {
-  const result = validateEnvironmentConfig(config, scope);
-  return result.ok ? [] : result.problems.map((m) => ({ path: "", prop: propOf(m), message: m }));
 }
 
 /**
