@@ -4,13 +4,12 @@
  * constructs < 10.8, the root has 10.8), limited to what can differ between the toolchains:
  * - test/cdktn/: both builds synthesize the reference app (JSON and HCL) and every example and
  *   must write the same thing but for the documented differences;
- * - the suites that synthesize whole stacks (reference app snapshots, examples, addresses, HCL,
+ * - the suites that synthesize whole stacks (reference app properties, examples, addresses, HCL,
  *   the gateway's and governance's default stacks) and the consumer test of the packed library;
  * - test/core/: the pieces that hook into the framework itself (the guarded app's synth, the
  *   hand-written azapi bindings, tags aspect, legacy addresses).
  * Unit suites of single constructs and config checks run once, on cdktf: the comparison above
- * proves the toolchains emit the same stacks from the same constructs. Snapshots are the cdktf
- * ones, compared after reverting the documented differences (test/cdktn/differences.ts).
+ * proves the toolchains emit the same stacks from the same constructs.
  * `npm run test:cdktn` installs and builds the toolchain first.
  */
 const base = require("./package.json").jest;
@@ -39,5 +38,4 @@ module.exports = {
     "^constructs$": `${toolchain}/constructs`,
   },
   testPathIgnorePatterns: base.testPathIgnorePatterns.filter((pattern) => pattern !== "/test/cdktn/"),
-  snapshotSerializers: ["<rootDir>/test/cdktn/snapshot-serializer.ts"],
 };

@@ -1,8 +1,8 @@
 /**
  * Every difference between what the cdktf build (cdktf 0.21, azurerm 4.55 bindings) and the CDK
  * Terrain build (cdktn 0.24, azurerm 4.73 bindings) write for the same app. The comparison test
- * fails on any difference that is not here and on any entry here that no output shows; the cdktn
- * snapshot serializer reverts only these; docs/CDK-TERRAIN.md lists each with what it means.
+ * fails on any difference that is not here and on any entry here that no output shows;
+ * docs/CDK-TERRAIN.md lists each with what it means.
  */
 export interface ToolchainDifference {
   /** The files that show it: names inside a stack directory, or `manifest.json` at the output root. */

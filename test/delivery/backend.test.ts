@@ -1,7 +1,8 @@
 import { Testing, TerraformStack } from "cdktf";
 import { configureBackend, stateKey, useOidc } from "../../lib/environment/backend";
-import { synthJson, validationErrors } from "../helpers/synth";
+import { synthJson } from "../helpers/synth";
 import { FULL_STATE_CONFIG, isolateEnvironment, setEnv } from "./env";
+import { constructProblems, failed } from "../helpers/problems";
 
 isolateEnvironment();
 
@@ -96,11 +97,10 @@ describe("partial or invalid configuration fails the synth", () => {
   test("a storage account alone names the missing resource group and container", () => {
     setEnv({ CDKTF_STATE_STORAGE_ACCOUNT: "staoaitfstate01" });
     const stack = stackFor("dev");
-    const errors = validationErrors(stack);
-    expect(errors).toHaveLength(2);
-    expect(errors[0]).toContain('CDKTF_STATE_RESOURCE_GROUP (context "stateResourceGroup"): (missing) is not allowed');
-    expect(errors[1]).toContain('CDKTF_STATE_CONTAINER (context "stateContainer"): (missing) is not allowed');
-    expect(errors[0]).toContain("given: CDKTF_STATE_STORAGE_ACCOUNT");
+    expect(constructProblems(stack)).toEqual([
+      failed('CDKTF_STATE_RESOURCE_GROUP (context "stateResourceGroup")', { value: undefined, rule: /given: CDKTF_STATE_STORAGE_ACCOUNT/ }),
+      failed('CDKTF_STATE_CONTAINER (context "stateContainer")', { value: undefined }),
+    ]);
     expect(() => Testing.synth(stack, true)).toThrow(/CDKTF_STATE_CONTAINER/);
     // Never a half-configured azurerm backend, even unvalidated.
     expect(JSON.parse(Testing.synth(stack, false)).terraform.backend).toEqual({ local: { path: "terraform.dev.tfstate" } });
@@ -108,49 +108,43 @@ describe("partial or invalid configuration fails the synth", () => {
 
   test("a subscription alone names all three required settings", () => {
     setEnv({ CDKTF_STATE_SUBSCRIPTION_ID: "00000000-0000-0000-0000-000000000001" });
-    const errors = validationErrors(stackFor("dev")).join("\n");
-    for (const name of ["CDKTF_STATE_STORAGE_ACCOUNT", "CDKTF_STATE_RESOURCE_GROUP", "CDKTF_STATE_CONTAINER"]) {
-      expect(errors).toContain(`${name} (context`);
-    }
+    expect(constructProblems(stackFor("dev")).map((p) => p.prop?.split(" ")[0])).toEqual(["CDKTF_STATE_STORAGE_ACCOUNT", "CDKTF_STATE_RESOURCE_GROUP", "CDKTF_STATE_CONTAINER"]);
   });
 
   test("CDKTF_STATE_REQUIRED without configuration fails instead of falling back to local state", () => {
     setEnv({ CDKTF_STATE_REQUIRED: "1" });
-    const errors = validationErrors(stackFor("prod"));
-    expect(errors).toHaveLength(3);
-    expect(errors[0]).toContain("CDKTF_STATE_REQUIRED is set, so the azurerm state backend is required");
+    const problems = constructProblems(stackFor("prod"));
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toEqual(failed(/^CDKTF_STATE_STORAGE_ACCOUNT/, { rule: /CDKTF_STATE_REQUIRED is set/ }));
   });
 
   test("an invalid storage account name is reported with its value", () => {
     setEnv({ ...FULL_STATE_CONFIG, CDKTF_STATE_STORAGE_ACCOUNT: "St_State" });
-    expect(validationErrors(stackFor("dev"))).toEqual([
-      '[dev] CDKTF_STATE_STORAGE_ACCOUNT (context "stateStorageAccount"): "St_State" is not allowed; allowed: 3-24 lowercase letters or digits',
-    ]);
+    expect(constructProblems(stackFor("dev"))).toEqual([failed('CDKTF_STATE_STORAGE_ACCOUNT (context "stateStorageAccount")', { path: "dev", value: "St_State" })]);
   });
 
   test("an invalid container name is reported", () => {
     setEnv({ ...FULL_STATE_CONFIG, CDKTF_STATE_CONTAINER: "tf--state" });
-    expect(validationErrors(stackFor("dev")).join("\n")).toContain('CDKTF_STATE_CONTAINER (context "stateContainer"): "tf--state" is not allowed');
+    expect(constructProblems(stackFor("dev"))).toContainEqual(failed('CDKTF_STATE_CONTAINER (context "stateContainer")', { value: "tf--state" }));
   });
 
   test("an invalid resource group name is reported", () => {
     setEnv({ ...FULL_STATE_CONFIG, CDKTF_STATE_RESOURCE_GROUP: "rg-state." });
-    expect(validationErrors(stackFor("dev")).join("\n")).toContain('CDKTF_STATE_RESOURCE_GROUP (context "stateResourceGroup"): "rg-state." is not allowed');
+    expect(constructProblems(stackFor("dev"))).toContainEqual(failed('CDKTF_STATE_RESOURCE_GROUP (context "stateResourceGroup")', { value: "rg-state." }));
   });
 
   test("a subscription or tenant that is not a GUID is reported", () => {
     setEnv({ ...FULL_STATE_CONFIG, CDKTF_STATE_SUBSCRIPTION_ID: "prod-subscription", CDKTF_STATE_TENANT_ID: "contoso.com" });
-    const errors = validationErrors(stackFor("dev")).join("\n");
-    expect(errors).toContain('"prod-subscription" is not allowed; allowed: a subscription ID (GUID)');
-    expect(errors).toContain('"contoso.com" is not allowed; allowed: a tenant ID (GUID)');
+    expect(constructProblems(stackFor("dev"))).toEqual([
+      failed(/^CDKTF_STATE_SUBSCRIPTION_ID/, { value: "prod-subscription", rule: /subscription ID/ }),
+      failed(/^CDKTF_STATE_TENANT_ID/, { value: "contoso.com", rule: /tenant ID/ }),
+    ]);
   });
 
   test("an environment name that cannot be a state key is reported", () => {
     const stack = new TerraformStack(Testing.app(), "bad");
     configureBackend(stack, "Prod/EU");
-    expect(validationErrors(stack)).toEqual([
-      '[bad] environmentName: "Prod/EU" is not allowed; allowed: 1-63 lowercase letters, digits or hyphens, starting with a letter',
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("environmentName", { path: "bad", value: "Prod/EU" })]);
   });
 });
 

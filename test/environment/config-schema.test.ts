@@ -6,13 +6,17 @@ import { isEmailAddress, describeValue, MAX_EMAIL_LENGTH } from "../../lib/core/
 import { GuardedApp, SynthValidationError } from "../../lib/core/guarded-app";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
 import { environment } from "../helpers/environment";
+import { configProblemPaths, problemSites } from "../helpers/problems";
 import { tempOutdir } from "../helpers/synth";
 
+// Problems are asserted by config path; their wording is pinned once, in test/core/message-catalogue.test.ts.
 const dev = environment("dev");
 const problems = (overrides: Record<string, unknown>, base: EnvironmentConfig = dev): readonly string[] => {
   const result = validateEnvironmentConfig({ ...base, ...overrides });
   return result.ok ? [] : result.problems;
 };
+/** The config paths of the problems of `dev` with `overrides`. */
+const paths = (overrides: Record<string, unknown>, base: EnvironmentConfig = dev) => configProblemPaths({ ...base, ...overrides });
 const region = (location: string, extra: object = {}) => ({ location, priority: 1, network: { addressSpace: "10.1.0.0/24" }, ...extra });
 
 describe("validateEnvironmentConfig", () => {
@@ -21,62 +25,52 @@ describe("validateEnvironmentConfig", () => {
   });
 
   test("wrong-case enum: residency EU, with a suggestion", () => {
-    expect(problems({ residency: "EU" })).toEqual(['residency: "EU" is not allowed; allowed: one of eu, us, apac, global; did you mean "eu"?']);
+    expect(paths({ residency: "EU" })).toEqual(["residency"]);
+    expect(problems({ residency: "EU" })[0]).toContain('did you mean "eu"?');
   });
 
   test("compliance packs in the wrong case or from Object.prototype", () => {
-    expect(problems({ compliancePacks: ["SOC2", "valueOf"] })).toEqual([
-      'compliancePacks[0]: "SOC2" is not allowed; allowed: one of soc2, hipaa, gdpr; did you mean "soc2"?',
-      'compliancePacks[1]: "valueOf" is not allowed; allowed: one of soc2, hipaa, gdpr',
-    ]);
+    expect(paths({ compliancePacks: ["SOC2", "valueOf"] })).toEqual(["compliancePacks[0]", "compliancePacks[1]"]);
+    expect(problems({ compliancePacks: ["SOC2", "valueOf"] }).map((p) => p.includes("did you mean"))).toEqual([true, false]);
   });
 
   test("unknown keys are refused, with a did-you-mean", () => {
-    expect(problems({ regoins: [] })[0]).toMatch(/^regoins: \[\] is not allowed; allowed: no property "regoins" here; did you mean "regions"\?/);
+    expect(paths({ regoins: [] })).toEqual(["regoins"]);
+    expect(problems({ regoins: [] })[0]).toContain('did you mean "regions"?');
   });
 
   test("missing and null fields: regions [{}], a region without network, budget {}", () => {
-    expect(problems({ regions: [{}] })).toEqual([
-      "regions[0].location: (missing) is not allowed; allowed: a string (required)",
-      "regions[0].priority: (missing) is not allowed; allowed: a finite number (required)",
-      "regions[0].network: (missing) is not allowed; allowed: an object (required)",
-    ]);
-    expect(problems({ budget: {} })).toEqual([
-      "budget.amount: (missing) is not allowed; allowed: a finite number (required)",
-      "budget.contactEmails: (missing) is not allowed; allowed: a list of e-mail addresses (required)",
-    ]);
+    expect(paths({ regions: [{}] })).toEqual(["regions[0].location", "regions[0].priority", "regions[0].network"]);
+    expect(paths({ budget: {} })).toEqual(["budget.amount", "budget.contactEmails"]);
   });
 
   test("wrong types: owner 1.5, a function, a BigInt; NaN shown as NaN", () => {
-    expect(problems({ owner: 1.5 })).toEqual(["owner: 1.5 is not allowed; allowed: a string"]);
-    expect(problems({ owner: () => 1, capacityCapK: BigInt(10) })).toEqual([
-      "owner: (a function) is not allowed; allowed: a string",
-      "capacityCapK: 10n (a BigInt) is not allowed; allowed: a finite number",
-    ]);
-    expect(problems({ capacityCapK: NaN })).toEqual(["capacityCapK: NaN is not allowed; allowed: a finite number"]);
-    expect(problems({ capacityCapK: "100" })).toEqual(['capacityCapK: "100" is not allowed; allowed: a finite number']);
+    // How each value is shown (1.5, "(a function)", "10n (a BigInt)", NaN) is in the message catalogue.
+    expect(paths({ owner: 1.5 })).toEqual(["owner"]);
+    expect(paths({ owner: () => 1, capacityCapK: BigInt(10) })).toEqual(["owner", "capacityCapK"]);
+    expect(paths({ capacityCapK: NaN })).toEqual(["capacityCapK"]);
+    expect(paths({ capacityCapK: "100" })).toEqual(["capacityCapK"]);
   });
 
   test('booleans must be booleans: "false" and 0', () => {
-    expect(problems({ customerManagedKeys: "false" })).toEqual(['customerManagedKeys: "false" is not allowed; allowed: true or false (a boolean, not a string)']);
-    expect(problems({ contentFilter: { blockJailbreak: 0 } })).toEqual(["contentFilter.blockJailbreak: 0 is not allowed; allowed: true or false (a boolean, not a string)"]);
+    expect(paths({ customerManagedKeys: "false" })).toEqual(["customerManagedKeys"]);
+    expect(paths({ contentFilter: { blockJailbreak: 0 } })).toEqual(["contentFilter.blockJailbreak"]);
   });
 
   test("issue 28 settings: shields are booleans, stored completions need a reason, Defender an owner (and a reason when central)", () => {
     expect(problems({ contentFilter: { blockIndirectAttacks: false, blockProtectedMaterial: true }, storedCompletions: { reason: "Distillation pilot approved until 2027-03" }, defenderForAi: { owner: "environment" } })).toEqual([]);
     expect(problems({ defenderForAi: { owner: "central", reason: "Group security team runs Defender (SEC-112)" } })).toEqual([]);
-    expect(problems({ contentFilter: { blockIndirectAttacks: "no" } })).toHaveLength(1);
-    expect(problems({ contentFilter: { blockIndirectAttacks: "no" } })[0]).toMatch(/^contentFilter\.blockIndirectAttacks: "no" is not allowed/);
-    expect(problems({ storedCompletions: { reason: "eval" } })[0]).toMatch(/^storedCompletions\.reason: "eval" is not allowed; allowed: a reason of at least 10 characters/);
-    expect(problems({ defenderForAi: { owner: "central" } })).toEqual([expect.stringMatching(/^defenderForAi\.reason: \(missing\) is not allowed; allowed: a reason of at least 10 characters/)]);
-    expect(problems({ defenderForAi: { owner: "subscription" } })[0]).toMatch(/^defenderForAi\.owner: "subscription" is not allowed/);
-    expect(problems({ defenderForAi: true })[0]).toMatch(/^defenderForAi: true is not allowed; allowed: \{ owner: "environment" \}/);
+    expect(paths({ contentFilter: { blockIndirectAttacks: "no" } })).toEqual(["contentFilter.blockIndirectAttacks"]);
+    expect(paths({ storedCompletions: { reason: "eval" } })).toEqual(["storedCompletions.reason"]);
+    expect(paths({ defenderForAi: { owner: "central" } })).toEqual(["defenderForAi.reason"]);
+    expect(paths({ defenderForAi: { owner: "subscription" } })).toEqual(["defenderForAi.owner"]);
+    expect(paths({ defenderForAi: true })).toEqual(["defenderForAi"]);
   });
 
   test("locations must be catalog regions, and inside the residency for the resource group too", () => {
-    expect(problems({ regions: [region("workspace")] })[0]).toMatch(/^regions\[0\]\.location: "workspace" is not allowed; allowed: a region that offers Azure OpenAI/);
-    expect(problems({ location: "mars" })).toHaveLength(1);
-    expect(problems({ location: "eastus" })).toEqual([expect.stringMatching(/^location: "eastus" is not allowed; allowed: a location inside residency "eu" .*; the resource group and the workload identities live there$/)]);
+    expect(paths({ regions: [region("workspace")] })).toEqual(["regions[0].location"]);
+    expect(paths({ location: "mars" })).toEqual(["location"]);
+    expect(paths({ location: "eastus" })).toEqual(["location"]);
   });
 
   test("one bad location is one problem", () => {
@@ -84,84 +78,74 @@ describe("validateEnvironmentConfig", () => {
   });
 
   test("network: exactly one of subnetId and addressSpace", () => {
-    expect(problems({ regions: [region("swedencentral", { network: { addressSpace: "10.1.0.0/24", subnetId: "/subscriptions/x/y" } })] })).toEqual([
-      'regions[0].network.addressSpace: "10.1.0.0/24" is not allowed; allowed: either subnetId (bring a subnet) or addressSpace (create a VNet), not both',
-    ]);
+    expect(paths({ regions: [region("swedencentral", { network: { addressSpace: "10.1.0.0/24", subnetId: "/subscriptions/x/y" } })] })).toEqual(["regions[0].network.addressSpace"]);
   });
 
   test("keys unique: two workloads bot, deployment names differing in case", () => {
-    expect(problems({ workloads: [{ key: "bot", application: "a" }, { key: "bot", application: "b" }] })).toEqual([
-      'workloads[1].key: "bot" is not allowed; allowed: each workload key once (workloads[0] has it)',
-    ]);
+    expect(paths({ workloads: [{ key: "bot", application: "a" }, { key: "bot", application: "b" }] })).toEqual(["workloads[1].key"]);
     const d = dev.deployments[0];
-    expect(problems({ deployments: [d, { ...d, name: d.name.toUpperCase() }], capacityCapK: 10_000 })).toEqual([
-      expect.stringMatching(/^deployments\[1\]\.name: ".*" is not allowed; allowed: each deployment name once, ignoring case/),
-    ]);
+    expect(paths({ deployments: [d, { ...d, name: d.name.toUpperCase() }], capacityCapK: 10_000 })).toEqual(["deployments[1].name"]);
   });
 
   test("deployment names: 2-64 characters without '/', format not empty", () => {
     const d = dev.deployments[0];
-    expect(problems({ deployments: [{ ...d, name: "gpt/4" }] })[0]).toMatch(/^deployments\[0\]\.name: "gpt\/4" is not allowed; allowed: 2-64 letters/);
-    expect(problems({ deployments: [{ ...d, name: "g" }] })).toHaveLength(1);
-    expect(problems({ deployments: [{ ...d, format: "" }] })).toEqual([expect.stringMatching(/^deployments\[0\]\.format: "" is not allowed; allowed: a model format such as OpenAI/)]);
+    expect(paths({ deployments: [{ ...d, name: "gpt/4" }] })).toEqual(["deployments[0].name"]);
+    expect(paths({ deployments: [{ ...d, name: "g" }] })).toEqual(["deployments[0].name"]);
+    expect(paths({ deployments: [{ ...d, format: "" }] })).toEqual(["deployments[0].format"]);
   });
 
   test("model format: spelt as Azure spells it, and a non-OpenAI format only on a Foundry resource (issue 24)", () => {
     const d = dev.deployments[0];
-    expect(problems({ deployments: [{ ...d, format: "openai" }] })).toEqual([expect.stringMatching(/^deployments\[0\]\.format: "openai" is not allowed; allowed: "OpenAI"/)]);
+    expect(paths({ deployments: [{ ...d, format: "openai" }] })).toEqual(["deployments[0].format"]);
     const llama = { ...d, model: "Llama-3.3-70B-Instruct", version: "9", format: "Meta" };
-    const onOpenAi = problems({ kind: "OpenAI", foundryUpgrade: { decision: "allow" }, deployments: [llama], allowedModels: [llama.model] });
-    expect(onOpenAi).toEqual(expect.arrayContaining([expect.stringMatching(/^deployments\[0\]\.format: "Meta" is not allowed; allowed: OpenAI on an account of kind OpenAI/)]));
-    const onFoundry = problems({ kind: "AIServices", deployments: [llama], allowedModels: [llama.model] });
-    expect(onFoundry.filter((p) => p.startsWith("deployments[0].format"))).toEqual([]);
+    expect(paths({ kind: "OpenAI", foundryUpgrade: { decision: "allow" }, deployments: [llama], allowedModels: [llama.model] })).toContain("deployments[0].format");
+    expect(paths({ kind: "AIServices", deployments: [llama], allowedModels: [llama.model] })).not.toContain("deployments[0].format");
   });
 
   test("environment names cdktf would reject are reported, not crashed on", () => {
     for (const name of ["a b", "*?[]{}!", "", "__proto__", "${TfToken[TOKEN.1]}"]) {
-      expect(problems({ name })).toEqual([expect.stringMatching(/^name: .* is not allowed; allowed: 2-12 lowercase letters or digits/)]);
+      expect(paths({ name })).toEqual(["name"]);
     }
   });
 
   test("raiPolicyName needs a stated override; allowedModels must be a list; the cap cannot be turned off", () => {
     const d = dev.deployments[0];
-    expect(problems({ deployments: [{ ...d, raiPolicyName: "lenient" }] })).toEqual([
-      expect.stringMatching(/^deployments\[0\]\.raiPolicyName: "lenient" is not allowed; allowed: only with contentFilterOverrides/),
-    ]);
+    expect(paths({ deployments: [{ ...d, raiPolicyName: "lenient" }] })).toEqual(["deployments[0].raiPolicyName"]);
     expect(problems({ deployments: [{ ...d, raiPolicyName: "lenient" }], contentFilterOverrides: { [d.name]: { reason: "evaluation of a vendor filter" } } })).toEqual([]);
-    expect(problems({ allowedModels: dev.allowedModels.join(",") })).toEqual([expect.stringMatching(/^allowedModels: ".*" is not allowed; allowed: a list of model names$/)]);
-    expect(problems({ capacityCapK: undefined })).toEqual(["capacityCapK: (missing) is not allowed; allowed: a finite number (required)"]);
+    expect(paths({ allowedModels: dev.allowedModels.join(",") })).toEqual(["allowedModels"]);
+    expect(paths({ capacityCapK: undefined })).toEqual(["capacityCapK"]);
   });
 
   test("custom residency may not reuse a built-in name", () => {
-    expect(problems({ residency: { name: "eu", regions: ["swedencentral"] } })[0]).toMatch(/^residency\.name: "eu" is not allowed; allowed: a name other than the built-in policies/);
+    expect(paths({ residency: { name: "eu", regions: ["swedencentral"] } })).toEqual(["residency.name"]);
   });
 
   test("interpolation in free text is refused", () => {
-    expect(problems({ owner: "${var.owner}" })).toEqual([expect.stringMatching(/^owner: "\$\{var\.owner\}" is not allowed; allowed: literal text without "\$\{" or "%\{"/)]);
-    expect(problems({ tags: { team: "%{if x}" } })).toHaveLength(1);
+    expect(paths({ owner: "${var.owner}" })).toEqual(["owner"]);
+    expect(paths({ tags: { team: "%{if x}" } })).toEqual(["tags.team"]);
   });
 
   test("Azure's tag limits", () => {
-    expect(problems({ tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, "v"])) })).toHaveLength(1);
-    expect(problems({ tags: { "a<b": "v" } })).toEqual([expect.stringMatching(/^tags\["a<b"\]: "a<b" is not allowed; allowed: a tag name without/)]);
-    expect(problems({ tags: { Team: "a", team: "b" } })).toEqual([expect.stringMatching(/^tags\.team: "team" is not allowed; allowed: tag names that differ in more than case/)]);
-    expect(problems({ tags: { team: 5 } })).toEqual(["tags.team: 5 is not allowed; allowed: a string"]);
-    expect(problems({ tags: { team: "v".repeat(257) } })).toHaveLength(1);
-    expect(problems({ tags: { Owner: "x" } })).toHaveLength(1);
-    expect(problems({ owner: "o".repeat(257) })).toHaveLength(1);
+    expect(paths({ tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, "v"])) })).toEqual(["tags"]);
+    expect(paths({ tags: { "a<b": "v" } })).toEqual(['tags["a<b"]']);
+    expect(paths({ tags: { Team: "a", team: "b" } })).toEqual(["tags.team"]);
+    expect(paths({ tags: { team: 5 } })).toEqual(["tags.team"]);
+    expect(paths({ tags: { team: "v".repeat(257) } })).toHaveLength(1);
+    expect(paths({ tags: { Owner: "x" } })).toHaveLength(1);
+    expect(paths({ owner: "o".repeat(257) })).toEqual(["owner"]);
   });
 
   test("budget dates must be real first days of a month", () => {
-    expect(problems({ budget: { ...dev.budget, startDate: "0000-01-01" } })).toEqual([expect.stringMatching(/^budget\.startDate: "0000-01-01" is not allowed/)]);
-    expect(problems({ budget: { ...dev.budget, startDate: "2026-13-01" } })).toHaveLength(1);
+    expect(paths({ budget: { ...dev.budget, startDate: "0000-01-01" } })).toEqual(["budget.startDate"]);
+    expect(paths({ budget: { ...dev.budget, startDate: "2026-13-01" } })).toEqual(["budget.startDate"]);
     const { startDate: _omitted, ...withoutDate } = dev.budget as { startDate?: string };
     expect(problems({ budget: withoutDate })).toEqual([]);
   });
 
   test("deletionProtection accepts booleans and the per-resource shape only", () => {
     expect(problems({ deletionProtection: { accounts: "lock", archives: "preventDestroy", keyVaults: false } })).toEqual([]);
-    expect(problems({ deletionProtection: { accounts: true } })).toEqual(['deletionProtection.accounts: true is not allowed; allowed: "lock", "preventDestroy" or false']);
-    expect(problems({ deletionProtection: "true" })).toHaveLength(1);
+    expect(paths({ deletionProtection: { accounts: true } })).toEqual(["deletionProtection.accounts"]);
+    expect(paths({ deletionProtection: "true" })).toEqual(["deletionProtection"]);
   });
 
   test("huge input: completes, values truncated, no backtracking", () => {
@@ -173,7 +157,7 @@ describe("validateEnvironmentConfig", () => {
 
   test("a newline in a key does not truncate the message", () => {
     expect(problems({ tags: { "a\nb": "v" } })).toEqual([]);
-    expect(problems({ "x\ny": 1 })[0]).toMatch(/^\["x\\ny"\]: 1 is not allowed/);
+    expect(paths({ "x\ny": 1 })).toEqual(['["x\\ny"]']);
   });
 });
 
@@ -216,18 +200,18 @@ describe("OpenAiEnvironmentStack at the boundary", () => {
     const app = new GuardedApp({ outdir: tempOutdir() });
     const stack = new OpenAiEnvironmentStack(app, { ...dev, residency: "EU" } as unknown as EnvironmentConfig);
     expect(stack.node.children).toHaveLength(0);
-    expect(synth({ ...dev, residency: "EU" })).toEqual(['[dev] residency: "EU" is not allowed; allowed: one of eu, us, apac, global; did you mean "eu"?']);
+    expect(problemSites(synth({ ...dev, residency: "EU" }))).toEqual([{ path: "dev", prop: "residency" }]);
   });
 
   test("a name cdktf rejects gets a fallback stack ID instead of a crash", () => {
-    expect(synth({ ...dev, name: "a b" }, { ...dev, name: "*?" })).toEqual([
-      expect.stringMatching(/^\[invalid-environment\] name: "a b" is not allowed/),
-      expect.stringMatching(/^\[invalid-environment-2\] name: "\*\?" is not allowed/),
+    expect(problemSites(synth({ ...dev, name: "a b" }, { ...dev, name: "*?" }))).toEqual([
+      { path: "invalid-environment", prop: "name" },
+      { path: "invalid-environment-2", prop: "name" },
     ]);
   });
 
   test("two environments with one name are a problem, not a constructs error", () => {
-    expect(synth(dev, dev)).toEqual([expect.stringMatching(/^\[invalid-environment\] name: "dev" is not allowed; allowed: a name no other stack of this app has/)]);
+    expect(problemSites(synth(dev, dev))).toEqual([{ path: "invalid-environment", prop: "name" }]);
   });
 });
 
@@ -237,25 +221,26 @@ describe("bounded work for structural extremes", () => {
     const junk = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`unknownProperty${i}`, i]));
     const result = validateEnvironmentConfig({ ...dev, ...junk });
     expect(result.ok ? [] : result.problems).toHaveLength(21);
-    expect(result.ok ? "" : result.problems[20]).toMatch(/^\(config\): "100000 unknown properties" is not allowed/);
+    expect(problemSites(result.ok ? [] : result.problems)[20]).toEqual({ prop: "(config)" });
+    expect(result.ok ? "" : result.problems[20]).toContain('"100000 unknown properties"');
   });
 
   test("a list of 70,000 tags where a record is expected is one problem", () => {
     expect(problems({ tags: Array.from({ length: 70_000 }, () => "t") })).toHaveLength(1);
-    expect(problems({ privateDns: { virtualNetworkIds: "x".repeat(70_000) } })).toEqual([
-      expect.stringMatching(/^privateDns\.virtualNetworkIds: "x+"… \(70000 characters\) is not allowed; allowed: an object of VNet links$/),
-    ]);
+    expect(paths({ privateDns: { virtualNetworkIds: "x".repeat(70_000) } })).toEqual(["privateDns.virtualNetworkIds"]);
+    // The value is shown cut, with its length (the catalogue has the exact form).
+    expect(problems({ privateDns: { virtualNetworkIds: "x".repeat(70_000) } })[0]).toContain("… (70000 characters)");
   });
 
   test("a name JavaScript objects already have is refused before it becomes a construct ID", () => {
-    expect(problems({ name: "constructor" })).toEqual([expect.stringMatching(/^name: "constructor" is not allowed; allowed: a name other than "constructor"/)]);
+    expect(paths({ name: "constructor" })).toEqual(["name"]);
   });
 });
 
 test("a hole in a list (a deleted entry) is a problem, not a crash", () => {
   const regions: unknown[] = [...dev.regions, undefined];
   delete regions[1];
-  expect(problems({ regions })).toEqual(["regions[1]: (missing) is not allowed; allowed: an object (required)"]);
+  expect(paths({ regions })).toEqual(["regions[1]"]);
 });
 
 describe("a token look-alike in a config is data, not a reference (fuzz finding, issue 22)", () => {
@@ -267,15 +252,13 @@ describe("a token look-alike in a config is data, not a reference (fuzz finding,
     const typed = `\${TfToken[TOKEN.${/TOKEN\.(\d+)/.exec(real)![1]}]}`;
     expect(typed).toBe(real); // what a person typing a token into a config produces
     const app = Testing.app();
-    const result = validateEnvironmentConfig(withSubnet(typed), app);
-    expect(result.ok ? [] : result.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^regions\[0\]\.network\.subnetId: .* allowed: a Terraform reference created in this app/)]));
+    expect(configProblemPaths(withSubnet(typed), app)).toContain("regions[0].network.subnetId");
   });
 
   test("a reference to a resource of another stack in the same app is accepted", () => {
     const app = Testing.app();
     const hub = new TerraformStack(app, "hub");
     const subnetId = new Subnet(hub, "subnet", { name: "pe", resourceGroupName: "rg", virtualNetworkName: "v", addressPrefixes: ["10.0.0.0/24"] }).id;
-    const result = validateEnvironmentConfig(withSubnet(subnetId), app);
-    expect(result.ok ? [] : result.problems.filter((p) => p.startsWith("regions[0].network.subnetId"))).toEqual([]);
+    expect(configProblemPaths(withSubnet(subnetId), app)).not.toContain("regions[0].network.subnetId");
   });
 });

@@ -3,6 +3,7 @@ import { environment, environmentStack } from "../helpers/environment";
 import { synthJson, validationErrors } from "../helpers/synth";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { ComplianceReport } from "../../lib";
+import { failed, problemsIn } from "../helpers/problems";
 
 const dev = environment("dev");
 const withFilter = (raiPolicyName: string, reason?: string): EnvironmentConfig => ({
@@ -12,8 +13,8 @@ const withFilter = (raiPolicyName: string, reason?: string): EnvironmentConfig =
 });
 
 test("Microsoft.Nil without a reason is refused at the boundary", () => {
-  expect(validationErrors(environmentStack(withFilter("Microsoft.Nil")))).toEqual([
-    expect.stringMatching(/^\[dev\] deployments\[0\]\.raiPolicyName: "Microsoft\.Nil" is not allowed; allowed: .*contentFilterOverrides/),
+  expect(problemsIn(validationErrors(environmentStack(withFilter("Microsoft.Nil"))))).toEqual([
+    failed("deployments[0].raiPolicyName", { path: "dev", value: "Microsoft.Nil", rule: /contentFilterOverrides/ }),
   ]);
 });
 

@@ -1,6 +1,7 @@
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { environment, environmentStack } from "../helpers/environment";
 import { validationErrors } from "../helpers/synth";
+import { failed, problemsIn } from "../helpers/problems";
 
 const dev = environment("dev");
 const errorsFor = (overrides: Partial<EnvironmentConfig>) => validationErrors(environmentStack({ ...dev, ...overrides }));
@@ -11,30 +12,28 @@ describe("environment config validation", () => {
   });
 
   test("total capacity above the environment's cap fails", () => {
-    expect(errorsFor({ capacityCapK: 60 })).toEqual([
-      '[dev] deployments: "100K TPM in total" is not allowed; allowed: at most capacityCapK = 60K TPM',
-    ]);
+    expect(problemsIn(errorsFor({ capacityCapK: 60 }))).toEqual([failed("deployments", { path: "dev", value: "100K TPM in total", rule: /at most capacityCapK = 60K/ })]);
   });
 
   test("capacity counts once per region", () => {
     const errors = errorsFor({ regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.99.11.0/24" } }, { location: "francecentral", priority: 2, network: { addressSpace: "10.99.22.0/24" } }] });
-    expect(errors).toEqual([expect.stringContaining('"200K TPM in total" is not allowed')]);
+    expect(problemsIn(errors)).toEqual([failed("deployments", { value: "200K TPM in total" })]);
   });
 
   test("a bad environment name fails", () => {
-    expect(errorsFor({ name: "Prod_1" }).join("\n")).toMatch(/\[Prod_1\] name: "Prod_1" is not allowed/);
+    expect(problemsIn(errorsFor({ name: "Prod_1" }))).toContainEqual(failed("name", { path: "Prod_1", value: "Prod_1" }));
   });
 
   test("a bad workload name fails", () => {
-    expect(errorsFor({ workload: "-x" }).join("\n")).toMatch(/workload: "-x" is not allowed/);
+    expect(problemsIn(errorsFor({ workload: "-x" }))).toContainEqual(failed("workload", { value: "-x" }));
   });
 
   test("no region fails", () => {
-    expect(errorsFor({ regions: [] })).toEqual(expect.arrayContaining([expect.stringMatching(/^\[dev\] regions: \[\] is not allowed; allowed: a non-empty list of regions$/)]));
+    expect(problemsIn(errorsFor({ regions: [] }))).toEqual(expect.arrayContaining([failed("regions", { path: "dev", value: [], rule: /a non-empty list of regions/ })]));
   });
 
   test("a region without Azure OpenAI is named in the error", () => {
-    expect(errorsFor({ regions: [{ location: "westus2", priority: 1, network: { addressSpace: "10.99.51.0/24" } }] }).join("\n")).toMatch(/^\[dev\] regions\[0\]\.location: "westus2" is not allowed; allowed: a region that offers Azure OpenAI \(.*\); did you mean "westus"\?$/);
+    expect(problemsIn(errorsFor({ regions: [{ location: "westus2", priority: 1, network: { addressSpace: "10.99.51.0/24" } }] }))).toContainEqual(failed("regions[0].location", { path: "dev", value: "westus2", rule: /a region that offers Azure OpenAI \(.*\); did you mean "westus"\?$/ }));
   });
 });
 
@@ -62,18 +61,18 @@ describe("Foundry fields of the environment config (issue 24)", () => {
       projects: [{ name: "-x", team: "a" }],
       regions: [{ ...dev.regions[0], agentSubnet: { subnetId: "agents", addressPrefix: "192.168.0.0/24" } }],
     });
-    expect(problems).toEqual(
+    expect(problemsIn(problems)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^kind: "openai" is not allowed; allowed: one of AIServices, OpenAI/),
-        expect.stringMatching(/^foundryUpgrade: "allow" is not allowed; allowed: \{ decision: "allow" \} or \{ decision: "optOut", reason \}/),
-        expect.stringMatching(/^projects\[0\]\.name: "-x" is not allowed/),
-        expect.stringMatching(/^projects\[0\]\.team: .*is not allowed/),
-        expect.stringMatching(/^regions\[0\]\.agentSubnet\.subnetId: "agents" is not allowed/),
+        failed("kind", { value: "openai", rule: /AIServices, OpenAI/ }),
+        failed("foundryUpgrade", { value: "allow" }),
+        failed("projects[0].name", { value: "-x" }),
+        failed("projects[0].team"),
+        failed("regions[0].agentSubnet.subnetId", { value: "agents" }),
       ]),
     );
   });
 
   test("kind OpenAI without a decision fails the synth on foundryUpgrade", () => {
-    expect(errorsFor({ kind: "OpenAI", projects: undefined }).join("\n")).toMatch(/foundryUpgrade: \(missing\) is not allowed; allowed: a decision for this kind-OpenAI account/);
+    expect(problemsIn(errorsFor({ kind: "OpenAI", projects: undefined }))).toContainEqual(failed("foundryUpgrade", { value: undefined, rule: /a decision for this kind-OpenAI/ }));
   });
 });

@@ -7,8 +7,9 @@ import { OpenAiGateway } from "../../lib/gateway/openai-gateway";
 import { environment, synthEnvironmentFiles } from "../helpers/environment";
 import { resourceList, resources, TerraformJson } from "../helpers/synth";
 import { children, elements, only, parsePolicy } from "./policy-xml";
+import { ROLE_GUIDS } from "../helpers/roles";
 
-const COGNITIVE_SERVICES_USER = "a97b65f3-24c7-4388-baec-2e87135dc908";
+const COGNITIVE_SERVICES_USER = ROLE_GUIDS.CognitiveServicesUser;
 
 describe.each(["staging", "prod"] as const)("%s: content safety at the gateway", (name) => {
   const { files } = synthEnvironmentFiles(environment(name), ["cdk.tf.json"]);

@@ -1,8 +1,9 @@
 import { environment, synthEnvironmentFiles } from "../helpers/environment";
 import { resourceList, resources, TerraformJson } from "../helpers/synth";
 import { children, Document, elements, Element, only, parsePolicy } from "./policy-xml";
+import { ROLE_GUIDS } from "../helpers/roles";
 
-const OPENAI_USER = "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd";
+const OPENAI_USER = ROLE_GUIDS.OpenAiUser;
 
 interface Case {
   readonly name: "staging" | "prod";

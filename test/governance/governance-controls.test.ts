@@ -4,6 +4,7 @@ import { ContentFilter } from "../../lib/openai/content-filter";
 import { budgetIn, policyAssignmentsIn } from "../helpers/governance";
 import { openAiAccount } from "../helpers/openai";
 import { onlyResource, resourceList, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { constructProblems, failed, problemsIn } from "../helpers/problems";
 
 const account = (stack: ReturnType<typeof testStack>) => openAiAccount(stack);
 
@@ -14,22 +15,22 @@ describe("MonthlyBudget validation", () => {
     return validationErrors(stack);
   };
   test("accepts a valid budget", () => expect(budget({})).toEqual([]));
-  test("rejects a non-positive amount", () => expect(budget({ amount: 0 })).toEqual([expect.stringMatching(/amount: 0 is not allowed; allowed: a positive amount/)]));
-  test("rejects a start date that is not the first of a month", () => expect(budget({ startDate: "2026-12-15" })).toEqual([expect.stringMatching(/startDate: "2026-12-15" is not allowed/)]));
-  test("rejects a bad email", () => expect(budget({ contactEmails: ["finops"] })).toEqual([expect.stringMatching(/contactEmails\[0\]: "finops" is not allowed/)]));
-  test("rejects no contact at all", () => expect(budget({ contactEmails: [] })).toEqual([expect.stringMatching(/contactEmails: \[\] is not allowed/)]));
+  test("rejects a non-positive amount", () => expect(problemsIn(budget({ amount: 0 }))).toEqual([failed("amount", { value: 0, rule: /a positive amount/ })]));
+  test("rejects a start date that is not the first of a month", () => expect(problemsIn(budget({ startDate: "2026-12-15" }))).toEqual([failed("startDate", { value: "2026-12-15" })]));
+  test("rejects a bad email", () => expect(problemsIn(budget({ contactEmails: ["finops"] }))).toEqual([failed("contactEmails[0]", { value: "finops" })]));
+  test("rejects no contact at all", () => expect(problemsIn(budget({ contactEmails: [] }))).toEqual([failed("contactEmails", { value: [] })]));
 });
 
 describe("OpenAiPolicyAssignments", () => {
   test("a prefix that makes a name longer than 64 characters fails", () => {
     const stack = testStack();
     policyAssignmentsIn(stack, { namePrefix: "x".repeat(60), enforcement: "deny" });
-    expect(validationErrors(stack).join("\n")).toMatch(/namePrefix: .* is not allowed; allowed: a prefix short enough/);
+    expect(constructProblems(stack)).toContainEqual(failed("namePrefix", { rule: /a prefix short enough/ }));
   });
   test("an unknown enforcement fails", () => {
     const stack = testStack();
     policyAssignmentsIn(stack, { enforcement: "block" as any });
-    expect(validationErrors(stack)).toEqual([expect.stringMatching(/enforcement: "block" is not allowed; allowed: audit, deny/)]);
+    expect(constructProblems(stack)).toEqual([failed("enforcement", { value: "block", rule: /audit, deny/ })]);
   });
 });
 
@@ -50,9 +51,9 @@ describe("ContentFilter", () => {
   test("an unknown threshold or category fails", () => {
     const stack = testStack();
     new ContentFilter(stack, "cf", { account: account(stack), severityThreshold: "Strict" as any, categoryThresholds: { Gore: "Low" } as any });
-    const errors = validationErrors(stack).join("\n");
-    expect(errors).toMatch(/severityThreshold: "Strict" is not allowed; allowed: Low, Medium, High/);
-    expect(errors).toMatch(/categoryThresholds: "Gore" is not allowed; allowed: Hate, Sexual, Selfharm, Violence/);
+    const errors = constructProblems(stack);
+    expect(errors).toContainEqual(failed("severityThreshold", { value: "Strict", rule: /Low, Medium, High/ }));
+    expect(errors).toContainEqual(failed("categoryThresholds", { value: "Gore", rule: /Hate, Sexual, Selfharm, Violence/ }));
   });
   test("per-category thresholds override the default", () => {
     const stack = testStack();
@@ -66,5 +67,5 @@ describe("ContentFilter", () => {
 test("checkModelAllowlist names each deployment outside the list", () => {
   const c = new PropChecks();
   checkModelAllowlist(c, [{ name: "a", model: "gpt-4.1" }, { name: "b", model: "gpt-3.5-turbo" }], ["gpt-4.1"]);
-  expect(c.messages).toEqual(['deployments[b].model: "gpt-3.5-turbo" is not allowed; allowed models in this environment: gpt-4.1']);
+  expect(c.problems).toEqual([failed("deployments[b].model", { value: "gpt-3.5-turbo" })]);
 });

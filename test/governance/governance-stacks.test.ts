@@ -5,6 +5,8 @@ import { ENVIRONMENTS } from "../../stacks/environments";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
 import { environment, synthEnvironment } from "../helpers/environment";
 import { resourceList, resources, synthProblems, tempOutdir, testApp } from "../helpers/synth";
+import { ROLE_GUIDS } from "../helpers/roles";
+import { failed, problemsIn } from "../helpers/problems";
 
 const prod = environment("prod");
 const dev = environment("dev");
@@ -63,7 +65,7 @@ describe("prod keys", () => {
       expect(policy.key_permissions).toEqual(["Get", "WrapKey", "UnwrapKey"]);
       expect(policy.object_id).toMatch(/^\$\{azurerm_cognitive_account\.[^.]+\.identity\[0\]\.principal_id\}$/);
     }
-    expect(resourceList(prodJson, "azurerm_role_assignment").filter((r) => /e147488a-f6f5-4113-8e2d-b22465e65bf6$/.test(r.role_definition_id))).toEqual([]);
+    expect(resourceList(prodJson, "azurerm_role_assignment").filter((r) => r.role_definition_id.endsWith(ROLE_GUIDS.KeyVaultCryptoServiceEncryptionUser))).toEqual([]);
   });
 
   test("dev has no customer-managed keys and no azapi resources; azapi only disables stored completions there (and reads capacity)", () => {
@@ -207,6 +209,6 @@ describe("insecure compositions fail the synth with the rule and control they br
   test("a model outside the allowlist fails the synth", () => {
     const [current] = dev.deployments;
     const config = { ...dev, deployments: [{ ...current, capacity: 50 }, { ...current, name: "o3", model: "o3", version: "2025-04-16", capacity: 50 }] };
-    expect(problemsOf(config)).toMatch(/\[dev\] deployments\[[^\]]+\]\.model: "o3" is not allowed; allowed models in this environment: gpt-5\.4$/m);
+    expect(problemsIn(problemsOf(config).split("\n"))).toContainEqual(failed(/^deployments\[[^\]]+\]\.model$/, { path: "dev", value: "o3", rule: /gpt-5\.4$/ }));
   });
 });

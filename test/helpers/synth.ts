@@ -85,9 +85,9 @@ export interface FailedProp {
 }
 
 /**
- * The prop checks that fail under the stack, as data: the one matcher for "fails on prop X"
- * (`expect(failedProps(stack).map((p) => p.prop)).toContain("location")`). Exact message
- * texts are asserted only in the few tests of canonical messages.
+ * The prop checks that fail under the stack, as data (`failed` and `constructProblems` in
+ * ./problems.ts build on the same records). Exact message texts are asserted only in
+ * test/core/message-catalogue.test.ts.
  */
 export function failedProps(stack: TerraformStack): FailedProp[] {
   return stack.node.findAll().flatMap((c) => validateConstruct(c).problems.map((p) => ({ path: c.node.path, ...p })));

@@ -1,8 +1,9 @@
 import { TerraformVariable } from "cdktf";
 import { AccessEntry, AccessMatrix, AccessScope, grantUse, RbacAssignment, WorkloadIdentity, WorkloadIdentityProps } from "../../lib/identity";
 import { GovernanceTags } from "../../lib/core/governance-tags";
-import { failedProps, testStack, validationErrors } from "../helpers/synth";
+import { testStack, validationErrors } from "../helpers/synth";
 import { ACCOUNT_ID, FakeTarget, GROUP_ID, SP_ID } from "./fixtures";
+import { constructProblems, failed } from "../helpers/problems";
 
 const scopes: Record<string, AccessScope> = { "openai-sdc": { scopeId: ACCOUNT_ID, kind: "openai" } };
 const developers: AccessEntry = { key: "ai-developers", principalId: GROUP_ID, principalType: "Group", role: "OpenAiUser" };
@@ -20,15 +21,15 @@ describe("AccessMatrix keys become construct IDs (issue 12)", () => {
       { ...developers, key: "ai--devs" },
     ]);
     expect(build).not.toThrow();
-    expect(validationErrors(stack)).toEqual([
-      '[test/access] entries[ai/devs/OpenAiUser].key: "ai/devs" is not allowed; allowed: a key without "/" or line breaks (it becomes a construct ID, and constructs rewrites them to "--")',
+    expect(constructProblems(stack)).toEqual([
+      failed("entries[ai/devs/OpenAiUser].key", { path: "test/access", value: "ai/devs", rule: /a key without "\/" or/ }),
     ]);
   });
 
   test("a scope key with '/' is refused and not assigned on", () => {
     const { stack, build } = matrix([developers], { "openai/sdc": { scopeId: ACCOUNT_ID, kind: "openai" }, "openai--sdc": { scopeId: ACCOUNT_ID, kind: "openai" } });
     expect(build).not.toThrow();
-    expect(validationErrors(stack)).toContainEqual(expect.stringContaining('scopes: "openai/sdc" is not allowed; allowed: a key without "/"'));
+    expect(constructProblems(stack)).toContainEqual(failed("scopes", { value: "openai/sdc", rule: /a key without "\/"/ }));
   });
 
   test("a token as key is refused before a construct is made from it", () => {
@@ -36,13 +37,13 @@ describe("AccessMatrix keys become construct IDs (issue 12)", () => {
     const key = new TerraformVariable(stack, "k", {}).stringValue;
     const construct = new AccessMatrix(stack, "access", { scopes, entries: [{ ...developers, key }] });
     expect(construct.assignments).toEqual([]);
-    expect(validationErrors(stack)).toContainEqual(expect.stringContaining("allowed: a key known at synth, not a Terraform reference"));
+    expect(constructProblems(stack)).toContainEqual(failed(/^entries\[\$\{TfToken\[TOKEN\.\d+\]\}\/OpenAiUser\]\.key$/, { value: key, rule: /known at synth, not a Terraform reference/ }));
   });
 
   test("duplicates are still one problem each", () => {
     const { stack, build } = matrix([developers, developers]);
     build();
-    expect(validationErrors(stack)).toContainEqual(expect.stringContaining("allowed: one entry per principal key, role and scope"));
+    expect(constructProblems(stack)).toContainEqual(failed("entries[ai-developers/OpenAiUser]", { rule: /one entry per principal key, role and scope/ }));
   });
 });
 
@@ -60,17 +61,17 @@ describe("free text written into descriptions is refused when Terraform would ev
   test("the exact problem for an interpolation in a display name", () => {
     const { stack, build } = matrix([{ ...developers, displayName: "AI ${var.team}" }]);
     build();
-    expect(validationErrors(stack)).toEqual([
-      '[test/access] entries[ai-developers/OpenAiUser].displayName: "AI ${var.team}" is not allowed; allowed: literal text without "${" or "%{" (Terraform reads them as an interpolation or a directive); Terraform references belong in resource ID fields only',
+    expect(constructProblems(stack)).toEqual([
+      failed("entries[ai-developers/OpenAiUser].displayName", { path: "test/access", value: "AI ${var.team}", rule: /literal text without "\$\{" or/ }),
     ]);
   });
 
   test("RbacAssignment description and privileged reason", () => {
     const stack = testStack();
     new RbacAssignment(stack, "a", { scope: ACCOUNT_ID, principalId: SP_ID, principalType: "ServicePrincipal", role: "Owner", privileged: { reason: "break-glass ${var.x}" }, description: "x %{y}" });
-    const errors = validationErrors(stack);
-    expect(errors).toContainEqual(expect.stringContaining('[test/a] privileged.reason: "break-glass ${var.x}" is not allowed; allowed: literal text without'));
-    expect(errors).toContainEqual(expect.stringContaining('[test/a] description: "x %{y}" is not allowed'));
+    const errors = constructProblems(stack);
+    expect(errors).toContainEqual(failed("privileged.reason", { path: "test/a", value: "break-glass ${var.x}", rule: /literal text without/ }));
+    expect(errors).toContainEqual(failed("description", { path: "test/a", value: "x %{y}" }));
   });
 
   test("a token look-alike in a description is refused, a real token is accepted", () => {
@@ -78,8 +79,8 @@ describe("free text written into descriptions is refused when Terraform would ev
     const real = new TerraformVariable(stack, "d", {}).stringValue;
     new RbacAssignment(stack, "real", { scope: ACCOUNT_ID, principalId: SP_ID, principalType: "ServicePrincipal", role: "Reader", description: `owner ${real}` });
     new RbacAssignment(stack, "fake", { scope: ACCOUNT_ID, principalId: GROUP_ID, principalType: "Group", role: "Reader", description: "${TfToken[TOKEN.987654]}" });
-    expect(validationErrors(stack)).toEqual([
-      '[test/fake] description: "${TfToken[TOKEN.987654]}" is not allowed; allowed: a Terraform reference created in this app, or a literal value (this looks like a token but none was created)',
+    expect(constructProblems(stack)).toEqual([
+      failed("description", { path: "test/fake", value: "${TfToken[TOKEN.987654]}", rule: /a Terraform reference created in/ }),
     ]);
   });
 });
@@ -95,13 +96,13 @@ describe("WorkloadIdentity residency and text (issue 12)", () => {
   test("a location outside the residency it is tagged with is refused", () => {
     const stack = testStack();
     new WorkloadIdentity(stack, "id", { ...identityProps, location: "eastus", residency: "eu" });
-    expect(failedProps(stack)).toEqual([expect.objectContaining({ path: "test/id", prop: "location", value: "eastus" })]);
+    expect(constructProblems(stack)).toEqual([failed("location", { path: "test/id", value: "eastus", rule: /inside residency "eu" \(.*swedencentral/ })]);
   });
 
   test("a custom residency given as residency is enforced", () => {
     const stack = testStack();
     new WorkloadIdentity(stack, "id", { ...identityProps, location: "francecentral", residency: { name: "nordics", regions: ["swedencentral", "norwayeast"] } });
-    expect(failedProps(stack)).toContainEqual(expect.objectContaining({ path: "test/id", prop: "location", value: "francecentral" }));
+    expect(constructProblems(stack)).toContainEqual(failed("location", { value: "francecentral", rule: /inside residency "nordics" \(swedencentral, norwayeast\)/ }));
     const ok = testStack();
     new WorkloadIdentity(ok, "id", { ...identityProps, residency: { name: "nordics", regions: ["swedencentral"] } });
     expect(validationErrors(ok)).toEqual([]);
@@ -118,7 +119,7 @@ describe("WorkloadIdentity residency and text (issue 12)", () => {
   test("an application with ${ is refused", () => {
     const stack = testStack();
     new WorkloadIdentity(stack, "id", { ...identityProps, application: "bot %{x}" });
-    expect(validationErrors(stack)).toEqual([expect.stringContaining('[test/id] application: "bot %{x}" is not allowed')]);
+    expect(constructProblems(stack)).toEqual([failed("application", { path: "test/id", value: "bot %{x}" })]);
   });
 
   test("a name with '/' does not become a grant's construct ID", () => {
@@ -130,6 +131,6 @@ describe("WorkloadIdentity residency and text (issue 12)", () => {
       grantUse(target, a);
       grantUse(target, b);
     }).not.toThrow();
-    expect(validationErrors(stack)).toContainEqual(expect.stringContaining('[test/a] name: "chat/bot" is not allowed'));
+    expect(constructProblems(stack)).toContainEqual(failed("name", { path: "test/a", value: "chat/bot" }));
   });
 });

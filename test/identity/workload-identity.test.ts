@@ -4,6 +4,7 @@ import { grantUse, WorkloadIdentity, WorkloadIdentityProps } from "../../lib/ide
 import { EnvironmentContext } from "../../lib/context";
 import { failedProps, onlyResource, resourceList, synthJson, testStack, validationErrors } from "../helpers/synth";
 import { ACCOUNT_ID, FakeTarget, GUIDS, subscriptionFormRoleId } from "./fixtures";
+import { constructProblems, failed } from "../helpers/problems";
 
 const base: WorkloadIdentityProps = {
   name: "chat-prod-sdc-chatbot-id",
@@ -99,12 +100,10 @@ describe("WorkloadIdentity", () => {
   });
 
   test("a bad name fails with Azure's rule", () => {
-    expect(validationErrors(identity({ name: "-bad name" }).stack)).toEqual([
-      expect.stringMatching(/\[test\/chatbot\] name: "-bad name" is not allowed; allowed: 3-128 letters/),
-    ]);
+    expect(constructProblems(identity({ name: "-bad name" }).stack)).toEqual([failed("name", { path: "test/chatbot", value: "-bad name", rule: /3-128 letters/ })]);
   });
 
   test("an empty application fails", () => {
-    expect(validationErrors(identity({ application: "" }).stack)).toEqual([expect.stringMatching(/application: "" is not allowed/)]);
+    expect(constructProblems(identity({ application: "" }).stack)).toEqual([failed("application", { value: "" })]);
   });
 });

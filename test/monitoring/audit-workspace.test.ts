@@ -2,10 +2,11 @@ import { ResourceNaming } from "../../lib/core/naming";
 import { AuditWorkspace } from "../../lib/monitoring";
 import { diagnosticSettingIn, monitoringStack, WORKSPACE_PROPS, workspaceIn } from "../helpers/monitoring";
 import { onlyResource, resourceList, resources, synthJson, validationErrors } from "../helpers/synth";
+import { ROLE_GUIDS } from "../helpers/roles";
+import { constructProblems, failed } from "../helpers/problems";
 
 /** Role definition GUIDs, written out as an independent oracle. */
-const LOG_ANALYTICS_READER = "73c42c96-874c-492b-b04d-ab87d138a893";
-const READER = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
+const { LogAnalyticsReader: LOG_ANALYTICS_READER, Reader: READER } = ROLE_GUIDS;
 const GROUP_ID = "11111111-2222-3333-4444-555555555555";
 const WORKSPACE_ID = "/subscriptions/0000/resourceGroups/rg-shared/providers/Microsoft.OperationalInsights/workspaces/shared-log";
 
@@ -107,22 +108,18 @@ describe("AuditWorkspace options", () => {
 describe("AuditWorkspace validation", () => {
   test.each([29, 731, 90.5])("rejects retentionInDays %p", (days) => {
     const { stack } = workspace({ retentionInDays: days });
-    expect(validationErrors(stack)).toEqual([
-      `[test/workspace] retentionInDays: ${days} is not allowed; allowed: a whole number from 30 to 730 days`,
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("retentionInDays", { path: "test/workspace", value: days, rule: /30 to 730/ })]);
   });
 
   test.each([3, 731, 1000, 4384])("rejects archive total %p that Azure does not accept", (total) => {
     const { stack } = workspace({ archiveTotalRetentionDays: total });
-    expect(validationErrors(stack).join("\n")).toMatch(
-      new RegExp(`archiveTotalRetentionDays: ${total} is not allowed; allowed: 4-730 days, or whole years: 1095, .*4383`),
-    );
+    expect(constructProblems(stack)).toContainEqual(failed("archiveTotalRetentionDays", { value: total, rule: /4-730 days, or whole years: 1095, .*4383/ }));
   });
 
   test("rejects an archive total shorter than the interactive retention", () => {
     const { stack } = workspace({ retentionInDays: 365, archiveTotalRetentionDays: 180 });
-    expect(validationErrors(stack)).toEqual([
-      "[test/workspace] archiveTotalRetentionDays: 180 is not allowed; allowed: at least retentionInDays (365); the total includes the interactive period",
+    expect(constructProblems(stack)).toEqual([
+      failed("archiveTotalRetentionDays", { path: "test/workspace", value: 180, rule: /at least retentionInDays \(365\); the/ }),
     ]);
   });
 
@@ -133,25 +130,23 @@ describe("AuditWorkspace validation", () => {
 
   test("rejects a daily cap without a real reason or with no GB", () => {
     const { stack } = workspace({ dailyCap: { gb: 0, reason: "cost" } });
-    const errors = validationErrors(stack).join("\n");
-    expect(errors).toMatch(/dailyCap\.gb: 0 is not allowed; allowed: a number of GB greater than 0/);
-    expect(errors).toMatch(/dailyCap\.reason: "cost" is not allowed; .*at least 10 characters/);
+    const errors = constructProblems(stack);
+    expect(errors).toContainEqual(failed("dailyCap.gb", { value: 0, rule: /a number of GB greater/ }));
+    expect(errors).toContainEqual(failed("dailyCap.reason", { value: "cost" }));
   });
 
   test("rejects a weakening with a short reason", () => {
     const { stack } = workspace({ securityExceptions: { localAuth: { reason: "needed" } } });
-    expect(validationErrors(stack)).toEqual([
-      expect.stringMatching(/securityExceptions\.localAuth\.reason: "needed" is not allowed; .*at least 10 characters/),
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("securityExceptions.localAuth.reason", { value: "needed" })]);
   });
 
   test("rejects a name that breaks the workspace rule, and a missing name", () => {
-    expect(validationErrors(workspace({ name: "ab_" }).stack).join("\n")).toMatch(/name: "ab_" is not allowed; allowed: 4-63 letters/);
-    expect(validationErrors(workspace({ name: undefined }).stack).join("\n")).toMatch(/name: \(missing\) is not allowed; allowed: a `name`, or a `naming`/);
+    expect(constructProblems(workspace({ name: "ab_" }).stack)).toContainEqual(failed("name", { value: "ab_", rule: /4-63 letters/ }));
+    expect(constructProblems(workspace({ name: undefined }).stack)).toContainEqual(failed("name", { value: undefined, rule: /a `name`, or a `naming`/ }));
   });
 
   test("rejects an empty location", () => {
-    expect(validationErrors(workspace({ location: " " }).stack)).toEqual(['[test/workspace] location: " " is not allowed; allowed: an Azure location']);
+    expect(constructProblems(workspace({ location: " " }).stack)).toEqual([failed("location", { path: "test/workspace", value: " ", rule: /an Azure location/ })]);
   });
 });
 
@@ -178,9 +173,7 @@ describe("AuditWorkspace lock", () => {
   });
 
   test("a lock without a real reason fails", () => {
-    expect(validationErrors(workspace({ lock: { reason: "keep" } }).stack)).toEqual([
-      expect.stringMatching(/^\[test\/workspace\] lock\.reason: "keep" is not allowed; .*at least 10 characters/),
-    ]);
+    expect(constructProblems(workspace({ lock: { reason: "keep" } }).stack)).toEqual([failed("lock.reason", { path: "test/workspace", value: "keep" })]);
   });
 });
 
@@ -240,9 +233,9 @@ describe("AuditWorkspace.fromWorkspaceId", () => {
   test("an empty ID or location fails", () => {
     const stack = monitoringStack();
     AuditWorkspace.fromWorkspaceId(stack, "shared", "", "");
-    expect(validationErrors(stack)).toEqual([
-      '[test/shared] workspaceId: "" is not allowed; allowed: the Azure resource ID of a Log Analytics workspace',
-      '[test/shared] location: "" is not allowed; allowed: an Azure location',
+    expect(constructProblems(stack)).toEqual([
+      failed("workspaceId", { path: "test/shared", value: "", rule: /the Azure resource ID of/ }),
+      failed("location", { path: "test/shared", value: "", rule: /an Azure location/ }),
     ]);
   });
 });

@@ -16,6 +16,7 @@ import {
 } from "../../lib/monitoring";
 import { ACCOUNT_ID, allKeys, archiveIn, diagnosticSettingIn, monitoringStack, workspaceIn } from "../helpers/monitoring";
 import { onlyResource, resourceList, synthJson, validationErrors } from "../helpers/synth";
+import { constructProblems, failed } from "../helpers/problems";
 
 /** A raw Azure OpenAI account (no dependency on lib/openai), as forAccount takes it. */
 function accountIn(stack: TerraformStack, location = "swedencentral", id = "openai"): DiagnosedAccount {
@@ -123,37 +124,35 @@ describe("OpenAiDiagnosticSetting options", () => {
 describe("OpenAiDiagnosticSetting validation", () => {
   test("rejects a category outside the Azure OpenAI list", () => {
     const { stack } = setting({ categories: ["Audit", "AuditEvent" as never] });
-    expect(validationErrors(stack)).toEqual([
-      '[test/diagnostics] categories[1]: "AuditEvent" is not allowed; allowed: Audit, RequestResponse, Trace, AzureOpenAIRequestUsage',
+    expect(constructProblems(stack)).toEqual([
+      failed("categories[1]", { path: "test/diagnostics", value: "AuditEvent", rule: /Audit, RequestResponse, Trace, AzureOpenAIRequestUsage/ }),
     ]);
   });
 
   test("rejects an unknown category group", () => {
     const { stack } = setting({ categoryGroups: ["AllLogs" as never] });
-    expect(validationErrors(stack)).toEqual([
-      '[test/diagnostics] categoryGroups[0]: "AllLogs" is not allowed; allowed: audit, allLogs',
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("categoryGroups[0]", { path: "test/diagnostics", value: "AllLogs", rule: /audit, allLogs/ })]);
   });
 
   test("rejects groups mixed with categories, and repeated categories", () => {
     const mixed = setting({ categories: ["Audit"], categoryGroups: ["audit"] });
-    expect(validationErrors(mixed.stack).join("\n")).toMatch(/categoryGroups: \["audit"\] is not allowed; allowed: category groups or single categories, not both/);
+    expect(constructProblems(mixed.stack)).toContainEqual(failed("categoryGroups", { value: ["audit"], rule: /category groups or single categories/ }));
     const repeated = setting({ categories: ["Audit", "Audit"] });
-    expect(validationErrors(repeated.stack)).toEqual(['[test/diagnostics] categories: ["Audit"] is not allowed; allowed: each value once']);
+    expect(constructProblems(repeated.stack)).toEqual([failed("categories", { path: "test/diagnostics", value: ["Audit"], rule: /each value once/ })]);
   });
 
   test("rejects a setting that sends nothing, or to nowhere", () => {
     const nothing = setting({ categories: [], metrics: false });
-    expect(validationErrors(nothing.stack).join("\n")).toMatch(/categories: \[\] is not allowed; allowed: at least one log category/);
+    expect(constructProblems(nothing.stack)).toContainEqual(failed("categories", { value: [], rule: /at least one log category/ }));
     const nowhere = setting({ workspace: undefined, archive: undefined });
-    expect(validationErrors(nowhere.stack)).toEqual([
-      "[test/diagnostics] workspace/archive: (missing) is not allowed; allowed: a workspace, an archive storage account, or both",
+    expect(constructProblems(nowhere.stack)).toEqual([
+      failed("workspace/archive", { path: "test/diagnostics", value: undefined, rule: /a workspace, an archive storage/ }),
     ]);
   });
 
   test("rejects a name Azure refuses", () => {
     const { stack } = setting({ name: "audit/logs" });
-    expect(validationErrors(stack).join("\n")).toMatch(/name: "audit\/logs" is not allowed/);
+    expect(constructProblems(stack)).toContainEqual(failed("name", { value: "audit/logs" }));
   });
 
   test("rejects an archive in another region than the account", () => {
@@ -161,8 +160,8 @@ describe("OpenAiDiagnosticSetting validation", () => {
     const account = accountIn(stack, "francecentral");
     const archive = archiveIn(stack); // swedencentral
     OpenAiDiagnosticSetting.forAccount(stack, "diagnostics", account, { archive });
-    expect(validationErrors(stack)).toEqual([
-      '[test/diagnostics] archive.location: "swedencentral" is not allowed; allowed: francecentral, the monitored Azure OpenAI account\'s region (Azure accepts only a storage destination in the same region)',
+    expect(constructProblems(stack)).toEqual([
+      failed("archive.location", { path: "test/diagnostics", value: "swedencentral", rule: /francecentral, the monitored Azure OpenAI/ }),
     ]);
   });
 
@@ -176,9 +175,7 @@ describe("OpenAiDiagnosticSetting validation", () => {
 
   test("the target's location is required", () => {
     const { stack } = setting({ location: "" });
-    expect(validationErrors(stack)).toEqual([
-      '[test/diagnostics] location: "" is not allowed; allowed: an Azure location (the monitored Azure OpenAI account\'s)',
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("location", { path: "test/diagnostics", value: "", rule: /an Azure location \(the monitored/ })]);
   });
 
   test("a workspace in another region is fine (only storage must share the region)", () => {
@@ -207,9 +204,10 @@ describe("OpenAiDiagnosticSetting per-resource limit", () => {
       const scope = i <= 3 ? stack : new Construct(stack, `team-${i}`);
       OpenAiDiagnosticSetting.forAccount(scope, `setting-${i}`, account, { ...dest, name: `setting-${i}` });
     }
-    const errors = validationErrors(stack);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^\[test\/team-6\/setting-6\] targetResourceId: "\$\{azurerm_cognitive_account\.openai\.id\}" is not allowed; allowed: at most 5 diagnostic settings per resource; this stack has 6 on it \(test\/setting-1\/resource, .*test\/team-6\/setting-6\/resource\)$/);
+    // The rule lists the settings that share the resource: those paths are data.
+    expect(constructProblems(stack)).toEqual([
+      failed("targetResourceId", { path: "test/team-6/setting-6", value: "${azurerm_cognitive_account.openai.id}", rule: /at most 5 .*this stack has 6 on it \(test\/setting-1\/resource, .*test\/team-6\/setting-6\/resource\)$/ }),
+    ]);
   });
 
   test("counts raw azurerm_monitor_diagnostic_setting resources on the same account too", () => {
@@ -220,7 +218,7 @@ describe("OpenAiDiagnosticSetting per-resource limit", () => {
       new MonitorDiagnosticSetting(stack, `raw-${i}`, { name: `raw-${i}`, targetResourceId: account.accountId, logAnalyticsWorkspaceId: "/ws", enabledLog: [{ category: "Audit" }] });
     }
     OpenAiDiagnosticSetting.forAccount(stack, "ours", account, dest);
-    expect(validationErrors(stack)).toEqual([expect.stringMatching(/^\[test\/ours\] targetResourceId: .*this stack has 6 on it/)]);
+    expect(constructProblems(stack)).toEqual([failed("targetResourceId", { path: "test/ours", rule: /this stack has 6 on it/ })]);
   });
 
   test("settings on different accounts do not count against each other", () => {
@@ -242,9 +240,9 @@ describe("OpenAiDiagnosticSetting per-resource limit", () => {
     const dest = destinations(stack);
     OpenAiDiagnosticSetting.forAccount(stack, "a", account, dest);
     OpenAiDiagnosticSetting.forAccount(stack, "b", account, dest);
-    expect(validationErrors(stack)).toEqual([
-      '[test/a] name: "openai-audit-logs" is not allowed; allowed: a name no other diagnostic setting on the same resource uses',
-      '[test/b] name: "openai-audit-logs" is not allowed; allowed: a name no other diagnostic setting on the same resource uses',
+    expect(constructProblems(stack)).toEqual([
+      failed("name", { path: "test/a", value: "openai-audit-logs", rule: /a name no other diagnostic/ }),
+      failed("name", { path: "test/b", value: "openai-audit-logs", rule: /a name no other diagnostic/ }),
     ]);
   });
 });
@@ -281,7 +279,9 @@ describe("ResourceDiagnosticSetting for other resource types", () => {
       categories: ["Audit"],
       logCategories: KEY_VAULT_DIAGNOSTICS,
     });
-    expect(validationErrors(stack)).toEqual(['[test/vault-logs] categories[0]: "Audit" is not allowed; allowed: AuditEvent, AzurePolicyEvaluationDetails']);
+    expect(constructProblems(stack)).toEqual([
+      failed("categories[0]", { path: "test/vault-logs", value: "Audit", rule: /AuditEvent, AzurePolicyEvaluationDetails/ }),
+    ]);
   });
 
   test("addDiagnosticSettings makes one setting per key, child diagnostics-<key>, named after the key", () => {
@@ -304,6 +304,6 @@ describe("ResourceDiagnosticSetting for other resource types", () => {
   test("addDiagnosticSettings reports a key that cannot become a construct ID", () => {
     const stack = monitoringStack();
     addDiagnosticSettings(stack, { targetResourceId: "/x", location: "swedencentral" }, { "a/b": { workspace: workspaceIn(stack) } }, KEY_VAULT_DIAGNOSTICS);
-    expect(validationErrors(stack)).toEqual([expect.stringMatching(/^\[test\] diagnosticSettings: "a\/b" is not allowed; allowed: a key without "\/"/)]);
+    expect(constructProblems(stack)).toEqual([failed("diagnosticSettings", { path: "test", value: "a/b", rule: /a key without "\/"/ })]);
   });
 });

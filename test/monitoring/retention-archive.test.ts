@@ -7,6 +7,7 @@ import { RetentionArchive } from "../../lib/monitoring";
 import { ARCHIVE_PUBLIC_ENDPOINT_REASON } from "../../lib/monitoring/retention-archive";
 import { ARCHIVE_PROPS, archiveIn, monitoringStack, warningsOf } from "../helpers/monitoring";
 import { onlyResource, resourceList, resources, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { constructProblems, failed, FoundProblem } from "../helpers/problems";
 
 function archive(props: Parameters<typeof archiveIn>[1] = {}) {
   const stack = monitoringStack();
@@ -128,9 +129,7 @@ describe("RetentionArchive and StorageAccountHardened", () => {
     const stack = monitoringStack();
     const construct = archiveIn(stack, { securityExceptions: { publicNetworkAccess: { reason: "Monitor" } } });
     expect(judge(stack, construct)).toMatchObject({ outcome: "non-compliant", detail: "public_network_access_enabled is true (required: false)" });
-    expect(validationErrors(stack)).toEqual([
-      expect.stringMatching(/securityExceptions\.publicNetworkAccess\.reason: "Monitor" is not allowed; .*at least 10 characters/),
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("securityExceptions.publicNetworkAccess.reason", { value: "Monitor" })]);
   });
 });
 
@@ -243,31 +242,27 @@ describe("RetentionArchive weakenings", () => {
   test("a weakening with a short reason fails", () => {
     const stack = monitoringStack();
     archiveIn(stack, { securityExceptions: { sharedKeyAccess: { reason: "SIEM" } } });
-    expect(validationErrors(stack)).toEqual([
-      expect.stringMatching(/^\[test\/archive\] securityExceptions\.sharedKeyAccess\.reason: "SIEM" is not allowed; .*at least 10 characters/),
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("securityExceptions.sharedKeyAccess.reason", { path: "test/archive", value: "SIEM" })]);
   });
 
   test("ZRS is offered, geo-redundancy (copies outside the region) is refused", () => {
     expect(onlyResource(archive({ redundancy: "ZRS" }).json, "azurerm_storage_account").account_replication_type).toBe("ZRS");
     const stack = monitoringStack();
     archiveIn(stack, { redundancy: "GRS" as never });
-    expect(validationErrors(stack)).toEqual(['[test/archive] redundancy: "GRS" is not allowed; allowed: LRS, ZRS']);
+    expect(constructProblems(stack)).toEqual([failed("redundancy", { path: "test/archive", value: "GRS", rule: /LRS, ZRS/ })]);
   });
 });
 
 describe("RetentionArchive retention validation", () => {
-  function errors(retention: RetentionArchiveRetention): string[] {
+  function errors(retention: RetentionArchiveRetention): FoundProblem[] {
     const stack = monitoringStack();
     archiveIn(stack, { retention });
-    return validationErrors(stack);
+    return constructProblems(stack);
   }
   type RetentionArchiveRetention = NonNullable<ConstructorParameters<typeof RetentionArchive>[2]["retention"]>;
 
   test.each([0, -1, 100_000, 30.5])("rejects a deletion age of %p days", (days) => {
-    expect(errors({ days: { Trace: days } })).toEqual([
-      `[test/archive] retention.days.Trace: ${days} is not allowed; allowed: a whole number from 1 to 99999 days`,
-    ]);
+    expect(errors({ days: { Trace: days } })).toEqual([failed("retention.days.Trace", { path: "test/archive", value: days, rule: /1 to 99999/ })]);
   });
 
   test("accepts the bounds 1 and 99999", () => {
@@ -275,31 +270,23 @@ describe("RetentionArchive retention validation", () => {
   });
 
   test("rejects a misspelt category instead of silently keeping the default", () => {
-    expect(errors({ days: { audit: 30 } as never })).toEqual([
-      "[test/archive] retention.days.audit: 30 is not allowed; allowed keys: Audit, RequestResponse, Trace, AzureOpenAIRequestUsage, metrics",
-    ]);
-    expect(errors({ immutability: { Audits: {} } as never })).toEqual([
-      "[test/archive] retention.immutability.Audits: {} is not allowed; allowed keys: Audit, RequestResponse, Trace, AzureOpenAIRequestUsage, metrics",
-    ]);
+    expect(errors({ days: { audit: 30 } as never })).toEqual([failed("retention.days.audit", { path: "test/archive", value: 30, rule: /keys: Audit, RequestResponse/ })]);
+    expect(errors({ immutability: { Audits: {} } as never })).toEqual([failed("retention.immutability.Audits", { path: "test/archive", rule: /keys: Audit, RequestResponse/ })]);
   });
 
   test("rejects an immutability period longer than the category's deletion age", () => {
     expect(errors({ days: { Audit: 365 }, immutability: { Audit: { periodDays: 400 } } })).toEqual([
-      "[test/archive] retention.immutability.Audit.periodDays: 400 is not allowed; allowed: at most 365 days, the deletion age of Audit (the lifecycle rule cannot delete a blob that is still immutable)",
+      failed("retention.immutability.Audit.periodDays", { path: "test/archive", value: 400, rule: /at most 365 days/ }),
     ]);
   });
 
   test("an immutability period equal to the deletion age is fine, zero is not", () => {
     expect(errors({ immutability: { Audit: { periodDays: 365 } } })).toEqual([]);
-    expect(errors({ immutability: { Audit: { periodDays: 0 } } })).toEqual([
-      "[test/archive] retention.immutability.Audit.periodDays: 0 is not allowed; allowed: a whole number from 1 to 99999 days",
-    ]);
+    expect(errors({ immutability: { Audit: { periodDays: 0 } } })).toEqual([failed("retention.immutability.Audit.periodDays", { path: "test/archive", value: 0, rule: /1 to 99999/ })]);
   });
 
   test("a period is checked against the configured deletion age, not the default one", () => {
-    expect(errors({ days: { Audit: 30 }, immutability: { Audit: { periodDays: 365 } } })).toEqual([
-      expect.stringMatching(/retention\.immutability\.Audit\.periodDays: 365 is not allowed; allowed: at most 30 days/),
-    ]);
+    expect(errors({ days: { Audit: 30 }, immutability: { Audit: { periodDays: 365 } } })).toEqual([failed("retention.immutability.Audit.periodDays", { value: 365, rule: /at most 30 days/ })]);
     // Without a period the policy follows the deletion age, whatever it is.
     expect(errors({ days: { Audit: 30 }, immutability: { Audit: {} } })).toEqual([]);
   });
@@ -318,17 +305,15 @@ describe("RetentionArchive naming and provider", () => {
   test("rejects a name that breaks the storage account rule", () => {
     const stack = monitoringStack();
     archiveIn(stack, { name: "Audit-Archive" });
-    expect(validationErrors(stack)).toEqual([
-      '[test/archive] name: "Audit-Archive" is not allowed; allowed: 3-24 lowercase letters or digits',
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("name", { path: "test/archive", value: "Audit-Archive", rule: /3\-24 lowercase letters or digits/ })]);
   });
 
   test("rejects a generated name that grows past 24 characters", () => {
     const stack = monitoringStack();
     const naming = new ResourceNaming({ workload: "openaiplatform", environment: "production" });
     new RetentionArchive(stack, "archive", { ...ARCHIVE_PROPS, name: undefined, naming });
-    expect(validationErrors(stack)).toEqual([
-      '[test/archive] name (from naming): "openaiplatformproductionsdcauditst" is not allowed; allowed: 3-24 lowercase letters or digits',
+    expect(constructProblems(stack)).toEqual([
+      failed("name (from naming)", { path: "test/archive", value: "openaiplatformproductionsdcauditst", rule: /3\-24 lowercase letters or digits/ }),
     ]);
   });
 

@@ -7,6 +7,7 @@ import {
 } from "../../lib/monitoring";
 import { monitoringStack, savedSearchesIn, workspaceIn } from "../helpers/monitoring";
 import { resources, synthJson, validationErrors } from "../helpers/synth";
+import { constructProblems, failed } from "../helpers/problems";
 
 function searchesIn(props: Partial<ConstructorParameters<typeof WorkspaceSavedSearches>[2]> = {}) {
   const stack = monitoringStack();
@@ -81,9 +82,9 @@ describe("WorkspaceSavedSearches options and validation", () => {
         { name: "bad name!", displayName: "Bad", query: " " },
       ],
     });
-    const errors = validationErrors(stack).join("\n");
-    expect(errors).toMatch(/searches: \["openai-request-log"\] is not allowed; allowed: each search name once/);
-    expect(errors).toMatch(/searches\.bad name!\.name: "bad name!" is not allowed/);
-    expect(errors).toMatch(/searches\.bad name!\.query: " " is not allowed; allowed: a KQL query/);
+    const errors = constructProblems(stack);
+    expect(errors).toContainEqual(failed("searches", { value: ["openai-request-log"], rule: /each search name once/ }));
+    expect(errors).toContainEqual(failed("searches.bad name!.name", { value: "bad name!" }));
+    expect(errors).toContainEqual(failed("searches.bad name!.query", { value: " ", rule: /a KQL query/ }));
   });
 });

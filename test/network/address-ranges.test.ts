@@ -1,8 +1,9 @@
 import { Construct } from "constructs";
-import { addPropChecks, PropChecks } from "../../lib/core/validation";
+import { addPropChecks, PropChecks, PropProblem } from "../../lib/core/validation";
 import { checkNoOverlaps } from "../../lib/network";
 import { blocksOverlap, firstSubBlock, isPrivateBlock, parseIpv4Address, parseIpv4Block } from "../../lib/network/private/ipv4";
-import { testStack, validationErrors } from "../helpers/synth";
+import { testStack } from "../helpers/synth";
+import { constructProblems, failed } from "../helpers/problems";
 
 const block = (cidr: string) => {
   const parsed = parseIpv4Block(cidr);
@@ -10,10 +11,10 @@ const block = (cidr: string) => {
   return parsed;
 };
 
-function overlapProblems(ranges: Record<string, string>): string[] {
+function overlapProblems(ranges: Record<string, string>): PropProblem[] {
   const c = new PropChecks();
   checkNoOverlaps(c, "regions", ranges);
-  return [...c.messages];
+  return [...c.problems];
 }
 
 describe("parseIpv4Block / parseIpv4Address", () => {
@@ -61,8 +62,8 @@ describe("checkNoOverlaps", () => {
     expect(
       overlapProblems({ swedencentral: "10.20.0.0/16", francecentral: "10.20.8.0/24", westeurope: "10.30.0.0/16", uksouth: "10.30.0.0/16" }),
     ).toEqual([
-      'regions.swedencentral: "10.20.0.0/16" is not allowed; it overlaps regions.francecentral (10.20.8.0/24); allowed: ranges that do not overlap within an environment',
-      'regions.westeurope: "10.30.0.0/16" is not allowed; it overlaps regions.uksouth (10.30.0.0/16); allowed: ranges that do not overlap within an environment',
+      failed("regions.swedencentral", { value: "10.20.0.0/16", rule: /overlaps regions\.francecentral \(10\.20\.8\.0\/24\)/ }),
+      failed("regions.westeurope", { value: "10.30.0.0/16", rule: /overlaps regions\.uksouth \(10\.30\.0\.0\/16\)/ }),
     ]);
   });
 
@@ -78,6 +79,6 @@ describe("checkNoOverlaps", () => {
     const stack = testStack();
     const env = new Construct(stack, "env");
     addPropChecks(env, (c) => checkNoOverlaps(c, "regions", { a: "192.168.0.0/16", b: "192.168.3.0/24" }));
-    expect(validationErrors(stack)).toEqual([expect.stringMatching(/^\[test\/env\] regions\.a: "192\.168\.0\.0\/16" is not allowed; it overlaps regions\.b/)]);
+    expect(constructProblems(stack)).toEqual([failed("regions.a", { path: "test/env", value: "192.168.0.0/16", rule: /overlaps regions\.b/ })]);
   });
 });

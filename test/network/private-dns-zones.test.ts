@@ -2,6 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { OPENAI_PRIVATE_DNS_ZONES, PrivateDnsZones, PrivateDnsZonesProps } from "../../lib/network";
 import { resourceList, resources, synthJson, testStack, validationErrors } from "../helpers/synth";
 import { vnetId, zoneId } from "./fixtures";
+import { constructProblems, failed } from "../helpers/problems";
 
 function zones(props: PrivateDnsZonesProps) {
   const stack = testStack();
@@ -97,74 +98,68 @@ describe("PrivateDnsZones options", () => {
 describe("PrivateDnsZones validation", () => {
   test("rejects a missing resource group when creating zones", () => {
     const { stack } = zones({ virtualNetworks: { hub: vnetId() } });
-    expect(validationErrors(stack)).toEqual([
-      expect.stringMatching(/^\[test\/dns\] resourceGroupName: \(missing\) is not allowed; .*required unless existingZoneIds/),
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("resourceGroupName", { path: "test/dns", value: undefined })]);
   });
 
   test("rejects a resource group name that breaks Azure's rule", () => {
     const { stack } = zones({ ...created, resourceGroupName: "rg-ends-with-dot." });
-    expect(validationErrors(stack).join("\n")).toMatch(/resourceGroupName: "rg-ends-with-dot\." is not allowed; allowed: 1-90/);
+    expect(constructProblems(stack)).toContainEqual(failed("resourceGroupName", { value: "rg-ends-with-dot.", rule: /1-90/ }));
   });
 
   test("rejects creating zones linked to no VNet", () => {
     const { stack } = zones({ resourceGroupName: "rg-dns" });
-    expect(validationErrors(stack).join("\n")).toMatch(/virtualNetworks: \(missing\) is not allowed; allowed: at least one VNet/);
+    expect(constructProblems(stack)).toContainEqual(failed("virtualNetworks", { value: undefined, rule: /at least one VNet/ }));
   });
 
   test("rejects a VNet ID that is not one", () => {
     const bad = `/subscriptions/${"0".repeat(8)}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v`;
     const { stack } = zones({ resourceGroupName: "rg-dns", virtualNetworks: { hub: bad } });
-    expect(validationErrors(stack)).toEqual([
-      expect.stringMatching(/virtualNetworks\.hub: ".*" is not allowed; allowed: a virtual network resource ID/),
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("virtualNetworks.hub", { rule: /a virtual network resource ID/ })]);
   });
 
   test("rejects a subnet ID given as a VNet ID", () => {
     const { stack } = zones({ resourceGroupName: "rg-dns", virtualNetworks: { hub: `${vnetId()}/subnets/snet` } });
-    expect(validationErrors(stack).join("\n")).toMatch(/virtualNetworks\.hub: .* allowed: a virtual network resource ID/);
+    expect(constructProblems(stack)).toContainEqual(failed("virtualNetworks.hub", { rule: /a virtual network resource ID/ }));
   });
 
   test("rejects a VNet key that cannot name a link", () => {
     const { stack } = zones({ resourceGroupName: "rg-dns", virtualNetworks: { "hub vnet!": vnetId() } });
-    expect(validationErrors(stack).join("\n")).toMatch(/virtualNetworks\.hub vnet!: "hub vnet!" is not allowed; allowed: a key of 1-42/);
+    expect(constructProblems(stack)).toContainEqual(failed("virtualNetworks.hub vnet!", { value: "hub vnet!", rule: /a key of 1-42/ }));
   });
 
   test("rejects linking the same VNet key twice", () => {
     const { stack, construct } = zones(created);
     construct.linkVirtualNetwork("hub", vnetId("other"));
-    expect(validationErrors(stack).join("\n")).toMatch(/virtualNetworks: \["hub"\] is not allowed; allowed: each VNet key once/);
+    expect(constructProblems(stack)).toContainEqual(failed("virtualNetworks", { value: ["hub"], rule: /each VNet key once/ }));
   });
 
   test("rejects existing zone IDs combined with creation props", () => {
     const { stack } = zones({ existingZoneIds: { openAi: zoneId("privatelink.openai.azure.com") }, resourceGroupName: "rg-dns" });
-    expect(validationErrors(stack).join("\n")).toMatch(/existingZoneIds: .* allowed: either existing zone IDs or resourceGroupName to create and link zones, not both/);
+    expect(constructProblems(stack)).toContainEqual(failed("existingZoneIds", { rule: /either existing zone IDs or/ }));
   });
 
   test("rejects linking a VNet to existing zones", () => {
     const { stack, construct } = zones({ existingZoneIds: { openAi: zoneId("privatelink.openai.azure.com") } });
     construct.linkVirtualNetwork("hub", vnetId());
-    expect(validationErrors(stack).join("\n")).toMatch(/existingZoneIds: .* or virtualNetworks to create and link zones, not both/);
+    expect(constructProblems(stack)).toContainEqual(failed("existingZoneIds", { rule: /or virtualNetworks/ }));
   });
 
   test("rejects an existing openai zone ID that names another zone", () => {
     const { stack } = zones({ existingZoneIds: { openAi: zoneId("privatelink.blob.core.windows.net") } });
-    expect(validationErrors(stack)).toEqual([
-      expect.stringMatching(/existingZoneIds\.openAi: ".*privatelink\.blob\.core\.windows\.net" is not allowed; allowed: the ID of a zone named privatelink\.openai\./),
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("existingZoneIds.openAi", { rule: /the ID of a zone/ })]);
   });
 
   test("rejects an existing zone ID that is not a private DNS zone ID", () => {
     const { stack } = zones({
       existingZoneIds: { openAi: zoneId("privatelink.openai.azure.com"), cognitiveServices: "privatelink.cognitiveservices.azure.com" },
     });
-    expect(validationErrors(stack)).toEqual([
-      expect.stringMatching(/existingZoneIds\.cognitiveServices: "privatelink\.cognitiveservices\.azure\.com" is not allowed; allowed: a private DNS zone resource ID/),
+    expect(constructProblems(stack)).toEqual([
+      failed("existingZoneIds.cognitiveServices", { value: "privatelink.cognitiveservices.azure.com", rule: /a private DNS zone resource/ }),
     ]);
   });
 
   test("rejects existing zones without the openai zone", () => {
     const { stack } = zones({ existingZoneIds: { cognitiveServices: zoneId("privatelink.cognitiveservices.azure.com") } as any });
-    expect(validationErrors(stack).join("\n")).toMatch(/existingZoneIds\.openAi: \(missing\) is not allowed/);
+    expect(constructProblems(stack)).toContainEqual(failed("existingZoneIds.openAi", { value: undefined }));
   });
 });

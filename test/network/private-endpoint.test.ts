@@ -1,5 +1,6 @@
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, PrivateDnsZones } from "../../lib/network";
+import { constructProblems, failed } from "../helpers/problems";
 import { failedProps, onlyResource, resources, synthJson, testStack, validationErrors } from "../helpers/synth";
 import { address, gpt, openAiAccount, subnetId, vnetId, zoneId } from "./fixtures";
 
@@ -108,16 +109,14 @@ describe("OpenAiPrivateEndpoint options", () => {
 });
 
 describe("OpenAiPrivateEndpoint validation", () => {
-  const problems = (props: Partial<OpenAiPrivateEndpointProps>) => validationErrors(endpoint(props).stack);
+  const problems = (props: Partial<OpenAiPrivateEndpointProps>) => constructProblems(endpoint(props).stack);
 
   test("rejects a name that breaks the private endpoint rule", () => {
-    expect(problems({ name: "-pe" })).toEqual([
-      expect.stringMatching(/^\[test\/pe\] name: "-pe" is not allowed; allowed: 2-64 letters/),
-    ]);
+    expect(problems({ name: "-pe" })).toEqual([failed("name", { path: "test/pe", value: "-pe" })]);
   });
 
   test("rejects a resource group name that breaks Azure's rule", () => {
-    expect(problems({ resourceGroupName: "rg." }).join("\n")).toMatch(/resourceGroupName: "rg\." is not allowed/);
+    expect(problems({ resourceGroupName: "rg." })).toContainEqual(failed("resourceGroupName", { value: "rg." }));
   });
 
   test.each([
@@ -126,9 +125,7 @@ describe("OpenAiPrivateEndpoint validation", () => {
     ["another provider", subnetId().replace("Microsoft.Network", "Microsoft.Compute")],
     ["a trailing slash", `${subnetId()}/`],
   ])("rejects a subnet ID that is %s", (_what, id) => {
-    expect(problems({ subnetId: id })).toEqual([
-      expect.stringMatching(/subnetId: ".*" is not allowed; allowed: a subnet resource ID: \/subscriptions\/<subscription guid>/),
-    ]);
+    expect(problems({ subnetId: id })).toEqual([failed("subnetId", { value: id, rule: /subnet resource ID/ })]);
   });
 
   test("accepts a subnet ID whose segments differ in case", () => {
@@ -136,33 +133,27 @@ describe("OpenAiPrivateEndpoint validation", () => {
   });
 
   test("rejects a location that is not a location name", () => {
-    expect(problems({ location: "Sweden Central" }).join("\n")).toMatch(/location: "Sweden Central" is not allowed/);
+    expect(problems({ location: "Sweden Central" })).toContainEqual(failed("location", { value: "Sweden Central" }));
   });
 
   test("rejects a custom NIC name that breaks the rule", () => {
-    expect(problems({ customNetworkInterfaceName: "nic-" }).join("\n")).toMatch(/customNetworkInterfaceName: "nic-" is not allowed/);
+    expect(problems({ customNetworkInterfaceName: "nic-" })).toContainEqual(failed("customNetworkInterfaceName", { value: "nic-" }));
   });
 
   test.each(["10.20.0", "10.20.0.256", "010.20.0.1", "fd00::1"])("rejects a static IP %j that is not an IPv4 address", (ip) => {
-    expect(problems({ privateIpAddress: ip })).toEqual([
-      expect.stringMatching(/privateIpAddress: ".*" is not allowed; allowed: an IPv4 address/),
-    ]);
+    expect(problems({ privateIpAddress: ip })).toEqual([failed("privateIpAddress", { value: ip, rule: /IPv4 address/ })]);
   });
 
   test("rejects a public static IP", () => {
-    expect(problems({ privateIpAddress: "20.1.2.3" }).join("\n")).toMatch(/privateIpAddress: "20\.1\.2\.3" is not allowed; allowed: an address in the RFC 1918/);
+    expect(problems({ privateIpAddress: "20.1.2.3" })).toContainEqual(failed("privateIpAddress", { value: "20.1.2.3", rule: /RFC 1918/ }));
   });
 
   test("rejects an endpoint without DNS zones or policy DNS", () => {
-    expect(problems({ privateDnsZoneIds: undefined })).toEqual([
-      expect.stringMatching(/privateDnsZoneIds: \(missing\) is not allowed; allowed: the private DNS zone IDs .* or dnsManagedByPolicy: true/),
-    ]);
+    expect(problems({ privateDnsZoneIds: undefined })).toEqual([failed("privateDnsZoneIds", { value: undefined, rule: /dnsManagedByPolicy/ })]);
   });
 
   test("rejects zone IDs without the openai zone", () => {
-    expect(problems({ privateDnsZoneIds: [COGNITIVE_ZONE, AI_SERVICES_ZONE] })).toEqual([
-      expect.stringMatching(/privateDnsZoneIds: \[.*\] is not allowed; allowed: a list with the privatelink\.openai\.\* zone.*\(missing: privatelink\.openai\.\)/),
-    ]);
+    expect(problems({ privateDnsZoneIds: [COGNITIVE_ZONE, AI_SERVICES_ZONE] })).toEqual([failed("privateDnsZoneIds", { rule: /missing: privatelink\.openai\./ })]);
   });
 
   test("a Foundry resource needs all three zones; a kind-OpenAI account only the openai zone", () => {
@@ -177,13 +168,11 @@ describe("OpenAiPrivateEndpoint validation", () => {
 
   test("rejects a zone ID that is not a zone resource ID", () => {
     expect(problems({ privateDnsZoneIds: [OPENAI_ZONE, "privatelink.cognitiveservices.azure.com"] })).toEqual([
-      expect.stringMatching(/privateDnsZoneIds\[1\]: "privatelink\.cognitiveservices\.azure\.com" is not allowed; allowed: a private DNS zone resource ID/),
+      failed("privateDnsZoneIds[1]", { value: "privatelink.cognitiveservices.azure.com", rule: /zone resource ID/ }),
     ]);
   });
 
   test("rejects zone IDs together with policy DNS", () => {
-    expect(problems({ dnsManagedByPolicy: true })).toEqual([
-      expect.stringMatching(/privateDnsZoneIds: .* allowed: none while dnsManagedByPolicy is true/),
-    ]);
+    expect(problems({ dnsManagedByPolicy: true })).toEqual([failed("privateDnsZoneIds", { rule: /none while dnsManagedByPolicy/ })]);
   });
 });

@@ -6,6 +6,7 @@ import { gpt, openAiAccount } from "../helpers/openai";
 import { onlyResource, resourceList, synthJson, testStack, validationErrors } from "../helpers/synth";
 import { GUIDS, subscriptionFormRoleId } from "../identity/fixtures";
 import { subnetId, zoneId } from "../network/fixtures";
+import { constructProblems, failed } from "../helpers/problems";
 
 const SUB = "11111111-2222-3333-4444-555555555555";
 const WORKSPACE = { workspaceId: `/subscriptions/${SUB}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/log-test`, location: "swedencentral" };
@@ -45,7 +46,7 @@ describe("OpenAiAccount lock", () => {
   test("a lock without a real reason fails", () => {
     const stack = testStack();
     openAiAccount(stack, { lock: { reason: "prod" } });
-    expect(validationErrors(stack)).toEqual([expect.stringMatching(/^\[test\/openai\] lock\.reason: "prod" is not allowed/)]);
+    expect(constructProblems(stack)).toEqual([failed("lock.reason", { path: "test/openai", value: "prod" })]);
   });
 
   test("without lock the account can be destroyed", () => {
@@ -80,7 +81,7 @@ describe("OpenAiAccount roleAssignments", () => {
   test("a privileged role needs a justification, which goes into the description", () => {
     const stack = testStack();
     openAiAccount(stack, { roleAssignments: { ops: { principalId: DEVELOPERS, principalType: "Group", role: "CognitiveServicesContributor" } } });
-    expect(validationErrors(stack).join("\n")).toMatch(/role: "CognitiveServicesContributor" is not allowed; allowed: Cognitive Services Contributor is privileged/);
+    expect(constructProblems(stack)).toContainEqual(failed("role", { value: "CognitiveServicesContributor", rule: /Cognitive Services Contributor is privileged/ }));
 
     const justified = testStack();
     openAiAccount(justified, {
@@ -120,7 +121,7 @@ describe("OpenAiAccount diagnosticSettings", () => {
   test("an archive in another region than the account fails", () => {
     const stack = testStack();
     openAiAccount(stack, { diagnosticSettings: { audit: { archive: { storageAccountId: "/subscriptions/x/sa", location: "francecentral" } } } });
-    expect(validationErrors(stack).join("\n")).toMatch(/\[test\/openai\/diagnostics-audit\] archive\.location: "francecentral" is not allowed/);
+    expect(constructProblems(stack)).toContainEqual(failed("archive.location", { path: "test/openai/diagnostics-audit", value: "francecentral" }));
   });
 });
 
@@ -180,10 +181,10 @@ describe("OpenAiAccount customerManagedKey", () => {
       managedIdentities: { systemAssigned: false, userAssignedResourceIds: ["/subscriptions/x/id1"] },
       customerManagedKey: { keyVaultId: "kv-test-sdc", keyUriWithVersion: "https://kv-test-sdc.vault.azure.net/keys/aoai-cmk" },
     });
-    const errors = validationErrors(stack).join("\n");
-    expect(errors).toMatch(/customerManagedKey\.keyVaultId: "kv-test-sdc" is not allowed/);
-    expect(errors).toMatch(/customerManagedKey\.keyUriWithVersion: ".*" is not allowed; allowed: a versioned key URI/);
-    expect(errors).toMatch(/customerManagedKey\.identityClientId: \(missing\) is not allowed/);
+    const errors = constructProblems(stack);
+    expect(errors).toContainEqual(failed("customerManagedKey.keyVaultId", { value: "kv-test-sdc" }));
+    expect(errors).toContainEqual(failed("customerManagedKey.keyUriWithVersion", { rule: /a versioned key URI/ }));
+    expect(errors).toContainEqual(failed("customerManagedKey.identityClientId", { value: undefined }));
   });
 });
 
@@ -223,7 +224,7 @@ describe("OpenAiAccount.fromAccountId", () => {
   test("an ID that is not an account's fails", () => {
     const stack = testStack();
     OpenAiAccount.fromAccountId(stack, "shared", "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa", { location: "swedencentral" });
-    expect(validationErrors(stack)).toEqual([expect.stringMatching(/^\[test\/shared\] accountId: ".*" is not allowed; allowed: an Azure OpenAI account resource ID/)]);
+    expect(constructProblems(stack)).toEqual([failed("accountId", { path: "test/shared", rule: /an Azure OpenAI account resource/ })]);
   });
 });
 

@@ -3,6 +3,7 @@ import { ModelDeployment, OpenAiAccountProps } from "../../lib/openai";
 import { Soc2Pack } from "../../lib/governance/compliance";
 import { gpt, openAiAccount } from "../helpers/openai";
 import { resources, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { constructProblems, failed } from "../helpers/problems";
 
 function account(extra: Partial<OpenAiAccountProps> = {}) {
   const stack = testStack();
@@ -13,9 +14,7 @@ function account(extra: Partial<OpenAiAccountProps> = {}) {
 describe("a deployment's raiPolicyName on an account with a content filter", () => {
   test("without contentFilterOverride it is refused: it would silently replace the account's filter", () => {
     const { stack } = account({ deployments: [gpt("chat", { raiPolicyName: "lenient" })] });
-    expect(validationErrors(stack)).toEqual([
-      '[test/openai/deployment-chat] raiPolicyName: "lenient" is not allowed; allowed: the account\'s content filter "strict", or another policy only with contentFilterOverride: { reason }; otherwise it replaces the account\'s content filter',
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("raiPolicyName", { path: "test/openai/deployment-chat", value: "lenient", rule: /content filter "strict", or another policy only with contentFilterOverride/ })]);
   });
 
   test("with contentFilterOverride: { reason } it is accepted and the report shows the weakening with its reason", () => {
@@ -38,7 +37,7 @@ describe("a deployment's raiPolicyName on an account with a content filter", () 
 
   test("the override's reason must say why", () => {
     const { stack } = account({ deployments: [gpt("chat", { raiPolicyName: "lenient", contentFilterOverride: { reason: "x" } })] });
-    expect(validationErrors(stack)).toContainEqual(expect.stringContaining('contentFilterOverride.reason: "x" is not allowed; allowed: a reason of at least 10 characters'));
+    expect(constructProblems(stack)).toContainEqual(failed("contentFilterOverride.reason", { value: "x", rule: /at least 10 characters/ }));
   });
 
   test("naming the account's own filter needs no override, and a default deployment uses it (compliant)", () => {
@@ -61,16 +60,14 @@ describe("a deployment's raiPolicyName on an account with a content filter", () 
   test("a ModelDeployment made directly with another policy needs the override too", () => {
     const { stack, openai } = account();
     new ModelDeployment(stack, "direct", { ...gpt("direct"), raiPolicyName: "other", account: openai });
-    expect(validationErrors(stack)).toContainEqual(expect.stringContaining('[test/direct] raiPolicyName: "other" is not allowed'));
+    expect(constructProblems(stack)).toContainEqual(failed("raiPolicyName", { path: "test/direct", value: "other" }));
   });
 });
 
 describe("Microsoft.Nil (no content filtering)", () => {
   test.each([true, false])("needs a reason whether or not the account has a filter (filter: %p)", (withFilter) => {
     const { stack } = account({ contentFilter: withFilter ? {} : undefined, deployments: [gpt("chat", { raiPolicyName: "Microsoft.Nil" })] });
-    expect(validationErrors(stack)).toContainEqual(
-      expect.stringContaining('[test/openai/deployment-chat] raiPolicyName: "Microsoft.Nil" is not allowed; allowed: Microsoft.Nil (no content filtering) only with contentFilterOverride: { reason }'),
-    );
+    expect(constructProblems(stack)).toContainEqual(failed("raiPolicyName", { path: "test/openai/deployment-chat", value: "Microsoft.Nil", rule: /no content filtering\) only with contentFilterOverride/ }));
   });
 
   test("with a reason it is reported as a suppressed finding, not hidden", () => {
@@ -99,29 +96,25 @@ describe("Microsoft.Nil (no content filtering)", () => {
 describe("deployment names on an account (construct IDs deployment-<name>)", () => {
   test("a one-character name is refused: Azure takes 2-64 characters", () => {
     const { stack } = account({ deployments: [gpt("x")] });
-    expect(validationErrors(stack)).toEqual([
-      "[test/openai/deployment-x] name: \"x\" is not allowed; allowed: 2-64 letters, digits, '-', '_' or '.', starting with a letter or digit",
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("name", { path: "test/openai/deployment-x", value: "x", rule: /2-64/ })]);
   });
 
   test("names that differ only in case are refused (Azure compares them without case)", () => {
     const { stack, openai } = account({ deployments: [gpt("Chat"), gpt("chat")] });
-    expect(validationErrors(stack)).toContainEqual(
-      '[test/openai] deployments: ["chat"] is not allowed; allowed: each deployment name once, ignoring case',
-    );
+    expect(constructProblems(stack)).toContainEqual(failed("deployments", { path: "test/openai", value: ["chat"], rule: /once, ignoring case/ }));
     expect(openai.deployments).toHaveLength(1);
   });
 
   test("gpt/4 and gpt--4 (the same construct ID after rewriting) give a problem, not a constructs error", () => {
     const build = () => account({ deployments: [gpt("gpt/4"), gpt("gpt--4")] });
     expect(build).not.toThrow();
-    const errors = validationErrors(build().stack);
-    expect(errors).toContainEqual(expect.stringContaining('[test/openai/invalid-deployment-1] name: "gpt/4" is not allowed'));
-    expect(errors.filter((e) => e.includes("gpt--4"))).toEqual([]);
+    const problems = constructProblems(build().stack);
+    expect(problems).toContainEqual(failed("name", { path: "test/openai/invalid-deployment-1", value: "gpt/4" }));
+    expect(problems.filter((p) => p.value === "gpt--4")).toEqual([]);
   });
 
   test("a token look-alike name is refused, not skipped", () => {
     const { stack } = account({ deployments: [gpt("${TfToken[TOKEN.99999]}")] });
-    expect(validationErrors(stack)).toContainEqual(expect.stringContaining('name: "${TfToken[TOKEN.99999]}" is not allowed'));
+    expect(constructProblems(stack)).toContainEqual(failed("name", { value: "${TfToken[TOKEN.99999]}" }));
   });
 });

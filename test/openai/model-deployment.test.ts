@@ -3,6 +3,7 @@ import { ModelDeploymentOptions } from "../../lib/openai";
 import { formatNeedsAiServices, KNOWN_MODEL_FORMATS, modelFormatProblem } from "../../lib/openai/deployment-options";
 import { gpt, openAiAccount } from "../helpers/openai";
 import { failedProps, resources, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { constructProblems, failed } from "../helpers/problems";
 
 function accountWith(deployments: ModelDeploymentOptions[]) {
   const stack = testStack();
@@ -45,9 +46,7 @@ describe("model deployments", () => {
     [10_001, "ProvisionedManaged"],
   ] as const)("capacity %p for %s is rejected", (capacity, sku) => {
     const { stack } = accountWith([gpt("xx", { capacity, sku })]);
-    expect(validationErrors(stack)).toEqual([
-      expect.stringMatching(new RegExp(`^\\[test/openai/deployment-xx\\] capacity: ${capacity} is not allowed; allowed: a whole number from 1 to`)),
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("capacity", { path: "test/openai/deployment-xx", value: capacity, rule: /a whole number from 1 to/ })]);
   });
 
   test.each([
@@ -61,29 +60,27 @@ describe("model deployments", () => {
 
   test("an unknown SKU is rejected with the list of SKUs", () => {
     const { stack } = accountWith([gpt("xx", { sku: "Premium" as any })]);
-    expect(validationErrors(stack)).toEqual([
-      '[test/openai/deployment-xx] sku: "Premium" is not allowed; allowed: Standard, DataZoneStandard, GlobalStandard, ProvisionedManaged, DataZoneProvisionedManaged, GlobalProvisionedManaged, GlobalBatch, DataZoneBatch',
+    expect(constructProblems(stack)).toEqual([
+      failed("sku", { path: "test/openai/deployment-xx", value: "Premium", rule: /Standard, DataZoneStandard, GlobalStandard, ProvisionedManaged, DataZoneProvisionedManaged/ }),
     ]);
   });
 
   test("an unknown version upgrade option is rejected", () => {
     const { stack } = accountWith([gpt("xx", { versionUpgradeOption: "Always" as any })]);
-    expect(validationErrors(stack).join("\n")).toMatch(/versionUpgradeOption: "Always" is not allowed; allowed: OnceNewDefaultVersionAvailable/);
+    expect(constructProblems(stack)).toContainEqual(failed("versionUpgradeOption", { value: "Always", rule: /OnceNewDefaultVersionAvailable/ }));
   });
 
   test("bad deployment name, model and version are each reported", () => {
     const { stack } = accountWith([gpt("a b", { model: "", version: "v 1" })]);
-    const errors = validationErrors(stack).join("\n");
-    expect(errors).toMatch(/name: "a b" is not allowed/);
-    expect(errors).toMatch(/model: "" is not allowed/);
-    expect(errors).toMatch(/version: "v 1" is not allowed/);
+    const errors = constructProblems(stack);
+    expect(errors).toContainEqual(failed("name", { value: "a b" }));
+    expect(errors).toContainEqual(failed("model", { value: "" }));
+    expect(errors).toContainEqual(failed("version", { value: "v 1" }));
   });
 
   test("the same deployment name twice on one account fails", () => {
     const { stack } = accountWith([gpt("chat"), gpt("chat")]);
-    expect(validationErrors(stack)).toEqual([
-      '[test/openai] deployments: ["chat"] is not allowed; allowed: each deployment name once, ignoring case',
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("deployments", { path: "test/openai", value: ["chat"], rule: /each deployment name once, ignoring/ })]);
   });
 });
 
@@ -139,9 +136,7 @@ describe("model format", () => {
   test("the canonical message names the kind the format needs", () => {
     const stack = testStack();
     openAiAccount(stack, { kind: "OpenAI", foundryUpgrade: { decision: "allow" } }).addDeployment(llama());
-    expect(validationErrors(stack)).toEqual([
-      '[test/openai/deployment-llama] format: "Meta" is not allowed; allowed: OpenAI on an account of kind OpenAI; Meta models need an account of kind AIServices (a Foundry resource)',
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("format", { path: "test/openai/deployment-llama", value: "Meta", rule: /OpenAI on an account of/ })]);
   });
 
   test("an OpenAI model on an account of kind OpenAI passes", () => {

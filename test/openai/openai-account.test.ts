@@ -1,6 +1,8 @@
 import { OpenAiAccountProps } from "../../lib/openai";
 import { openAiAccount } from "../helpers/openai";
 import { onlyResource, synthJson, testStack, validationErrors } from "../helpers/synth";
+import { ROLE_GUIDS } from "../helpers/roles";
+import { constructProblems, failed } from "../helpers/problems";
 
 function account(props: Partial<OpenAiAccountProps> = {}) {
   const stack = testStack();
@@ -58,9 +60,7 @@ describe("OpenAiAccount weakenings", () => {
 
   test("a weakening with a short reason fails", () => {
     const { stack } = account({ securityExceptions: { localAuth: { reason: "needed" } } });
-    expect(validationErrors(stack)).toEqual([
-      expect.stringMatching(/\[test\/openai\] securityExceptions\.localAuth\.reason: "needed" is not allowed; .*at least 10 characters/),
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("securityExceptions.localAuth.reason", { path: "test/openai", value: "needed" })]);
   });
 });
 
@@ -73,7 +73,7 @@ describe("OpenAiAccount managedIdentities", () => {
 
   test("no identity at all fails", () => {
     const { stack } = account({ managedIdentities: { systemAssigned: false } });
-    expect(validationErrors(stack)).toEqual([expect.stringMatching(/^\[test\/openai\] managedIdentities: .*\(Entra ID needs one\)/)]);
+    expect(constructProblems(stack)).toEqual([failed("managedIdentities", { path: "test/openai", rule: /Entra ID needs one/ })]);
   });
 
   test("only user-assigned identities: type UserAssigned", () => {
@@ -91,9 +91,7 @@ describe("OpenAiAccount input validation", () => {
     ["x".repeat(65), "65 characters"],
   ])("rejects subdomain %j (%s)", (subdomain) => {
     const { stack } = account({ customSubdomainName: subdomain });
-    expect(validationErrors(stack)).toEqual([
-      `[test/openai] customSubdomainName: ${JSON.stringify(subdomain)} is not allowed; allowed: 2-64 letters, digits or hyphens, starting and ending with a letter or digit`,
-    ]);
+    expect(constructProblems(stack)).toEqual([failed("customSubdomainName", { path: "test/openai", value: subdomain, rule: /2-64 letters, digits or hyphens/ })]);
   });
 
   test.each(["ab", "a-b", "x".repeat(64), "Contoso-OpenAI-01"])("accepts subdomain %j", (subdomain) => {
@@ -103,17 +101,17 @@ describe("OpenAiAccount input validation", () => {
 
   test("rejects an account name that breaks the rule", () => {
     const { stack } = account({ name: "bad_name!" });
-    expect(validationErrors(stack).join("\n")).toMatch(/name: "bad_name!" is not allowed/);
+    expect(constructProblems(stack)).toContainEqual(failed("name", { value: "bad_name!" }));
   });
 
   test("rejects a location without Azure OpenAI and lists the allowed ones", () => {
     const { stack } = account({ location: "westus2" });
-    expect(validationErrors(stack).join("\n")).toMatch(/location: "westus2" is not allowed; allowed: a location where Azure OpenAI is offered: .*swedencentral/);
+    expect(constructProblems(stack)).toContainEqual(failed("location", { value: "westus2", rule: /a location where Azure OpenAI/ }));
   });
 
   test("rejects an allowed FQDN that is not a host name", () => {
     const { stack } = account({ allowedFqdns: ["https://example.com/path"] });
-    expect(validationErrors(stack).join("\n")).toMatch(/allowedFqdns\[0\]: "https:\/\/example.com\/path" is not allowed/);
+    expect(constructProblems(stack)).toContainEqual(failed("allowedFqdns[0]", { value: "https://example.com/path" }));
   });
 
   test("reports every problem of the account at once", () => {
@@ -126,9 +124,9 @@ describe("OpenAiAccount grants", () => {
   const app = { principalId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", principalType: "ServicePrincipal" as const };
 
   test.each([
-    ["grantUse", "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"],
-    ["grantManageDeployments", "a001fd3d-188f-4b5d-821b-7da978bf7442"],
-    ["grantRead", "acdd72a7-3385-48ef-bd42-f606fba81ae7"],
+    ["grantUse", ROLE_GUIDS.OpenAiUser],
+    ["grantManageDeployments", ROLE_GUIDS.OpenAiContributor],
+    ["grantRead", ROLE_GUIDS.Reader],
   ] as const)("%s assigns role %s on the account and returns it", (method, guid) => {
     const { stack, construct } = account();
     const created = construct[method](app);

@@ -1,6 +1,7 @@
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { environment, synthEnvironment, environmentStack } from "../helpers/environment";
 import { failedProps, resourceList, resources } from "../helpers/synth";
+import { failed, problemsIn } from "../helpers/problems";
 
 // Dev of the reference app: a Foundry resource with the playground project.
 const dev = environment("dev");
@@ -90,8 +91,9 @@ describe("an OpenAI environment", () => {
 
   test("a config that is not data fails at the schema: an unknown kind or decision", () => {
     const stack = environmentStack({ ...dev, kind: "Foundry" as never, foundryUpgrade: { decision: "later" } as never });
-    const text = stack.node.validate().join("\n");
-    expect(text).toMatch(/kind: "Foundry" is not allowed; allowed: one of AIServices, OpenAI/);
-    expect(text).toMatch(/foundryUpgrade\.decision: "later" is not allowed; allowed: one of allow, optOut/);
+    expect(problemsIn(stack.node.validate())).toEqual([
+      failed("kind", { value: "Foundry", rule: /AIServices, OpenAI/ }),
+      failed("foundryUpgrade.decision", { value: "later", rule: /allow, optOut/ }),
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { environment, synthEnvironment } from "../helpers/environment";
 import { resources, synthProblems, tempOutdir, testApp } from "../helpers/synth";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
+import { failed, problemsIn } from "../helpers/problems";
 
 // The platform alone: the gateway in front of it has its own tests (test/gateway).
 const prod = { ...environment("prod"), gateway: undefined };
@@ -94,26 +95,26 @@ describe("platform input validation", () => {
   };
 
   test("a region outside the residency fails the synth naming region and policy", () => {
-    expect(problemsFor({ ...twoRegions, regions: [{ location: "eastus", priority: 1, network: { addressSpace: "10.99.41.0/24" } }] })).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^\[prod\] regions\[0\]\.location: "eastus" is not allowed; allowed: a location inside residency "eu" \(francecentral, /)]),
+    expect(problemsIn(problemsFor({ ...twoRegions, regions: [{ location: "eastus", priority: 1, network: { addressSpace: "10.99.41.0/24" } }] }))).toEqual(
+      expect.arrayContaining([failed("regions[0].location", { path: "prod", value: "eastus", rule: /inside residency "eu" \(francecentral, / })]),
     );
   });
 
   test("a Global SKU under eu fails the synth", () => {
     const config = { ...twoRegions, deployments: [{ ...prod.deployments[0], sku: "GlobalStandard" as const }] };
-    expect(problemsFor(config)).toEqual(
-      expect.arrayContaining([expect.stringContaining('[prod] deployments[0].sku: "GlobalStandard" is not allowed; gpt-5.4 on GlobalStandard processes data in any Azure region worldwide')]),
+    expect(problemsIn(problemsFor(config))).toEqual(
+      expect.arrayContaining([failed("deployments[0].sku", { path: "prod", value: "GlobalStandard", rule: /processes data in any Azure region worldwide/ })]),
     );
   });
 
   test("two regions with one priority fail", () => {
     const config = { ...twoRegions, regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.99.11.0/24" } }, { location: "francecentral", priority: 1, network: { addressSpace: "10.99.21.0/24" } }] };
-    expect(problemsFor(config)).toEqual(expect.arrayContaining([expect.stringContaining("[prod] regions[1].priority: 1 is not allowed; allowed: a different priority for each region (regions[0] has it)")]));
+    expect(problemsIn(problemsFor(config))).toEqual(expect.arrayContaining([failed("regions[1].priority", { path: "prod", value: 1, rule: /a different priority for each/ })]));
   });
 
   test("the same location twice fails", () => {
     const config = { ...twoRegions, regions: [{ location: "swedencentral", priority: 1, network: { addressSpace: "10.99.11.0/24" } }, { location: "swedencentral", priority: 2, network: { addressSpace: "10.99.12.0/24" } }] };
-    expect(problemsFor(config)).toEqual(expect.arrayContaining([expect.stringContaining('[prod] regions[1].location: "swedencentral" is not allowed; allowed: each location once (regions[0] has it)')]));
+    expect(problemsIn(problemsFor(config))).toEqual(expect.arrayContaining([failed("regions[1].location", { path: "prod", value: "swedencentral", rule: /each location once \(regions\[0\] has/ })]));
   });
 });
 

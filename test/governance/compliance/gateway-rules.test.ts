@@ -23,9 +23,10 @@ import { parsePolicyXml, policyElements } from "../../../lib/governance/complian
 import { OpenAiEnvironmentStack } from "../../../lib/environment/openai-environment-stack";
 import { diagnostics, hardenedStorage, judge, secureAccount, workspace } from "./fixtures";
 import { AzapiResource } from "../../../lib/core/azapi";
+import { ROLE_GUIDS } from "../../helpers/roles";
 
 const GATEWAY_RULES = [ApiGatewayPrivateOnly.ID, ApiGatewayManagedIdentityBackends.ID, ApiGatewayLimitsEnforced.ID, ApiGatewayLogsExported.ID, ApiGatewayContentSafety.ID];
-const OPENAI_USER = "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd";
+const OPENAI_USER = ROLE_GUIDS.OpenAiUser;
 
 describe.each(["staging", "prod"])("the default %s stack's gateway", (name) => {
   const { files } = synthEnvironmentFiles(environment(name), [ComplianceReport.JSON_FILE]);

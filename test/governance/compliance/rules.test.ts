@@ -30,6 +30,7 @@ import {
   secureAccount,
   workspace,
 } from "./fixtures";
+import { ROLE_GUIDS } from "../../helpers/roles";
 
 describe("account network and authentication rules", () => {
   const cases = [
@@ -296,10 +297,10 @@ describe("NoPrivilegedRoleAssignment", () => {
     new RoleAssignment(testStack(), "assignment", { scope: "/subscriptions/s", principalId: "p", principalType: "Group", ...role });
 
   test.each([
-    ["Owner", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635"],
-    ["Contributor", "b24988ac-6180-42a0-ab88-20f7382dd24c"],
-    ["User Access Administrator", "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"],
-    ["Cognitive Services Contributor", "25fbc0a9-bd7c-42a3-aa1a-3b75d497ee68"],
+    ["Owner", ROLE_GUIDS.Owner],
+    ["Contributor", ROLE_GUIDS.Contributor],
+    ["User Access Administrator", ROLE_GUIDS.UserAccessAdministrator],
+    ["Cognitive Services Contributor", ROLE_GUIDS.CognitiveServicesContributor],
   ])("%s (%s) by id is non-compliant", (role, guid) => {
     expect(judge(rule, assignment({ roleDefinitionId: roleId(guid) }))).toEqual({
       outcome: "non-compliant",
@@ -312,7 +313,7 @@ describe("NoPrivilegedRoleAssignment", () => {
   });
 
   test("Cognitive Services OpenAI User is compliant, by id or name", () => {
-    expect(judge(rule, assignment({ roleDefinitionId: roleId("5e0bd9bd-7b93-4f28-af87-19fc36ad61bd") })).outcome).toBe("compliant");
+    expect(judge(rule, assignment({ roleDefinitionId: roleId(ROLE_GUIDS.OpenAiUser) })).outcome).toBe("compliant");
     expect(judge(rule, assignment({ roleDefinitionName: "Cognitive Services OpenAI User" })).outcome).toBe("compliant");
   });
 
