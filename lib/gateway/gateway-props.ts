@@ -31,7 +31,10 @@ export type GatewayNetworkPlacement =
  * only way in once the apply has turned public network access off.
  */
 export interface GatewayInboundPrivateEndpoint {
-  /** Resource ID of the subnet the endpoint is placed in (not delegated to any service). */
+  /**
+   * Resource ID of the subnet the endpoint is placed in: in a VNet of the gateway's location
+   * (the endpoint is created there), not delegated to any service, not the integration subnet.
+   */
   readonly subnetId: string;
   /**
    * ID of an existing `privatelink.azure-api.net` zone the endpoint registers the gateway's

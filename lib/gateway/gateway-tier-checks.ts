@@ -26,6 +26,11 @@ export function checkGatewayTier(c: PropChecks, props: OpenAiGatewayProps, publi
   if (endpoint !== undefined) {
     c.required("inboundPrivateEndpoint.subnetId", endpoint.subnetId, "the resource ID of the endpoint's subnet");
     checkSubnetId(c, "inboundPrivateEndpoint.subnetId", endpoint.subnetId);
+    // The integration subnet is delegated to Microsoft.Web/serverFarms; an endpoint's subnet may not be delegated.
+    const integration = props.network && "subnetId" in props.network ? props.network.subnetId : undefined;
+    if (typeof endpoint.subnetId === "string" && integration?.toLowerCase() === endpoint.subnetId.toLowerCase()) {
+      c.fail("inboundPrivateEndpoint.subnetId", endpoint.subnetId, "allowed: a subnet other than network.subnetId (the integration subnet is delegated to Microsoft.Web/serverFarms; an endpoint's subnet cannot be delegated)");
+    }
     // Prefix, not the full name: sovereign clouds have their own suffix.
     checkPrivateDnsZoneId(c, "inboundPrivateEndpoint.privateDnsZoneId", endpoint.privateDnsZoneId, "privatelink.azure-api.");
   }

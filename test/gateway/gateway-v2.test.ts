@@ -157,6 +157,18 @@ describe("the tier's rules, as data", () => {
     ]);
   });
 
+  test("the endpoint in the (delegated) integration subnet fails on inboundPrivateEndpoint.subnetId", () => {
+    expect(failing({ ...V2, network: { subnetId: ENDPOINT_SUBNET.toUpperCase() } }).map((p) => p.prop)).toEqual(["inboundPrivateEndpoint.subnetId"]);
+  });
+
+  test("a public v2 gateway needs neither endpoint nor subnet, and then has no VNet at all", () => {
+    const { stack } = gatewayIn({ sku: "StandardV2", network: undefined, securityExceptions: { publicNetworkAccess: { reason: "Partner integration test tenant, no private network yet" } } });
+    expect(failedProps(stack)).toEqual([]);
+    const service = onlyResource(synthJson(stack), "azurerm_api_management");
+    expect(service.virtual_network_type).toBe("None");
+    expect(service.virtual_network_configuration).toBeUndefined();
+  });
+
   test("an unknown key under inboundPrivateEndpoint fails", () => {
     expect(failing({ ...V2, inboundPrivateEndpoint: { subnetId: ENDPOINT_SUBNET, zone: "x" } as never }).map((p) => p.prop)).toEqual([
       expect.stringContaining("inboundPrivateEndpoint.zone"),
