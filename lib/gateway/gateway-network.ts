@@ -45,8 +45,33 @@ export const GATEWAY_NSG_RULES: readonly GatewayNsgRule[] = Object.freeze([
   { name: "allow-certificate-validation", priority: 150, direction: "Outbound", source: "VirtualNetwork", destination: "Internet", ports: ["80"], description: "Validation and management of Microsoft-managed and customer-managed certificates" },
 ]);
 
+/**
+ * The delegation of a v2 tier's outbound integration subnet: Microsoft's "Integrate an Azure API
+ * Management instance with a private virtual network for outbound connections" (ms.date
+ * 03/20/2025) requires `Microsoft.Web/serverFarms`. The action is the one Azure sets for that
+ * delegation (azurerm v4.55.0 `website/docs/r/api_management_standalone_gateway.html.markdown:36-39`);
+ * `actions` is not computed in azurerm's subnet schema, so leaving it out would show drift.
+ */
+export const GATEWAY_INTEGRATION_DELEGATION = Object.freeze({
+  service: "Microsoft.Web/serverFarms",
+  actions: Object.freeze(["Microsoft.Network/virtualNetworks/subnets/action"]),
+});
+
+/**
+ * How the gateway uses its subnet: `internal` (Developer/Premium injected in internal mode, with
+ * {@link GATEWAY_NSG_RULES}) or `outboundIntegration` (StandardV2/PremiumV2 calling the backends
+ * through the VNet; the subnet is delegated to `Microsoft.Web/serverFarms` and its NSG needs no
+ * rules of its own, per Microsoft's outbound integration page).
+ */
+export type GatewaySubnetMode = "internal" | "outboundIntegration";
+
 /** Props of {@link GatewayNetwork}. */
 export interface GatewayNetworkProps {
+  /**
+   * How the gateway uses the subnet.
+   * @default "internal"
+   */
+  readonly mode?: GatewaySubnetMode;
   /** Resource group of the subnet, NSG and DNS zone. */
   readonly resourceGroupName: string;
   /** Azure location of the NSG. */
@@ -63,7 +88,12 @@ export interface GatewayNetworkProps {
   readonly nsgName: string;
 }
 
-/** The gateway's subnet with its NSG (created in a VNet the platform made). */
+/**
+ * The gateway's subnet with its NSG (created in a VNet the platform made): in internal mode
+ * with API Management's rules; for outbound integration delegated, with an NSG of Azure's
+ * default rules only (Microsoft: "A network security group must be associated with the subnet.
+ * No specific rules are required.").
+ */
 export class GatewayNetwork extends Construct {
   /** The subnet. */
   public readonly subnet: Subnet;
@@ -76,18 +106,22 @@ export class GatewayNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: GatewayNetworkProps) {
     super(scope, id);
+    const integration = props.mode === "outboundIntegration";
     this.subnet = new Subnet(this, "subnet", {
       name: props.subnetName,
       resourceGroupName: props.virtualNetworkResourceGroupName,
       virtualNetworkName: props.virtualNetworkName,
       addressPrefixes: [props.subnetPrefix],
+      delegation: integration
+        ? [{ name: "apim-outbound", serviceDelegation: { name: GATEWAY_INTEGRATION_DELEGATION.service, actions: [...GATEWAY_INTEGRATION_DELEGATION.actions] } }]
+        : undefined,
     });
     this.nsg = new NetworkSecurityGroup(this, "nsg", {
       name: props.nsgName,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
     });
-    for (const rule of GATEWAY_NSG_RULES) {
+    for (const rule of integration ? [] : GATEWAY_NSG_RULES) {
       new NetworkSecurityRule(this, `rule-${rule.name}`, {
         name: rule.name,
         resourceGroupName: props.resourceGroupName,

@@ -26,11 +26,33 @@ export type GatewayNetworkPlacement =
       readonly subnetId: string;
     };
 
+/**
+ * The inbound private endpoint of a StandardV2/PremiumV2 gateway (subresource `Gateway`): the
+ * only way in once the apply has turned public network access off.
+ */
+export interface GatewayInboundPrivateEndpoint {
+  /**
+   * Resource ID of the subnet the endpoint is placed in: in a VNet of the gateway's location
+   * (the endpoint is created there), not delegated to any service, not the integration subnet.
+   */
+  readonly subnetId: string;
+  /**
+   * ID of an existing `privatelink.azure-api.net` zone the endpoint registers the gateway's
+   * address in (the landing zone's).
+   * @default - a `privatelink.azure-api.net` zone the gateway creates, linked to
+   *   `privateDnsVirtualNetworkIds`, when those are given; else no zone group (the landing
+   *   zone's DNS, for example Azure Policy, registers the address)
+   */
+  readonly privateDnsZoneId?: string;
+}
+
 /** Weakenings of the gateway's secure defaults, each with the reason an auditor will read. */
 export interface GatewaySecurityExceptions {
   /**
-   * A public gateway (`virtual_network_type = "None"`) instead of the internal VNet.
-   * @default - internal VNet: reachable only from the private network
+   * A public gateway (`virtual_network_type = "None"`, or for StandardV2/PremiumV2 public
+   * network access left on) instead of the internal VNet or the inbound private endpoint.
+   * @default - internal VNet (Developer, Premium) or inbound private endpoint (StandardV2,
+   *   PremiumV2): reachable only from the private network
    */
   readonly publicNetworkAccess?: Justification;
 }
@@ -67,24 +89,38 @@ export interface OpenAiGatewayProps {
   /** Publisher e-mail API Management requires. */
   readonly publisherEmail: string;
   /**
-   * Tier: Developer (no SLA) or Premium, the tiers with internal VNet injection.
+   * Tier: Developer (no SLA) or Premium, injected into `network` in internal mode; or
+   * StandardV2 or PremiumV2, private through `inboundPrivateEndpoint`, calling the backends
+   * through `network` (outbound VNet integration).
    * @default "Premium"
    */
   readonly sku?: GatewaySku;
   /**
-   * Scale units.
+   * Scale units: Developer 1, Premium 1-12, StandardV2 1-10, PremiumV2 1-30.
    * @default 1
    */
   readonly capacity?: number;
   /** The accounts behind the gateway, each with its failover priority (the routing manifest's). */
   readonly backends: readonly GatewayBackendTarget[];
   /**
-   * The subnet, unless the gateway is public (`securityExceptions.publicNetworkAccess`).
+   * The subnet, unless the gateway is public (`securityExceptions.publicNetworkAccess`). For
+   * Developer/Premium the internal-mode subnet (with API Management's NSG rules); for
+   * StandardV2/PremiumV2 the outbound integration subnet: one gateway only, delegated to
+   * `Microsoft.Web/serverFarms`, with an NSG (a created one is made so; a brought one must be).
    * @default - none; required without `securityExceptions.publicNetworkAccess`
    */
   readonly network?: GatewayNetworkPlacement;
   /**
-   * VNets that resolve the gateway's name (`<name>.azure-api.net`, a private zone), by stable key.
+   * The inbound private endpoint of a StandardV2/PremiumV2 gateway. The service is created with
+   * public network access on (Azure refuses it off at creation), then, in the same apply, once
+   * the endpoint exists, an `azapi_update_resource` turns it off.
+   * @default - none; required for StandardV2/PremiumV2 without `securityExceptions.publicNetworkAccess`, refused for Developer/Premium
+   */
+  readonly inboundPrivateEndpoint?: GatewayInboundPrivateEndpoint;
+  /**
+   * VNets that resolve the gateway's name, by stable key: a private zone `<name>.azure-api.net`
+   * (internal mode), or `privatelink.azure-api.net` (inbound private endpoint, unless
+   * `inboundPrivateEndpoint.privateDnsZoneId` is given).
    * @default - none: the landing zone resolves the name
    */
   readonly privateDnsVirtualNetworkIds?: Readonly<Record<string, string>>;

@@ -4,7 +4,7 @@
 export { GATEWAY_API_NAME, GATEWAY_MIN_API_VERSION, OPENAI_INFERENCE_SPEC_URL, OpenAiGateway, RESPONSES_OPERATIONS, V1_OPERATIONS } from "./openai-gateway";
 export type { GatewayEntryPoint, GatewayOperation } from "./openai-gateway";
 
-export type { GatewayNetworkPlacement, GatewaySecurityExceptions, OpenAiGatewayProps } from "./gateway-props";
+export type { GatewayInboundPrivateEndpoint, GatewayNetworkPlacement, GatewaySecurityExceptions, OpenAiGatewayProps } from "./gateway-props";
 
 export { GATEWAY_GRANTEE_KEY, OpenAiGatewayBase } from "./gateway-ref";
 export type { IOpenAiGateway, OpenAiGatewayAttributes } from "./gateway-ref";
@@ -16,14 +16,17 @@ export type { GatewayServiceLogCategory } from "./gateway-diagnostics";
 // The Entra resource of Azure OpenAI (lib/core, shared with the routing manifest's token scope).
 export { COGNITIVE_SERVICES_RESOURCE } from "../core/cognitive-services";
 
-export { GATEWAY_SKUS } from "./gateway-sku";
-export type { GatewaySku } from "./gateway-sku";
+export { GATEWAY_CAPACITY, GATEWAY_INTERNAL_MODE_SKUS, GATEWAY_SKUS, GATEWAY_V2_SKUS, isV2Sku } from "./gateway-sku";
+export type { GatewayCapacityRange, GatewaySku } from "./gateway-sku";
 
 export { BACKEND_POOL_API_VERSION, BACKEND_POOL_NAME, DEFAULT_CIRCUIT_BREAKER, GatewayBackends, ROUTABLE_DEPLOYMENT_NAME, backendName, deploymentRoutes, provisionedPoolName, provisionedPreferences, routesWithPreferences } from "./backends";
 export type { CircuitBreakerSettings, GatewayAccount, GatewayBackendTarget, GatewayBackendsProps, ProvisionedPreference } from "./backends";
 
-export { APIM_DEFAULT_DOMAIN, GATEWAY_NSG_RULES, GatewayNetwork, GatewayPrivateDns, gatewayPrivateDnsZoneName } from "./gateway-network";
-export type { GatewayNetworkProps, GatewayNsgRule, GatewayPrivateDnsProps } from "./gateway-network";
+export { APIM_DEFAULT_DOMAIN, GATEWAY_INTEGRATION_DELEGATION, GATEWAY_NSG_RULES, GatewayNetwork, GatewayPrivateDns, gatewayPrivateDnsZoneName } from "./gateway-network";
+export type { GatewayNetworkProps, GatewayNsgRule, GatewayPrivateDnsProps, GatewaySubnetMode } from "./gateway-network";
+
+export { APIM_PRIVATE_LINK_SUBRESOURCE, APIM_PRIVATE_LINK_ZONE, APIM_SERVICE_TYPE, GatewayInboundEndpoint } from "./gateway-private-endpoint";
+export type { GatewayInboundEndpointProps } from "./gateway-private-endpoint";
 
 export { APP_INSIGHTS_COMPONENT_API_VERSION, GATEWAY_DIAGNOSTICS_API_VERSION, GATEWAY_LOG_CATEGORIES, GATEWAY_RETENTION_FOLLOWS, GatewayLogging, LLM_LOGS_API_VERSION, gatewayArchiveContainer } from "./gateway-logging";
 export type { GatewayLogCategory, GatewayLoggingProps } from "./gateway-logging";

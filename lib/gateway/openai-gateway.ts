@@ -5,6 +5,7 @@ import { ApiManagementApiPolicy } from "@cdktf/provider-azurerm/lib/api-manageme
 import { ApiManagementProduct } from "@cdktf/provider-azurerm/lib/api-management-product";
 import { ApiManagementProductApi } from "@cdktf/provider-azurerm/lib/api-management-product-api";
 import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
+import { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentContext } from "../context/environment-context";
 import { AppliedException, applyWeakenings, WeakeningMap } from "../core/applied-weakening";
@@ -27,9 +28,12 @@ import { checkGatewayProps } from "./gateway-checks";
 import { GATEWAY_DIAGNOSTICS } from "./gateway-diagnostics";
 import { GatewayLogging } from "./gateway-logging";
 import { GatewayNetwork, GatewayPrivateDns } from "./gateway-network";
+import { GatewayInboundEndpoint } from "./gateway-private-endpoint";
 import { GatewaySecurityExceptions, OpenAiGatewayProps } from "./gateway-props";
 import { GATEWAY_GRANTEE_KEY, GatewayEntryPoint, ImportedOpenAiGateway, IOpenAiGateway, OpenAiGatewayAttributes, OpenAiGatewayBase } from "./gateway-ref";
 import { checkGatewaySharedProps, checkResolvedFacts } from "./gateway-shared-checks";
+import { isV2Sku } from "./gateway-sku";
+import { checkGatewayTier } from "./gateway-tier-checks";
 import { gatewaySavedSearches } from "./gateway-saved-searches";
 import { GatewayCostWorkbook } from "./gateway-cost-workbook";
 import { TokenQuotas, tokenQuotasFor } from "./limits";
@@ -94,7 +98,7 @@ export const V1_OPERATIONS: readonly GatewayOperation[] = Object.freeze([
 export const GATEWAY_MIN_API_VERSION = "2021-08-01";
 
 /** The props OpenAiGateway accepts; a prop outside this list fails the synth (see PropChecks.knownProps). */
-const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, privateDnsVirtualNetworkIds: true, securityExceptions: { publicNetworkAccess: true }, publicGateway: true, workspace: true, archive: true, managedIdentities: { systemAssigned: true, userAssignedResourceIds: true }, roleAssignments: true, diagnosticSettings: true, limits: true, costLimits: true, models: true, prices: true, deploymentModels: true, workloads: true, tenantId: true, audiences: true, tokenAudience: true, circuitBreaker: true, contentSafety: { name: true, subnetId: true, privateDnsZoneId: true }, preferProvisioned: true, lock: LOCK_PROP_KEYS };
+const OPENAI_GATEWAY_PROP_KEYS: PropKeys<OpenAiGatewayProps> = { name: true, resourceGroupName: true, location: true, allowedRegions: true, environment: true, publisherName: true, publisherEmail: true, sku: true, capacity: true, backends: true, network: true, inboundPrivateEndpoint: { subnetId: true, privateDnsZoneId: true }, privateDnsVirtualNetworkIds: true, securityExceptions: { publicNetworkAccess: true }, publicGateway: true, workspace: true, archive: true, managedIdentities: { systemAssigned: true, userAssignedResourceIds: true }, roleAssignments: true, diagnosticSettings: true, limits: true, costLimits: true, models: true, prices: true, deploymentModels: true, workloads: true, tenantId: true, audiences: true, tokenAudience: true, circuitBreaker: true, contentSafety: { name: true, subnetId: true, privateDnsZoneId: true }, preferProvisioned: true, lock: LOCK_PROP_KEYS };
 
 /** The gateway's weakenings, each with the neutral key the compliance rules know it by. */
 const GATEWAY_WEAKENINGS: WeakeningMap<keyof GatewaySecurityExceptions> = { publicNetworkAccess: WEAKENING_KEYS.gatewayPublicNetwork };
@@ -145,8 +149,10 @@ export class OpenAiGateway extends OpenAiGatewayBase {
   public readonly logging: GatewayLogging;
   /** The subnet and NSG, when the gateway creates them. */
   public readonly network?: GatewayNetwork;
-  /** The private DNS zone of the gateway's name, when VNets to link were given. */
+  /** The private DNS zone of the gateway's name, when VNets to link were given (internal mode). */
   public readonly privateDns?: GatewayPrivateDns;
+  /** The inbound private endpoint and the step that turns public access off (StandardV2/PremiumV2). */
+  public readonly inboundEndpoint?: GatewayInboundEndpoint;
   /** OpenAI User for the gateway's identity, by account location. */
   public readonly accountGrants: Readonly<Record<string, RbacAssignment>>;
   /** The assignments of `roleAssignments`, in key order. */
@@ -196,10 +202,14 @@ export class OpenAiGateway extends OpenAiGatewayBase {
       checkRenamed(c, { ...props, ...facts, publicGateway: publicReason }, props.securityExceptions?.publicNetworkAccess !== undefined);
       if (props.allowedRegions === undefined) env?.checkLocation(c, "location", location);
       checkGatewaySharedProps(c, props);
+      checkGatewayTier(c, props, publicReason !== undefined);
     };
     addPropChecks(this, checks);
 
     const internal = publicReason === undefined;
+    // StandardV2/PremiumV2 cannot be injected in internal mode: private through an inbound
+    // private endpoint, calling the backends through the subnet (outbound VNet integration).
+    const v2 = isV2Sku(props.sku);
     this.securityExceptions = [
       ...applyWeakenings(this, "securityExceptions", props.securityExceptions, GATEWAY_WEAKENINGS),
       ...applyWeakenings(this, "", { publicGateway: props.publicGateway }, DEPRECATED_GATEWAY_WEAKENINGS),
@@ -213,6 +223,7 @@ export class OpenAiGateway extends OpenAiGatewayBase {
         virtualNetworkName: props.network.virtualNetworkName,
         virtualNetworkResourceGroupName: props.network.virtualNetworkResourceGroupName,
         subnetPrefix: props.network.subnetPrefix,
+        mode: v2 ? "outboundIntegration" : "internal",
         subnetName: `${name}-snet`,
         nsgName: `${name}-nsg`,
       });
@@ -239,11 +250,15 @@ export class OpenAiGateway extends OpenAiGatewayBase {
       publisherEmail: props.publisherEmail,
       skuName: `${props.sku ?? "Premium"}_${props.capacity ?? 1}`,
       identity: identityBlock(props.managedIdentities),
-      virtualNetworkType: internal ? "Internal" : "None",
-      virtualNetworkConfiguration: internal && subnetId ? { subnetId } : undefined,
+      // `External` is the v2 tiers' outbound integration (the inbound side is the private endpoint).
+      virtualNetworkType: v2 ? (subnetId ? "External" : "None") : internal ? "Internal" : "None",
+      virtualNetworkConfiguration: (v2 || internal) && subnetId ? { subnetId } : undefined,
       // Must be true when the service is created (Azure refuses Disabled without an approved
-      // private endpoint); in internal mode the gateway has no public endpoint either way.
+      // private endpoint); in internal mode the gateway has no public endpoint either way. A
+      // private v2 gateway is switched off after its endpoint exists (GatewayInboundEndpoint);
+      // the ignore keeps this resource from switching it back on.
       publicNetworkAccessEnabled: true,
+      lifecycle: v2 && internal ? { ignoreChanges: ["public_network_access_enabled"] } : undefined,
       minApiVersion: GATEWAY_MIN_API_VERSION,
       security: {
         backendSsl30Enabled: false,
@@ -390,7 +405,22 @@ export class OpenAiGateway extends OpenAiGatewayBase {
       deploymentModels: props.deploymentModels ?? Object.fromEntries(props.models.map((m) => [m, m])),
     });
 
-    if (internal && props.privateDnsVirtualNetworkIds && Object.keys(props.privateDnsVirtualNetworkIds).length > 0) {
+    if (v2 && props.inboundPrivateEndpoint) {
+      // Everything the gateway wrote so far goes first: the switch updates the whole service.
+      const written = this.node.findAll().filter((n): n is TerraformResource => n instanceof TerraformResource && n !== this.resource);
+      this.inboundEndpoint = new GatewayInboundEndpoint(this, "inbound-endpoint", {
+        resourceGroupName: props.resourceGroupName,
+        location: location ?? "",
+        serviceName: name,
+        serviceId: this.resource.id,
+        subnetId: props.inboundPrivateEndpoint.subnetId,
+        privateDnsZoneId: props.inboundPrivateEndpoint.privateDnsZoneId,
+        virtualNetworkIds: props.privateDnsVirtualNetworkIds,
+        disablePublicNetworkAccess: internal,
+        settleAfter: written,
+      });
+    }
+    if (!v2 && internal && props.privateDnsVirtualNetworkIds && Object.keys(props.privateDnsVirtualNetworkIds).length > 0) {
       this.privateDns = new GatewayPrivateDns(this, "private-dns", {
         resourceGroupName: props.resourceGroupName,
         apiManagementName: this.resource.name,
@@ -423,7 +453,8 @@ export class OpenAiGateway extends OpenAiGatewayBase {
  */
 function checkRenamed(c: PropChecks, props: OpenAiGatewayProps, fromSecurityExceptions: boolean): void {
   const own = new PropChecks();
-  checkGatewayProps(own, props);
+  // A v2 tier's capacity range is its own (gateway-tier-checks.ts), wider than the classic one here.
+  checkGatewayProps(own, isV2Sku(props.sku) ? { ...props, capacity: undefined } : props);
   for (const p of own.problems) {
     const prop = fromSecurityExceptions && p.prop.startsWith("publicGateway") ? p.prop.replace("publicGateway", "securityExceptions.publicNetworkAccess") : p.prop;
     c.fail(prop, p.value, p.rule);
