@@ -6,6 +6,7 @@ import type { EnvironmentGatewayConfig } from "./gateway-config";
 import { DlpBlocklist } from "../gateway/dlp/rai-blocklist";
 import type { GatewayNetworkPlacement } from "../gateway/gateway-props";
 import { OpenAiGateway } from "../gateway/openai-gateway";
+import { isV2Sku } from "../gateway/gateway-sku";
 import { isProvisioned } from "../regions/processing";
 
 /**
@@ -66,6 +67,12 @@ export function addEnvironmentGateway(scope: Construct, input: EnvironmentGatewa
       provisionedDeployments: r.account.deployments.filter((d) => isProvisioned(d.options.sku)).map((d) => d.options.name),
     })),
     network,
+    // A v2 tier is private through an inbound endpoint in the gateway region's endpoint subnet;
+    // its privatelink.azure-api.net zone is linked to the same VNets (none with hub DNS).
+    inboundPrivateEndpoint:
+      isV2Sku(g.sku) && !g.publicGateway
+        ? { subnetId: home.network.subnetId }
+        : undefined,
     privateDnsVirtualNetworkIds: vnets,
     // The config keeps its `publicGateway` field; the construct speaks the shared vocabulary.
     securityExceptions: g.publicGateway ? { publicNetworkAccess: g.publicGateway } : undefined,

@@ -19,7 +19,7 @@ const ipv4OrCidr = z.string().superRefine((v, ctx) => {
     fail(ctx, "allowed: an IPv4 address such as 10.0.1.10 or a range such as 10.0.1.0/24 (network address, no host bits)");
   }
 });
-const sku = oneOf(GATEWAY_SKUS, "", "the tiers API Management offers internal VNet injection on");
+const sku = oneOf(GATEWAY_SKUS, "", "Developer and Premium (internal VNet), StandardV2 and PremiumV2 (inbound private endpoint)");
 const SUBNET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
 
 const limits = z.strictObject({
@@ -126,7 +126,7 @@ export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
     return typeof n === "number" && Number.isFinite(n) ? n : undefined;
   };
   const ranges = gatewayRangeProblems(
-    { capacity: finite("capacity"), circuitBreaker: { failureCount: finite("circuitBreaker", "failureCount"), intervalSeconds: finite("circuitBreaker", "intervalSeconds"), tripSeconds: finite("circuitBreaker", "tripSeconds") } },
+    { sku: typeof valueAt(gateway, ["sku"]) === "string" ? (valueAt(gateway, ["sku"]) as string) : undefined, capacity: finite("capacity"), circuitBreaker: { failureCount: finite("circuitBreaker", "failureCount"), intervalSeconds: finite("circuitBreaker", "intervalSeconds"), tripSeconds: finite("circuitBreaker", "tripSeconds") } },
     inGateway,
   ).map(configProblemOf);
   if (!result.success) {

@@ -1,4 +1,5 @@
 import { isToken, PropProblem } from "../core/validation";
+import { GATEWAY_CAPACITY, GatewaySku, isV2Sku } from "./gateway-sku";
 import { CircuitBreakerSettings } from "./backends";
 import { CostLimits, MAX_REQUESTS_PER_MINUTE, MAX_TOKENS_PER_MINUTE, RateLimits, tokenQuotasFor } from "./limits";
 import { ModelTokenPrice } from "./price-table";
@@ -21,15 +22,22 @@ const CIRCUIT_BREAKER_RANGES: Readonly<Record<keyof CircuitBreakerSettings, read
 
 /** The numbers of a gateway that have a range of their own. */
 export interface GatewayRangeSubject {
+  /** The API Management tier, whose capacity range applies. @default "Premium" */
+  readonly sku?: string;
   /** Scale units. @default - not checked */
   readonly capacity?: number;
   /** Circuit breaker settings; a setting left out is not checked. @default - not checked */
   readonly circuitBreaker?: Partial<CircuitBreakerSettings>;
 }
 
-/** The capacity (1 to 12 scale units) and the circuit breaker's ranges. */
+/**
+ * The capacity (the tier's range: 1-12 for Developer and Premium, whose Developer limit of one unit
+ * is a limit rule; StandardV2 1-10, PremiumV2 1-30) and the circuit breaker's ranges.
+ */
 export function gatewayRangeProblems(subject: GatewayRangeSubject, name: GatewayPropName): PropProblem[] {
-  const out = wholeNumberProblems(name("capacity"), subject.capacity, MAX_GATEWAY_CAPACITY, "scale units");
+  const v2 = typeof subject.sku === "string" && isV2Sku(subject.sku as GatewaySku);
+  const maxCapacity = v2 ? GATEWAY_CAPACITY[subject.sku as GatewaySku].max : MAX_GATEWAY_CAPACITY;
+  const out = wholeNumberProblems(name("capacity"), subject.capacity, maxCapacity, v2 ? `scale units with sku ${subject.sku}` : "scale units");
   for (const [key, [max, unit]] of Object.entries(CIRCUIT_BREAKER_RANGES)) {
     out.push(...wholeNumberProblems(name(`circuitBreaker.${key}`), subject.circuitBreaker?.[key as keyof CircuitBreakerSettings], max, unit));
   }

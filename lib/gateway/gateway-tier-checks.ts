@@ -1,21 +1,17 @@
 import { PropChecks } from "../core/validation";
 import { checkPrivateDnsZoneId, checkSubnetId } from "../network/private/resource-ids";
 import type { OpenAiGatewayProps } from "./gateway-props";
-import { GATEWAY_CAPACITY, GATEWAY_SKUS, isV2Sku } from "./gateway-sku";
+import { GATEWAY_SKUS, isV2Sku } from "./gateway-sku";
 
 /**
- * The tier's own rules: the capacity range of a v2 tier, and the inbound private endpoint a v2
- * tier needs to be private (refused on Developer/Premium, which stay in internal mode). A
- * missing `network` is reported by the general checks (gateway-checks.ts) for every tier.
+ * The tier's own rules: the inbound private endpoint a v2 tier needs to be private (refused on
+ * Developer/Premium, which stay in internal mode). The capacity range per tier is a gateway rule
+ * (gateway-rules.ts); a missing `network` is reported by the general checks for every tier.
  */
 export function checkGatewayTier(c: PropChecks, props: OpenAiGatewayProps, publicGateway: boolean): void {
   const sku = props.sku ?? "Premium";
   if (!GATEWAY_SKUS.includes(sku)) return; // reported by the general checks
   const v2 = isV2Sku(sku);
-  if (v2) {
-    const range = GATEWAY_CAPACITY[sku];
-    c.integerInRange("capacity", props.capacity, range.min, range.max, `scale units with sku ${sku}`);
-  }
   const endpoint = props.inboundPrivateEndpoint;
   if (!v2 && endpoint !== undefined) {
     c.fail("inboundPrivateEndpoint", endpoint, `allowed: only with sku StandardV2 or PremiumV2 (sku ${sku} is private through network, in internal mode)`);

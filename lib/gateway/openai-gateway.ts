@@ -453,8 +453,7 @@ export class OpenAiGateway extends OpenAiGatewayBase {
  */
 function checkRenamed(c: PropChecks, props: OpenAiGatewayProps, fromSecurityExceptions: boolean): void {
   const own = new PropChecks();
-  // A v2 tier's capacity range is its own (gateway-tier-checks.ts), wider than the classic one here.
-  checkGatewayProps(own, isV2Sku(props.sku) ? { ...props, capacity: undefined } : props);
+  checkGatewayProps(own, props);
   for (const p of own.problems) {
     const prop = fromSecurityExceptions && p.prop.startsWith("publicGateway") ? p.prop.replace("publicGateway", "securityExceptions.publicNetworkAccess") : p.prop;
     c.fail(prop, p.value, p.rule);
