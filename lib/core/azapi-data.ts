@@ -1,7 +1,6 @@
-import { TerraformDataSource, TerraformElement, TerraformResource } from "cdktf";
+import { TerraformElement, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
-import { AZAPI_PROVIDER_VERSION, azapiProvider } from "./azapi";
-import { hclSafe, jsonSafe } from "./hcl-literal";
+import { AzapiDataSourceBase } from "./azapi-element";
 
 /*
  * Hand-written read-only azapi 2.x bindings (data sources) and a raw Terraform `check` block,
@@ -49,26 +48,17 @@ export interface DataAzapiResourceActionProps {
  * A `data "azapi_resource_action"`: one Resource Manager request, read on every plan. With
  * `method: "GET"` it reads a collection a Reader may list (a location's usages, model capacities).
  */
-export class DataAzapiResourceAction extends TerraformDataSource {
+export class DataAzapiResourceAction extends AzapiDataSourceBase {
   /** Terraform data source type. */
   public static readonly tfResourceType = "azapi_resource_action";
   private readonly props: DataAzapiResourceActionProps;
 
   constructor(scope: Construct, id: string, props: DataAzapiResourceActionProps) {
-    super(scope, id, {
-      terraformResourceType: DataAzapiResourceAction.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION },
-    });
-    azapiProvider(this);
+    super(scope, id, DataAzapiResourceAction.tfResourceType);
     this.props = props;
   }
 
-  /** The Terraform address, `data.azapi_resource_action.<logical id>`, for raw expressions. */
-  public get address(): string {
-    return `data.${DataAzapiResourceAction.tfResourceType}.${this.friendlyUniqueId}`;
-  }
-
-  private attributes(): { [name: string]: unknown } {
+  protected attributes(): { [name: string]: unknown } {
     return {
       type: this.props.type,
       resource_id: this.props.resourceId,
@@ -77,14 +67,6 @@ export class DataAzapiResourceAction extends TerraformDataSource {
       query_parameters: this.props.queryParameters,
       response_export_values: this.props.responseExportValues ?? [],
     };
-  }
-
-  protected synthesizeAttributes(): { [name: string]: unknown } {
-    return jsonSafe(this.attributes());
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return hclSafe(this.attributes());
   }
 }
 
@@ -110,36 +92,18 @@ export interface DataAzapiResourceListProps {
  * A `data "azapi_resource_list"`: the resources of one type under a scope, read on every plan.
  * The provider fails when the scope does not exist (it has no "not found" option in v2.12.0).
  */
-export class DataAzapiResourceList extends TerraformDataSource {
+export class DataAzapiResourceList extends AzapiDataSourceBase {
   /** Terraform data source type. */
   public static readonly tfResourceType = "azapi_resource_list";
   private readonly props: DataAzapiResourceListProps;
 
   constructor(scope: Construct, id: string, props: DataAzapiResourceListProps) {
-    super(scope, id, {
-      terraformResourceType: DataAzapiResourceList.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION },
-      dependsOn: props.dependsOn,
-    });
-    azapiProvider(this);
+    super(scope, id, DataAzapiResourceList.tfResourceType, props.dependsOn);
     this.props = props;
   }
 
-  /** The Terraform address, `data.azapi_resource_list.<logical id>`, for raw expressions. */
-  public get address(): string {
-    return `data.${DataAzapiResourceList.tfResourceType}.${this.friendlyUniqueId}`;
-  }
-
-  private attributes(): { [name: string]: unknown } {
+  protected attributes(): { [name: string]: unknown } {
     return { type: this.props.type, parent_id: this.props.parentId, response_export_values: this.props.responseExportValues ?? [] };
-  }
-
-  protected synthesizeAttributes(): { [name: string]: unknown } {
-    return jsonSafe(this.attributes());
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return hclSafe(this.attributes());
   }
 }
 

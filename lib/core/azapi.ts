@@ -1,11 +1,12 @@
-import { TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
+import { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
-import { hclSafe, jsonSafe } from "./hcl-literal";
+import { AzapiResourceBase } from "./azapi-element";
 
 /**
- * Minimal, hand-written cdktf bindings for the `azure/azapi` provider (2.x): the provider block
- * and `azapi_resource`. No prebuilt binding exists for cdktf 0.21 and none can be generated
- * without downloading the provider, so these emit the JSON Terraform expects directly. They
+ * Minimal, hand-written cdktf bindings for the `azure/azapi` provider (2.x): `azapi_resource` and
+ * `azapi_update_resource`; the provider block is in ./azapi-provider.ts (re-exported here), the
+ * data sources in ./azapi-data.ts. No prebuilt binding exists for cdktf 0.21 and none can be
+ * generated without downloading the provider, so these emit the JSON Terraform expects directly. They
  * cover only what the library uses: a resource created, read, updated and deleted through
  * Azure Resource Manager (never a service's data plane), with selected response values exported.
  *
@@ -16,93 +17,9 @@ import { hclSafe, jsonSafe } from "./hcl-literal";
  * an `Fn` call), which are written as references.
  */
 
-/** Registry source of the azapi provider. */
-export const AZAPI_PROVIDER_SOURCE = "azure/azapi";
-
-/**
- * Version constraint written to `required_providers.azapi`. 2.x takes `body` as an HCL object
- * and `response_export_values` as a list or map, which is what {@link AzapiResource} writes;
- * `ignore_body_changes` exists again from v2.12.0 (write-only, Terraform >= 1.11), hence 2.12.
- */
-export const AZAPI_PROVIDER_VERSION = "~> 2.12";
-
-/** Props of {@link AzapiProvider}. */
-export interface AzapiProviderProps {
-  /**
-   * Version constraint for `required_providers.azapi`.
-   * @default AZAPI_PROVIDER_VERSION ("~> 2.12")
-   */
-  readonly version?: string;
-  /**
-   * Provider alias, for a second configuration in the same stack.
-   * @default - the default (unaliased) provider
-   */
-  readonly alias?: string;
-  /**
-   * Subscription the provider works in.
-   * @default - `ARM_SUBSCRIPTION_ID`, or the Azure CLI's current subscription
-   */
-  readonly subscriptionId?: string;
-  /**
-   * Tenant to sign in to.
-   * @default - `ARM_TENANT_ID`, or the Azure CLI's tenant
-   */
-  readonly tenantId?: string;
-  /**
-   * Sign in with an OIDC token (GitHub Actions federated credentials).
-   * @default - `ARM_USE_OIDC`; the workflows of this repository set it to true
-   */
-  readonly useOidc?: boolean;
-}
-
-/** The `azure/azapi` provider block. Prefer {@link azapiProvider}, which makes one per stack. */
-export class AzapiProvider extends TerraformProvider {
-  private readonly props: AzapiProviderProps;
-
-  constructor(scope: Construct, id: string, props: AzapiProviderProps = {}) {
-    super(scope, id, {
-      terraformResourceType: "azapi",
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: props.version ?? AZAPI_PROVIDER_VERSION },
-      terraformProviderSource: AZAPI_PROVIDER_SOURCE,
-    });
-    this.props = props;
-  }
-
-  public get alias(): string | undefined {
-    return this.props.alias;
-  }
-
-  public set alias(_value: string | undefined) {
-    throw new Error("set the alias through AzapiProviderProps.alias");
-  }
-
-  protected synthesizeAttributes(): { [name: string]: unknown } {
-    return {
-      alias: this.props.alias,
-      subscription_id: this.props.subscriptionId,
-      tenant_id: this.props.tenantId,
-      use_oidc: this.props.useOidc,
-    };
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return hclSafe(this.synthesizeAttributes());
-  }
-}
-
-const PROVIDER_ID = "azapi";
-
-/**
- * The stack's default azapi provider, created on first use (id `azapi` at the stack root).
- * Every construct that emits an azapi resource calls this, so a stack has exactly one.
- */
-export function azapiProvider(scope: Construct): AzapiProvider {
-  const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild(PROVIDER_ID);
-  if (existing instanceof AzapiProvider) return existing;
-  if (existing) throw new Error(`${stack.node.path}/${PROVIDER_ID} exists but is not an AzapiProvider`);
-  return new AzapiProvider(stack, PROVIDER_ID);
-}
+// The provider block lived in this file; it is re-exported so existing imports keep working.
+export { AZAPI_PROVIDER_SOURCE, AZAPI_PROVIDER_VERSION, AzapiProvider, azapiProvider } from "./azapi-provider";
+export type { AzapiProviderProps } from "./azapi-provider";
 
 /** Props of {@link AzapiResource}. */
 export interface AzapiResourceProps {
@@ -174,18 +91,13 @@ export interface AzapiResourceProps {
  * An `azapi_resource`: one Azure Resource Manager resource of any type and API version,
  * managed through `management.azure.com` only. The stack's azapi provider is created on first use.
  */
-export class AzapiResource extends TerraformResource {
+export class AzapiResource extends AzapiResourceBase {
   /** Terraform resource type. */
   public static readonly tfResourceType = "azapi_resource";
   private readonly props: AzapiResourceProps;
 
   constructor(scope: Construct, id: string, props: AzapiResourceProps) {
-    super(scope, id, {
-      terraformResourceType: AzapiResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION },
-      dependsOn: props.dependsOn,
-    });
-    azapiProvider(this);
+    super(scope, id, AzapiResource.tfResourceType, props.dependsOn);
     this.props = props;
   }
 
@@ -205,7 +117,7 @@ export class AzapiResource extends TerraformResource {
     return this.getStringAttribute(`output.${path}`);
   }
 
-  private attributes(): { [name: string]: unknown } {
+  protected attributes(): { [name: string]: unknown } {
     return {
       type: this.props.type,
       name: this.props.name,
@@ -219,16 +131,6 @@ export class AzapiResource extends TerraformResource {
       ignore_body_changes: this.props.ignoreBodyChanges,
       schema_validation_enabled: this.props.schemaValidationEnabled,
     };
-  }
-
-  protected synthesizeAttributes(): { [name: string]: unknown } {
-    return jsonSafe(this.attributes());
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    // Untyped values: cdktf's HCL renderer writes them as HCL literals (objects, lists,
-    // strings), which is the shape azapi 2.x takes for `body`; hclSafe escapes the strings.
-    return hclSafe(this.attributes());
   }
 }
 
@@ -259,31 +161,18 @@ export interface AzapiUpdateResourceProps {
  * `azurerm_cognitive_account_rai_policy` 4.55 does not have). azapi reads the resource, merges
  * `body` and writes it back; it shows drift when the properties are gone again.
  */
-export class AzapiUpdateResource extends TerraformResource {
+export class AzapiUpdateResource extends AzapiResourceBase {
   /** Terraform resource type. */
   public static readonly tfResourceType = "azapi_update_resource";
   private readonly props: AzapiUpdateResourceProps;
 
   constructor(scope: Construct, id: string, props: AzapiUpdateResourceProps) {
-    super(scope, id, {
-      terraformResourceType: AzapiUpdateResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION },
-      dependsOn: props.dependsOn,
-    });
-    azapiProvider(this);
+    super(scope, id, AzapiUpdateResource.tfResourceType, props.dependsOn);
     this.props = props;
   }
 
-  private attributes(): { [name: string]: unknown } {
+  protected attributes(): { [name: string]: unknown } {
     return { type: this.props.type, resource_id: this.props.resourceId, body: this.props.body, schema_validation_enabled: this.props.schemaValidationEnabled };
-  }
-
-  protected synthesizeAttributes(): { [name: string]: unknown } {
-    return jsonSafe(this.attributes());
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return hclSafe(this.attributes());
   }
 }
 
