@@ -20,6 +20,7 @@ import { KEY_VAULT_DIAGNOSTICS, KeyVaultLogCategory } from "../monitoring/log-ca
 import { clientConfig } from "./private/client-config";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 import { PropKeys } from "../core/known-props";
+import { checkImportedAttributes } from "../core/imported-attributes";
 
 /** Key rotation, as ISO 8601 durations. */
 export interface KeyRotation {
@@ -161,13 +162,9 @@ class ImportedCustomerManagedKeyVault extends CustomerManagedKeyVaultBase {
 
   constructor(scope: Construct, id: string, attributes: CustomerManagedKeyVaultAttributes) {
     super(scope, id);
-    addPropChecks(this, (c) => c.knownProps(attributes, CUSTOMER_MANAGED_KEY_VAULT_ATTRIBUTE_KEYS));
+    checkImportedAttributes(this, attributes, CUSTOMER_MANAGED_KEY_VAULT_ATTRIBUTE_KEYS, { prop: "keyVaultId", what: "the Azure resource ID of a Key Vault" });
     this.keyVaultId = attributes.keyVaultId;
     this.location = attributes.location;
-    addPropChecks(this, (c) => {
-      c.required("keyVaultId", attributes.keyVaultId, "the Azure resource ID of a Key Vault");
-      c.required("location", attributes.location, "an Azure location");
-    });
   }
 }
 

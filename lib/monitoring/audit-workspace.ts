@@ -17,6 +17,7 @@ import { AppliedException, NameChoice } from "./monitoring-props";
 import { checkAppliedExceptions, checkChosenName, chosenName, weakeningPropKeys } from "./private/common";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 import { PropKeys } from "../core/known-props";
+import { checkImportedAttributes } from "../core/imported-attributes";
 
 /** Table every Azure OpenAI log category lands in (Cognitive Services has no resource-specific tables). */
 export const DIAGNOSTICS_TABLE = "AzureDiagnostics";
@@ -172,13 +173,9 @@ class ImportedAuditWorkspace extends AuditWorkspaceBase {
 
   constructor(scope: Construct, id: string, attributes: AuditWorkspaceAttributes) {
     super(scope, id);
-    addPropChecks(this, (c) => c.knownProps(attributes, AUDIT_WORKSPACE_ATTRIBUTE_KEYS));
+    checkImportedAttributes(this, attributes, AUDIT_WORKSPACE_ATTRIBUTE_KEYS, { prop: "workspaceId", what: "the Azure resource ID of a Log Analytics workspace" });
     this.workspaceId = attributes.workspaceId;
     this.location = attributes.location;
-    addPropChecks(this, (c) => {
-      c.required("workspaceId", attributes.workspaceId, "the Azure resource ID of a Log Analytics workspace");
-      c.required("location", attributes.location, "an Azure location");
-    });
   }
 }
 

@@ -33,6 +33,7 @@ import { checkArchiveRetention, resolveImmutability, resolveRetentionDays } from
 import { ArchiveRetention } from "./retention";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 import { PropKeys } from "../core/known-props";
+import { checkImportedAttributes } from "../core/imported-attributes";
 
 /**
  * Redundancy of the archive. Both keep every copy in the account's region; geo-redundant
@@ -186,13 +187,9 @@ class ImportedRetentionArchive extends RetentionArchiveBase {
 
   constructor(scope: Construct, id: string, attributes: RetentionArchiveAttributes) {
     super(scope, id);
-    addPropChecks(this, (c) => c.knownProps(attributes, RETENTION_ARCHIVE_ATTRIBUTE_KEYS));
+    checkImportedAttributes(this, attributes, RETENTION_ARCHIVE_ATTRIBUTE_KEYS, { prop: "storageAccountId", what: "the Azure resource ID of a storage account" });
     this.storageAccountId = attributes.storageAccountId;
     this.location = attributes.location;
-    addPropChecks(this, (c) => {
-      c.required("storageAccountId", attributes.storageAccountId, "the Azure resource ID of a storage account");
-      c.required("location", attributes.location, "an Azure location");
-    });
   }
 }
 
