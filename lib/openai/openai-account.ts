@@ -44,6 +44,7 @@ import { FoundryProject, FoundryProjectOptions } from "./foundry-project";
 import { applyStoredCompletions, StoredCompletionsException } from "./stored-completions";
 import { IOpenAiAccount } from "./openai-account-ref";
 import { MANAGED_HSM_ENCRYPTION_TYPE, MANAGED_HSM_VERSIONED_KEY_ID, managedHsmEncryptionBody } from "./managed-hsm-encryption";
+import { updateAccount } from "./private/account-update";
 import { PropKeys } from "../core/known-props";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 
@@ -597,13 +598,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
       return undefined;
     }
     if (this.foundryUpgrade.decision !== "optOut") return undefined; // reported by the checks
-    const optOut = new AzapiUpdateResource(this, "foundry-upgrade-opt-out", {
-      type: FOUNDRY_AUTO_UPGRADE_TYPE,
-      resourceId: this.accountId,
-      body: foundryOptOutBody(),
-    });
-    this.chainOperation(optOut);
-    return optOut;
+    return updateAccount(this, "foundry-upgrade-opt-out", this, { type: FOUNDRY_AUTO_UPGRADE_TYPE, body: foundryOptOutBody() });
   }
 
   /** The access policy (unless a user-assigned identity reads the key) and the key setting, children `cmk-access-policy` and `cmk`. */
@@ -643,13 +638,11 @@ export class OpenAiAccount extends OpenAiAccountBase {
       key.identityClientId === undefined
         ? assignManagedHsmKeyRole(this, "cmk-hsm-role", { managedHsmId: key.managedHsmId, keyName: key.keyName, principalId: this.resource.identity.principalId, role: key.role })
         : undefined;
-    const encryption = new AzapiUpdateResource(this, "cmk-hsm", {
+    const encryption = updateAccount(this, "cmk-hsm", this, {
       type: MANAGED_HSM_ENCRYPTION_TYPE,
-      resourceId: this.accountId,
       body: managedHsmEncryptionBody(key),
       dependsOn: roleAssignment ? [roleAssignment] : undefined,
     });
-    this.chainOperation(encryption);
     // As with a vault key: the account reads the key back into its (Optional, not Computed)
     // `customer_managed_key`; without this a later apply would plan it away, back to
     // Microsoft-managed keys (and, with project management, replace the account).
