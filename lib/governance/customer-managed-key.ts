@@ -12,7 +12,7 @@ import { addPropChecks, constructKeyProblem, isToken } from "../core/validation"
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
-import { RoleGrants } from "../identity/role-grants";
+import { ResourceRoleTarget } from "../identity/resource-role-target";
 import { IRoleTarget } from "../identity/role-target";
 import { CMK_KEY_PERMISSIONS } from "../openai/openai-account";
 import { addDiagnosticSettings, ResourceDiagnosticSetting } from "../monitoring/diagnostic-setting";
@@ -135,20 +135,13 @@ export interface ICustomerManagedKeyVault extends IRoleTarget {
 }
 
 /** What a made and an imported vault share: the role scope and the grants. */
-export abstract class CustomerManagedKeyVaultBase extends Construct implements ICustomerManagedKeyVault {
+export abstract class CustomerManagedKeyVaultBase extends ResourceRoleTarget implements ICustomerManagedKeyVault {
   /** Azure resource ID of the vault. */
   public abstract readonly keyVaultId: string;
-  /** Azure location of the vault. */
-  public abstract readonly location: string;
 
   /** The role scope: the vault's resource ID. */
   public get scopeId(): string {
     return this.keyVaultId;
-  }
-
-  /** Reader on the vault: see {@link ICustomerManagedKeyVault.grantRead}. */
-  public grantRead(grantee: IGrantee): RbacAssignment {
-    return RoleGrants.of(this).role(grantee, "Reader");
   }
 }
 

@@ -12,6 +12,7 @@ import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
 import { RoleGrants } from "../identity/role-grants";
+import { ResourceRoleTarget } from "../identity/resource-role-target";
 import { IRoleTarget } from "../identity/role-target";
 import { AppliedException, NameChoice } from "./monitoring-props";
 import { checkAppliedExceptions, checkChosenName, chosenName, weakeningPropKeys } from "./private/common";
@@ -141,11 +142,9 @@ export interface IAuditWorkspace extends ILogWorkspace, IRoleTarget {
 }
 
 /** What a made and an imported workspace share: the role scope and the grants. */
-export abstract class AuditWorkspaceBase extends Construct implements IAuditWorkspace {
+export abstract class AuditWorkspaceBase extends ResourceRoleTarget implements IAuditWorkspace {
   /** Azure resource ID. */
   public abstract readonly workspaceId: string;
-  /** Azure location. */
-  public abstract readonly location: string;
 
   /** The role scope: the workspace's resource ID. */
   public get scopeId(): string {
@@ -155,11 +154,6 @@ export abstract class AuditWorkspaceBase extends Construct implements IAuditWork
   /** Log Analytics Reader on the workspace: see {@link IAuditWorkspace.grantLogReader}. */
   public grantLogReader(grantee: IGrantee): RbacAssignment {
     return RoleGrants.of(this).role(grantee, "LogAnalyticsReader");
-  }
-
-  /** Reader on the workspace: see {@link IAuditWorkspace.grantRead}. */
-  public grantRead(grantee: IGrantee): RbacAssignment {
-    return RoleGrants.of(this).role(grantee, "Reader");
   }
 }
 

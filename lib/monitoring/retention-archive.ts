@@ -15,6 +15,7 @@ import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
 import { RoleGrants } from "../identity/role-grants";
+import { ResourceRoleTarget } from "../identity/resource-role-target";
 import { IRoleTarget } from "../identity/role-target";
 import { addDiagnosticSettings, ResourceDiagnosticSetting } from "./diagnostic-setting";
 import {
@@ -158,11 +159,9 @@ export interface IRetentionArchive extends ILogArchive, IRoleTarget {
 }
 
 /** What a made and an imported archive share: the role scope and the grants. */
-export abstract class RetentionArchiveBase extends Construct implements IRetentionArchive {
+export abstract class RetentionArchiveBase extends ResourceRoleTarget implements IRetentionArchive {
   /** Azure resource ID of the storage account. */
   public abstract readonly storageAccountId: string;
-  /** Azure location. */
-  public abstract readonly location: string;
 
   /** The role scope: the storage account's resource ID. */
   public get scopeId(): string {
@@ -172,11 +171,6 @@ export abstract class RetentionArchiveBase extends Construct implements IRetenti
   /** Storage Blob Data Reader on the storage account: see {@link IRetentionArchive.grantBlobReader}. */
   public grantBlobReader(grantee: IGrantee): RbacAssignment {
     return RoleGrants.of(this).role(grantee, "StorageBlobDataReader");
-  }
-
-  /** Reader on the storage account: see {@link IRetentionArchive.grantRead}. */
-  public grantRead(grantee: IGrantee): RbacAssignment {
-    return RoleGrants.of(this).role(grantee, "Reader");
   }
 }
 

@@ -18,7 +18,8 @@ import { Justification } from "../core/justification";
 import { OperationChain } from "../core/operation-chain";
 import { knownRegionNames } from "../core/region-catalog";
 import { addPropChecks, constructKeyProblem, isToken, PropChecks } from "../core/validation";
-import { grantManageDeployments, grantRead, grantUse } from "../identity/grants";
+import { grantManageDeployments, grantUse } from "../identity/grants";
+import { ResourceRoleTarget } from "../identity/resource-role-target";
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
@@ -309,13 +310,11 @@ export interface AccountCustomerManagedKey {
  * What an account made here and one made elsewhere share: their IDs and the grants. Roles
  * granted on either become children of the account construct.
  */
-export abstract class OpenAiAccountBase extends Construct implements IOpenAiAccount {
+export abstract class OpenAiAccountBase extends ResourceRoleTarget implements IOpenAiAccount {
   /** Azure resource ID. */
   public abstract readonly accountId: string;
   /** Account name. */
   public abstract readonly accountName: string;
-  /** Azure location. */
-  public abstract readonly location: string;
   /** Custom subdomain. */
   public abstract readonly customSubdomainName: string;
   /** Kind of the account. */
@@ -339,11 +338,6 @@ export abstract class OpenAiAccountBase extends Construct implements IOpenAiAcco
   /** Lets `grantee` create and change deployments (Cognitive Services OpenAI Contributor). */
   public grantManageDeployments(grantee: IGrantee): RbacAssignment {
     return grantManageDeployments(this, grantee);
-  }
-
-  /** Lets `grantee` read the account's configuration (Reader). */
-  public grantRead(grantee: IGrantee): RbacAssignment {
-    return grantRead(this, grantee);
   }
 
   /** See {@link IOpenAiAccount.chainOperation}. */
