@@ -1,6 +1,6 @@
-import { TerraformElement, TerraformResource } from "cdktf";
+import { TerraformElement } from "cdktf";
 import { Construct } from "constructs";
-import { AzapiDataSourceBase } from "./azapi-element";
+import { AzapiDataSourceBase, AzapiMetaArguments } from "./azapi";
 
 /*
  * Hand-written read-only azapi 2.x bindings (data sources) and a raw Terraform `check` block,
@@ -17,7 +17,7 @@ import { AzapiDataSourceBase } from "./azapi-element";
 export type AzapiResponseExportValues = readonly string[] | Readonly<Record<string, string>>;
 
 /** Props of {@link DataAzapiResourceAction}. */
-export interface DataAzapiResourceActionProps {
+export interface DataAzapiResourceActionProps extends AzapiMetaArguments {
   /** `<resource type>@<api-version>`; the type must be the type of `resourceId` (azapi checks it). */
   readonly type: string;
   /** ID of the resource the action is called on. */
@@ -48,14 +48,12 @@ export interface DataAzapiResourceActionProps {
  * A `data "azapi_resource_action"`: one Resource Manager request, read on every plan. With
  * `method: "GET"` it reads a collection a Reader may list (a location's usages, model capacities).
  */
-export class DataAzapiResourceAction extends AzapiDataSourceBase {
+export class DataAzapiResourceAction extends AzapiDataSourceBase<DataAzapiResourceActionProps> {
   /** Terraform data source type. */
   public static readonly tfResourceType = "azapi_resource_action";
-  private readonly props: DataAzapiResourceActionProps;
 
   constructor(scope: Construct, id: string, props: DataAzapiResourceActionProps) {
-    super(scope, id, DataAzapiResourceAction.tfResourceType);
-    this.props = props;
+    super(scope, id, DataAzapiResourceAction.tfResourceType, props);
   }
 
   protected attributes(): { [name: string]: unknown } {
@@ -71,7 +69,7 @@ export class DataAzapiResourceAction extends AzapiDataSourceBase {
 }
 
 /** Props of {@link DataAzapiResourceList}. */
-export interface DataAzapiResourceListProps {
+export interface DataAzapiResourceListProps extends AzapiMetaArguments {
   /** `<resource type>@<api-version>` of the resources listed. */
   readonly type: string;
   /** ID of the scope listed: a subscription, resource group or parent resource. */
@@ -81,25 +79,18 @@ export interface DataAzapiResourceListProps {
    * @default [] (nothing)
    */
   readonly responseExportValues?: AzapiResponseExportValues;
-  /**
-   * Terraform `depends_on`.
-   * @default - none beyond the references in the other props
-   */
-  readonly dependsOn?: TerraformResource[];
 }
 
 /**
  * A `data "azapi_resource_list"`: the resources of one type under a scope, read on every plan.
  * The provider fails when the scope does not exist (it has no "not found" option in v2.12.0).
  */
-export class DataAzapiResourceList extends AzapiDataSourceBase {
+export class DataAzapiResourceList extends AzapiDataSourceBase<DataAzapiResourceListProps> {
   /** Terraform data source type. */
   public static readonly tfResourceType = "azapi_resource_list";
-  private readonly props: DataAzapiResourceListProps;
 
   constructor(scope: Construct, id: string, props: DataAzapiResourceListProps) {
-    super(scope, id, DataAzapiResourceList.tfResourceType, props.dependsOn);
-    this.props = props;
+    super(scope, id, DataAzapiResourceList.tfResourceType, props);
   }
 
   protected attributes(): { [name: string]: unknown } {

@@ -1,12 +1,12 @@
-import { TerraformResource } from "cdktf";
+import { TerraformDataSource, TerraformProvider, TerraformResource, TerraformResourceConfig, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { AzapiResourceBase } from "./azapi-element";
+import { hclSafe, jsonSafe } from "./hcl-literal";
 
 /**
- * Minimal, hand-written cdktf bindings for the `azure/azapi` provider (2.x): `azapi_resource` and
- * `azapi_update_resource`; the provider block is in ./azapi-provider.ts (re-exported here), the
- * data sources in ./azapi-data.ts. No prebuilt binding exists for cdktf 0.21 and none can be
- * generated without downloading the provider, so these emit the JSON Terraform expects directly. They
+ * Minimal, hand-written cdktf bindings for the `azure/azapi` provider (2.x): the provider block,
+ * the bases every binding shares, `azapi_resource` and `azapi_update_resource` (the data sources
+ * are in ./azapi-data.ts). No prebuilt binding exists for cdktf 0.21 and none can be generated
+ * without downloading the provider, so these emit the JSON Terraform expects directly. They
  * cover only what the library uses: a resource created, read, updated and deleted through
  * Azure Resource Manager (never a service's data plane), with selected response values exported.
  *
@@ -17,12 +17,178 @@ import { AzapiResourceBase } from "./azapi-element";
  * an `Fn` call), which are written as references.
  */
 
-// The provider block lived in this file; it is re-exported so existing imports keep working.
-export { AZAPI_PROVIDER_SOURCE, AZAPI_PROVIDER_VERSION, AzapiProvider, azapiProvider } from "./azapi-provider";
-export type { AzapiProviderProps } from "./azapi-provider";
+/** Registry source of the azapi provider. */
+export const AZAPI_PROVIDER_SOURCE = "azure/azapi";
+
+/**
+ * Version constraint written to `required_providers.azapi`. 2.x takes `body` as an HCL object
+ * and `response_export_values` as a list or map, which is what {@link AzapiResource} writes;
+ * `ignore_body_changes` exists again from v2.12.0 (write-only, Terraform >= 1.11), hence 2.12.
+ */
+export const AZAPI_PROVIDER_VERSION = "~> 2.12";
+
+/** Props of {@link AzapiProvider}. */
+export interface AzapiProviderProps {
+  /**
+   * Version constraint for `required_providers.azapi`.
+   * @default AZAPI_PROVIDER_VERSION ("~> 2.12")
+   */
+  readonly version?: string;
+  /**
+   * Provider alias, for a second configuration in the same stack.
+   * @default - the default (unaliased) provider
+   */
+  readonly alias?: string;
+  /**
+   * Subscription the provider works in.
+   * @default - `ARM_SUBSCRIPTION_ID`, or the Azure CLI's current subscription
+   */
+  readonly subscriptionId?: string;
+  /**
+   * Tenant to sign in to.
+   * @default - `ARM_TENANT_ID`, or the Azure CLI's tenant
+   */
+  readonly tenantId?: string;
+  /**
+   * Sign in with an OIDC token (GitHub Actions federated credentials).
+   * @default - `ARM_USE_OIDC`; the workflows of this repository set it to true
+   */
+  readonly useOidc?: boolean;
+}
+
+/** The `azure/azapi` provider block. Prefer {@link azapiProvider}, which makes one per stack. */
+export class AzapiProvider extends TerraformProvider {
+  private readonly props: AzapiProviderProps;
+
+  constructor(scope: Construct, id: string, props: AzapiProviderProps = {}) {
+    super(scope, id, {
+      terraformResourceType: "azapi",
+      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: props.version ?? AZAPI_PROVIDER_VERSION },
+      terraformProviderSource: AZAPI_PROVIDER_SOURCE,
+    });
+    this.props = props;
+  }
+
+  public get alias(): string | undefined {
+    return this.props.alias;
+  }
+
+  public set alias(_value: string | undefined) {
+    throw new Error("set the alias through AzapiProviderProps.alias");
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return {
+      alias: this.props.alias,
+      subscription_id: this.props.subscriptionId,
+      tenant_id: this.props.tenantId,
+      use_oidc: this.props.useOidc,
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    return hclSafe(this.synthesizeAttributes());
+  }
+}
+
+const PROVIDER_ID = "azapi";
+
+/**
+ * The stack's default azapi provider, created on first use (id `azapi` at the stack root).
+ * Every construct that emits an azapi resource calls this, so a stack has exactly one.
+ */
+export function azapiProvider(scope: Construct): AzapiProvider {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.tryFindChild(PROVIDER_ID);
+  if (existing instanceof AzapiProvider) return existing;
+  if (existing) throw new Error(`${stack.node.path}/${PROVIDER_ID} exists but is not an AzapiProvider`);
+  return new AzapiProvider(stack, PROVIDER_ID);
+}
+
+// What every hand-written azapi binding does the same way: it names the azapi provider in its
+// generator metadata, makes sure the stack has the provider block, and writes one attribute
+// object twice, JSON-safe for `cdk.tf.json` and HCL-safe for `cdktf synth --hcl` (./hcl-literal.ts).
+// Two bases only because a resource and a data source have different cdktf parents.
+
+/** The Terraform meta-arguments every azapi binding takes. */
+export interface AzapiMetaArguments {
+  /**
+   * Terraform `depends_on`.
+   * @default - none beyond the references in the other props
+   */
+  readonly dependsOn?: TerraformResource[];
+}
+
+/** The cdktf element config of an azapi resource or data source of `terraformResourceType`. */
+function azapiElementConfig(terraformResourceType: string, meta: AzapiMetaArguments): TerraformResourceConfig {
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION },
+    dependsOn: meta.dependsOn,
+  };
+}
+
+/**
+ * Base of the hand-written azapi resources ({@link AzapiResource}, {@link AzapiUpdateResource}):
+ * the stack's azapi provider, the props, and one attribute object written to both JSON and HCL.
+ */
+export abstract class AzapiResourceBase<Props extends AzapiMetaArguments> extends TerraformResource {
+  /** The props the binding was made with. */
+  protected readonly props: Props;
+
+  protected constructor(scope: Construct, id: string, terraformResourceType: string, props: Props) {
+    super(scope, id, azapiElementConfig(terraformResourceType, props));
+    azapiProvider(this);
+    this.props = props;
+  }
+
+  /** The Terraform attributes (snake_case), before escaping. */
+  protected abstract attributes(): { [name: string]: unknown };
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return jsonSafe(this.attributes());
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    // Untyped values: cdktf's HCL renderer writes them as HCL literals (objects, lists,
+    // strings), which is the shape azapi 2.x takes for `body`; hclSafe escapes the strings.
+    return hclSafe(this.attributes());
+  }
+}
+
+/**
+ * Base of the hand-written azapi data sources ({@link DataAzapiResourceAction},
+ * {@link DataAzapiResourceList}): as {@link AzapiResourceBase}, plus the data source's address.
+ */
+export abstract class AzapiDataSourceBase<Props extends AzapiMetaArguments> extends TerraformDataSource {
+  /** The props the binding was made with. */
+  protected readonly props: Props;
+
+  protected constructor(scope: Construct, id: string, terraformResourceType: string, props: Props) {
+    super(scope, id, azapiElementConfig(terraformResourceType, props));
+    azapiProvider(this);
+    this.props = props;
+  }
+
+  /** The Terraform address, `data.<type>.<logical id>`, for raw expressions. */
+  public get address(): string {
+    return `data.${this.terraformResourceType}.${this.friendlyUniqueId}`;
+  }
+
+  /** The Terraform attributes (snake_case), before escaping. */
+  protected abstract attributes(): { [name: string]: unknown };
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return jsonSafe(this.attributes());
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    return hclSafe(this.attributes());
+  }
+}
 
 /** Props of {@link AzapiResource}. */
-export interface AzapiResourceProps {
+export interface AzapiResourceProps extends AzapiMetaArguments {
   /**
    * Resource type and API version, `<namespace>/<type>@<api-version>`, for example
    * `Microsoft.KeyVault/vaults/keys@2023-07-01`.
@@ -80,25 +246,18 @@ export interface AzapiResourceProps {
    * @default - the provider's default (true)
    */
   readonly schemaValidationEnabled?: boolean;
-  /**
-   * Terraform `depends_on`.
-   * @default - none beyond the references in the other props
-   */
-  readonly dependsOn?: TerraformResource[];
 }
 
 /**
  * An `azapi_resource`: one Azure Resource Manager resource of any type and API version,
  * managed through `management.azure.com` only. The stack's azapi provider is created on first use.
  */
-export class AzapiResource extends AzapiResourceBase {
+export class AzapiResource extends AzapiResourceBase<AzapiResourceProps> {
   /** Terraform resource type. */
   public static readonly tfResourceType = "azapi_resource";
-  private readonly props: AzapiResourceProps;
 
   constructor(scope: Construct, id: string, props: AzapiResourceProps) {
-    super(scope, id, AzapiResource.tfResourceType, props.dependsOn);
-    this.props = props;
+    super(scope, id, AzapiResource.tfResourceType, props);
   }
 
   /** Azure resource ID. */
@@ -135,7 +294,7 @@ export class AzapiResource extends AzapiResourceBase {
 }
 
 /** Props of {@link AzapiUpdateResource}. */
-export interface AzapiUpdateResourceProps {
+export interface AzapiUpdateResourceProps extends AzapiMetaArguments {
   /** Resource type and API version, `<namespace>/<type>@<api-version>`. */
   readonly type: string;
   /** ID of the existing resource to update. */
@@ -148,11 +307,6 @@ export interface AzapiUpdateResourceProps {
    * @default - the provider's default (true)
    */
   readonly schemaValidationEnabled?: boolean;
-  /**
-   * Terraform `depends_on`.
-   * @default - none beyond the references in the other props
-   */
-  readonly dependsOn?: TerraformResource[];
 }
 
 /**
@@ -161,14 +315,12 @@ export interface AzapiUpdateResourceProps {
  * `azurerm_cognitive_account_rai_policy` 4.55 does not have). azapi reads the resource, merges
  * `body` and writes it back; it shows drift when the properties are gone again.
  */
-export class AzapiUpdateResource extends AzapiResourceBase {
+export class AzapiUpdateResource extends AzapiResourceBase<AzapiUpdateResourceProps> {
   /** Terraform resource type. */
   public static readonly tfResourceType = "azapi_update_resource";
-  private readonly props: AzapiUpdateResourceProps;
 
   constructor(scope: Construct, id: string, props: AzapiUpdateResourceProps) {
-    super(scope, id, AzapiUpdateResource.tfResourceType, props.dependsOn);
-    this.props = props;
+    super(scope, id, AzapiUpdateResource.tfResourceType, props);
   }
 
   protected attributes(): { [name: string]: unknown } {
