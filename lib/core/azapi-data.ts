@@ -56,6 +56,7 @@ export class DataAzapiResourceAction extends AzapiDataSourceBase<DataAzapiResour
     super(scope, id, DataAzapiResourceAction.tfResourceType, props);
   }
 
+  /** The `azapi_resource_action` arguments. */
   protected attributes(): { [name: string]: unknown } {
     return {
       type: this.props.type,
@@ -93,6 +94,7 @@ export class DataAzapiResourceList extends AzapiDataSourceBase<DataAzapiResource
     super(scope, id, DataAzapiResourceList.tfResourceType, props);
   }
 
+  /** The `azapi_resource_list` arguments. */
   protected attributes(): { [name: string]: unknown } {
     return { type: this.props.type, parent_id: this.props.parentId, response_export_values: this.props.responseExportValues ?? [] };
   }

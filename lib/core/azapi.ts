@@ -145,10 +145,12 @@ export abstract class AzapiResourceBase<Props extends AzapiMetaArguments> extend
   /** The Terraform attributes (snake_case), before escaping. */
   protected abstract attributes(): { [name: string]: unknown };
 
+  /** `attributes()`, every literal string escaped for `cdk.tf.json`. */
   protected synthesizeAttributes(): { [name: string]: unknown } {
     return jsonSafe(this.attributes());
   }
 
+  /** `attributes()`, every literal string escaped for `cdktf synth --hcl`. */
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     // Untyped values: cdktf's HCL renderer writes them as HCL literals (objects, lists,
     // strings), which is the shape azapi 2.x takes for `body`; hclSafe escapes the strings.
@@ -178,10 +180,12 @@ export abstract class AzapiDataSourceBase<Props extends AzapiMetaArguments> exte
   /** The Terraform attributes (snake_case), before escaping. */
   protected abstract attributes(): { [name: string]: unknown };
 
+  /** `attributes()`, every literal string escaped for `cdk.tf.json`. */
   protected synthesizeAttributes(): { [name: string]: unknown } {
     return jsonSafe(this.attributes());
   }
 
+  /** `attributes()`, every literal string escaped for `cdktf synth --hcl`. */
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     return hclSafe(this.attributes());
   }
@@ -276,6 +280,7 @@ export class AzapiResource extends AzapiResourceBase<AzapiResourceProps> {
     return this.getStringAttribute(`output.${path}`);
   }
 
+  /** The `azapi_resource` arguments. */
   protected attributes(): { [name: string]: unknown } {
     return {
       type: this.props.type,
@@ -323,6 +328,7 @@ export class AzapiUpdateResource extends AzapiResourceBase<AzapiUpdateResourcePr
     super(scope, id, AzapiUpdateResource.tfResourceType, props);
   }
 
+  /** The `azapi_update_resource` arguments. */
   protected attributes(): { [name: string]: unknown } {
     return { type: this.props.type, resource_id: this.props.resourceId, body: this.props.body, schema_validation_enabled: this.props.schemaValidationEnabled };
   }
