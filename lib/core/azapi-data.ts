@@ -1,7 +1,6 @@
-import { TerraformDataSource, TerraformElement, TerraformResource } from "cdktf";
+import { TerraformElement } from "cdktf";
 import { Construct } from "constructs";
-import { AZAPI_PROVIDER_VERSION, azapiProvider } from "./azapi";
-import { hclSafe, jsonSafe } from "./hcl-literal";
+import { AzapiDataSourceBase, AzapiMetaArguments } from "./azapi";
 
 /*
  * Hand-written read-only azapi 2.x bindings (data sources) and a raw Terraform `check` block,
@@ -18,7 +17,7 @@ import { hclSafe, jsonSafe } from "./hcl-literal";
 export type AzapiResponseExportValues = readonly string[] | Readonly<Record<string, string>>;
 
 /** Props of {@link DataAzapiResourceAction}. */
-export interface DataAzapiResourceActionProps {
+export interface DataAzapiResourceActionProps extends AzapiMetaArguments {
   /** `<resource type>@<api-version>`; the type must be the type of `resourceId` (azapi checks it). */
   readonly type: string;
   /** ID of the resource the action is called on. */
@@ -49,26 +48,16 @@ export interface DataAzapiResourceActionProps {
  * A `data "azapi_resource_action"`: one Resource Manager request, read on every plan. With
  * `method: "GET"` it reads a collection a Reader may list (a location's usages, model capacities).
  */
-export class DataAzapiResourceAction extends TerraformDataSource {
+export class DataAzapiResourceAction extends AzapiDataSourceBase<DataAzapiResourceActionProps> {
   /** Terraform data source type. */
   public static readonly tfResourceType = "azapi_resource_action";
-  private readonly props: DataAzapiResourceActionProps;
 
   constructor(scope: Construct, id: string, props: DataAzapiResourceActionProps) {
-    super(scope, id, {
-      terraformResourceType: DataAzapiResourceAction.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION },
-    });
-    azapiProvider(this);
-    this.props = props;
+    super(scope, id, DataAzapiResourceAction.tfResourceType, props);
   }
 
-  /** The Terraform address, `data.azapi_resource_action.<logical id>`, for raw expressions. */
-  public get address(): string {
-    return `data.${DataAzapiResourceAction.tfResourceType}.${this.friendlyUniqueId}`;
-  }
-
-  private attributes(): { [name: string]: unknown } {
+  /** The `azapi_resource_action` arguments. */
+  protected attributes(): { [name: string]: unknown } {
     return {
       type: this.props.type,
       resource_id: this.props.resourceId,
@@ -78,18 +67,10 @@ export class DataAzapiResourceAction extends TerraformDataSource {
       response_export_values: this.props.responseExportValues ?? [],
     };
   }
-
-  protected synthesizeAttributes(): { [name: string]: unknown } {
-    return jsonSafe(this.attributes());
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return hclSafe(this.attributes());
-  }
 }
 
 /** Props of {@link DataAzapiResourceList}. */
-export interface DataAzapiResourceListProps {
+export interface DataAzapiResourceListProps extends AzapiMetaArguments {
   /** `<resource type>@<api-version>` of the resources listed. */
   readonly type: string;
   /** ID of the scope listed: a subscription, resource group or parent resource. */
@@ -99,47 +80,23 @@ export interface DataAzapiResourceListProps {
    * @default [] (nothing)
    */
   readonly responseExportValues?: AzapiResponseExportValues;
-  /**
-   * Terraform `depends_on`.
-   * @default - none beyond the references in the other props
-   */
-  readonly dependsOn?: TerraformResource[];
 }
 
 /**
  * A `data "azapi_resource_list"`: the resources of one type under a scope, read on every plan.
  * The provider fails when the scope does not exist (it has no "not found" option in v2.12.0).
  */
-export class DataAzapiResourceList extends TerraformDataSource {
+export class DataAzapiResourceList extends AzapiDataSourceBase<DataAzapiResourceListProps> {
   /** Terraform data source type. */
   public static readonly tfResourceType = "azapi_resource_list";
-  private readonly props: DataAzapiResourceListProps;
 
   constructor(scope: Construct, id: string, props: DataAzapiResourceListProps) {
-    super(scope, id, {
-      terraformResourceType: DataAzapiResourceList.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION },
-      dependsOn: props.dependsOn,
-    });
-    azapiProvider(this);
-    this.props = props;
+    super(scope, id, DataAzapiResourceList.tfResourceType, props);
   }
 
-  /** The Terraform address, `data.azapi_resource_list.<logical id>`, for raw expressions. */
-  public get address(): string {
-    return `data.${DataAzapiResourceList.tfResourceType}.${this.friendlyUniqueId}`;
-  }
-
-  private attributes(): { [name: string]: unknown } {
+  /** The `azapi_resource_list` arguments. */
+  protected attributes(): { [name: string]: unknown } {
     return { type: this.props.type, parent_id: this.props.parentId, response_export_values: this.props.responseExportValues ?? [] };
-  }
-
-  protected synthesizeAttributes(): { [name: string]: unknown } {
-    return jsonSafe(this.attributes());
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return hclSafe(this.attributes());
   }
 }
 

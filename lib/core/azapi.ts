@@ -1,10 +1,11 @@
-import { TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
+import { TerraformDataSource, TerraformProvider, TerraformResource, TerraformResourceConfig, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { hclSafe, jsonSafe } from "./hcl-literal";
 
 /**
- * Minimal, hand-written cdktf bindings for the `azure/azapi` provider (2.x): the provider block
- * and `azapi_resource`. No prebuilt binding exists for cdktf 0.21 and none can be generated
+ * Minimal, hand-written cdktf bindings for the `azure/azapi` provider (2.x): the provider block,
+ * the bases every binding shares, `azapi_resource` and `azapi_update_resource` (the data sources
+ * are in ./azapi-data.ts). No prebuilt binding exists for cdktf 0.21 and none can be generated
  * without downloading the provider, so these emit the JSON Terraform expects directly. They
  * cover only what the library uses: a resource created, read, updated and deleted through
  * Azure Resource Manager (never a service's data plane), with selected response values exported.
@@ -104,8 +105,94 @@ export function azapiProvider(scope: Construct): AzapiProvider {
   return new AzapiProvider(stack, PROVIDER_ID);
 }
 
+// What every hand-written azapi binding does the same way: it names the azapi provider in its
+// generator metadata, makes sure the stack has the provider block, and writes one attribute
+// object twice, JSON-safe for `cdk.tf.json` and HCL-safe for `cdktf synth --hcl` (./hcl-literal.ts).
+// Two bases only because a resource and a data source have different cdktf parents.
+
+/** The Terraform meta-arguments every azapi binding takes. */
+export interface AzapiMetaArguments {
+  /**
+   * Terraform `depends_on`.
+   * @default - none beyond the references in the other props
+   */
+  readonly dependsOn?: TerraformResource[];
+}
+
+/** The cdktf element config of an azapi resource or data source of `terraformResourceType`. */
+function azapiElementConfig(terraformResourceType: string, meta: AzapiMetaArguments): TerraformResourceConfig {
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION },
+    dependsOn: meta.dependsOn,
+  };
+}
+
+/**
+ * Base of the hand-written azapi resources ({@link AzapiResource}, {@link AzapiUpdateResource}):
+ * the stack's azapi provider, the props, and one attribute object written to both JSON and HCL.
+ */
+export abstract class AzapiResourceBase<Props extends AzapiMetaArguments> extends TerraformResource {
+  /** The props the binding was made with. */
+  protected readonly props: Props;
+
+  protected constructor(scope: Construct, id: string, terraformResourceType: string, props: Props) {
+    super(scope, id, azapiElementConfig(terraformResourceType, props));
+    azapiProvider(this);
+    this.props = props;
+  }
+
+  /** The Terraform attributes (snake_case), before escaping. */
+  protected abstract attributes(): { [name: string]: unknown };
+
+  /** `attributes()`, every literal string escaped for `cdk.tf.json`. */
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return jsonSafe(this.attributes());
+  }
+
+  /** `attributes()`, every literal string escaped for `cdktf synth --hcl`. */
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    // Untyped values: cdktf's HCL renderer writes them as HCL literals (objects, lists,
+    // strings), which is the shape azapi 2.x takes for `body`; hclSafe escapes the strings.
+    return hclSafe(this.attributes());
+  }
+}
+
+/**
+ * Base of the hand-written azapi data sources ({@link DataAzapiResourceAction},
+ * {@link DataAzapiResourceList}): as {@link AzapiResourceBase}, plus the data source's address.
+ */
+export abstract class AzapiDataSourceBase<Props extends AzapiMetaArguments> extends TerraformDataSource {
+  /** The props the binding was made with. */
+  protected readonly props: Props;
+
+  protected constructor(scope: Construct, id: string, terraformResourceType: string, props: Props) {
+    super(scope, id, azapiElementConfig(terraformResourceType, props));
+    azapiProvider(this);
+    this.props = props;
+  }
+
+  /** The Terraform address, `data.<type>.<logical id>`, for raw expressions. */
+  public get address(): string {
+    return `data.${this.terraformResourceType}.${this.friendlyUniqueId}`;
+  }
+
+  /** The Terraform attributes (snake_case), before escaping. */
+  protected abstract attributes(): { [name: string]: unknown };
+
+  /** `attributes()`, every literal string escaped for `cdk.tf.json`. */
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return jsonSafe(this.attributes());
+  }
+
+  /** `attributes()`, every literal string escaped for `cdktf synth --hcl`. */
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    return hclSafe(this.attributes());
+  }
+}
+
 /** Props of {@link AzapiResource}. */
-export interface AzapiResourceProps {
+export interface AzapiResourceProps extends AzapiMetaArguments {
   /**
    * Resource type and API version, `<namespace>/<type>@<api-version>`, for example
    * `Microsoft.KeyVault/vaults/keys@2023-07-01`.
@@ -163,30 +250,18 @@ export interface AzapiResourceProps {
    * @default - the provider's default (true)
    */
   readonly schemaValidationEnabled?: boolean;
-  /**
-   * Terraform `depends_on`.
-   * @default - none beyond the references in the other props
-   */
-  readonly dependsOn?: TerraformResource[];
 }
 
 /**
  * An `azapi_resource`: one Azure Resource Manager resource of any type and API version,
  * managed through `management.azure.com` only. The stack's azapi provider is created on first use.
  */
-export class AzapiResource extends TerraformResource {
+export class AzapiResource extends AzapiResourceBase<AzapiResourceProps> {
   /** Terraform resource type. */
   public static readonly tfResourceType = "azapi_resource";
-  private readonly props: AzapiResourceProps;
 
   constructor(scope: Construct, id: string, props: AzapiResourceProps) {
-    super(scope, id, {
-      terraformResourceType: AzapiResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION },
-      dependsOn: props.dependsOn,
-    });
-    azapiProvider(this);
-    this.props = props;
+    super(scope, id, AzapiResource.tfResourceType, props);
   }
 
   /** Azure resource ID. */
@@ -205,7 +280,8 @@ export class AzapiResource extends TerraformResource {
     return this.getStringAttribute(`output.${path}`);
   }
 
-  private attributes(): { [name: string]: unknown } {
+  /** The `azapi_resource` arguments. */
+  protected attributes(): { [name: string]: unknown } {
     return {
       type: this.props.type,
       name: this.props.name,
@@ -220,20 +296,10 @@ export class AzapiResource extends TerraformResource {
       schema_validation_enabled: this.props.schemaValidationEnabled,
     };
   }
-
-  protected synthesizeAttributes(): { [name: string]: unknown } {
-    return jsonSafe(this.attributes());
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    // Untyped values: cdktf's HCL renderer writes them as HCL literals (objects, lists,
-    // strings), which is the shape azapi 2.x takes for `body`; hclSafe escapes the strings.
-    return hclSafe(this.attributes());
-  }
 }
 
 /** Props of {@link AzapiUpdateResource}. */
-export interface AzapiUpdateResourceProps {
+export interface AzapiUpdateResourceProps extends AzapiMetaArguments {
   /** Resource type and API version, `<namespace>/<type>@<api-version>`. */
   readonly type: string;
   /** ID of the existing resource to update. */
@@ -246,11 +312,6 @@ export interface AzapiUpdateResourceProps {
    * @default - the provider's default (true)
    */
   readonly schemaValidationEnabled?: boolean;
-  /**
-   * Terraform `depends_on`.
-   * @default - none beyond the references in the other props
-   */
-  readonly dependsOn?: TerraformResource[];
 }
 
 /**
@@ -259,31 +320,17 @@ export interface AzapiUpdateResourceProps {
  * `azurerm_cognitive_account_rai_policy` 4.55 does not have). azapi reads the resource, merges
  * `body` and writes it back; it shows drift when the properties are gone again.
  */
-export class AzapiUpdateResource extends TerraformResource {
+export class AzapiUpdateResource extends AzapiResourceBase<AzapiUpdateResourceProps> {
   /** Terraform resource type. */
   public static readonly tfResourceType = "azapi_update_resource";
-  private readonly props: AzapiUpdateResourceProps;
 
   constructor(scope: Construct, id: string, props: AzapiUpdateResourceProps) {
-    super(scope, id, {
-      terraformResourceType: AzapiUpdateResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION },
-      dependsOn: props.dependsOn,
-    });
-    azapiProvider(this);
-    this.props = props;
+    super(scope, id, AzapiUpdateResource.tfResourceType, props);
   }
 
-  private attributes(): { [name: string]: unknown } {
+  /** The `azapi_update_resource` arguments. */
+  protected attributes(): { [name: string]: unknown } {
     return { type: this.props.type, resource_id: this.props.resourceId, body: this.props.body, schema_validation_enabled: this.props.schemaValidationEnabled };
-  }
-
-  protected synthesizeAttributes(): { [name: string]: unknown } {
-    return jsonSafe(this.attributes());
-  }
-
-  protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return hclSafe(this.attributes());
   }
 }
 

@@ -57,7 +57,7 @@ export { SYNTH_DATE_CONTEXT_KEY } from "./synth-date";
 export { isStackWideAspect, propagateStackWideAspects } from "./stack-aspects";
 export type { IStackWideAspect } from "./stack-aspects";
 
-export { AZAPI_PROVIDER_SOURCE, AZAPI_PROVIDER_VERSION, AzapiProvider, AzapiResource, AzapiUpdateResource, azapiProvider } from "./azapi";
-export type { AzapiProviderProps, AzapiResourceProps, AzapiUpdateResourceProps } from "./azapi";
+export { AZAPI_PROVIDER_SOURCE, AZAPI_PROVIDER_VERSION, AzapiDataSourceBase, AzapiProvider, AzapiResource, AzapiResourceBase, AzapiUpdateResource, azapiProvider } from "./azapi";
+export type { AzapiMetaArguments, AzapiProviderProps, AzapiResourceProps, AzapiUpdateResourceProps } from "./azapi";
 export { DataAzapiResourceAction, DataAzapiResourceList, TerraformCheck } from "./azapi-data";
 export type { AzapiResponseExportValues, DataAzapiResourceActionProps, DataAzapiResourceListProps, TerraformCheckAssertion } from "./azapi-data";

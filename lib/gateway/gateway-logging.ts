@@ -8,6 +8,7 @@ import { AzapiResource, AzapiUpdateResource } from "../core/azapi";
 import { IGrantee } from "../identity/principal";
 import { ILogArchive, ILogWorkspace } from "../core/features/diagnostic-settings";
 import { RetentionArchive } from "../monitoring/retention-archive";
+import { BACKEND_POOL_API_VERSION } from "./backends";
 import { GATEWAY_DIAGNOSTIC_SETTING_NAME } from "./gateway-diagnostics";
 import { grantGatewayIdentity } from "./private/identity-grant";
 
@@ -33,8 +34,23 @@ export function gatewayArchiveContainer(category: GatewayLogCategory): string {
   return `insights-logs-${category.toLowerCase()}`;
 }
 
-/** API version of the azapi logger and API diagnostics (the version azurerm 4.55 uses for backends). */
-export const GATEWAY_DIAGNOSTICS_API_VERSION = "2024-05-01";
+/** API version of the azapi logger and API diagnostics: the gateway's one for azapi resources, the version azurerm 4.55 uses for backends. */
+export const GATEWAY_DIAGNOSTICS_API_VERSION = BACKEND_POOL_API_VERSION;
+
+/** What both diagnostics of the API log alike: the caller's IP, at information level, for every request (fixed 100 % sampling). */
+const API_DIAGNOSTIC_SETTINGS = { logClientIp: true, verbosity: "information", sampling: { samplingType: "fixed", percentage: 100 } };
+
+/** One diagnostic of the gateway's API: which logger it writes to is in `properties`. */
+interface ApiDiagnostic {
+  /** API version of `Microsoft.ApiManagement/service/apis/diagnostics`. */
+  readonly apiVersion: string;
+  /** The diagnostic's name, which Azure fixes per logger kind (`applicationinsights`, `azuremonitor`). */
+  readonly name: string;
+  /** The properties beyond {@link API_DIAGNOSTIC_SETTINGS}. */
+  readonly properties: Record<string, unknown>;
+  /** Terraform `depends_on`, beyond the API and the logger. */
+  readonly dependsOn?: AzapiUpdateResource[];
+}
 
 /** API version that has the Azure Monitor diagnostic's `largeLanguageModel` settings (the LLM logs). */
 export const LLM_LOGS_API_VERSION = "2024-10-01-preview";
@@ -140,37 +156,20 @@ export class GatewayLogging extends Construct {
       ignoreCasing: true,
       dependsOn: [publisher.resource],
     });
-    new AzapiResource(this, "app-insights-diagnostic", {
-      type: `Microsoft.ApiManagement/service/apis/diagnostics@${GATEWAY_DIAGNOSTICS_API_VERSION}`,
+    addApiDiagnostic(this, "app-insights-diagnostic", props.apiId, {
+      apiVersion: GATEWAY_DIAGNOSTICS_API_VERSION,
       name: "applicationinsights",
-      parentId: props.apiId,
-      body: {
-        properties: {
-          loggerId: this.logger.id,
-          alwaysLog: "allErrors",
-          logClientIp: true,
-          metrics: true,
-          verbosity: "information",
-          httpCorrelationProtocol: "W3C",
-          sampling: { samplingType: "fixed", percentage: 100 },
-        },
-      },
+      properties: { loggerId: this.logger.id, alwaysLog: "allErrors", metrics: true, httpCorrelationProtocol: "W3C" },
       // Token metrics are emitted from the first call: their dimensions must be kept by then.
       dependsOn: [this.customMetricsDimensions],
     });
-    new AzapiResource(this, "llm-logs-diagnostic", {
-      type: `Microsoft.ApiManagement/service/apis/diagnostics@${LLM_LOGS_API_VERSION}`,
+    addApiDiagnostic(this, "llm-logs-diagnostic", props.apiId, {
+      apiVersion: LLM_LOGS_API_VERSION,
       name: "azuremonitor",
-      parentId: props.apiId,
-      body: {
-        properties: {
-          loggerId: `${props.apiManagementId}/loggers/azuremonitor`,
-          logClientIp: true,
-          verbosity: "information",
-          sampling: { samplingType: "fixed", percentage: 100 },
-          // Token usage per request; prompts and completions stay out of the logs (the seeds' rule).
-          largeLanguageModel: { logs: "enabled" },
-        },
+      properties: {
+        loggerId: `${props.apiManagementId}/loggers/azuremonitor`,
+        // Token usage per request; prompts and completions stay out of the logs (the seeds' rule).
+        largeLanguageModel: { logs: "enabled" },
       },
     });
 
@@ -214,4 +213,15 @@ export class GatewayLogging extends Construct {
     }
     return { containers, immutability, prerequisites };
   }
+}
+
+/** A diagnostic of the API `apiId` (child `id` of `scope`), with the settings both share. */
+function addApiDiagnostic(scope: Construct, id: string, apiId: string, diagnostic: ApiDiagnostic): AzapiResource {
+  return new AzapiResource(scope, id, {
+    type: `Microsoft.ApiManagement/service/apis/diagnostics@${diagnostic.apiVersion}`,
+    name: diagnostic.name,
+    parentId: apiId,
+    body: { properties: { ...diagnostic.properties, ...API_DIAGNOSTIC_SETTINGS } },
+    dependsOn: diagnostic.dependsOn,
+  });
 }

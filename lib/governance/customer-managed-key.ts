@@ -12,7 +12,7 @@ import { addPropChecks, constructKeyProblem, isToken } from "../core/validation"
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
-import { RoleGrants } from "../identity/role-grants";
+import { ResourceRoleTarget } from "../identity/resource-role-target";
 import { IRoleTarget } from "../identity/role-target";
 import { CMK_KEY_PERMISSIONS } from "../openai/openai-account";
 import { addDiagnosticSettings, ResourceDiagnosticSetting } from "../monitoring/diagnostic-setting";
@@ -20,6 +20,7 @@ import { KEY_VAULT_DIAGNOSTICS, KeyVaultLogCategory } from "../monitoring/log-ca
 import { clientConfig } from "./private/client-config";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 import { PropKeys } from "../core/known-props";
+import { checkImportedAttributes } from "../core/imported-attributes";
 
 /** Key rotation, as ISO 8601 durations. */
 export interface KeyRotation {
@@ -134,20 +135,13 @@ export interface ICustomerManagedKeyVault extends IRoleTarget {
 }
 
 /** What a made and an imported vault share: the role scope and the grants. */
-export abstract class CustomerManagedKeyVaultBase extends Construct implements ICustomerManagedKeyVault {
+export abstract class CustomerManagedKeyVaultBase extends ResourceRoleTarget implements ICustomerManagedKeyVault {
   /** Azure resource ID of the vault. */
   public abstract readonly keyVaultId: string;
-  /** Azure location of the vault. */
-  public abstract readonly location: string;
 
   /** The role scope: the vault's resource ID. */
   public get scopeId(): string {
     return this.keyVaultId;
-  }
-
-  /** Reader on the vault: see {@link ICustomerManagedKeyVault.grantRead}. */
-  public grantRead(grantee: IGrantee): RbacAssignment {
-    return RoleGrants.of(this).role(grantee, "Reader");
   }
 }
 
@@ -161,13 +155,9 @@ class ImportedCustomerManagedKeyVault extends CustomerManagedKeyVaultBase {
 
   constructor(scope: Construct, id: string, attributes: CustomerManagedKeyVaultAttributes) {
     super(scope, id);
-    addPropChecks(this, (c) => c.knownProps(attributes, CUSTOMER_MANAGED_KEY_VAULT_ATTRIBUTE_KEYS));
+    checkImportedAttributes(this, attributes, CUSTOMER_MANAGED_KEY_VAULT_ATTRIBUTE_KEYS, { prop: "keyVaultId", what: "the Azure resource ID of a Key Vault" });
     this.keyVaultId = attributes.keyVaultId;
     this.location = attributes.location;
-    addPropChecks(this, (c) => {
-      c.required("keyVaultId", attributes.keyVaultId, "the Azure resource ID of a Key Vault");
-      c.required("location", attributes.location, "an Azure location");
-    });
   }
 }
 

@@ -33,6 +33,7 @@ export { WorkloadIdentity, type WorkloadIdentityProps } from "./workload-identit
 
 // Role assignments: on a target, by grant function, as a feature prop, or as an access matrix
 export { type IRoleTarget, RoleScope, type RoleScopeProps } from "./role-target";
+export { ResourceRoleTarget } from "./resource-role-target";
 export { RbacAssignment, type RbacAssignmentProps } from "./role-assignment";
 export { RoleGrants } from "./role-grants";
 export { type GrantOptions, grantLogReader, grantManageDeployments, grantRead, grantRole, grantUse } from "./grants";

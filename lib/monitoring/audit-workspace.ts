@@ -12,11 +12,13 @@ import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
 import { RoleGrants } from "../identity/role-grants";
+import { ResourceRoleTarget } from "../identity/resource-role-target";
 import { IRoleTarget } from "../identity/role-target";
 import { AppliedException, NameChoice } from "./monitoring-props";
 import { checkAppliedExceptions, checkChosenName, chosenName, weakeningPropKeys } from "./private/common";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 import { PropKeys } from "../core/known-props";
+import { checkImportedAttributes } from "../core/imported-attributes";
 
 /** Table every Azure OpenAI log category lands in (Cognitive Services has no resource-specific tables). */
 export const DIAGNOSTICS_TABLE = "AzureDiagnostics";
@@ -140,11 +142,9 @@ export interface IAuditWorkspace extends ILogWorkspace, IRoleTarget {
 }
 
 /** What a made and an imported workspace share: the role scope and the grants. */
-export abstract class AuditWorkspaceBase extends Construct implements IAuditWorkspace {
+export abstract class AuditWorkspaceBase extends ResourceRoleTarget implements IAuditWorkspace {
   /** Azure resource ID. */
   public abstract readonly workspaceId: string;
-  /** Azure location. */
-  public abstract readonly location: string;
 
   /** The role scope: the workspace's resource ID. */
   public get scopeId(): string {
@@ -154,11 +154,6 @@ export abstract class AuditWorkspaceBase extends Construct implements IAuditWork
   /** Log Analytics Reader on the workspace: see {@link IAuditWorkspace.grantLogReader}. */
   public grantLogReader(grantee: IGrantee): RbacAssignment {
     return RoleGrants.of(this).role(grantee, "LogAnalyticsReader");
-  }
-
-  /** Reader on the workspace: see {@link IAuditWorkspace.grantRead}. */
-  public grantRead(grantee: IGrantee): RbacAssignment {
-    return RoleGrants.of(this).role(grantee, "Reader");
   }
 }
 
@@ -172,13 +167,9 @@ class ImportedAuditWorkspace extends AuditWorkspaceBase {
 
   constructor(scope: Construct, id: string, attributes: AuditWorkspaceAttributes) {
     super(scope, id);
-    addPropChecks(this, (c) => c.knownProps(attributes, AUDIT_WORKSPACE_ATTRIBUTE_KEYS));
+    checkImportedAttributes(this, attributes, AUDIT_WORKSPACE_ATTRIBUTE_KEYS, { prop: "workspaceId", what: "the Azure resource ID of a Log Analytics workspace" });
     this.workspaceId = attributes.workspaceId;
     this.location = attributes.location;
-    addPropChecks(this, (c) => {
-      c.required("workspaceId", attributes.workspaceId, "the Azure resource ID of a Log Analytics workspace");
-      c.required("location", attributes.location, "an Azure location");
-    });
   }
 }
 

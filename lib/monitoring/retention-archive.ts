@@ -15,6 +15,7 @@ import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
 import { RoleGrants } from "../identity/role-grants";
+import { ResourceRoleTarget } from "../identity/resource-role-target";
 import { IRoleTarget } from "../identity/role-target";
 import { addDiagnosticSettings, ResourceDiagnosticSetting } from "./diagnostic-setting";
 import {
@@ -33,6 +34,7 @@ import { checkArchiveRetention, resolveImmutability, resolveRetentionDays } from
 import { ArchiveRetention } from "./retention";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 import { PropKeys } from "../core/known-props";
+import { checkImportedAttributes } from "../core/imported-attributes";
 
 /**
  * Redundancy of the archive. Both keep every copy in the account's region; geo-redundant
@@ -157,11 +159,9 @@ export interface IRetentionArchive extends ILogArchive, IRoleTarget {
 }
 
 /** What a made and an imported archive share: the role scope and the grants. */
-export abstract class RetentionArchiveBase extends Construct implements IRetentionArchive {
+export abstract class RetentionArchiveBase extends ResourceRoleTarget implements IRetentionArchive {
   /** Azure resource ID of the storage account. */
   public abstract readonly storageAccountId: string;
-  /** Azure location. */
-  public abstract readonly location: string;
 
   /** The role scope: the storage account's resource ID. */
   public get scopeId(): string {
@@ -172,11 +172,6 @@ export abstract class RetentionArchiveBase extends Construct implements IRetenti
   public grantBlobReader(grantee: IGrantee): RbacAssignment {
     return RoleGrants.of(this).role(grantee, "StorageBlobDataReader");
   }
-
-  /** Reader on the storage account: see {@link IRetentionArchive.grantRead}. */
-  public grantRead(grantee: IGrantee): RbacAssignment {
-    return RoleGrants.of(this).role(grantee, "Reader");
-  }
 }
 
 /** A storage account made elsewhere, known by its ID: a destination and a role scope, no resources. */
@@ -186,13 +181,9 @@ class ImportedRetentionArchive extends RetentionArchiveBase {
 
   constructor(scope: Construct, id: string, attributes: RetentionArchiveAttributes) {
     super(scope, id);
-    addPropChecks(this, (c) => c.knownProps(attributes, RETENTION_ARCHIVE_ATTRIBUTE_KEYS));
+    checkImportedAttributes(this, attributes, RETENTION_ARCHIVE_ATTRIBUTE_KEYS, { prop: "storageAccountId", what: "the Azure resource ID of a storage account" });
     this.storageAccountId = attributes.storageAccountId;
     this.location = attributes.location;
-    addPropChecks(this, (c) => {
-      c.required("storageAccountId", attributes.storageAccountId, "the Azure resource ID of a storage account");
-      c.required("location", attributes.location, "an Azure location");
-    });
   }
 }
 

@@ -18,7 +18,8 @@ import { Justification } from "../core/justification";
 import { OperationChain } from "../core/operation-chain";
 import { knownRegionNames } from "../core/region-catalog";
 import { addPropChecks, constructKeyProblem, isToken, PropChecks } from "../core/validation";
-import { grantManageDeployments, grantRead, grantUse } from "../identity/grants";
+import { grantManageDeployments, grantUse } from "../identity/grants";
+import { ResourceRoleTarget } from "../identity/resource-role-target";
 import { IGrantee } from "../identity/principal";
 import { RbacAssignment } from "../identity/role-assignment";
 import { applyRoleAssignments, RoleAssignmentsProps } from "../identity/role-assignments-prop";
@@ -44,6 +45,7 @@ import { FoundryProject, FoundryProjectOptions } from "./foundry-project";
 import { applyStoredCompletions, StoredCompletionsException } from "./stored-completions";
 import { IOpenAiAccount } from "./openai-account-ref";
 import { MANAGED_HSM_ENCRYPTION_TYPE, MANAGED_HSM_VERSIONED_KEY_ID, managedHsmEncryptionBody } from "./managed-hsm-encryption";
+import { updateAccount } from "./private/account-update";
 import { PropKeys } from "../core/known-props";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 
@@ -308,13 +310,11 @@ export interface AccountCustomerManagedKey {
  * What an account made here and one made elsewhere share: their IDs and the grants. Roles
  * granted on either become children of the account construct.
  */
-export abstract class OpenAiAccountBase extends Construct implements IOpenAiAccount {
+export abstract class OpenAiAccountBase extends ResourceRoleTarget implements IOpenAiAccount {
   /** Azure resource ID. */
   public abstract readonly accountId: string;
   /** Account name. */
   public abstract readonly accountName: string;
-  /** Azure location. */
-  public abstract readonly location: string;
   /** Custom subdomain. */
   public abstract readonly customSubdomainName: string;
   /** Kind of the account. */
@@ -338,11 +338,6 @@ export abstract class OpenAiAccountBase extends Construct implements IOpenAiAcco
   /** Lets `grantee` create and change deployments (Cognitive Services OpenAI Contributor). */
   public grantManageDeployments(grantee: IGrantee): RbacAssignment {
     return grantManageDeployments(this, grantee);
-  }
-
-  /** Lets `grantee` read the account's configuration (Reader). */
-  public grantRead(grantee: IGrantee): RbacAssignment {
-    return grantRead(this, grantee);
   }
 
   /** See {@link IOpenAiAccount.chainOperation}. */
@@ -597,13 +592,7 @@ export class OpenAiAccount extends OpenAiAccountBase {
       return undefined;
     }
     if (this.foundryUpgrade.decision !== "optOut") return undefined; // reported by the checks
-    const optOut = new AzapiUpdateResource(this, "foundry-upgrade-opt-out", {
-      type: FOUNDRY_AUTO_UPGRADE_TYPE,
-      resourceId: this.accountId,
-      body: foundryOptOutBody(),
-    });
-    this.chainOperation(optOut);
-    return optOut;
+    return updateAccount(this, "foundry-upgrade-opt-out", this, { type: FOUNDRY_AUTO_UPGRADE_TYPE, body: foundryOptOutBody() });
   }
 
   /** The access policy (unless a user-assigned identity reads the key) and the key setting, children `cmk-access-policy` and `cmk`. */
@@ -643,13 +632,11 @@ export class OpenAiAccount extends OpenAiAccountBase {
       key.identityClientId === undefined
         ? assignManagedHsmKeyRole(this, "cmk-hsm-role", { managedHsmId: key.managedHsmId, keyName: key.keyName, principalId: this.resource.identity.principalId, role: key.role })
         : undefined;
-    const encryption = new AzapiUpdateResource(this, "cmk-hsm", {
+    const encryption = updateAccount(this, "cmk-hsm", this, {
       type: MANAGED_HSM_ENCRYPTION_TYPE,
-      resourceId: this.accountId,
       body: managedHsmEncryptionBody(key),
       dependsOn: roleAssignment ? [roleAssignment] : undefined,
     });
-    this.chainOperation(encryption);
     // As with a vault key: the account reads the key back into its (Optional, not Computed)
     // `customer_managed_key`; without this a later apply would plan it away, back to
     // Microsoft-managed keys (and, with project management, replace the account).

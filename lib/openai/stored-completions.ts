@@ -3,6 +3,7 @@ import { applyWeakenings, WeakeningMap } from "../core/applied-weakening";
 import { Justification } from "../core/justification";
 import { WEAKENING_KEYS } from "../core/weakening-keys";
 import type { IOpenAiAccount } from "./openai-account-ref";
+import { updateAccount } from "./private/account-update";
 import { Construct } from "constructs";
 
 /**
@@ -44,11 +45,5 @@ export function applyStoredCompletions(
     applyWeakenings(scope, "", { storedCompletions: exception }, STORED_COMPLETIONS_WEAKENINGS);
     return undefined;
   }
-  const update = new AzapiUpdateResource(scope, "stored-completions-off", {
-    type: STORED_COMPLETIONS_TYPE,
-    resourceId: account.accountId,
-    body: storedCompletionsOffBody(),
-  });
-  account.chainOperation(update);
-  return update;
+  return updateAccount(scope, "stored-completions-off", account, { type: STORED_COMPLETIONS_TYPE, body: storedCompletionsOffBody() });
 }
