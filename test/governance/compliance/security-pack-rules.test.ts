@@ -13,7 +13,7 @@ import {
 } from "../../../lib/governance/compliance";
 import { SHIELD_FILTERS } from "../../../lib/openai";
 import { testStack } from "../../helpers/synth";
-import { judge, libraryAccount } from "./fixtures";
+import { judge, libraryAccount, secureAccount } from "./fixtures";
 
 const ACCOUNT = { name: "aoai-sp", resourceGroupName: "rg", location: "swedencentral" } as const;
 const REASON = "Evaluation team distils gpt-4.1 until 2027-03; approved by the CISO";
@@ -42,6 +42,13 @@ describe("CognitiveStoredCompletionsDisabled", () => {
       libraryAccount(stack, "a", { ...ACCOUNT, storedCompletions: { reason: REASON } });
       expect(finding(stack, pack(), CognitiveStoredCompletionsDisabled.ID)).toEqual([`suppressed: storedCompletions: ${REASON}`]);
     }
+  });
+
+  test("a Content Safety account (the gateway's) keeps no stored completions: not applicable; an OpenAI kind without the update is not", () => {
+    const rule = new CognitiveStoredCompletionsDisabled();
+    expect(judge(rule, secureAccount(testStack(), "cs", { kind: "ContentSafety" })).outcome).toBe("not-applicable");
+    expect(judge(rule, secureAccount(testStack(), "oai", { kind: "OpenAI" })).outcome).toBe("non-compliant");
+    expect(judge(rule, secureAccount(testStack(), "ais", { kind: "AIServices" })).outcome).toBe("non-compliant");
   });
 });
 

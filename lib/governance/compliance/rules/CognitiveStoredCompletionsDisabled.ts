@@ -1,7 +1,10 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
 import { WEAKENING_KEYS } from "../../../core/weakening-keys";
 import { defineRule } from "../define-rule";
-import { compliant, nonCompliant } from "../rule";
+import { compliant, nonCompliant, notApplicable } from "../rule";
+
+/** Account kinds that serve the chat completions and Responses APIs, where stored completions live. */
+const MODEL_SERVING_KINDS: readonly string[] = ["OpenAI", "AIServices"];
 
 /** Terraform type of the azapi update that writes the flag (the engine imports only core and providers). */
 const AZAPI_UPDATE_TYPE = "azapi_update_resource";
@@ -21,6 +24,12 @@ export const CognitiveStoredCompletionsDisabled = defineRule({
   resourceTypes: [CognitiveAccount.tfResourceType],
   acknowledgedBy: [WEAKENING_KEYS.storedCompletions],
   evaluate(resource, context) {
+    // Stored completions are a feature of the chat completions and Responses APIs, which only
+    // kinds OpenAI and AIServices serve: a Content Safety account (the gateway's) keeps none.
+    const kind = context.attributes(resource).kind;
+    if (typeof kind === "string" && !MODEL_SERVING_KINDS.includes(kind)) {
+      return notApplicable(`kind ${kind} serves no chat completions, so it keeps no stored completions`);
+    }
     const account = context.reference(resource);
     const updates = context.referencing(AZAPI_UPDATE_TYPE, account, (a) => a.resource_id);
     const disabling = updates.filter((u) => {
