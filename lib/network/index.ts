@@ -28,3 +28,20 @@ export { type PeeredVirtualNetwork, peerEveryPair, VnetPeering, type VnetPeering
 
 // Network rules of an account's public endpoint
 export { MAX_IP_RULE_PREFIX, MIN_IP_RULE_PREFIX, type OpenAiNetworkRules } from "./network-rules";
+
+// Network security perimeter around the accounts
+export {
+  DEFAULT_PERIMETER_PROFILE_NAME,
+  MAX_PERIMETER_NAME_LENGTH,
+  NetworkSecurityPerimeter,
+  type NetworkSecurityPerimeterProps,
+  PERIMETER_ACCESS_MODES,
+  PERIMETER_API_VERSION,
+  PERIMETER_ID,
+  PERIMETER_NAME_PATTERN,
+  PERIMETER_OPTIONS_KEYS,
+  PERIMETER_TYPE,
+  type PerimeterAccessMode,
+  type PerimeterMember,
+  type PerimeterOptions,
+} from "./network-security-perimeter";

@@ -23,6 +23,8 @@ import { PrivateDnsZones } from "../network/private-dns-zones";
 import { OpenAiPrivateEndpoint } from "../network/private-endpoint";
 import { RegionNetwork } from "../network/region-network";
 import { peerEveryPair, VnetPeering } from "../network/vnet-peering";
+import { NetworkSecurityPerimeter, PERIMETER_OPTIONS_KEYS, PerimeterOptions } from "../network/network-security-perimeter";
+import { clientConfig } from "../core/client-config";
 import { ModelDeploymentOptions } from "../openai/deployment-options";
 import { OpenAiAccount, OpenAiAccountSecurityExceptions } from "../openai/openai-account";
 import { FoundryProjectOptions } from "../openai/foundry-project";
@@ -150,6 +152,13 @@ export interface OpenAiPlatformProps {
    * @default - the {@link EnvironmentContext}'s tags
    */
   readonly tags?: Record<string, string>;
+  /**
+   * Associate every account with a network security perimeter (created in the resource group at
+   * the home location, or an existing one), in `Learning` mode unless told otherwise: access logs
+   * of the public traffic a perimeter would deny. See docs/SECURITY-PACK.md §5.
+   * @default - no perimeter
+   */
+  readonly networkSecurityPerimeter?: PerimeterOptions;
 }
 
 /** Deletion protection per kind of resource; a kind not named is not protected. */
@@ -211,6 +220,7 @@ const OPENAI_PLATFORM_PROP_KEYS: PropKeys<OpenAiPlatformProps> = {
   allowedModels: true,
   deletionProtection: DELETION_PROTECTION_KEYS,
   tags: true,
+  networkSecurityPerimeter: PERIMETER_OPTIONS_KEYS,
 };
 
 /**
@@ -239,6 +249,8 @@ export class OpenAiPlatform extends Construct {
   public readonly peerings: readonly VnetPeering[];
   /** The routing manifest. */
   public readonly manifest: RoutingManifest;
+  /** The network security perimeter of the accounts, when `networkSecurityPerimeter` is given. */
+  public readonly perimeter?: NetworkSecurityPerimeter;
   /** The residency policy every region, SKU and log destination is checked against. */
   public readonly residency: ResidencyPolicy;
   /** The plan-time capacity check of every deployment. */
@@ -305,6 +317,7 @@ export class OpenAiPlatform extends Construct {
       ),
     );
 
+    this.perimeter = props.networkSecurityPerimeter ? this.buildPerimeter(props, props.networkSecurityPerimeter) : undefined;
     this.addAlerts(props, logging);
     this.capacityCheck = new CapacityCheck(this, "capacity", {
       accounts: this.regions.map(({ region, account }) => ({ account, location: region.location })),
@@ -416,6 +429,21 @@ export class OpenAiPlatform extends Construct {
     });
 
     return { region, account, network, privateEndpoint, archive, diagnostics, customerManagedKey };
+  }
+
+  /** One perimeter around every account, each associated under its own name. */
+  private buildPerimeter(props: OpenAiPlatformProps, options: PerimeterOptions): NetworkSecurityPerimeter {
+    const created = options.existingPerimeterId === undefined;
+    return new NetworkSecurityPerimeter(this, "perimeter", {
+      existingPerimeterId: options.existingPerimeterId,
+      profileName: options.profileName,
+      accessMode: options.accessMode,
+      name: created ? (options.name ?? this.env.naming.stem({ qualifier: "nsp" })) : options.name,
+      resourceGroupId: created ? `/subscriptions/${clientConfig(this).subscriptionId}/resourceGroups/${props.resourceGroupName}` : undefined,
+      location: created ? this.env.location : undefined,
+      // The account's name: unique in a perimeter other environments' accounts may share.
+      members: this.regions.map(({ region, account }) => ({ name: this.env.naming.name("openAiAccount", { location: region.location }), resourceId: account.accountId })),
+    });
   }
 
   /** The construct IDs from the stack down to this platform, for the addresses of earlier releases. */
