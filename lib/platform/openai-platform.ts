@@ -434,6 +434,10 @@ export class OpenAiPlatform extends Construct {
   /** One perimeter around every account, each associated under its own name. */
   private buildPerimeter(props: OpenAiPlatformProps, options: PerimeterOptions): NetworkSecurityPerimeter {
     const created = options.existingPerimeterId === undefined;
+    if ((props.kind ?? DEFAULT_ACCOUNT_KIND) === "OpenAI") {
+      // Microsoft: GA for Foundry (AIServices), public preview for kind OpenAI, behind two feature flags.
+      Annotations.of(this).addWarning("networkSecurityPerimeter: kind OpenAI accounts join a perimeter only in public preview (no SLA), after registering the features Microsoft.CognitiveServices/OpenAI.NspPreview and Microsoft.Network/AllowNSPInPublicPreview; Foundry accounts (kind AIServices) are generally available");
+    }
     return new NetworkSecurityPerimeter(this, "perimeter", {
       existingPerimeterId: options.existingPerimeterId,
       profileName: options.profileName,

@@ -1,6 +1,7 @@
 import { AzapiResource } from "../../lib/core/azapi";
 import { NetworkSecurityPerimeter, NetworkSecurityPerimeterProps, OpenAiPlatform, OpenAiPlatformProps, ResourceNaming } from "../../lib";
 import { resources, synthJson, testStack } from "../helpers/synth";
+import { warningsOf } from "../helpers/monitoring";
 import { constructProblems, failed } from "../helpers/problems";
 import { SUB } from "./fixtures";
 
@@ -147,6 +148,13 @@ describe("OpenAiPlatform networkSecurityPerimeter", () => {
     const accountRefs = Object.keys(accounts).map((id) => `\${azurerm_cognitive_account.${id}.id}`).sort();
     expect(associations.map((a) => a.body.properties.privateLinkResource.id).sort()).toEqual(accountRefs);
     expect(constructProblems(stack)).toEqual([]);
+  });
+
+  test("kind OpenAI is warned about (public preview, feature flags); Foundry is not", () => {
+    const preview = (stack: ReturnType<typeof testStack>) => warningsOf(stack).filter((w) => w.includes("OpenAI.NspPreview"));
+    expect(preview(platform({ networkSecurityPerimeter: {} }).stack)).toEqual([]);
+    const openAi = platform({ networkSecurityPerimeter: {}, kind: "OpenAI", foundryUpgrade: { decision: "allow" } });
+    expect(preview(openAi.stack)).toHaveLength(1);
   });
 
   test("a typo in the perimeter options fails the synth", () => {
