@@ -436,7 +436,7 @@ export class OpenAiPlatform extends Construct {
     const created = options.existingPerimeterId === undefined;
     if ((props.kind ?? DEFAULT_ACCOUNT_KIND) === "OpenAI") {
       // Microsoft: GA for Foundry (AIServices), public preview for kind OpenAI, behind two feature flags.
-      Annotations.of(this).addWarning("networkSecurityPerimeter: kind OpenAI accounts join a perimeter only in public preview (no SLA), after registering the features Microsoft.CognitiveServices/OpenAI.NspPreview and Microsoft.Network/AllowNSPInPublicPreview; Foundry accounts (kind AIServices) are generally available");
+      Annotations.of(this).addWarning("networkSecurityPerimeter: kind OpenAI accounts join a perimeter only in public preview (no SLA), after registering the features Microsoft.CognitiveServices/OpenAI.NspPreview and Microsoft.Network/AllowNSPInPublicPreview; Microsoft warns that customer-managed keys, fine-tuning and assistants may not work inside the perimeter. Foundry accounts (kind AIServices) are generally available");
     }
     return new NetworkSecurityPerimeter(this, "perimeter", {
       existingPerimeterId: options.existingPerimeterId,
