@@ -4,7 +4,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { PropChecks } from "../../lib/core/validation";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { checkEnvironmentConfig as validateEnvironmentConfig } from "../../lib/environment/config-schema";
-import { checkNoOverlaps, OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, PrivateDnsZones, RegionNetwork, RegionNetworkProps, VnetPeering } from "../../lib/network";
+import { checkNoOverlaps, NetworkSecurityPerimeter, OpenAiPrivateEndpoint, OpenAiPrivateEndpointProps, PrivateDnsZones, RegionNetwork, RegionNetworkProps, VnetPeering } from "../../lib/network";
 import { checkIpRule } from "../../lib/network/private/network-rules";
 import { AccessEntry, AccessMatrix, AccessScope, RbacAssignment, RbacAssignmentProps, WorkloadIdentity, WorkloadIdentityProps } from "../../lib/identity";
 import { REQUEST_LOG_SEARCH } from "../../lib/monitoring";
@@ -17,7 +17,7 @@ import { actionGroupIn, archiveIn, diagnosticSettingIn, metricAlertsIn, monitori
 import { gpt, openAiAccount } from "../helpers/openai";
 import { testStack, validationErrors } from "../helpers/synth";
 import { ACCOUNT_ID, GROUP_ID, WORKSPACE_ID } from "../identity/fixtures";
-import { subnetId, vnetId, zoneId } from "../network/fixtures";
+import { SUB, subnetId, vnetId, zoneId } from "../network/fixtures";
 
 /** One rule and the messages its case produces. */
 export interface CatalogueCase {
@@ -150,6 +150,15 @@ const NETWORK: readonly Case[] = [
       const net = { key: "swedencentral", virtualNetworkName: "vnet-sdc", resourceGroupName: "rg-net", virtualNetworkId: vnetId("vnet-sdc") };
       new VnetPeering(stack, "p", { networks: [net, net] });
     }) },
+  { rule: "NetworkSecurityPerimeter: a bad access mode, names, IDs, no members, a member twice, a name beside an existing perimeter", messages: () => [
+      ...construct((stack) => new NetworkSecurityPerimeter(stack, "nsp", {
+        name: "-nsp", resourceGroupId: "rg-ai", location: "swedencentral", profileName: "a".repeat(81), accessMode: "Audit" as never,
+        members: [{ name: "aoai-1", resourceId: "not-an-id" }, { name: "AOAI-1", resourceId: "not-an-id" }],
+      })),
+      ...construct((stack) => new NetworkSecurityPerimeter(stack, "nsp", { name: "nsp", existingPerimeterId: vnetId(), members: [] })),
+      ...construct((stack) => new NetworkSecurityPerimeter(stack, "nsp", { existingPerimeterId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityPerimeters/nsp`, members: [] })),
+      ...construct((stack) => new NetworkSecurityPerimeter(stack, "nsp", { members: [{ name: "aoai-1", resourceId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/aoai-1` }] })),
+    ] },
 ];
 
 /** The validation messages of monitoring constructs built by `build` in a monitoring stack. */
