@@ -1,3 +1,4 @@
+import { PERIMETER_ACCESS_MODES } from "../network/network-security-perimeter";
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { z } from "zod";
@@ -300,6 +301,15 @@ const environmentConfigSchema = z.strictObject({
   deletionProtection: deletionProtection.optional(),
   contentFilter: contentFilter.optional(),
   storedCompletions: statedReason.optional(),
+  // Shape only: names, the ID and the mode are NetworkSecurityPerimeter's rules (its checks).
+  networkSecurityPerimeter: z
+    .strictObject({
+      existingPerimeterId: z.string().optional(),
+      name: z.string().optional(),
+      profileName: z.string().optional(),
+      accessMode: oneOf(PERIMETER_ACCESS_MODES, "a perimeter access mode").optional(),
+    })
+    .optional(),
   defenderForAi: defenderForAi.optional(),
   privateDns: privateDns.optional(),
   logging: logging.optional(),
@@ -322,6 +332,7 @@ const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   foundryUpgrade: ["decision", "reason"],
   defenderForAi: ["owner", "reason"],
   storedCompletions: ["reason"],
+  networkSecurityPerimeter: ["existingPerimeterId", "name", "profileName", "accessMode"],
   "projects[]": Object.keys(project.shape),
   "deployments[]": ["name", "model", "version", "sku", "capacity", "versionUpgradeOption", "raiPolicyName", "format", "spilloverDeploymentName"],
   budget: Object.keys(budget.shape),

@@ -1,3 +1,4 @@
+import type { PerimeterOptions } from "../network/network-security-perimeter";
 import { PolicyEnforcement } from "../governance/policy-assignments";
 import type { CapacityCheckMode } from "../governance/capacity/capacity-check";
 import type { DeletionProtection, DeletionProtectionScopes } from "../context/deletion-protection";
@@ -166,6 +167,12 @@ export interface EnvironmentConfig {
    * @default - stored completions disabled on every account
    */
   readonly storedCompletions?: StoredCompletionsException;
+  /**
+   * Associate every account with a network security perimeter (created, or an existing one),
+   * in `Learning` mode unless `accessMode` says `Enforced` (docs/SECURITY-PACK.md §5).
+   * @default - no perimeter
+   */
+  readonly networkSecurityPerimeter?: PerimeterOptions;
   /**
    * Who runs Defender for AI: `{ owner: "environment" }` makes this environment set the
    * SUBSCRIPTION-WIDE Defender for AI plan (Standard; it covers and bills every AI resource in

@@ -103,6 +103,7 @@ export class OpenAiEnvironmentStack extends TerraformStack {
       logging: config.logging,
       contentFilter: config.contentFilter ?? {},
       storedCompletions: config.storedCompletions,
+      networkSecurityPerimeter: config.networkSecurityPerimeter,
       customerManagedKey: config.customerManagedKeys ? {} : undefined,
       capacityCapK: config.capacityCapK,
       capacityCheck: config.capacityCheck,
