@@ -3,7 +3,7 @@ import { TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 
 /** Construct ID of the stack's one client-config data source (its address: `data.azurerm_client_config.client-config`). */
-export const CLIENT_CONFIG_ID = "client-config";
+const CLIENT_CONFIG_ID = "client-config";
 
 /**
  * The one `data.azurerm_client_config` of the stack `scope` is in, created on first use: the

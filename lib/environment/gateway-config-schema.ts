@@ -125,8 +125,9 @@ export function gatewayConfigProblems(config: unknown): ConfigProblem[] {
     const n = valueAt(gateway, path);
     return typeof n === "number" && Number.isFinite(n) ? n : undefined;
   };
+  const sku = valueAt(gateway, ["sku"]);
   const ranges = gatewayRangeProblems(
-    { sku: typeof valueAt(gateway, ["sku"]) === "string" ? (valueAt(gateway, ["sku"]) as string) : undefined, capacity: finite("capacity"), circuitBreaker: { failureCount: finite("circuitBreaker", "failureCount"), intervalSeconds: finite("circuitBreaker", "intervalSeconds"), tripSeconds: finite("circuitBreaker", "tripSeconds") } },
+    { sku: typeof sku === "string" ? sku : undefined, capacity: finite("capacity"), circuitBreaker: { failureCount: finite("circuitBreaker", "failureCount"), intervalSeconds: finite("circuitBreaker", "intervalSeconds"), tripSeconds: finite("circuitBreaker", "tripSeconds") } },
     inGateway,
   ).map(configProblemOf);
   if (!result.success) {

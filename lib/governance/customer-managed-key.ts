@@ -17,7 +17,7 @@ import { IRoleTarget } from "../identity/role-target";
 import { CMK_KEY_PERMISSIONS } from "../openai/openai-account";
 import { addDiagnosticSettings, ResourceDiagnosticSetting } from "../monitoring/diagnostic-setting";
 import { KEY_VAULT_DIAGNOSTICS, KeyVaultLogCategory } from "../monitoring/log-categories";
-import { clientConfig } from "./private/client-config";
+import { clientConfig } from "../core/client-config";
 import { LOCK_PROP_KEYS } from "../core/features/lock-keys";
 import { PropKeys } from "../core/known-props";
 import { checkImportedAttributes } from "../core/imported-attributes";

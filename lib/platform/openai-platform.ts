@@ -530,10 +530,9 @@ export class OpenAiPlatform extends Construct {
     const ranges: Record<string, string> = {};
     for (const r of props.regions) if ("addressSpace" in r.network) ranges[r.location] = r.network.addressSpace;
     checkNoOverlaps(c, "regions[].network.addressSpace", ranges);
-    c.required("location", this.env.location, "the Azure location of the environment's resource group");
-    c.required("owner", this.env.owner, "the accountable team (or an EnvironmentContext above the platform)");
-    c.required("naming", props.naming ?? EnvironmentContext.of(this)?.naming, "a ResourceNaming (or an EnvironmentContext above the platform)");
-    c.required("residency", props.residency ?? EnvironmentContext.of(this)?.residency, "a residency (or an EnvironmentContext above the platform)");
+    for (const fact of Object.keys(FACT_DESCRIPTIONS) as EnvironmentFact[]) {
+      c.required(fact, this.env.given[fact], `${FACT_DESCRIPTIONS[fact]} (or an EnvironmentContext above the platform)`);
+    }
     this.checkFoundry(c, props);
     c.location("logging.workspaceLocation", props.logging?.workspaceLocation, knownRegionNames(), "Azure OpenAI");
   }
@@ -541,8 +540,21 @@ export class OpenAiPlatform extends Construct {
 
 }
 
+/** The facts a platform needs from its props or an environment context. */
+type EnvironmentFact = "location" | "owner" | "naming" | "residency";
+
+/** What each fact is, for the problem when neither the props nor a context give it. */
+const FACT_DESCRIPTIONS: Readonly<Record<EnvironmentFact, string>> = {
+  location: "the Azure location of the environment's resource group",
+  owner: "the accountable team",
+  naming: "a ResourceNaming",
+  residency: "a residency",
+};
+
 /** The environment facts a platform works with. */
 interface PlatformFacts {
+  /** Each fact as the props or the context give it (checked; stand-ins below when missing). */
+  readonly given: Readonly<Record<EnvironmentFact, unknown>>;
   readonly naming: ResourceNaming;
   readonly location: string;
   readonly owner: string;
@@ -557,7 +569,14 @@ const MISSING_NAMING = new ResourceNaming({ workload: "missing", environment: "m
 function platformFacts(scope: Construct, props: OpenAiPlatformProps): PlatformFacts {
   const context = EnvironmentContext.of(scope);
   const residency = props.residency !== undefined ? resolveResidency(props.residency) : context?.residency;
+  const given: Record<EnvironmentFact, unknown> = {
+    location: props.location ?? context?.location,
+    owner: props.owner ?? context?.owner,
+    naming: props.naming ?? context?.naming,
+    residency,
+  };
   return {
+    given,
     naming: props.naming ?? context?.naming ?? MISSING_NAMING,
     location: props.location ?? context?.location ?? "",
     owner: props.owner ?? context?.owner ?? "",

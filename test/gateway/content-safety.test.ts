@@ -1,11 +1,12 @@
 import { Testing, TerraformStack } from "cdktf";
-import { PropChecks, SEED_COST_LIMITS, SEED_PROJECT_LIMITS } from "../../lib";
+import { PropChecks } from "../../lib";
 import { acknowledgedWeakenings } from "../../lib/core/justification";
 import { checkGatewayProps } from "../../lib/gateway/gateway-checks";
 import type { OpenAiGatewayProps } from "../../lib/gateway/gateway-props";
 import { OpenAiGateway } from "../../lib/gateway/openai-gateway";
 import { environment, synthEnvironmentFiles } from "../helpers/environment";
 import { resourceList, resources, TerraformJson } from "../helpers/synth";
+import { GATEWAY_PROPS } from "./gateway-fixture";
 import { children, elements, only, parsePolicy } from "./policy-xml";
 import { ROLE_GUIDS } from "../helpers/roles";
 
@@ -66,22 +67,9 @@ describe.each(["staging", "prod"] as const)("%s: content safety at the gateway",
 });
 
 describe("per-workload opt-out", () => {
-  const account = { accountId: "/subscriptions/s/acc", accountName: "a", location: "swedencentral", customSubdomainName: "a" };
   const workload = (key: string, clientId: string) => ({ key, clientId, requestsPerMinute: 10, tokensPerMinute: 1_000 });
   const props: OpenAiGatewayProps = {
-    name: "aoai-test-apim",
-    resourceGroupName: "rg",
-    location: "swedencentral",
-    environment: "test",
-    publisherName: "Platform",
-    publisherEmail: "platform@contoso.com",
-    backends: [{ account, priority: 1 }],
-    network: { subnetId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/apim" },
-    workspace: { workspaceId: "/subscriptions/s/ws", location: "swedencentral" },
-    limits: SEED_PROJECT_LIMITS.prod,
-    costLimits: SEED_COST_LIMITS,
-    models: ["gpt-5.4"],
-    tenantId: "00000000-0000-0000-0000-0000000000aa",
+    ...GATEWAY_PROPS,
     contentSafety: { name: "aoai-test-cs", subnetId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/pe" },
     workloads: [
       workload("svc-a", "00000000-0000-0000-0000-000000000001"),

@@ -1,30 +1,13 @@
 import { Testing, TerraformStack } from "cdktf";
-import { PropChecks, SEED_COST_LIMITS, SEED_PROJECT_LIMITS } from "../../lib";
+import { PropChecks } from "../../lib";
 import { deploymentRoutes, GatewayBackendTarget } from "../../lib/gateway/backends";
 import { checkGatewayProps } from "../../lib/gateway/gateway-checks";
 import type { OpenAiGatewayProps } from "../../lib/gateway/gateway-props";
 import { OpenAiGateway } from "../../lib/gateway/openai-gateway";
+import { GATEWAY_PROPS, target } from "./gateway-fixture";
 import { children, elements, only, parsePolicy } from "./policy-xml";
 
-const account = (location: string) => ({ accountId: `/subscriptions/s/acc-${location}`, accountName: location, location, customSubdomainName: location });
-const target = (location: string, priority: number, deployments?: string[]): GatewayBackendTarget => ({ account: account(location), priority, deployments });
-
-const props = (backends: GatewayBackendTarget[]): OpenAiGatewayProps => ({
-  name: "aoai-test-apim",
-  resourceGroupName: "rg",
-  location: "swedencentral",
-  environment: "test",
-  publisherName: "Platform",
-  publisherEmail: "platform@contoso.com",
-  backends,
-  network: { subnetId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/apim" },
-  workspace: { workspaceId: "/subscriptions/s/ws", location: "swedencentral" },
-  limits: SEED_PROJECT_LIMITS.prod,
-  costLimits: SEED_COST_LIMITS,
-  models: ["gpt-5.4"],
-  tenantId: "00000000-0000-0000-0000-0000000000aa",
-  workloads: [{ key: "svc-a", clientId: "00000000-0000-0000-0000-000000000001", requestsPerMinute: 10, tokensPerMinute: 1_000 }],
-});
+const props = (backends: GatewayBackendTarget[]): OpenAiGatewayProps => ({ ...GATEWAY_PROPS, backends });
 
 test("a deployment only some accounts serve goes to the first of them by priority; the rest go to the pool", () => {
   const stack = new TerraformStack(Testing.app(), "s");

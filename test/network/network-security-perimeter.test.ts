@@ -1,7 +1,8 @@
 import { AzapiResource } from "../../lib/core/azapi";
-import { NetworkSecurityPerimeter, NetworkSecurityPerimeterProps, OpenAiPlatform, OpenAiPlatformProps, ResourceNaming } from "../../lib";
+import { NetworkSecurityPerimeter, NetworkSecurityPerimeterProps, OpenAiPlatformProps } from "../../lib";
 import { resources, synthJson, testStack } from "../helpers/synth";
 import { warningsOf } from "../helpers/monitoring";
+import { platformIn } from "../helpers/platform";
 import { constructProblems, failed } from "../helpers/problems";
 import { SUB } from "./fixtures";
 
@@ -106,25 +107,7 @@ describe("NetworkSecurityPerimeter", () => {
 
 describe("OpenAiPlatform networkSecurityPerimeter", () => {
   const deployment = { name: "chat", model: "gpt-5.4", version: "2026-03-05", sku: "DataZoneStandard", capacity: 50 } as const;
-  function platform(extra: Partial<OpenAiPlatformProps> = {}) {
-    const stack = testStack("platform");
-    const built = new OpenAiPlatform(stack, "openai", {
-      owner: "ai-platform@contoso.com",
-      naming: new ResourceNaming({ workload: "chat", environment: "prod", uniqueSuffix: "ctso" }),
-      resourceGroupName: "chat-prod-rg",
-      location: "swedencentral",
-      residency: "eu",
-      regions: [
-        { location: "swedencentral", priority: 1, network: { addressSpace: "10.10.0.0/24" } },
-        { location: "francecentral", priority: 2, network: { addressSpace: "10.10.1.0/24" } },
-      ],
-      deployments: [deployment],
-      capacityCapK: 1_000,
-      allowedModels: ["gpt-5.4"],
-      ...extra,
-    });
-    return { stack, built };
-  }
+  const platform = (extra: Partial<OpenAiPlatformProps> = {}) => platformIn({ deployments: [deployment], capacityCapK: 1_000, allowedModels: ["gpt-5.4"], ...extra });
 
   test("off by default: no perimeter resources", () => {
     const { stack, built } = platform();

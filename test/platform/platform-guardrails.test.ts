@@ -3,29 +3,14 @@
  * platform team came for: a capacity cap and a model allowlist, or a warning that there are none.
  */
 import { AnnotationMetadataEntryType } from "cdktf";
-import { OpenAiPlatform, OpenAiPlatformProps, ResourceNaming } from "../../lib";
+import { OpenAiPlatformProps } from "../../lib";
+import { platformIn } from "../helpers/platform";
 import { failedProps, testStack, validationErrors } from "../helpers/synth";
 import { constructProblems, failed } from "../helpers/problems";
 
 const deployment = { name: "chat", model: "gpt-5.4", version: "2026-03-05", sku: "DataZoneStandard", capacity: 5_000 } as const;
 
-function platform(extra: Partial<OpenAiPlatformProps> = {}) {
-  const stack = testStack("platform");
-  const built = new OpenAiPlatform(stack, "openai", {
-    owner: "ai-platform@contoso.com",
-    naming: new ResourceNaming({ workload: "chat", environment: "prod", uniqueSuffix: "ctso" }),
-    resourceGroupName: "chat-prod-rg",
-    location: "swedencentral",
-    residency: "eu",
-    regions: [
-      { location: "swedencentral", priority: 1, network: { addressSpace: "10.10.0.0/24" } },
-      { location: "francecentral", priority: 2, network: { addressSpace: "10.10.1.0/24" } },
-    ],
-    deployments: [deployment],
-    ...extra,
-  });
-  return { stack, built };
-}
+const platform = (extra: Partial<OpenAiPlatformProps> = {}) => platformIn({ deployments: [deployment], ...extra });
 
 const warnings = (stack: ReturnType<typeof testStack>) =>
   stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data)));

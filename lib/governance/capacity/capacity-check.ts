@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { DataAzapiResourceAction, DataAzapiResourceList, TerraformCheck } from "../../core/azapi-data";
 import { PropKeys } from "../../core/known-props";
 import { addPropChecks, isToken } from "../../core/validation";
-import { clientConfig } from "../private/client-config";
+import { clientConfig } from "../../core/client-config";
 import type { IOpenAiAccount } from "../../openai/openai-account-ref";
 import { ModelDeployment } from "../../openai/model-deployment";
 import { OPENAI_MODEL_FORMAT } from "../../openai/deployment-options";

@@ -1,15 +1,10 @@
 import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
 import { WEAKENING_KEYS } from "../../../core/weakening-keys";
-import { AzapiUpdateResource } from "../../../core/azapi";
 import { defineRule } from "../define-rule";
+import { azapiUpdatesSetting } from "../private/azapi-updates";
 import { compliant, nonCompliant } from "../rule";
 import { blocks, booleanProblem, describeValue, firstBlock, strings } from "../values";
 import { API_MANAGEMENT_TYPE } from "../private/api-gateway-service";
-
-/** The part of an azapi update's body that sets the service's public network access. */
-interface PublicAccessBody {
-  readonly properties?: { readonly publicNetworkAccess?: string };
-}
 
 /** The `security` settings that must be off: SSL 3.0, TLS 1.0 and TLS 1.1, towards clients and backends. */
 const LEGACY_PROTOCOLS = [
@@ -62,9 +57,7 @@ export const ApiGatewayPrivateOnly = defineRule({
       // Azure refuses public access off at creation without an approved endpoint: the library
       // creates the service with it on and turns it off through Resource Manager once the
       // endpoint exists (an azapi update whose body sets publicNetworkAccess Disabled).
-      const switchedOff = context
-        .referencing(AzapiUpdateResource.tfResourceType, context.reference(resource), (a) => a.resource_id)
-        .filter((u) => (context.attributes(u).body as PublicAccessBody | undefined)?.properties?.publicNetworkAccess === "Disabled");
+      const switchedOff = azapiUpdatesSetting(context, resource, (body) => body?.properties?.publicNetworkAccess === "Disabled");
       const publicAccess = booleanProblem(attributes, "public_network_access_enabled", false);
       if (switchedOff.length > 0) network += `; public network access turned off by ${switchedOff.map((u) => u.node.path).join(", ")}`;
       else if (publicAccess) problems.push(`${publicAccess}: with a private endpoint the public endpoint must be off`);

@@ -1,8 +1,8 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
 // The binding names the resource class with an "A" suffix (it clashes with the block type).
 import { CognitiveAccountCustomerManagedKeyA as CognitiveAccountCustomerManagedKey } from "@cdktf/provider-azurerm/lib/cognitive-account-customer-managed-key";
-import { AzapiUpdateResource } from "../../../core/azapi";
 import { defineRule } from "../define-rule";
+import { azapiUpdatesSetting } from "../private/azapi-updates";
 import { compliant, nonCompliant, notApplicable } from "../rule";
 import { firstBlock, tagsOf } from "../values";
 
@@ -48,9 +48,7 @@ export const CognitiveCustomerManagedKey = Object.assign(
       const inline = firstBlock(attributes.customer_managed_key)?.key_vault_key_id !== undefined;
       const keys = context.referencing(CognitiveAccountCustomerManagedKey.tfResourceType, context.reference(resource), (a) => a.cognitive_account_id);
       // A Managed HSM key is set through Resource Manager (azapi): azurerm 4.55 refuses HSM key IDs.
-      const hsmUpdates = context
-        .referencing(AzapiUpdateResource.tfResourceType, context.reference(resource), (a) => a.resource_id)
-        .filter((u) => (context.attributes(u).body as EncryptionBody | undefined)?.properties?.encryption?.keySource === "Microsoft.KeyVault");
+      const hsmUpdates = azapiUpdatesSetting(context, resource, (body: EncryptionBody | undefined) => body?.properties?.encryption?.keySource === "Microsoft.KeyVault");
       keys.push(...hsmUpdates);
       const separate = keys.map((k) => k.node.path).join(", ");
       // The provider manages the key from one place only; both would fight over it on every apply.

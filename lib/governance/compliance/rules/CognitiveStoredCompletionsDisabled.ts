@@ -1,13 +1,11 @@
 import { CognitiveAccount } from "@cdktf/provider-azurerm/lib/cognitive-account";
 import { WEAKENING_KEYS } from "../../../core/weakening-keys";
 import { defineRule } from "../define-rule";
+import { azapiUpdatesSetting } from "../private/azapi-updates";
 import { compliant, nonCompliant, notApplicable } from "../rule";
 
 /** Account kinds that serve the chat completions and Responses APIs, where stored completions live. */
 const MODEL_SERVING_KINDS: readonly string[] = ["OpenAI", "AIServices"];
-
-/** Terraform type of the azapi update that writes the flag (the engine imports only core and providers). */
-const AZAPI_UPDATE_TYPE = "azapi_update_resource";
 
 /**
  * Data minimisation: the account disables stored completions, so the service keeps no copy of
@@ -30,12 +28,7 @@ export const CognitiveStoredCompletionsDisabled = defineRule({
     if (typeof kind === "string" && !MODEL_SERVING_KINDS.includes(kind)) {
       return notApplicable(`kind ${kind} serves no chat completions, so it keeps no stored completions`);
     }
-    const account = context.reference(resource);
-    const updates = context.referencing(AZAPI_UPDATE_TYPE, account, (a) => a.resource_id);
-    const disabling = updates.filter((u) => {
-      const body = context.attributes(u).body as { properties?: { storedCompletionsDisabled?: unknown } } | undefined;
-      return body?.properties?.storedCompletionsDisabled === true;
-    });
+    const disabling = azapiUpdatesSetting(context, resource, (body) => body?.properties?.storedCompletionsDisabled === true);
     if (disabling.length === 0) {
       // What the service keeps and for how long: Learn "Azure OpenAI stored completions & distillation (preview)", 2025-09-15.
       return nonCompliant(
