@@ -233,9 +233,30 @@ function publish(stagingDir: string, finalDir: string): void {
         fs.rmSync(path.join(target, entry), { recursive: true, force: true });
       }
     }
-    fs.cpSync(source, target, { recursive: true });
+    moveInto(source, target);
   }
   for (const entry of fs.readdirSync(stagingDir, { withFileTypes: true })) {
     if (entry.isFile()) fs.copyFileSync(path.join(stagingDir, entry.name), path.join(finalDir, entry.name));
+  }
+}
+
+/**
+ * Moves the staged files of one stack over the published ones. The staging directory is a sibling
+ * of the output, so a rename is enough and costs nothing per byte; a copy is the fallback where
+ * the two are on different devices or the target is a directory.
+ */
+function moveInto(source: string, target: string): void {
+  for (const entry of fs.readdirSync(source, { withFileTypes: true })) {
+    const from = path.join(source, entry.name);
+    const to = path.join(target, entry.name);
+    if (entry.isFile()) {
+      try {
+        fs.renameSync(from, to);
+        continue;
+      } catch {
+        // EXDEV, or a directory where the file goes: copy below.
+      }
+    }
+    fs.cpSync(from, to, { recursive: true, force: true });
   }
 }

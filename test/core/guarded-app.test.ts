@@ -83,6 +83,19 @@ describe("GuardedApp", () => {
     for (const name of kept) expect(fs.readFileSync(path.join(dir, name), "utf8")).toBe("state");
     expect(fs.existsSync(path.join(dir, "cdk.tf.json"))).toBe(true);
   });
+
+  test("a re-synthesized stack's files replace the published ones", () => {
+    const outdir = tempOutdir();
+    const first = testApp(outdir);
+    stackWith(first, "env", {});
+    first.synth();
+    const file = path.join(outdir, "stacks/env/cdk.tf.json");
+    fs.writeFileSync(file, "{}");
+    const second = testApp(outdir);
+    stackWith(second, "env", {});
+    second.synth();
+    expect(Object.keys(JSON.parse(fs.readFileSync(file, "utf8")).resource ?? {})).toContain("azurerm_cognitive_account");
+  });
 });
 
 test("an app whose constructs throw before synth leaves no staging directory", () => {

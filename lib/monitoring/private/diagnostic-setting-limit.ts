@@ -5,17 +5,46 @@ import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from
 export const MAX_DIAGNOSTIC_SETTINGS_PER_RESOURCE = 5;
 
 /**
+ * The stack's `azurerm_monitor_diagnostic_setting`s by target, for the validation under way: each
+ * setting checks its target's list, so one walk of the tree and one resolve per setting serve
+ * them all (a walk per setting made the check quadratic). The index is dropped at the end of the
+ * tick, so a tree changed between two validations is read afresh.
+ */
+const BY_TARGET = new WeakMap<TerraformStack, Map<string, MonitorDiagnosticSetting[]>>();
+
+function settingsByTarget(stack: TerraformStack): Map<string, MonitorDiagnosticSetting[]> {
+  let index = BY_TARGET.get(stack);
+  if (!index) {
+    const built = new Map<string, MonitorDiagnosticSetting[]>();
+    for (const c of stack.node.findAll()) {
+      if (!(c instanceof MonitorDiagnosticSetting)) continue;
+      const key = targetKey(c);
+      const list = built.get(key);
+      if (list) list.push(c);
+      else built.set(key, [c]);
+    }
+    BY_TARGET.set(stack, built);
+    queueMicrotask(() => {
+      if (BY_TARGET.get(stack) === built) BY_TARGET.delete(stack);
+    });
+    index = built;
+  }
+  return index;
+}
+
+/**
  * Every `azurerm_monitor_diagnostic_setting` of the stack that targets the same resource as
  * `setting`, in construct-tree order. Targets are compared as resolved Terraform expressions
  * (a reference to the same account resolves to the same text), case-insensitively like Azure IDs.
  */
 export function settingsOnSameTarget(setting: MonitorDiagnosticSetting): MonitorDiagnosticSetting[] {
-  const stack = TerraformStack.of(setting);
-  const key = targetKey(setting);
-  return stack.node
-    .findAll()
-    .filter((c): c is MonitorDiagnosticSetting => c instanceof MonitorDiagnosticSetting)
-    .filter((s) => targetKey(s) === key);
+  const onTarget = settingsByTarget(TerraformStack.of(setting)).get(targetKey(setting));
+  // A setting added in this tick after the index was built is not in it: read the tree again.
+  if (!onTarget?.includes(setting)) {
+    BY_TARGET.delete(TerraformStack.of(setting));
+    return settingsByTarget(TerraformStack.of(setting)).get(targetKey(setting)) ?? [setting];
+  }
+  return onTarget;
 }
 
 /** Why `setting` breaks the per-resource limit, or undefined when it does not. */
