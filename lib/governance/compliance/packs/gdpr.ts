@@ -1,6 +1,6 @@
-import * as rules from "../rules";
+import { builtInPackTable } from "./control-crosswalk";
 import { MAX_LOG_RETENTION_DAYS } from "./limits";
-import { CompliancePackOptions, PackTable, TableCompliancePack } from "./pack-table";
+import { CompliancePackOptions, TableCompliancePack } from "./pack-table";
 
 /** Default limit on keeping RequestResponse logs (prompts and completions) under storage limitation. */
 export const GDPR_REQUEST_RESPONSE_MAXIMUM_DAYS = 90;
@@ -8,35 +8,12 @@ export const GDPR_REQUEST_RESPONSE_MAXIMUM_DAYS = 90;
 /** Options of {@link GdprPack}: those of {@link CompliancePackOptions} its rules use. */
 export type GdprPackOptions = Pick<CompliancePackOptions, "requestResponseMaximumDays" | "production">;
 
-/** The GDPR pack as data: every rule, the controls it evidences and its level. */
-const GDPR_TABLE: PackTable<"requestResponseMaximumDays"> = {
-  name: "GDPR",
+/** The GDPR pack as data: its column of the control crosswalk, its title and the day counts it takes. */
+const GDPR_TABLE = builtInPackTable("GDPR", {
   title: "General Data Protection Regulation (EU) 2016/679",
   className: "GdprPack",
   days: { requestResponseMaximumDays: { default: GDPR_REQUEST_RESPONSE_MAXIMUM_DAYS, min: 1, max: MAX_LOG_RETENTION_DAYS } },
-  entries: [
-    { rule: new rules.CognitivePublicNetworkAccessDisabled(), controls: ["Art. 32"], level: "error" },
-    { rule: new rules.CognitiveLocalAuthDisabled(), controls: ["Art. 32"], level: "error" },
-    { rule: new rules.CognitiveOutboundRestricted(), controls: ["Art. 32"], level: "warning" },
-    { rule: new rules.CognitivePrivateEndpoint(), controls: ["Art. 32"], level: "error" },
-    { rule: new rules.CognitiveDiagnosticLogs(), controls: ["Art. 32"], level: "warning" },
-    { rule: ({ requestResponseMaximumDays }) => new rules.RequestResponseRetentionLimit({ maximumDays: requestResponseMaximumDays }), controls: ["Art. 5(1)(e)"], level: "error" },
-    { rule: ({ production }) => new rules.CognitiveCustomerManagedKey({ production }), controls: ["Art. 32"], level: "warning" },
-    { rule: new rules.NoPrivilegedRoleAssignment(), controls: ["Art. 32"], level: "error" },
-    { rule: new rules.DataResidencyRespected(), controls: ["Art. 44"], level: "error" },
-    { rule: new rules.StorageAccountHardened(), controls: ["Art. 32"], level: "error" },
-    { rule: new rules.KeyVaultHardened(), controls: ["Art. 32"], level: "error" },
-    { rule: new rules.ApiGatewayPrivateOnly(), controls: ["Art. 32"], level: "error" },
-    { rule: new rules.ApiGatewayManagedIdentityBackends(), controls: ["Art. 32"], level: "error" },
-    { rule: new rules.ApiGatewayLimitsEnforced(), controls: ["Art. 32"], level: "warning" },
-    { rule: new rules.ApiGatewayLogsExported(), controls: ["Art. 32"], level: "warning" },
-    { rule: new rules.ApiGatewayContentSafety(), controls: ["Art. 32"], level: "warning" },
-    // Issue 28: warnings, so stacks made before these rules still synthesize; see docs/SECURITY-PACK.md.
-    { rule: new rules.DefenderForAiEnabled(), controls: ["Art. 32"], level: "warning" },
-    { rule: new rules.ContentFilterPromptShields(), controls: ["Art. 32"], level: "warning" },
-    { rule: new rules.CognitiveStoredCompletionsDisabled(), controls: ["Art. 5(1)(c)", "Art. 25"], level: "warning" },
-  ],
-};
+});
 
 /**
  * GDPR (Regulation (EU) 2016/679): Art. 5(1)(e) storage limitation, a maximum on how long

@@ -1,6 +1,6 @@
-import * as rules from "../rules";
+import { builtInPackTable } from "./control-crosswalk";
 import { MAX_LOG_RETENTION_DAYS } from "./limits";
-import { CompliancePackOptions, PackTable, TableCompliancePack } from "./pack-table";
+import { CompliancePackOptions, TableCompliancePack } from "./pack-table";
 
 /**
  * Audit-log retention for HIPAA: six years (6 x 365 days). The Security Rule names no period
@@ -12,34 +12,12 @@ export const HIPAA_AUDIT_LOG_MINIMUM_DAYS = 2190;
 /** Options of {@link HipaaPack}: those of {@link CompliancePackOptions} its rules use. */
 export type HipaaPackOptions = Pick<CompliancePackOptions, "auditLogMinimumDays" | "production">;
 
-/** The HIPAA pack as data: every rule, the controls it evidences and its level. */
-const HIPAA_TABLE: PackTable<"auditLogMinimumDays"> = {
-  name: "HIPAA",
+/** The HIPAA pack as data: its column of the control crosswalk, its title and the day counts it takes. */
+const HIPAA_TABLE = builtInPackTable("HIPAA", {
   title: "HIPAA Security Rule, technical safeguards (45 CFR 164.312)",
   className: "HipaaPack",
   days: { auditLogMinimumDays: { default: HIPAA_AUDIT_LOG_MINIMUM_DAYS, min: HIPAA_AUDIT_LOG_MINIMUM_DAYS, max: MAX_LOG_RETENTION_DAYS } },
-  entries: [
-    { rule: new rules.CognitivePublicNetworkAccessDisabled(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
-    { rule: new rules.CognitiveLocalAuthDisabled(), controls: ["164.312(a)(1)"], level: "error" },
-    { rule: new rules.CognitiveOutboundRestricted(), controls: ["164.312(e)(1)"], level: "error" },
-    { rule: new rules.CognitivePrivateEndpoint(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
-    { rule: new rules.CognitiveDiagnosticLogs(), controls: ["164.312(b)"], level: "error" },
-    { rule: ({ auditLogMinimumDays }) => new rules.AuditLogRetention({ minimumDays: auditLogMinimumDays }), controls: ["164.312(b)"], level: "error" },
-    { rule: ({ production }) => new rules.CognitiveCustomerManagedKey({ production }), controls: ["164.312(a)(1)"], level: "error" },
-    { rule: new rules.NoPrivilegedRoleAssignment(), controls: ["164.312(a)(1)"], level: "error" },
-    { rule: new rules.StorageAccountHardened(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
-    { rule: new rules.KeyVaultHardened(), controls: ["164.312(a)(1)"], level: "error" },
-    { rule: new rules.ApiGatewayPrivateOnly(), controls: ["164.312(a)(1)", "164.312(e)(1)"], level: "error" },
-    { rule: new rules.ApiGatewayManagedIdentityBackends(), controls: ["164.312(a)(1)", "164.312(d)"], level: "error" },
-    { rule: new rules.ApiGatewayLimitsEnforced(), controls: ["164.312(a)(1)", "164.312(d)"], level: "error" },
-    { rule: new rules.ApiGatewayLogsExported(), controls: ["164.312(b)"], level: "error" },
-    { rule: new rules.ApiGatewayContentSafety(), controls: ["164.308(a)(5)(ii)(B)"], level: "error" },
-    // Issue 28: warnings, so stacks made before these rules still synthesize; see docs/SECURITY-PACK.md.
-    { rule: new rules.DefenderForAiEnabled(), controls: ["164.308(a)(1)(ii)(D)", "164.308(a)(6)(ii)"], level: "warning" },
-    { rule: new rules.ContentFilterPromptShields(), controls: ["164.312(c)(1)"], level: "warning" },
-    { rule: new rules.CognitiveStoredCompletionsDisabled(), controls: ["164.502(b)"], level: "warning" },
-  ],
-};
+});
 
 /**
  * HIPAA Security Rule technical safeguards (45 CFR 164.312): (a)(1) access control, including
