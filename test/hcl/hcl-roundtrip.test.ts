@@ -9,6 +9,7 @@ import * as path from "path";
 import { buildApp } from "../../stacks/main";
 import { GuardedApp } from "../../lib";
 import { EXAMPLES, exampleNames } from "../helpers/examples";
+import { referenceAppOutdir } from "../helpers/reference-app";
 import { TEST_CONTEXT, tempOutdir } from "../helpers/synth";
 import { movedBlocks, parseHclFiles, readStackFiles, resourcesByAddress, withHclOutput } from "./hcl-roundtrip";
 
@@ -16,12 +17,13 @@ jest.setTimeout(120_000);
 
 type Files = Record<string, string>;
 
-/** The reference app, synthesized once per output. */
+/** The reference app: its JSON from the pass's shared synth (test/helpers/reference-app.ts), its HCL synthesized here. */
 function synthReferenceApp(hcl: boolean): Files {
+  if (!hcl) return readStackFiles(referenceAppOutdir(), "cdk.tf.json");
   const outdir = tempOutdir();
   try {
-    withHclOutput(hcl, () => buildApp(new GuardedApp({ outdir, context: TEST_CONTEXT })).synth());
-    return readStackFiles(outdir, hcl ? "cdk.tf" : "cdk.tf.json");
+    withHclOutput(true, () => buildApp(new GuardedApp({ outdir, context: TEST_CONTEXT })).synth());
+    return readStackFiles(outdir, "cdk.tf");
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

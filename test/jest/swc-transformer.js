@@ -1,8 +1,9 @@
 /**
  * A jest transformer on the project's own `@swc/core` (a devDependency): TypeScript to CommonJS
  * file by file, without type information, as ts-jest does here (`isolatedModules: true`), at a
- * third of ts-jest's cold cost. Used by `npm run test:unit` (jest.unit.config.js); the types are
- * checked once by `tsc --noEmit` first. Output semantics follow tsconfig.json: ES2022 with
+ * third of ts-jest's cold cost. Every jest config of the project uses it (package.json's `jest`,
+ * which the others extend); the types are checked by `tsc --noEmit` (and, for CDK Terrain,
+ * `tsc -p tsconfig.cdktn.json`) before `npm test` and `npm run test:unit` run jest. Output semantics follow tsconfig.json: ES2022 with
  * class fields defined (tsc's default for that target).
  */
 const crypto = require("crypto");
