@@ -29,5 +29,13 @@ module.exports = {
     "/test/governance/compliance/gateway-rules\\.test\\.ts$",
     "/test/environment/deletion-protection\\.test\\.ts$",
     "/test/platform/workspace-location\\.test\\.ts$",
+    "/test/platform/openai-platform\\.test\\.ts$",
+    "/test/platform/failover-connectivity\\.test\\.ts$",
+    "/test/platform/foundry-migration\\.test\\.ts$",
+    "/test/platform/foundry-platform\\.test\\.ts$",
+    "/test/gateway/token-audience\\.test\\.ts$",
+    "/test/diagram/architecture-diagram\\.test\\.ts$",
+    // The check that the shared synth of the reference app is what each suite would synthesize.
+    "/test/helpers/reference-app\\.test\\.ts$",
   ],
 };
