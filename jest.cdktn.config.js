@@ -10,7 +10,8 @@
  *   hand-written azapi bindings, tags aspect, legacy addresses).
  * Unit suites of single constructs and config checks run once, on cdktf: the comparison above
  * proves the toolchains emit the same stacks from the same constructs.
- * `npm run test:cdktn` installs and builds the toolchain first.
+ * `npm run test:cdktn` installs and builds the toolchain first; `npm test` runs this pass as a
+ * project of jest.all.config.js.
  */
 const base = require("./package.json").jest;
 
@@ -29,6 +30,8 @@ module.exports = {
     "<rootDir>/test/gateway/default-stacks.test.ts",
     "<rootDir>/test/governance/governance-stacks.test.ts",
     "<rootDir>/test/governance/compliance/engine.test.ts",
+    // The whole-stack suites above read the shared synth of the reference app: it must be what they would synthesize.
+    "<rootDir>/test/helpers/reference-app.test.ts",
   ],
   moduleNameMapper: {
     ...base.moduleNameMapper,

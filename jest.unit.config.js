@@ -1,7 +1,8 @@
 /**
  * `npm run test:unit`: fast feedback for developers, not the whole truth (`npm test` is, and CI
- * runs it). The unit suites only, on the cdktf toolchain, transpiled by swc (test/jest/
- * swc-transformer.js; the types are checked once by `tsc --noEmit` before), on two workers.
+ * runs it). The unit suites only, on the cdktf toolchain, with package.json's jest settings (swc
+ * transformer, test/jest/swc-transformer.js: the types are checked once by `tsc --noEmit` before;
+ * two workers).
  * Left to `npm test`: the suites that synthesize whole environments or the reference app, run
  * external tools (the consumer's npm install, typedoc, HCL, examples), generate inputs (fuzz),
  * and the CDK Terrain pass.
@@ -10,7 +11,6 @@ const base = require("./package.json").jest;
 
 module.exports = {
   ...base,
-  transform: { "^.+\\.ts$": "<rootDir>/test/jest/swc-transformer.js" },
   testPathIgnorePatterns: [
     ...base.testPathIgnorePatterns,
     // External tools and generated inputs.
@@ -29,6 +29,13 @@ module.exports = {
     "/test/governance/compliance/gateway-rules\\.test\\.ts$",
     "/test/environment/deletion-protection\\.test\\.ts$",
     "/test/platform/workspace-location\\.test\\.ts$",
+    "/test/platform/openai-platform\\.test\\.ts$",
+    "/test/platform/failover-connectivity\\.test\\.ts$",
+    "/test/platform/foundry-migration\\.test\\.ts$",
+    "/test/platform/foundry-platform\\.test\\.ts$",
+    "/test/gateway/token-audience\\.test\\.ts$",
+    "/test/diagram/architecture-diagram\\.test\\.ts$",
+    // The check that the shared synth of the reference app is what each suite would synthesize.
+    "/test/helpers/reference-app\\.test\\.ts$",
   ],
-  maxWorkers: 2,
 };

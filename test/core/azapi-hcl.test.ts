@@ -2,20 +2,12 @@
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { Testing, TerraformStack } from "cdktf";
 import { AzapiResource } from "../../lib/core/azapi";
-import { environment, synthEnvironmentFiles } from "../helpers/environment";
+import { referenceStackFiles } from "../helpers/reference-app";
 import { TEST_CONTEXT } from "../helpers/synth";
 import { parseHclFiles, resourcesByAddress, withHclOutput } from "../hcl/hcl-roundtrip";
 
 test("the prod stack as HCL declares the azapi provider and the key with its body as an HCL object", () => {
-  const previous = process.env.SYNTH_HCL_OUTPUT;
-  process.env.SYNTH_HCL_OUTPUT = "true";
-  let hcl: string;
-  try {
-    hcl = synthEnvironmentFiles(environment("prod"), ["cdk.tf"]).files["cdk.tf"];
-  } finally {
-    if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
-    else process.env.SYNTH_HCL_OUTPUT = previous;
-  }
+  const hcl = referenceStackFiles("prod", ["cdk.tf"], "hcl")["cdk.tf"]!;
   expect(hcl).toMatch(/provider "azapi" \{/);
   const start = hcl.search(/resource "azapi_resource" "openai_swedencentral-cmk_key_\w+" \{/);
   expect(start).toBeGreaterThanOrEqual(0);

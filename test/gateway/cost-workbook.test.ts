@@ -1,10 +1,10 @@
-import { environment, synthEnvironmentFiles } from "../helpers/environment";
+import { referenceStackFiles } from "../helpers/reference-app";
 import { resourceList, TerraformJson } from "../helpers/synth";
 import { costPerWorkloadQuery, stableUuid } from "../../lib/gateway/gateway-cost-workbook";
 import { MODEL_TOKEN_PRICES } from "../../lib/gateway/price-table";
 
 describe.each(["staging", "prod"] as const)("%s: cost per workload", (name) => {
-  const { files } = synthEnvironmentFiles(environment(name), ["cdk.tf.json"]);
+  const files = referenceStackFiles(name, ["cdk.tf.json"]);
   const json: TerraformJson = JSON.parse(files["cdk.tf.json"]!);
   const workbooks = resourceList(json, "azurerm_application_insights_workbook");
 

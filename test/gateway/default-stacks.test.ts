@@ -1,4 +1,4 @@
-import { environment, synthEnvironmentFiles } from "../helpers/environment";
+import { referenceStackFiles } from "../helpers/reference-app";
 import { resourceList, resources, TerraformJson } from "../helpers/synth";
 import { children, Document, elements, Element, only, parsePolicy } from "./policy-xml";
 import { ROLE_GUIDS } from "../helpers/roles";
@@ -33,7 +33,7 @@ const ref = (type: string, id: string, attr = "id") => `\${${type}.${id}.${attr}
 const idOf = (json: TerraformJson, type: string, pick: (r: any) => boolean) => Object.entries(resources(json, type)).find(([, r]) => pick(r))![0];
 
 describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloads }) => {
-  const { files } = synthEnvironmentFiles(environment(name), ["cdk.tf.json", "routing-manifest.json"]);
+  const files = referenceStackFiles(name, ["cdk.tf.json", "routing-manifest.json"]);
   const json: TerraformJson = JSON.parse(files["cdk.tf.json"]!);
   const manifest = JSON.parse(files["routing-manifest.json"]!);
   const [serviceId, service] = Object.entries(resources(json, "azurerm_api_management"))[0]!;
@@ -220,7 +220,7 @@ describe.each(CASES)("$name stack with the AI gateway", ({ name, limits, workloa
 
 describe("environments without a gateway", () => {
   test.each(["sandbox", "dev"])("%s has no gateway, no blocklist and no azure-api.net zone", (name) => {
-    const { files } = synthEnvironmentFiles(environment(name), ["cdk.tf.json"]);
+    const files = referenceStackFiles(name, ["cdk.tf.json"]);
     const json: TerraformJson = JSON.parse(files["cdk.tf.json"]!);
     expect(resources(json, "azurerm_api_management")).toEqual({});
     expect(resources(json, "azurerm_cognitive_account_rai_blocklist")).toEqual({});

@@ -1,10 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
-import { buildApp } from "../../stacks/main";
 import { ENVIRONMENTS } from "../../stacks/environments";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
 import { environment, synthEnvironment } from "../helpers/environment";
-import { resourceList, resources, synthProblems, tempOutdir, testApp } from "../helpers/synth";
+import { referenceAppOutdir } from "../helpers/reference-app";
+import { resourceList, resources, synthProblems, testApp } from "../helpers/synth";
 import { ROLE_GUIDS } from "../helpers/roles";
 import { failed, problemsIn } from "../helpers/problems";
 
@@ -170,8 +170,7 @@ describe("budgets", () => {
 
 describe("the default app", () => {
   test("synthesizes every stack with a passing compliance report, a manifest and no unsuppressed error", () => {
-    const outdir = tempOutdir();
-    buildApp(testApp(outdir)).synth();
+    const outdir = referenceAppOutdir();
     for (const config of ENVIRONMENTS) {
       const dir = path.join(outdir, "stacks", config.name);
       const report = JSON.parse(fs.readFileSync(path.join(dir, "compliance-report.json"), "utf8"));

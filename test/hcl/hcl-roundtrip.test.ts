@@ -4,48 +4,22 @@
  * data sources and moved blocks with the same attributes as the JSON output of the same stack.
  * Runs under both toolchains (jest.cdktn.config.js maps cdktf to CDK Terrain).
  */
-import * as fs from "fs";
-import * as path from "path";
-import { buildApp } from "../../stacks/main";
-import { GuardedApp } from "../../lib";
-import { EXAMPLES, exampleNames } from "../helpers/examples";
-import { TEST_CONTEXT, tempOutdir } from "../helpers/synth";
-import { movedBlocks, parseHclFiles, readStackFiles, resourcesByAddress, withHclOutput } from "./hcl-roundtrip";
+import { exampleNames, exampleOutdir } from "../helpers/examples";
+import { referenceAppOutdir } from "../helpers/reference-app";
+import { movedBlocks, parseHclFiles, readStackFiles, resourcesByAddress } from "./hcl-roundtrip";
 
 jest.setTimeout(120_000);
 
 type Files = Record<string, string>;
 
-/** The reference app, synthesized once per output. */
+/** The reference app, from the run's shared synths of it (test/helpers/reference-app.ts), once per output. */
 function synthReferenceApp(hcl: boolean): Files {
-  const outdir = tempOutdir();
-  try {
-    withHclOutput(hcl, () => buildApp(new GuardedApp({ outdir, context: TEST_CONTEXT })).synth());
-    return readStackFiles(outdir, hcl ? "cdk.tf" : "cdk.tf.json");
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+  return hcl ? readStackFiles(referenceAppOutdir("hcl"), "cdk.tf") : readStackFiles(referenceAppOutdir("json"), "cdk.tf.json");
 }
 
-/** An example's main.ts, run once per output in this process (the test date through CDKTF_CONTEXT_JSON). */
+/** An example, from the run's shared synths of it (test/helpers/examples.ts), once per output. */
 function synthExampleFiles(name: string, hcl: boolean): Files {
-  const outdir = tempOutdir();
-  const saved = { outdir: process.env.CDKTF_OUTDIR, context: process.env.CDKTF_CONTEXT_JSON };
-  process.env.CDKTF_OUTDIR = outdir;
-  process.env.CDKTF_CONTEXT_JSON = JSON.stringify(TEST_CONTEXT);
-  try {
-    withHclOutput(hcl, () => jest.isolateModules(() => require(path.join(EXAMPLES, name, "main.ts"))));
-    return readStackFiles(outdir, hcl ? "cdk.tf" : "cdk.tf.json");
-  } finally {
-    restore("CDKTF_OUTDIR", saved.outdir);
-    restore("CDKTF_CONTEXT_JSON", saved.context);
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
-}
-
-function restore(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
+  return readStackFiles(exampleOutdir(name, hcl ? "hcl" : "json"), hcl ? "cdk.tf" : "cdk.tf.json");
 }
 
 interface Case {

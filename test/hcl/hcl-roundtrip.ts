@@ -12,17 +12,8 @@ export interface StackPair {
   readonly hcl: Record<string, any>;
 }
 
-/** Runs `synth` once with `SYNTH_HCL_OUTPUT` set to `hcl` (cdktf's stacks read it when they are constructed). */
-export function withHclOutput<T>(hcl: boolean, synth: () => T): T {
-  const previous = process.env.SYNTH_HCL_OUTPUT;
-  process.env.SYNTH_HCL_OUTPUT = hcl ? "true" : "false";
-  try {
-    return synth();
-  } finally {
-    if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
-    else process.env.SYNTH_HCL_OUTPUT = previous;
-  }
-}
+/** cdktf's switch for HCL output, set for one synth (one helper for every suite: test/helpers/shared-synth.ts). */
+export { withHclOutput } from "../helpers/shared-synth";
 
 /** The stack files an app wrote to `outdir`, by stack name (`cdk.tf.json` or `cdk.tf`). */
 export function readStackFiles(outdir: string, fileName: "cdk.tf.json" | "cdk.tf"): Record<string, string> {

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { buildApp } from "../../stacks/main";
 import { exampleNames, readStacks, synthExample } from "./examples";
-import { tempOutdir, testApp, TerraformJson } from "./synth";
+import { referenceAppOutdir } from "./reference-app";
+import { TerraformJson } from "./synth";
 
 /** Where the committed address lists live. */
 export const ADDRESSES_DIR = path.resolve(__dirname, "../addresses");
@@ -24,10 +24,7 @@ export function stackAddresses(json: TerraformJson): string[] {
 /** Addresses of the default app's stacks (`<stack>`) and of every example (`examples/<name>/<stack>`). */
 export function synthesizedAddresses(): Record<string, string[]> {
   const result: Record<string, string[]> = {};
-  const outdir = tempOutdir();
-  buildApp(testApp(outdir)).synth();
-  for (const [stack, json] of Object.entries(readStacks(outdir))) result[stack] = stackAddresses(json);
-  fs.rmSync(outdir, { recursive: true, force: true });
+  for (const [stack, json] of Object.entries(readStacks(referenceAppOutdir()))) result[stack] = stackAddresses(json);
   for (const example of exampleNames()) {
     for (const [stack, json] of Object.entries(synthExample(example))) result[`examples/${example}/${stack}`] = stackAddresses(json);
   }

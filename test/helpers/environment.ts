@@ -1,10 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
+import { isDeepStrictEqual } from "util";
 import { Testing } from "cdktf";
 import { EnvironmentConfig } from "../../lib/environment/environment-config";
 import { ENVIRONMENTS } from "../../stacks/environments";
 import { LEGACY_MOVES_CONTEXT_KEY } from "../../lib/core/legacy-address";
 import { OpenAiEnvironmentStack } from "../../lib/environment/openai-environment-stack";
+import { referenceStackJson } from "./reference-app";
 import { synthJson, tempOutdir, TEST_CONTEXT, testApp, TerraformJson } from "./synth";
 
 /** The context of the reference app (stacks/main.ts `buildApp`): our environments have state from 0.1, so legacy moves are on. */
@@ -22,9 +24,20 @@ export function environmentStack(config: EnvironmentConfig): OpenAiEnvironmentSt
   return new OpenAiEnvironmentStack(Testing.app({ context: REFERENCE_APP_CONTEXT }), config);
 }
 
-/** The synthesized JSON of an environment stack. */
+/** The name of the reference app's environment whose config `config` equals, value by value; undefined for any variant. */
+export function defaultEnvironmentName(config: EnvironmentConfig): string | undefined {
+  return ENVIRONMENTS.find((e) => isDeepStrictEqual(e, config))?.name;
+}
+
+/**
+ * The synthesized JSON of an environment stack (`Testing.synth` with validations, as
+ * {@link environmentStack} builds it). The config of a default environment is not synthesized
+ * again: its JSON is read from this pass's synth of the reference app (./reference-app.ts), which
+ * is the same JSON (test/helpers/reference-app.test.ts).
+ */
 export function synthEnvironment(config: EnvironmentConfig): TerraformJson {
-  return synthJson(environmentStack(config));
+  const name = defaultEnvironmentName(config);
+  return name === undefined ? synthJson(environmentStack(config)) : referenceStackJson(name);
 }
 
 /**

@@ -8,7 +8,8 @@ import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { Testing, TerraformStack } from "cdktf";
 import { DOMParser, onWarningStopParsing } from "@xmldom/xmldom";
-import { environment, environmentStack, synthEnvironmentFiles } from "../../helpers/environment";
+import { environment, environmentStack } from "../../helpers/environment";
+import { referenceStackFiles } from "../../helpers/reference-app";
 import { synthProblems, testApp, testStack } from "../../helpers/synth";
 import {
   ApiGatewayContentSafety,
@@ -29,7 +30,7 @@ const GATEWAY_RULES = [ApiGatewayPrivateOnly.ID, ApiGatewayManagedIdentityBacken
 const OPENAI_USER = ROLE_GUIDS.OpenAiUser;
 
 describe.each(["staging", "prod"])("the default %s stack's gateway", (name) => {
-  const { files } = synthEnvironmentFiles(environment(name), [ComplianceReport.JSON_FILE]);
+  const files = referenceStackFiles(name, [ComplianceReport.JSON_FILE]);
   const report = JSON.parse(files[ComplianceReport.JSON_FILE]!);
 
   test("each gateway rule is compliant on the service in SOC 2, HIPAA and GDPR, at the pack's level", () => {

@@ -1,10 +1,10 @@
 import { ComplianceFinding, ComplianceReport, ComplianceReportData, complianceByControl, renderComplianceReportMarkdown } from "../../../lib/governance/compliance";
 import { renderComplianceReportHtml } from "../../../lib/governance/compliance/report-html";
-import { environment, synthEnvironmentFiles } from "../../helpers/environment";
+import { referenceStackFiles } from "../../helpers/reference-app";
 import { allElements, parseXhtml } from "../../diagram/xml";
 
 describe("the by-control report of the default prod stack", () => {
-  const { files } = synthEnvironmentFiles(environment("prod"), [ComplianceReport.JSON_FILE, ComplianceReport.MARKDOWN_FILE, ComplianceReport.HTML_FILE]);
+  const files = referenceStackFiles("prod", [ComplianceReport.JSON_FILE, ComplianceReport.MARKDOWN_FILE, ComplianceReport.HTML_FILE]);
   const json = JSON.parse(files[ComplianceReport.JSON_FILE]);
   const markdown = files[ComplianceReport.MARKDOWN_FILE];
   const html = files[ComplianceReport.HTML_FILE];
