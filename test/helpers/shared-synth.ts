@@ -16,8 +16,6 @@ import { TOOLCHAIN } from "./toolchain";
 /** The environment variable naming the run's shared directory (set by test/jest/global-setup.js). */
 export const SHARED_SYNTH_DIR_ENV = "AOAI_SHARED_SYNTH_DIR";
 
-/** How long a suite waits for another worker's synth before it gives up (a watchdog, not a budget). */
-const WAIT_LIMIT_MS = 15 * 60_000;
 const POLL_MS = 50;
 
 const outdirsOfThisFile = new Map<string, string>();
@@ -62,7 +60,11 @@ function made(key: string, synthesize: (outdir: string) => void): string {
   const done = path.join(dir, "done");
   const failed = path.join(dir, "failed");
   // mkdir is atomic: exactly one suite of the run gets to synthesize.
-  if (tryMkdir(path.join(dir, "lock"))) {
+  const lock = path.join(dir, "lock");
+  const holder = path.join(lock, "pid");
+  if (tryMkdir(lock)) {
+    // Who holds the lock, so a waiter can tell a slow synth (a busy machine) from a dead worker.
+    fs.writeFileSync(holder, String(process.pid));
     try {
       synthesize(outdir);
     } catch (error) {
@@ -72,13 +74,25 @@ function made(key: string, synthesize: (outdir: string) => void): string {
     fs.writeFileSync(done, "");
     return outdir;
   }
-  const waitUntil = Date.now() + WAIT_LIMIT_MS;
+  // No time limit: however slow the machine, the wait ends when the holder finishes, fails or exits.
   while (!fs.existsSync(done)) {
     if (fs.existsSync(failed)) throw new Error(`the shared synth ${key} failed in another suite:\n${fs.readFileSync(failed, "utf8")}`);
-    if (Date.now() > waitUntil) throw new Error(`waited ${WAIT_LIMIT_MS / 60_000} minutes for the shared synth in ${dir}`);
+    if (holderExited(holder) && !fs.existsSync(done)) throw new Error(`the worker synthesizing ${key} exited before it finished (${dir})`);
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, POLL_MS);
   }
   return outdir;
+}
+
+/** Whether the process named in the lock has exited; false while it has not written its pid yet. */
+function holderExited(pidFile: string): boolean {
+  const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8")) : NaN;
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
 }
 
 function tryMkdir(dir: string): boolean {
